@@ -1,0 +1,1 @@
+"""The headless core: models, storage, rules. Never imports textual."""

@@ -1,0 +1,1 @@
+"""Message catalogs. English is the source language and needs no catalog."""

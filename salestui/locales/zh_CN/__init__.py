@@ -1,0 +1,10 @@
+"""Simplified Chinese catalog, merged from one module per area of the app.
+
+Each area keeps its own module so that work on one screen never edits another's file.
+"""
+
+from salestui.locales.zh_CN import capture, cli, common, dates, tui
+
+MESSAGES: dict[str, str] = {}
+for _module in (common, dates, capture, cli, tui):
+    MESSAGES.update(_module.MESSAGES)

@@ -1,0 +1,4 @@
+"""zh-CN messages: capture."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""zh-CN messages: cli."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""zh-CN messages: common."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""zh-CN messages: dates."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""zh-CN messages: tui."""
+
+MESSAGES: dict[str, str] = {
+}
