@@ -33,15 +33,30 @@ from salestui.core.models import (
     Role,
 )
 from salestui.core.store import ActionQuery, Store
-from salestui.i18n import _
+from salestui.i18n import N_, _
 
 MAX_TIMEBOX = 480
+
+
+FIELD_LABELS = {
+    "name": N_("name"),
+    "title": N_("title"),
+    "purpose": N_("purpose"),
+    "team": N_("team"),
+    "text": N_("text"),
+    "note": N_("note"),
+    "planned_minutes": N_("length in minutes"),
+    "timebox_minutes": N_("timebox"),
+    "priority": N_("priority"),
+    "location": N_("location"),
+}
 
 
 def validation_message(error: ValidationError) -> str:
     """One readable line from a pydantic error: the first problem, with its field."""
     first = error.errors()[0]
-    where = ".".join(str(p) for p in first.get("loc", ())) or _("value")
+    loc = [str(p) for p in first.get("loc", ())]
+    where = _(FIELD_LABELS[loc[0]]) if loc and loc[0] in FIELD_LABELS else _("value")
     kind = first.get("type", "")
     if kind in ("string_too_short", "missing"):
         return _("{field} must not be empty").format(field=where)

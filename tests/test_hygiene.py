@@ -1,0 +1,78 @@
+"""Architecture rules that keep the project healthy."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "salestui"
+
+
+def test_core_never_imports_textual() -> None:
+    modules = sorted(
+        "salestui.core." + p.stem for p in (PACKAGE / "core").glob("*.py") if p.stem != "__init__"
+    )
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "bad = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')"
+        " or m.startswith('salestui.tui')]\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_sql_only_in_store_and_schema() -> None:
+    allowed = {PACKAGE / "core" / "store.py", PACKAGE / "core" / "schema.py"}
+    keywords = ("SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM", "CREATE TABLE")
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if path in allowed:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if any(k in node.value for k in keywords) and "sqlite" not in path.name:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
+
+
+def _translated_literals() -> list[tuple[str, str]]:
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        if "locales" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("_", "N_")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.append((f"{path.relative_to(ROOT)}:{node.lineno}", node.args[0].value))
+    return found
+
+
+def test_every_message_has_a_chinese_translation() -> None:
+    from salestui.locales.zh_CN import MESSAGES
+
+    missing = [f"{where}: {msg!r}" for where, msg in _translated_literals() if msg not in MESSAGES]
+    assert missing == []
+
+
+def test_translations_keep_placeholders() -> None:
+    import string
+
+    from salestui.locales.zh_CN import MESSAGES
+
+    def fields(text: str) -> set[str]:
+        return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+
+    broken = [k for k, v in MESSAGES.items() if fields(k) != fields(v)]
+    assert broken == []
