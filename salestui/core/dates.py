@@ -96,7 +96,7 @@ def _next_occurrence(today: date, month: int, day: int) -> date | None:
 
 
 def _shift(today: date, amount: int, unit: str) -> date:
-    if unit[0] in "dh天日":  # d, day(s), 天, 日
+    if unit[0] in "d天日":
         return today + timedelta(days=amount)
     if unit[0] in "w周星礼":
         return today + timedelta(weeks=amount)
@@ -126,7 +126,7 @@ def _number(text: str) -> int | None:
 
 # --- the date rules ----------------------------------------------------------------------
 
-_Handler = Callable[[re.Match[str], date], "date | None"]
+_Handler = Callable[[re.Match[str], date], date | None]
 _RULES: list[tuple[re.Pattern[str], _Handler]] = []
 
 
@@ -146,9 +146,8 @@ _EN_MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun",
-              "jul", "aug", "sep", "oct", "nov", "dec")  # fmt: skip
+_EN_DAYS = tuple(name.lower() for name in _WEEKDAY_ABBR)
+_EN_MONTHS = tuple(name.lower() for name in _MONTH_ABBR)
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<y>[0-9]{4}))?"
 _CN_WEEKDAY = r"(?P<wd>[一二三四五六日天1-7])"
@@ -223,28 +222,23 @@ def _en_day_month(m: re.Match[str], today: date) -> date | None:
     return _next_occurrence(today, month, day)
 
 
-@_rule(rf"(?P<pre>{_CN_THIS}|{_CN_NEXT})?{_CN_WEEK}{_CN_WEEKDAY}")
+@_rule(rf"(?P<pre>{_CN_THIS}|{_CN_NEXT})?(?:{_CN_WEEK}{_CN_WEEKDAY}|周末)")
 def _cn_weekday(m: re.Match[str], today: date) -> date:
-    weekday = 6 if m["wd"] in "日天7" else "一二三四五六123456".index(m["wd"]) % 6
+    """周五 is the coming Friday; 本周五 this week's, even if past; 下周五 next week's."""
+    if m["wd"] is None:  # 周末: Saturday
+        weekday = 5
+    else:
+        weekday = 6 if m["wd"] in "日天7" else "一二三四五六123456".index(m["wd"]) % 6
     if m["pre"] is None:
         return _on_or_after(today, weekday)
     return _monday(today, _ahead(m["pre"])) + timedelta(days=weekday)
 
 
-@_rule(rf"(?P<pre>{_CN_THIS}|{_CN_NEXT})?周末")
-def _cn_weekend(m: re.Match[str], today: date) -> date:
-    if m["pre"] is None:
-        return _on_or_after(today, 5)
-    return _monday(today, _ahead(m["pre"])) + timedelta(days=5)
-
-
-@_rule(rf"(?P<pre>{_CN_NEXT}){_CN_WEEK}")
-def _cn_next_week(m: re.Match[str], today: date) -> date:
-    return _monday(today, _ahead(m["pre"]))
-
-
-@_rule(rf"(?P<pre>{_CN_NEXT})月")
-def _cn_next_month(m: re.Match[str], today: date) -> date:
+@_rule(rf"(?P<pre>{_CN_NEXT})(?:(?P<week>{_CN_WEEK})|月)")
+def _cn_next_period(m: re.Match[str], today: date) -> date:
+    """下周 is next week's Monday, 下个月 the 1st of next month."""
+    if m["week"]:
+        return _monday(today, _ahead(m["pre"]))
     return _add_months(today.replace(day=1), _ahead(m["pre"]))
 
 
@@ -389,11 +383,13 @@ def parse_datetime(text: str, now: datetime) -> datetime:
     ``now.tzinfo``. Raises ``InvalidInput`` naming ``text`` when it cannot be read.
     """
     s = _normalise(text).strip()
+    if not s:
+        raise InvalidInput(_(_UNKNOWN_DATETIME).format(text=text))
     s = re.sub(r"^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})t(?=[0-9])", r"\1 ", s)
     today = now.date()
     problem: str | None = None
     candidates: list[tuple[str, str]] = [(s, ""), ("", s)]
-    for i in range(1, len(s)):
+    for i in range(1, len(s) if len(s) <= 2 * _MAX_PHRASE else 0):
         if not (_is_word(s[i - 1]) and _is_word(s[i])):
             left, right = s[:i].strip(" ,"), s[i:].strip(" ,")
             candidates += [(left, right), (right, left)]
