@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from datetime import datetime
@@ -57,3 +58,32 @@ def store(db_path: Path) -> Iterator[Store]:
 def services(store: Store, clock: FixedClock) -> Services:
     return Services(store, clock)
 
+
+
+@pytest.fixture
+def markdownlint(tmp_path: Path):
+    """Check markdown with markdownlint-cli2 (default rules, MD013 off).
+
+    Skips when the tool is not installed, unless SALESTUI_REQUIRE_MARKDOWNLINT is set
+    (CI sets it and installs the tool), in which case a missing tool fails the test.
+    """
+    import shutil
+    import subprocess
+
+    tool = shutil.which("markdownlint-cli2")
+    if tool is None:
+        if os.environ.get("SALESTUI_REQUIRE_MARKDOWNLINT"):
+            pytest.fail("markdownlint-cli2 is required but not installed")
+        pytest.skip("markdownlint-cli2 not installed (npm install -g markdownlint-cli2)")
+    config = tmp_path / ".markdownlint-cli2.jsonc"
+    config.write_text('{"config": {"default": true, "MD013": false}}\n', encoding="utf-8")
+
+    def check(text: str, name: str = "doc.md") -> str:
+        target = tmp_path / name
+        target.write_text(text, encoding="utf-8")
+        result = subprocess.run(
+            [tool, name], cwd=tmp_path, capture_output=True, text=True, timeout=120
+        )
+        return "" if result.returncode == 0 else result.stdout + result.stderr
+
+    return check

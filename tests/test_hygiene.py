@@ -76,3 +76,21 @@ def test_translations_keep_placeholders() -> None:
 
     broken = [k for k, v in MESSAGES.items() if fields(k) != fields(v)]
     assert broken == []
+
+
+def test_catalog_modules_agree() -> None:
+    """Two areas translating the same English text differently would fight at merge time."""
+    import importlib
+    import pkgutil
+
+    import salestui.locales.zh_CN as package
+
+    seen: dict[str, tuple[str, str]] = {}
+    conflicts = []
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        for key, value in module.MESSAGES.items():
+            if key in seen and seen[key][1] != value:
+                conflicts.append(f"{key!r}: {seen[key][0]}={seen[key][1]!r} {info.name}={value!r}")
+            seen.setdefault(key, (info.name, value))
+    assert conflicts == []

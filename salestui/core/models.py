@@ -189,6 +189,7 @@ class AgendaItem(_Model):
     started_at: datetime | None = None
     elapsed_seconds: int = 0
     carried_from: int | None = None  # meeting id the item was carried from
+    carried_count: int = 0  # how many meetings in a row it has been carried
     standing: bool = False
 
     @field_validator("title", mode="before")
@@ -277,6 +278,26 @@ class FollowUp(_Model):
     @classmethod
     def _clean(cls, value: object) -> object:
         return clean_text(value) if isinstance(value, str) else value
+
+
+class TemplateItem(_Model):
+    id: int | None = None
+    template_id: int | None = None
+    position: int = 0
+    title: str = Field(min_length=1, max_length=300)
+    timebox_minutes: int = Field(default=10, gt=0, le=480)
+    kind: AgendaKind = AgendaKind.DISCUSSION
+
+
+class Template(_Model):
+    """A starting point for a new meeting of a kind: purpose, length, agenda items."""
+
+    id: int | None = None
+    kind: MeetingKind
+    name: str = Field(min_length=1, max_length=200)
+    purpose: str = ""
+    planned_minutes: int = Field(default=60, gt=0, le=24 * 60)
+    items: list[TemplateItem] = Field(default_factory=list)
 
 
 class SpeakingTurn(_Model):

@@ -108,6 +108,7 @@ MIGRATION_1 = [
         started_at TEXT,
         elapsed_seconds INTEGER NOT NULL DEFAULT 0,
         carried_from INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+        carried_count INTEGER NOT NULL DEFAULT 0,
         standing INTEGER NOT NULL DEFAULT 0
     )""",
     "CREATE INDEX agenda_items_meeting ON agenda_items(meeting_id, position)",
@@ -201,6 +202,23 @@ MIGRATION_1 = [
         ended_at TEXT
     )""",
     "CREATE INDEX speaking_meeting ON speaking(meeting_id, person_id)",
+    """CREATE TABLE templates (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        purpose TEXT NOT NULL DEFAULT '',
+        planned_minutes INTEGER NOT NULL DEFAULT 60
+    )""",
+    "CREATE INDEX templates_kind ON templates(kind, id)",
+    """CREATE TABLE template_items (
+        id INTEGER PRIMARY KEY,
+        template_id INTEGER NOT NULL REFERENCES templates(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        timebox_minutes INTEGER NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'discussion'
+    )""",
+    "CREATE INDEX template_items_template ON template_items(template_id, position)",
     """CREATE TABLE settings (
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL

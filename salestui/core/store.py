@@ -34,6 +34,8 @@ from salestui.core.models import (
     Person,
     Series,
     SpeakingTurn,
+    Template,
+    TemplateItem,
 )
 from salestui.core.schema import LATEST_VERSION, MIGRATIONS
 
@@ -340,6 +342,74 @@ class Store:
             "SELECT * FROM series_items WHERE series_id = ? ORDER BY position", [series_id]
         )
 
+    def update_series(self, series: Series) -> None:
+        assert series.id is not None
+        self._update(
+            "series",
+            series.id,
+            {
+                "title": series.title,
+                "kind": series.kind.value,
+                "cadence": series.cadence.value,
+                "chair_id": series.chair_id,
+                "planned_minutes": series.planned_minutes,
+                "location": series.location,
+                "purpose": series.purpose,
+            },
+        )
+
+    def clear_series_items(self, series_id: int) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM series_items WHERE series_id = ?", [series_id])
+
+    # -- templates ----------------------------------------------------------------------
+
+    def save_template(self, template: Template) -> Template:
+        """Insert or replace a template with its items."""
+        values = {
+            "kind": template.kind.value,
+            "name": template.name,
+            "purpose": template.purpose,
+            "planned_minutes": template.planned_minutes,
+        }
+        with self.transaction():
+            if template.id is None:
+                template_id = self._insert("templates", values)
+            else:
+                template_id = template.id
+                self._update("templates", template_id, values)
+                self.db.execute("DELETE FROM template_items WHERE template_id = ?", [template_id])
+            for position, item in enumerate(template.items, start=1):
+                self._insert(
+                    "template_items",
+                    {
+                        "template_id": template_id,
+                        "position": position,
+                        "title": item.title,
+                        "timebox_minutes": item.timebox_minutes,
+                        "kind": item.kind.value,
+                    },
+                )
+        return template.model_copy(update={"id": template_id})
+
+    def list_templates(self, kind: MeetingKind | None = None) -> list[Template]:
+        if kind is None:
+            rows = self._rows("SELECT * FROM templates ORDER BY id")
+        else:
+            rows = self._rows("SELECT * FROM templates WHERE kind = ? ORDER BY id", [kind.value])
+        templates = []
+        for row in rows:
+            items = self._rows(
+                "SELECT * FROM template_items WHERE template_id = ? ORDER BY position",
+                [row["id"]],
+            )
+            templates.append(Template(**row, items=[TemplateItem(**i) for i in items]))
+        return templates
+
+    def delete_template(self, template_id: int) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM templates WHERE id = ?", [template_id])
+
     # -- meetings -----------------------------------------------------------------------
 
     @staticmethod
@@ -443,6 +513,7 @@ class Store:
                     "started_at": _iso(item.started_at),
                     "elapsed_seconds": item.elapsed_seconds,
                     "carried_from": item.carried_from,
+                    "carried_count": item.carried_count,
                     "standing": int(item.standing),
                 },
             )
@@ -463,9 +534,19 @@ class Store:
                 "started_at": _iso(item.started_at),
                 "elapsed_seconds": item.elapsed_seconds,
                 "carried_from": item.carried_from,
+                "carried_count": item.carried_count,
                 "standing": int(item.standing),
             },
         )
+
+    def set_agenda_order(self, meeting_id: int, ordered_ids: Sequence[int]) -> None:
+        """Renumber a meeting's agenda 1..n in the given order."""
+        with self.transaction():
+            for position, item_id in enumerate(ordered_ids, start=1):
+                self.db.execute(
+                    "UPDATE agenda_items SET position = ? WHERE id = ? AND meeting_id = ?",
+                    [position, item_id, meeting_id],
+                )
 
     def delete_agenda_item(self, item_id: int) -> None:
         with self.transaction():

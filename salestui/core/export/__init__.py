@@ -1,0 +1,1 @@
+"""Markdown documents made from stored meetings: pure functions of the database."""

@@ -1,0 +1,104 @@
+"""The agenda document sent to participants before a meeting (rule 2 of the handbook)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from salestui.core.export.markdown import Document, cell, inline
+from salestui.core.models import AgendaKind, MeetingKind
+from salestui.core.service import MeetingDetail
+from salestui.i18n import N_, _
+
+KIND_LABELS = {
+    MeetingKind.LEADERSHIP: N_("Leadership meeting"),
+    MeetingKind.CONSULTATION: N_("Department consultation"),
+    MeetingKind.COORDINATION: N_("Coordination with production"),
+    MeetingKind.WEEKLY: N_("Weekly regular meeting"),
+    MeetingKind.DAILY: N_("Daily meeting"),
+    MeetingKind.OTHER: N_("Other meeting"),
+}
+
+AGENDA_KIND_LABELS = {
+    AgendaKind.INFO: N_("info"),
+    AgendaKind.DISCUSSION: N_("discussion"),
+    AgendaKind.DECISION: N_("decision"),
+}
+
+
+def format_when(start: datetime | None, minutes: int) -> str:
+    """'2026-11-27 14:00-15:00 (60 min)' in local time; 'not scheduled' without a start."""
+    if start is None:
+        return _("not scheduled ({minutes} min)").format(minutes=minutes)
+    local = start.astimezone()
+    end = local + timedelta(minutes=minutes)
+    end_text = (
+        end.strftime("%H:%M") if end.date() == local.date() else end.strftime("%Y-%m-%d %H:%M")
+    )
+    return _("{start}-{end} ({minutes} min)").format(
+        start=local.strftime("%Y-%m-%d %H:%M"), end=end_text, minutes=minutes
+    )
+
+
+def render_agenda(detail: MeetingDetail) -> str:
+    """The agenda of one meeting as markdown: purpose, time, place, attendees, items."""
+    meeting = detail.meeting
+    people = detail.people
+    doc = Document()
+    date_text = (
+        meeting.scheduled_start.astimezone().strftime("%Y-%m-%d") if meeting.scheduled_start else ""
+    )
+    title = _("Agenda: {title}").format(title=meeting.title)
+    doc.heading(1, f"{title} {date_text}".strip())
+    facts = [
+        _("**Kind:** {kind}").format(kind=_(KIND_LABELS[meeting.kind])),
+        _("**Purpose:** {purpose}").format(purpose=inline(meeting.purpose)),
+        _("**Time:** {when}").format(
+            when=format_when(meeting.scheduled_start, meeting.planned_minutes)
+        ),
+    ]
+    if meeting.location:
+        facts.append(_("**Location:** {location}").format(location=inline(meeting.location)))
+    if detail.chair:
+        facts.append(_("**Chair:** {name}").format(name=inline(detail.chair.name)))
+    doc.bullets(facts)
+
+    doc.heading(2, _("Attendees"))
+    required = [inline(a.person.name) for a in detail.attendees if a.required]
+    optional = [inline(a.person.name) for a in detail.attendees if not a.required]
+    none = _("(none)")
+    doc.bullets(
+        [
+            _("**Required:** {names}").format(names=", ".join(required) or none),
+            _("**Optional:** {names}").format(names=", ".join(optional) or none),
+        ]
+    )
+
+    doc.heading(2, _("Agenda"))
+    if detail.agenda:
+        rows = []
+        for number, item in enumerate(detail.agenda, start=1):
+            presenter = people.get(item.presenter_id) if item.presenter_id else None
+            rows.append(
+                [
+                    str(number),
+                    cell(item.title),
+                    cell(presenter.name if presenter else None),
+                    _(AGENDA_KIND_LABELS[item.kind]),
+                    str(item.timebox_minutes),
+                ]
+            )
+        doc.table([_("No."), _("Item"), _("Presenter"), _("Kind"), _("Minutes")], rows)
+        doc.paragraph(
+            _("**Total:** {total} of {length} min").format(
+                total=detail.agenda_minutes, length=meeting.planned_minutes
+            )
+        )
+        if detail.over_length:
+            doc.paragraph(
+                _("**Warning:** the agenda is {over} min longer than the meeting.").format(
+                    over=detail.agenda_minutes - meeting.planned_minutes
+                )
+            )
+    else:
+        doc.paragraph(_("No agenda items yet."))
+    return doc.render()

@@ -1,0 +1,96 @@
+"""Building CommonMark that user text can never break, and that markdownlint accepts.
+
+User text is put inline only: newlines collapse to spaces, markdown punctuation is
+backslash-escaped, URLs become autolinks (so no bare URLs), and control characters are
+gone. The ``Document`` builder owns blank lines, so headings, lists and tables are always
+surrounded by exactly one blank line and the file ends with one newline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from salestui.core.text import clean_line
+
+_URL = re.compile(r"https?://[^\s<>\"'`|\\]+[^\s<>\"'`|\\.,;:!?)\]。，；：！？）]")
+# Characters with a meaning somewhere in CommonMark or GFM tables.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
+# At the start of a block these turn text into a list item or a thematic break.
+_LEADING = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+=])")
+_HEADING_TRAILING = ".,;:!。，；：！"
+
+
+def _escape_plain(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def inline(text: str | None) -> str:
+    """User text as one safe inline run. URLs become ``<url>`` autolinks."""
+    if not text:
+        return ""
+    line = clean_line(text)
+    out: list[str] = []
+    last = 0
+    for match in _URL.finditer(line):
+        out.append(_escape_plain(line[last : match.start()]))
+        out.append(f"<{match.group(0)}>")
+        last = match.end()
+    out.append(_escape_plain(line[last:]))
+    return _LEADING.sub(_escape_leading, "".join(out))
+
+
+def _escape_leading(match: re.Match[str]) -> str:
+    if match.group(1):
+        return f"{match.group(1)}\\{match.group(2)}"
+    return f"\\{match.group(3)}"
+
+
+def cell(text: str | None) -> str:
+    """Text for a table cell (``inline`` escapes ``|`` already; empty becomes a dash)."""
+    value = inline(text)
+    return value if value else "-"
+
+
+def heading(text: str) -> str:
+    """Heading text: inline-escaped, without trailing punctuation (markdownlint MD026)."""
+    value = clean_line(text).rstrip(_HEADING_TRAILING).strip()
+    return inline(value)
+
+
+class Document:
+    """Collects blocks; ``render()`` joins them with single blank lines."""
+
+    def __init__(self) -> None:
+        self._blocks: list[str] = []
+
+    def heading(self, level: int, text: str) -> None:
+        self._blocks.append(f"{'#' * level} {heading(text)}")
+
+    def paragraph(self, text: str) -> None:
+        """A paragraph of already-escaped markdown."""
+        if text:
+            self._blocks.append(text)
+
+    def bullets(self, items: Iterable[str]) -> None:
+        """A bullet list of already-escaped markdown lines."""
+        lines = [f"- {item}" for item in items if item]
+        if lines:
+            self._blocks.append("\n".join(lines))
+
+    def numbered(self, items: Iterable[str]) -> None:
+        lines = [f"{n}. {item}" for n, item in enumerate((i for i in items if i), start=1)]
+        if lines:
+            self._blocks.append("\n".join(lines))
+
+    def table(self, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+        """A GFM table; header and cells are already escaped (empty cells become "-")."""
+        lines = [
+            "| " + " | ".join(header) + " |",
+            "| " + " | ".join("---" for _ in header) + " |",
+        ]
+        lines += ["| " + " | ".join(c or "-" for c in row) + " |" for row in rows]
+        self._blocks.append("\n".join(lines))
+
+    def render(self) -> str:
+        return "\n\n".join(self._blocks) + "\n"
