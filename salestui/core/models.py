@@ -215,6 +215,7 @@ class Entry(_Model):
     person_id: int | None = None
     at: datetime | None = None
     deleted: bool = False
+    disposition: str | None = None  # parking lot: next | action | dropped
 
     @field_validator("text", mode="before")
     @classmethod
@@ -247,6 +248,7 @@ class ActionItem(_Model):
     meeting_id: int | None = None
     agenda_item_id: int | None = None
     decision_id: int | None = None
+    entry_id: int | None = None  # the capture line it came from
     created_at: datetime | None = None
     updated_at: datetime | None = None
     completed_at: datetime | None = None
@@ -255,6 +257,7 @@ class ActionItem(_Model):
     waiting_on: str | None = None
     blocked_by: str | None = None
     tags: list[str] = Field(default_factory=list)
+    unassigned_ok: bool = False  # knowingly left without owner or due date at confirmation
 
     @field_validator("title", mode="before")
     @classmethod
@@ -273,6 +276,7 @@ class FollowUp(_Model):
     new_due: date | None = None
     next_check_in: date | None = None
     meeting_id: int | None = None
+    person_id: int | None = None  # who it was reassigned or escalated to
 
     @field_validator("note", mode="before")
     @classmethod

@@ -30,6 +30,7 @@ from salestui.i18n import _
 __all__ = [
     "PersonRef",
     "candidates",
+    "fold_name",
     "full_pinyin",
     "join_names",
     "match_person",
@@ -95,7 +96,7 @@ _SURNAME_READINGS = {
 _MAX_LISTED = 6
 
 
-def _fold(text: str) -> str:
+def fold_name(text: str) -> str:
     """Comparison form: NFKC (full-width -> ASCII), case-folded, whitespace collapsed."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
@@ -144,13 +145,13 @@ def full_pinyin(name: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _folded_words(name: str) -> tuple[str, tuple[str, ...]]:
-    folded = _fold(name)
+    folded = fold_name(name)
     words = tuple(w for w in _WORD_SEP.split(folded) if w)
     return folded, words
 
 
 def _rules(query: str) -> list[Callable[[str], bool]]:
-    q = _fold(query)
+    q = fold_name(query)
     compact = q.replace(" ", "")
 
     def exact(name: str) -> bool:
@@ -188,7 +189,7 @@ def candidates(query: str, people: Sequence[P]) -> list[P]:
 
     Useful for completion lists; ``match_person`` is this plus the uniqueness check.
     """
-    if not _fold(query):
+    if not fold_name(query):
         return []
     for rule in _rules(query):
         found = _unique([p for p in people if rule(p.name)])
@@ -208,7 +209,7 @@ def join_names(names: Sequence[str]) -> str:
 
 
 def _label(person: PersonRef, people: Sequence[PersonRef]) -> str:
-    same = sum(1 for p in people if _fold(p.name) == _fold(person.name))
+    same = sum(1 for p in people if fold_name(p.name) == fold_name(person.name))
     if same > 1 and person.id is not None:
         return f"{person.name} (#{person.id})"
     return person.name
@@ -220,7 +221,7 @@ def match_person(query: str, people: Sequence[P]) -> P:
     Raises ``NotFound`` when no one matches and ``InvalidInput`` (listing the
     candidates) when several people match at the first rule that matches anyone.
     """
-    if not _fold(query):
+    if not fold_name(query):
         raise InvalidInput(_("No name given"))
     found = candidates(query, people)
     if not found:
@@ -230,9 +231,7 @@ def match_person(query: str, people: Sequence[P]) -> P:
     labels = [_label(p, found) for p in found[:_MAX_LISTED]]
     listed = join_names(labels)
     if len(found) > _MAX_LISTED:
-        listed = _("{names} and {count} more").format(
-            names=listed, count=len(found) - _MAX_LISTED
-        )
+        listed = _("{names} and {count} more").format(names=listed, count=len(found) - _MAX_LISTED)
     raise InvalidInput(
         _("{name} is ambiguous: {candidates}").format(name=query.strip(), candidates=listed)
     )

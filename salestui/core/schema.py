@@ -129,7 +129,8 @@ MIGRATION_1 = [
         text TEXT NOT NULL,
         person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
         at TEXT NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        disposition TEXT
     )""",
     "CREATE INDEX entries_meeting ON entries(meeting_id, agenda_item_id, id)",
     """CREATE TABLE decisions (
@@ -152,13 +153,15 @@ MIGRATION_1 = [
         meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
         agenda_item_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,
         decision_id INTEGER REFERENCES decisions(id) ON DELETE SET NULL,
+        entry_id INTEGER REFERENCES entries(id) ON DELETE SET NULL,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         completed_at TEXT,
         next_follow_up TEXT,
         carried_count INTEGER NOT NULL DEFAULT 0,
         waiting_on TEXT,
-        blocked_by TEXT
+        blocked_by TEXT,
+        unassigned_ok INTEGER NOT NULL DEFAULT 0
     )""",
     "CREATE INDEX action_items_status_due ON action_items(status, due, id)",
     "CREATE INDEX action_items_due ON action_items(due, id)",
@@ -166,6 +169,7 @@ MIGRATION_1 = [
     "CREATE INDEX action_items_created ON action_items(created_at, id)",
     "CREATE INDEX action_items_meeting ON action_items(meeting_id)",
     "CREATE INDEX action_items_decision ON action_items(decision_id)",
+    "CREATE INDEX action_items_entry ON action_items(entry_id)",
     "CREATE INDEX action_items_follow_up ON action_items(next_follow_up)",
     """CREATE TABLE action_owners (
         action_id INTEGER NOT NULL REFERENCES action_items(id) ON DELETE CASCADE,
@@ -190,7 +194,8 @@ MIGRATION_1 = [
         status TEXT,
         new_due TEXT,
         next_check_in TEXT,
-        meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL
+        meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+        person_id INTEGER REFERENCES people(id) ON DELETE SET NULL
     )""",
     "CREATE INDEX follow_ups_action ON follow_ups(action_id, at)",
     "CREATE INDEX follow_ups_meeting ON follow_ups(meeting_id)",

@@ -608,9 +608,29 @@ class Store:
                 "person_id": entry.person_id,
                 "at": _iso(entry.at),
                 "deleted": int(entry.deleted),
+                "disposition": entry.disposition,
             },
         )
         return entry.model_copy(update={"id": new_id})
+
+    def update_entry(self, entry: Entry) -> None:
+        assert entry.id is not None
+        self._update(
+            "entries",
+            entry.id,
+            {
+                "agenda_item_id": entry.agenda_item_id,
+                "kind": entry.kind.value,
+                "text": entry.text,
+                "person_id": entry.person_id,
+                "deleted": int(entry.deleted),
+                "disposition": entry.disposition,
+            },
+        )
+
+    def get_entry(self, entry_id: int) -> Entry | None:
+        row = self._one("SELECT * FROM entries WHERE id = ?", [entry_id])
+        return Entry(**row) if row else None
 
     def list_entries(self, meeting_id: int, include_deleted: bool = False) -> list[Entry]:
         clause = "" if include_deleted else "AND deleted = 0"
@@ -636,6 +656,26 @@ class Store:
     def set_decision_status(self, decision_id: int, status: DecisionStatus) -> None:
         self._update("decisions", decision_id, {"status": status.value})
 
+    def update_decision(self, decision: Decision) -> None:
+        assert decision.id is not None
+        self._update(
+            "decisions",
+            decision.id,
+            {
+                "text": decision.text,
+                "status": decision.status.value,
+                "agenda_item_id": decision.agenda_item_id,
+            },
+        )
+
+    def get_decision(self, decision_id: int) -> Decision | None:
+        row = self._one("SELECT * FROM decisions WHERE id = ?", [decision_id])
+        return Decision(**row) if row else None
+
+    def decision_for_entry(self, entry_id: int) -> Decision | None:
+        row = self._one("SELECT * FROM decisions WHERE entry_id = ?", [entry_id])
+        return Decision(**row) if row else None
+
     def list_decisions(self, meeting_id: int | None = None) -> list[Decision]:
         if meeting_id is None:
             rows = self._rows("SELECT * FROM decisions ORDER BY decided_at, id")
@@ -657,11 +697,13 @@ class Store:
             "meeting_id": action.meeting_id,
             "agenda_item_id": action.agenda_item_id,
             "decision_id": action.decision_id,
+            "entry_id": action.entry_id,
             "completed_at": _iso(action.completed_at),
             "next_follow_up": _iso(action.next_follow_up),
             "carried_count": action.carried_count,
             "waiting_on": action.waiting_on,
             "blocked_by": action.blocked_by,
+            "unassigned_ok": int(action.unassigned_ok),
         }
 
     def add_action(self, action: ActionItem, now: datetime) -> ActionItem:
@@ -817,6 +859,34 @@ class Store:
         )
         return [a for r in rows if (a := self.get_action(r["id"])) is not None]
 
+    def action_ids_for_entries(self, entry_ids: Sequence[int]) -> dict[int, int]:
+        """entry id -> action id, for actions captured from those entries."""
+        if not entry_ids:
+            return {}
+        rows = self._rows(
+            f"SELECT id, entry_id FROM action_items WHERE entry_id IN "
+            f"({_placeholders(entry_ids)})",
+            list(entry_ids),
+        )
+        return {r["entry_id"]: r["id"] for r in rows}
+
+    def increment_carried(self, action_ids: Sequence[int]) -> None:
+        if not action_ids:
+            return
+        with self.transaction():
+            self.db.execute(
+                "UPDATE action_items SET carried_count = carried_count + 1 "
+                f"WHERE id IN ({_placeholders(action_ids)})",
+                list(action_ids),
+            )
+
+    def reviewed_action_ids(self, meeting_id: int) -> set[int]:
+        rows = self._rows(
+            "SELECT DISTINCT action_id FROM follow_ups WHERE meeting_id = ? AND kind = 'review'",
+            [meeting_id],
+        )
+        return {r["action_id"] for r in rows}
+
     # -- follow-ups -------------------------------------------------------------------------
 
     def add_follow_up(self, follow_up: FollowUp) -> FollowUp:
@@ -832,6 +902,7 @@ class Store:
                 "new_due": _iso(follow_up.new_due),
                 "next_check_in": _iso(follow_up.next_check_in),
                 "meeting_id": follow_up.meeting_id,
+                "person_id": follow_up.person_id,
             },
         )
         return follow_up.model_copy(update={"id": new_id})
@@ -855,6 +926,13 @@ class Store:
             },
         )
         return turn.model_copy(update={"id": new_id})
+
+    def end_speaking_turns(self, meeting_id: int, at: datetime) -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE speaking SET ended_at = ? WHERE meeting_id = ? AND ended_at IS NULL",
+                [_iso(at), meeting_id],
+            )
 
     def list_speaking(self, meeting_id: int) -> list[SpeakingTurn]:
         rows = self._rows("SELECT * FROM speaking WHERE meeting_id = ? ORDER BY id", [meeting_id])

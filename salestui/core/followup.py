@@ -1,0 +1,118 @@
+"""Action lifecycle rules: escalation along reporting lines, urgency, must-resolve."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from salestui.core.errors import InvalidInput
+from salestui.core.models import ActionRow, ActionStatus, FollowUp, FollowUpKind, Person
+from salestui.core.service import Services
+from salestui.i18n import _
+
+MUST_RESOLVE_AFTER = 3  # carries; then the next review requires a decision
+
+
+def must_resolve(carried_count: int) -> bool:
+    return carried_count >= MUST_RESOLVE_AFTER
+
+
+def escalation_target(services: Services, action_id: int) -> Person:
+    """The next person up: the manager of whoever the action was last escalated to, else
+    of its first owner. One level at a time, never skipping one."""
+    action = services.action(action_id)
+    last = None
+    for follow_up in services.store.list_follow_ups(action_id):
+        if follow_up.kind == FollowUpKind.ESCALATE and follow_up.person_id:
+            last = follow_up.person_id
+    base = last or (action.owner_ids[0] if action.owner_ids else None)
+    if base is None:
+        raise InvalidInput(_("An action without an owner cannot be escalated"))
+    manager = services.manager_of(base)
+    if manager is None:
+        raise InvalidInput(
+            _("{name} has no manager to escalate to").format(name=services.person(base).name)
+        )
+    return manager
+
+
+def escalate(
+    services: Services, action_id: int, note: str = "", meeting_id: int | None = None
+) -> Person:
+    """Escalate one level: the manager joins the owners and the log records it."""
+    manager = escalation_target(services, action_id)
+    action = services.action(action_id)
+    assert manager.id is not None
+    me = services.me()
+    with services.store.transaction():
+        if manager.id not in action.owner_ids:
+            action.owner_ids = [*action.owner_ids, manager.id]
+            services.store.update_action(action, services.clock.now())
+        services.store.add_follow_up(
+            FollowUp(
+                action_id=action_id,
+                at=services.clock.now(),
+                author_id=me.id if me else None,
+                kind=FollowUpKind.ESCALATE,
+                note=note,
+                meeting_id=meeting_id,
+                person_id=manager.id,
+            )
+        )
+    return manager
+
+
+@dataclass
+class Urgency:
+    score: int
+    reasons: list[str]
+
+
+def urgency(row: ActionRow, today: date) -> Urgency:
+    """How much an open item needs attention now. The formula (README, "Urgency"):
+
+    overdue: 3 per day late, up to 45; due today 8, within 3 days 5, within 7 days 2;
+    priority: p1 20, p2 10, p3 0; age: 1 per full week open, up to 10;
+    carried: 5 per carry, plus 10 once it must be resolved (3 carries);
+    blocked 8, waiting 4. Closed items score 0.
+    """
+    if row.status in (ActionStatus.DONE, ActionStatus.CANCELLED):
+        return Urgency(0, [])
+    score = 0
+    reasons: list[str] = []
+    if row.due is not None:
+        days = (today - row.due).days
+        if days > 0:
+            points = min(3 * days, 45)
+            score += points
+            reasons.append(_("{days}d overdue: +{points}").format(days=days, points=points))
+        elif days == 0:
+            score += 8
+            reasons.append(_("due today: +8"))
+        elif days >= -3:
+            score += 5
+            reasons.append(_("due within 3 days: +5"))
+        elif days >= -7:
+            score += 2
+            reasons.append(_("due within a week: +2"))
+    priority_points = {1: 20, 2: 10, 3: 0}.get(row.priority, 0)
+    if priority_points:
+        score += priority_points
+        reasons.append(_("priority p{p}: +{points}").format(p=row.priority, points=priority_points))
+    if row.created_at is not None:
+        weeks = max(0, (today - row.created_at.date()).days // 7)
+        if weeks:
+            points = min(weeks, 10)
+            score += points
+            reasons.append(_("open {weeks} weeks: +{points}").format(weeks=weeks, points=points))
+    if row.carried_count:
+        points = 5 * row.carried_count + (10 if must_resolve(row.carried_count) else 0)
+        score += points
+        reasons.append(_("carried {n} times: +{points}").format(n=row.carried_count, points=points))
+    if row.status == ActionStatus.BLOCKED:
+        score += 8
+        reasons.append(_("blocked: +8"))
+    elif row.status == ActionStatus.WAITING:
+        score += 4
+        reasons.append(_("waiting: +4"))
+    return Urgency(score, reasons)

@@ -1,0 +1,748 @@
+"""The live meeting: start, agenda flow with timers, capture, attendance, speaking, end.
+
+Nothing here keeps state in memory. Every event is written when it happens and every
+timer is derived from stored timestamps, so a process killed mid-meeting resumes exactly
+where it was when reopened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from salestui.core.capture import Capture, describe, parse_capture
+from salestui.core.errors import Conflict, InvalidInput, NotFound
+from salestui.core.followup import escalate
+from salestui.core.models import (
+    OPEN_STATUSES,
+    ActionItem,
+    ActionRow,
+    ActionStatus,
+    AgendaItem,
+    AgendaKind,
+    AgendaStatus,
+    Attendance,
+    AttendanceStatus,
+    Decision,
+    DecisionStatus,
+    Entry,
+    EntryKind,
+    FollowUp,
+    FollowUpKind,
+    Meeting,
+    MeetingStatus,
+    Person,
+    SpeakingTurn,
+)
+from salestui.core.service import MAX_TIMEBOX, Services
+from salestui.core.store import ActionQuery
+from salestui.core.text import clean_text
+from salestui.i18n import _
+
+WARN_AT = 0.8  # share of a timebox after which the timer turns to a warning colour
+SPEAKING_GRACE = timedelta(minutes=10)
+
+
+@dataclass
+class ItemTime:
+    """One agenda item with its time derived at ``now``."""
+
+    item: AgendaItem
+    elapsed: timedelta
+
+    @property
+    def planned(self) -> timedelta:
+        return timedelta(minutes=self.item.timebox_minutes)
+
+    @property
+    def remaining(self) -> timedelta:
+        return self.planned - self.elapsed
+
+    @property
+    def overrun(self) -> bool:
+        return self.elapsed > self.planned
+
+    @property
+    def phase(self) -> str:
+        """'ok', 'warn' (past 80 %) or 'over' - shown as colour *and* text."""
+        if self.overrun:
+            return "over"
+        if self.elapsed >= self.planned * WARN_AT:
+            return "warn"
+        return "ok"
+
+
+@dataclass
+class LiveState:
+    """Everything the live console shows, derived from the database at ``now``."""
+
+    meeting: Meeting
+    now: datetime
+    items: list[ItemTime]
+    current: ItemTime | None
+    elapsed: timedelta
+    planned_end: datetime | None
+    projected_end: datetime | None
+    late_by: timedelta
+
+    @property
+    def overrun_items(self) -> list[ItemTime]:
+        return [i for i in self.items if i.overrun]
+
+
+@dataclass
+class CaptureResult:
+    entry: Entry
+    capture: Capture
+    decision: Decision | None = None
+    action: ActionItem | None = None
+    new_item: AgendaItem | None = None
+
+
+@dataclass
+class SpeakerShare:
+    person: Person
+    seconds: float
+    share: float
+
+
+@dataclass
+class Balance:
+    shares: list[SpeakerShare]
+    speaking_now: int | None
+    dominant: SpeakerShare | None = None
+
+
+@dataclass
+class Summary:
+    meeting: Meeting
+    planned_minutes: int
+    actual_minutes: float
+    late_minutes: float
+    items: list[ItemTime]
+    decisions: list[Decision]
+    actions: list[ActionItem]
+    absent_required: list[Person] = field(default_factory=list)
+
+
+REVIEW_OUTCOMES = ("done", "open", "new_due", "drop", "escalate")
+
+
+class LiveMeeting:
+    """Operations of the live console and of ``salestui run``."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.store = services.store
+
+    @property
+    def now(self) -> datetime:
+        return self.services.clock.now()
+
+    # -- starting ----------------------------------------------------------------------
+
+    def preflight(self, meeting_id: int) -> list[str]:
+        """Warnings the chair should see before starting (they may start anyway)."""
+        detail = self.services.meeting_detail(meeting_id)
+        warnings = []
+        if detail.meeting.agenda_circulated_at is None:
+            warnings.append(_("The agenda was never circulated to participants"))
+        missing = [
+            a.person.name
+            for a in detail.attendees
+            if a.required and a.status not in (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+        ]
+        if missing:
+            warnings.append(
+                _("Required attendees not marked present: {names}").format(names=", ".join(missing))
+            )
+        if detail.over_length:
+            warnings.append(
+                _("The agenda ({agenda} min) is longer than the meeting ({length} min)").format(
+                    agenda=detail.agenda_minutes, length=detail.meeting.planned_minutes
+                )
+            )
+        if not detail.agenda:
+            warnings.append(_("The meeting has no agenda items"))
+        return warnings
+
+    def start(self, meeting_id: int) -> Meeting:
+        """Start the meeting now: the first pending item becomes current.
+
+        Open actions from earlier meetings of the same series count one more carry.
+        """
+        meeting = self.services.meeting(meeting_id)
+        if meeting.status == MeetingStatus.RUNNING:
+            raise Conflict(_("The meeting is already running"))
+        if meeting.status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED):
+            raise Conflict(_("The meeting has already ended"))
+        now = self.now
+        with self.store.transaction():
+            meeting.status = MeetingStatus.RUNNING
+            meeting.actual_start = now
+            self.store.update_meeting(meeting)
+            first = next(
+                (i for i in self.store.list_agenda(meeting_id)
+                 if i.status == AgendaStatus.PENDING),
+                None,
+            )  # fmt: skip
+            if first is not None:
+                self._activate(first, now)
+            if meeting.series_id is not None:
+                carried = [row.id for row in self._series_open_actions(meeting)]
+                self.store.increment_carried(carried)
+        return meeting
+
+    def _series_open_actions(self, meeting: Meeting) -> list[ActionRow]:
+        if meeting.series_id is None:
+            return []
+        rows = self.store.list_actions(
+            ActionQuery(series_id=meeting.series_id, statuses=list(OPEN_STATUSES))
+        )
+        return [r for r in rows if r.meeting_id != meeting.id]
+
+    def running(self) -> list[Meeting]:
+        """Meetings left running (e.g. by a crash): the app reopens on them."""
+        return self.store.list_meetings(status=MeetingStatus.RUNNING)
+
+    # -- timers and agenda flow -----------------------------------------------------------
+
+    def _running(self, meeting_id: int) -> Meeting:
+        meeting = self.services.meeting(meeting_id)
+        if meeting.status != MeetingStatus.RUNNING:
+            raise Conflict(_("The meeting is not running"))
+        return meeting
+
+    @staticmethod
+    def _elapsed(item: AgendaItem, now: datetime) -> timedelta:
+        running = now - item.started_at if item.started_at else timedelta(0)
+        return timedelta(seconds=item.elapsed_seconds) + max(running, timedelta(0))
+
+    def _activate(self, item: AgendaItem, now: datetime) -> None:
+        item.status = AgendaStatus.ACTIVE
+        item.started_at = now
+        self.store.update_agenda_item(item)
+
+    def _pause(self, item: AgendaItem, now: datetime, status: AgendaStatus) -> None:
+        item.elapsed_seconds = int(self._elapsed(item, now).total_seconds())
+        item.started_at = None
+        item.status = status
+        self.store.update_agenda_item(item)
+
+    def _current(self, meeting_id: int) -> AgendaItem | None:
+        return next(
+            (i for i in self.store.list_agenda(meeting_id) if i.status == AgendaStatus.ACTIVE),
+            None,
+        )
+
+    def state(self, meeting_id: int) -> LiveState:
+        meeting = self.services.meeting(meeting_id)
+        now = self.now
+        if meeting.status != MeetingStatus.RUNNING and meeting.actual_end:
+            now = meeting.actual_end
+        items = [ItemTime(i, self._elapsed(i, now)) for i in self.store.list_agenda(meeting_id)]
+        current = next((i for i in items if i.item.status == AgendaStatus.ACTIVE), None)
+        start = meeting.actual_start
+        elapsed = now - start if start else timedelta(0)
+        planned_end = start + timedelta(minutes=meeting.planned_minutes) if start else None
+        projected = None
+        if start:
+            ahead = sum(
+                (i.planned for i in items if i.item.status == AgendaStatus.PENDING), timedelta(0)
+            )
+            if current is not None:
+                ahead += max(current.remaining, timedelta(0))
+            projected = now + ahead
+        late_by = timedelta(0)
+        if start and meeting.scheduled_start and start > meeting.scheduled_start:
+            late_by = start - meeting.scheduled_start
+        return LiveState(meeting, now, items, current, elapsed, planned_end, projected, late_by)
+
+    def _move(self, meeting_id: int, leave_as: AgendaStatus, direction: int) -> AgendaItem | None:
+        self._running(meeting_id)
+        now = self.now
+        agenda = self.store.list_agenda(meeting_id)
+        current_index = next(
+            (n for n, i in enumerate(agenda) if i.status == AgendaStatus.ACTIVE), None
+        )
+        with self.store.transaction():
+            if current_index is not None:
+                self._pause(agenda[current_index], now, leave_as)
+            if direction > 0:
+                start = current_index + 1 if current_index is not None else 0
+                target = next((i for i in agenda[start:] if i.status == AgendaStatus.PENDING), None)
+            else:
+                stop = current_index if current_index is not None else len(agenda)
+                target = agenda[stop - 1] if stop > 0 else None
+                if target is None and current_index is not None:
+                    target = agenda[current_index]  # nothing before: stay on this one
+            if target is not None:
+                self._activate(target, now)
+        return target
+
+    def next_item(self, meeting_id: int) -> AgendaItem | None:
+        """Finish the current item and start the next pending one."""
+        return self._move(meeting_id, AgendaStatus.DONE, +1)
+
+    def previous_item(self, meeting_id: int) -> AgendaItem | None:
+        """Go back one item; its recorded time keeps growing from where it was."""
+        return self._move(meeting_id, AgendaStatus.PENDING, -1)
+
+    def skip_item(self, meeting_id: int) -> AgendaItem | None:
+        return self._move(meeting_id, AgendaStatus.SKIPPED, +1)
+
+    def park_item(self, meeting_id: int) -> AgendaItem | None:
+        return self._move(meeting_id, AgendaStatus.PARKED, +1)
+
+    def goto_item(self, meeting_id: int, item_id: int) -> AgendaItem:
+        self._running(meeting_id)
+        target = self.store.get_agenda_item(item_id)
+        if target is None or target.meeting_id != meeting_id:
+            raise NotFound(_("No agenda item with id {id}").format(id=item_id))
+        now = self.now
+        with self.store.transaction():
+            current = self._current(meeting_id)
+            if current is not None and current.id != item_id:
+                self._pause(current, now, AgendaStatus.PENDING)
+            if target.status != AgendaStatus.ACTIVE:
+                self._activate(target, now)
+        return target
+
+    def extend(self, meeting_id: int, minutes: int) -> AgendaItem:
+        """Add (or with a negative number, take) minutes from the current item's timebox."""
+        self._running(meeting_id)
+        current = self._current(meeting_id)
+        if current is None:
+            raise Conflict(_("No agenda item is running"))
+        current.timebox_minutes = max(1, min(MAX_TIMEBOX, current.timebox_minutes + minutes))
+        self.store.update_agenda_item(current)
+        return current
+
+    # -- capture ----------------------------------------------------------------------------
+
+    def preview(self, line: str) -> str:
+        """What a capture line will become, or the reason it cannot be saved."""
+        return describe(self.parse(line), self.services.clock.today())
+
+    def parse(self, line: str) -> Capture:
+        return parse_capture(line, self.services.people(), self.services.clock.today())
+
+    def capture(self, meeting_id: int, line: str) -> CaptureResult:
+        """Parse and save one line on the current item; nothing is saved if it fails."""
+        meeting = self._running(meeting_id)
+        parsed = self.parse(line)
+        if not parsed.text:
+            raise InvalidInput(_("Nothing to save"))
+        current = self._current(meeting_id)
+        now = self.now
+        with self.store.transaction():
+            entry = self.store.add_entry(
+                Entry(
+                    meeting_id=meeting_id,
+                    agenda_item_id=current.id if current else None,
+                    kind=parsed.kind,
+                    text=line.strip() if parsed.kind == EntryKind.NOTE else parsed.text,
+                    at=now,
+                )
+            )
+            result = CaptureResult(entry=entry, capture=parsed)
+            self._materialise(meeting, current, entry, parsed, result)
+        return result
+
+    def _materialise(
+        self,
+        meeting: Meeting,
+        current: AgendaItem | None,
+        entry: Entry,
+        parsed: Capture,
+        result: CaptureResult,
+    ) -> None:
+        """Create the decision, action or agenda item a captured entry stands for."""
+        assert meeting.id is not None and entry.id is not None
+        now = self.now
+        if parsed.kind == EntryKind.DECISION:
+            result.decision = self.store.add_decision(
+                Decision(
+                    meeting_id=meeting.id,
+                    agenda_item_id=entry.agenda_item_id,
+                    entry_id=entry.id,
+                    text=parsed.text,
+                    decided_at=now,
+                )
+            )
+        elif parsed.kind == EntryKind.ACTION:
+            decisions = [
+                d for d in self.store.list_decisions(meeting.id)
+                if d.agenda_item_id == entry.agenda_item_id
+            ]  # fmt: skip
+            result.action = self.store.add_action(
+                ActionItem(
+                    title=parsed.text,
+                    owner_ids=[p.id for p in parsed.owners],
+                    due=parsed.due,
+                    priority=parsed.priority or 2,
+                    meeting_id=meeting.id,
+                    agenda_item_id=entry.agenda_item_id,
+                    decision_id=decisions[-1].id if decisions else None,
+                    entry_id=entry.id,
+                    tags=list(parsed.tags),
+                ),
+                now,
+            )
+        elif parsed.kind == EntryKind.TOPIC:
+            agenda = self.store.list_agenda(meeting.id)
+            order = [i.id for i in agenda if i.id is not None]
+            new_item = self.store.add_agenda_item(
+                AgendaItem(
+                    meeting_id=meeting.id,
+                    title=parsed.text,
+                    timebox_minutes=5,
+                    kind=AgendaKind.DISCUSSION,
+                )
+            )
+            where = order.index(current.id) + 1 if current and current.id in order else len(order)
+            order.insert(where, new_item.id or 0)
+            self.store.set_agenda_order(meeting.id, order)
+            result.new_item = new_item
+
+    def entries(self, meeting_id: int, item_id: int | None = None) -> list[Entry]:
+        entries = self.store.list_entries(meeting_id)
+        if item_id is None:
+            return entries
+        return [e for e in entries if e.agenda_item_id == item_id]
+
+    def _entry(self, entry_id: int) -> Entry:
+        entry = self.store.get_entry(entry_id)
+        if entry is None:
+            raise NotFound(_("No entry with id {id}").format(id=entry_id))
+        return entry
+
+    def edit_entry(self, entry_id: int, line: str) -> CaptureResult:
+        """Replace an entry by a new capture line (its decision/action are replaced too)."""
+        entry = self._entry(entry_id)
+        meeting = self._running(entry.meeting_id)
+        parsed = self.parse(line)
+        with self.store.transaction():
+            self._retire_derived(entry)
+            entry.kind = parsed.kind
+            entry.text = line.strip() if parsed.kind == EntryKind.NOTE else parsed.text
+            entry.deleted = False
+            self.store.update_entry(entry)
+            item = (
+                self.store.get_agenda_item(entry.agenda_item_id) if entry.agenda_item_id else None
+            )
+            result = CaptureResult(entry=entry, capture=parsed)
+            self._materialise(meeting, item, entry, parsed, result)
+        return result
+
+    def convert_entry(self, entry_id: int, kind: EntryKind) -> CaptureResult:
+        """Turn a note into a decision or an action (keeping its text)."""
+        entry = self._entry(entry_id)
+        prefix = {EntryKind.DECISION: "/d ", EntryKind.ACTION: "/a ", EntryKind.NOTE: "/n "}
+        if kind not in prefix:
+            raise InvalidInput(_("An entry can become a note, a decision or an action"))
+        return self.edit_entry(entry_id, prefix[kind] + entry.text)
+
+    def _retire_derived(self, entry: Entry) -> None:
+        assert entry.id is not None
+        decision = self.store.decision_for_entry(entry.id)
+        if decision is not None:
+            decision.status = DecisionStatus.SUPERSEDED
+            self.store.update_decision(decision)
+        action_id = self.store.action_ids_for_entries([entry.id]).get(entry.id)
+        if action_id is not None:
+            self.services.set_status(action_id, "cancelled")
+
+    def delete_entry(self, entry_id: int) -> Entry:
+        """Soft-delete an entry (and retire what it created); ``undelete_entry`` undoes."""
+        entry = self._entry(entry_id)
+        self._running(entry.meeting_id)
+        with self.store.transaction():
+            self._retire_derived(entry)
+            entry.deleted = True
+            self.store.update_entry(entry)
+        return entry
+
+    def undelete_entry(self, entry_id: int) -> CaptureResult:
+        entry = self._entry(entry_id)
+        prefix = {EntryKind.DECISION: "/d ", EntryKind.ACTION: "/a "}.get(entry.kind, "")
+        if entry.kind in (EntryKind.DECISION, EntryKind.ACTION):
+            # Recreate from the stored text so owners/due parse the same way again.
+            action_id = self.store.action_ids_for_entries([entry_id]).get(entry_id)
+            if action_id is not None:
+                action = self.services.action(action_id)
+                with self.store.transaction():
+                    self.services.set_status(action_id, "open")
+                    entry.deleted = False
+                    self.store.update_entry(entry)
+                return CaptureResult(entry, self.parse(prefix + entry.text), action=action)
+            decision = self.store.decision_for_entry(entry_id)
+            if decision is not None:
+                with self.store.transaction():
+                    decision.status = DecisionStatus.PROPOSED
+                    self.store.update_decision(decision)
+                    entry.deleted = False
+                    self.store.update_entry(entry)
+                return CaptureResult(entry, self.parse(prefix + entry.text), decision=decision)
+        entry.deleted = False
+        self.store.update_entry(entry)
+        return CaptureResult(entry, self.parse(prefix + entry.text))
+
+    # -- attendance ---------------------------------------------------------------------------
+
+    def set_attendance(
+        self, meeting_id: int, person_id: int, status: AttendanceStatus | str
+    ) -> Attendance:
+        self.services.meeting(meeting_id)
+        try:
+            status = AttendanceStatus(status)
+        except ValueError as error:
+            raise InvalidInput(
+                _("Unknown attendance status: {status}").format(status=status)
+            ) from error
+        current = {a.person_id: a for a in self.store.list_attendance(meeting_id)}
+        attendance = current.get(person_id) or Attendance(
+            meeting_id=meeting_id, person_id=self.services.person(person_id).id or 0,
+            required=False,
+        )  # fmt: skip
+        attendance.status = status
+        attendance.arrived_at = self.now if status == AttendanceStatus.LATE else None
+        self.store.set_attendance(attendance)
+        return attendance
+
+    # -- speaking balance ---------------------------------------------------------------------
+
+    def speak(self, meeting_id: int, person_id: int | None) -> None:
+        """Mark who is speaking now (None: nobody). Ends the previous turn."""
+        self._running(meeting_id)
+        now = self.now
+        turns = self.store.list_speaking(meeting_id)
+        open_turn = next((t for t in turns if t.ended_at is None), None)
+        with self.store.transaction():
+            self.store.end_speaking_turns(meeting_id, now)
+            if person_id is not None and (open_turn is None or open_turn.person_id != person_id):
+                self.services.person(person_id)
+                self.store.add_speaking_turn(
+                    SpeakingTurn(meeting_id=meeting_id, person_id=person_id, started_at=now)
+                )
+
+    def balance(self, meeting_id: int, threshold: float = 0.5) -> Balance:
+        meeting = self.services.meeting(meeting_id)
+        now = (
+            self.now
+            if meeting.status == MeetingStatus.RUNNING
+            else (meeting.actual_end or self.now)
+        )
+        totals: dict[int, float] = {}
+        speaking_now = None
+        for turn in self.store.list_speaking(meeting_id):
+            end = turn.ended_at or now
+            if turn.ended_at is None:
+                speaking_now = turn.person_id
+            totals[turn.person_id] = totals.get(turn.person_id, 0.0) + max(
+                0.0, (end - turn.started_at).total_seconds()
+            )
+        whole = sum(totals.values())
+        people = self.services.people_by_id()
+        shares = sorted(
+            (
+                SpeakerShare(people[pid], seconds, seconds / whole if whole else 0.0)
+                for pid, seconds in totals.items()
+                if pid in people
+            ),
+            key=lambda s: -s.seconds,
+        )
+        dominant = None
+        started = meeting.actual_start
+        if shares and started and now - started >= SPEAKING_GRACE and shares[0].share > threshold:
+            dominant = shares[0]
+        return Balance(shares, speaking_now, dominant)
+
+    # -- review of previous actions ----------------------------------------------------------
+
+    def review_candidates(self, meeting_id: int) -> list[ActionRow]:
+        """Open actions from earlier meetings of the series, or owned by the attendees,
+        not yet reviewed in this meeting; must-resolve (carried 3+) first."""
+        meeting = self.services.meeting(meeting_id)
+        found: dict[int, ActionRow] = {r.id: r for r in self._series_open_actions(meeting)}
+        attendees = [a.person_id for a in self.store.list_attendance(meeting_id)]
+        if attendees:
+            for row in self.store.list_actions(
+                ActionQuery(owner_ids=attendees, statuses=list(OPEN_STATUSES)), limit=200
+            ):
+                if row.meeting_id != meeting_id and row.meeting_id is not None:
+                    found.setdefault(row.id, row)
+        done = self.store.reviewed_action_ids(meeting_id)
+        rows = [r for r in found.values() if r.id not in done]
+        return sorted(rows, key=lambda r: (r.carried_count < 3, r.due is None, r.due, r.id))
+
+    def review_action(
+        self,
+        meeting_id: int,
+        action_id: int,
+        outcome: str,
+        note: str = "",
+        new_due: object = None,
+    ) -> None:
+        """Record the meeting's answer on one open action, as a follow-up."""
+        self.services.meeting(meeting_id)
+        action = self.services.action(action_id)
+        if outcome not in REVIEW_OUTCOMES:
+            raise InvalidInput(_("Unknown review outcome: {outcome}").format(outcome=outcome))
+        now = self.now
+        me = self.services.me()
+        with self.store.transaction():
+            status = None
+            if outcome == "done":
+                status = ActionStatus.DONE
+                action.status = status
+                action.completed_at = now
+            elif outcome == "drop":
+                status = ActionStatus.CANCELLED
+                action.status = status
+            elif outcome == "new_due":
+                if new_due is None:
+                    raise InvalidInput(_("A new due date is needed"))
+                action.due = new_due  # type: ignore[assignment]
+            elif outcome == "escalate":
+                escalate(self.services, action_id, note, meeting_id=meeting_id)
+                action = self.services.action(action_id)
+            self.store.update_action(action, now)
+            self.store.add_follow_up(
+                FollowUp(
+                    action_id=action_id,
+                    at=now,
+                    author_id=me.id if me else None,
+                    kind=FollowUpKind.REVIEW,
+                    note=note,
+                    status=status,
+                    new_due=action.due if outcome == "new_due" else None,
+                    meeting_id=meeting_id,
+                )
+            )
+
+    # -- ending and confirmation -------------------------------------------------------------
+
+    def end(self, meeting_id: int) -> Meeting:
+        meeting = self._running(meeting_id)
+        now = self.now
+        with self.store.transaction():
+            current = self._current(meeting_id)
+            if current is not None:
+                self._pause(current, now, AgendaStatus.DONE)
+            self.store.end_speaking_turns(meeting_id, now)
+            meeting.status = MeetingStatus.ENDED
+            meeting.actual_end = now
+            self.store.update_meeting(meeting)
+        return meeting
+
+    def set_decision(
+        self, decision_id: int, status: DecisionStatus | str, text: str | None = None
+    ) -> Decision:
+        decision = self.store.get_decision(decision_id)
+        if decision is None:
+            raise NotFound(_("No decision with id {id}").format(id=decision_id))
+        try:
+            decision.status = DecisionStatus(status)
+        except ValueError as error:
+            raise InvalidInput(
+                _("Unknown decision status: {status}").format(status=status)
+            ) from error
+        if text is not None:
+            cleaned = clean_text(text)
+            if not cleaned:
+                raise InvalidInput(_("A decision needs text"))
+            decision.text = cleaned
+        self.store.update_decision(decision)
+        return decision
+
+    def settle_action(
+        self,
+        action_id: int,
+        owners: list[str | int] | None = None,
+        due: object = None,
+        leave_unassigned: bool = False,
+    ) -> ActionItem:
+        """At confirmation: give an action its owner(s) and due date, or knowingly leave it."""
+        if leave_unassigned:
+            action = self.services.action(action_id)
+            action.unassigned_ok = True
+            self.store.update_action(action, self.now)
+            return action
+        return self.services.edit_action(
+            action_id,
+            owners=owners,
+            due=due,  # type: ignore[arg-type]
+        )
+
+    def parking_lot(self, meeting_id: int) -> list[Entry]:
+        return [e for e in self.store.list_entries(meeting_id) if e.kind == EntryKind.PARK]
+
+    def resolve_parked(self, entry_id: int, disposition: str, owners: list[str] | None = None):
+        """A parking-lot entry becomes a next-meeting item, an action, or is dropped."""
+        entry = self._entry(entry_id)
+        if entry.kind != EntryKind.PARK:
+            raise InvalidInput(_("Only parking-lot entries can be resolved this way"))
+        if disposition not in ("next", "action", "dropped"):
+            raise InvalidInput(_("Unknown disposition: {value}").format(value=disposition))
+        with self.store.transaction():
+            entry.disposition = disposition
+            self.store.update_entry(entry)
+            if disposition == "action":
+                return self.services.add_action(
+                    entry.text, owners or [], meeting_id=entry.meeting_id,
+                    agenda_item_id=entry.agenda_item_id,
+                )  # fmt: skip
+        return None
+
+    def open_questions(self, meeting_id: int) -> list[str]:
+        """What still needs an answer before the meeting can be confirmed."""
+        problems = []
+        for decision in self.store.list_decisions(meeting_id):
+            if decision.status == DecisionStatus.PROPOSED:
+                problems.append(_("Decision not confirmed: {text}").format(text=decision.text))
+        for action in self.store.actions_of_meeting(meeting_id):
+            if action.status.is_closed:
+                continue
+            if action.unassigned_ok:
+                continue
+            if not action.owner_ids:
+                problems.append(_("Action without an owner: {text}").format(text=action.title))
+            elif action.due is None:
+                problems.append(_("Action without a due date: {text}").format(text=action.title))
+        for entry in self.parking_lot(meeting_id):
+            if entry.disposition is None and not entry.deleted:
+                problems.append(_("Parking-lot item not resolved: {text}").format(text=entry.text))
+        return problems
+
+    def confirm(self, meeting_id: int) -> Summary:
+        """Close the review: allowed once every decision, action and parked item is answered."""
+        meeting = self.services.meeting(meeting_id)
+        if meeting.status != MeetingStatus.ENDED:
+            raise Conflict(_("Only an ended meeting can be confirmed"))
+        problems = self.open_questions(meeting_id)
+        if problems:
+            raise Conflict(problems[0])
+        meeting.status = MeetingStatus.CONFIRMED
+        self.store.update_meeting(meeting)
+        return self.summary(meeting_id)
+
+    def summary(self, meeting_id: int) -> Summary:
+        state = self.state(meeting_id)
+        meeting = state.meeting
+        detail = self.services.meeting_detail(meeting_id)
+        absent = [
+            a.person
+            for a in detail.attendees
+            if a.required and a.status in (AttendanceStatus.ABSENT, AttendanceStatus.INVITED)
+        ]
+        return Summary(
+            meeting=meeting,
+            planned_minutes=meeting.planned_minutes,
+            actual_minutes=round(state.elapsed.total_seconds() / 60, 1),
+            late_minutes=round(state.late_by.total_seconds() / 60, 1),
+            items=state.items,
+            decisions=detail.decisions,
+            actions=detail.actions,
+            absent_required=absent,
+        )
