@@ -24,8 +24,17 @@ def test_new_database_is_private_wal_and_migrated(tmp_path: Path) -> None:
         assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert store.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
         tables = set(store.db.table_names())
-        for table in ("people", "meetings", "agenda_items", "action_items", "follow_ups",
-                      "action_items_fts", "entries_fts", "speaking", "series"):
+        for table in (
+            "people",
+            "meetings",
+            "agenda_items",
+            "action_items",
+            "follow_ups",
+            "action_items_fts",
+            "entries_fts",
+            "speaking",
+            "series",
+        ):
             assert table in tables
     finally:
         store.close()

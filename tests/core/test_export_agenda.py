@@ -45,8 +45,10 @@ def test_agenda_lists_everything(services: Services, meeting_id: int) -> None:
 
 
 def test_agenda_structure_survives_hostile_text(services: Services, meeting_id: int) -> None:
-    tokens = MarkdownIt("commonmark").enable("table").parse(
-        render_agenda(services.meeting_detail(meeting_id))
+    tokens = (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .parse(render_agenda(services.meeting_detail(meeting_id)))
     )
     headings = [t.tag for t in tokens if t.type == "heading_open"]
     assert headings == ["h1", "h2", "h2"]

@@ -80,7 +80,9 @@ def test_timers_next_previous_skip_park_extend(setup, clock) -> None:
     live.park_item(mid)  # item 3 parked -> nothing left
     state = live.state(mid)
     assert [i.item.status for i in state.items] == [
-        AgendaStatus.DONE, AgendaStatus.SKIPPED, AgendaStatus.PARKED
+        AgendaStatus.DONE,
+        AgendaStatus.SKIPPED,
+        AgendaStatus.PARKED,
     ]
     assert state.current is None
     assert state.elapsed == timedelta(minutes=16)
@@ -159,7 +161,8 @@ def test_attendance_and_speaking_balance(setup, services: Services, clock) -> No
     balance = live.balance(mid)
     assert balance.speaking_now == li
     assert [(s.person.name, round(s.share, 2)) for s in balance.shares] == [
-        ("王芳", 0.9), ("Li Ming", 0.1)
+        ("王芳", 0.9),
+        ("Li Ming", 0.1),
     ]
     assert balance.dominant.person.name == "王芳"  # 13 min in, 90 % > 50 %
     assert live.balance(mid, threshold=0.95).dominant is None
@@ -229,7 +232,8 @@ def test_end_and_confirm(setup, services: Services, clock) -> None:
     assert summary.meeting.status == MeetingStatus.CONFIRMED
     assert summary.actual_minutes == 20.0 and summary.planned_minutes == 30
     assert [d.status for d in summary.decisions] == [
-        DecisionStatus.CONFIRMED, DecisionStatus.REJECTED
+        DecisionStatus.CONFIRMED,
+        DecisionStatus.REJECTED,
     ]
     with pytest.raises(Conflict):
         live.capture(mid, "late note")

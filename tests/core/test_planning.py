@@ -119,7 +119,11 @@ def test_next_meeting_carries_unfinished_items(planning: Planning, services: Ser
     assert second.series_id == series.id and second.purpose == "回顾本周"
     agenda = planning.store.list_agenda(second.id)
     assert [i.title for i in agenda] == [
-        "Review of open actions", "上周业绩回顾", "华东区回款", "新客户名单", "展会计划"
+        "Review of open actions",
+        "上周业绩回顾",
+        "华东区回款",
+        "新客户名单",
+        "展会计划",
     ]
     carried = [i for i in agenda if i.carried_from]
     assert {i.carried_from for i in carried} == {first.id}
@@ -127,7 +131,8 @@ def test_next_meeting_carries_unfinished_items(planning: Planning, services: Ser
     assert planning.carried_from_date(carried[0]) == start
     attendees = {(a.person_id, a.required) for a in services.store.list_attendance(second.id)}
     assert attendees == {
-        (services.find_person("王芳").id, True), (services.find_person("Li Ming").id, False)
+        (services.find_person("王芳").id, True),
+        (services.find_person("Li Ming").id, False),
     }
     # Carried again from the second meeting: the count grows.
     second = services.meeting(second.id)

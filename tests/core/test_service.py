@@ -25,7 +25,9 @@ def test_people_and_reporting_tree(services: Services, org: dict) -> None:
     assert services.manager_of(org["member"].id).name == "王芳"
     assert services.manager_of(org["director"].id) is None
     assert services.store.reports_of(org["director"].id) == [
-        org["lead"].id, org["member"].id, org["other"].id
+        org["lead"].id,
+        org["member"].id,
+        org["other"].id,
     ]
     # A lead's name as team = the lead and everyone below.
     assert services.team_member_ids("王芳") == [org["lead"].id, org["member"].id]
@@ -75,7 +77,9 @@ def test_meeting_agenda_invite_detail(services: Services, org: dict, clock) -> N
     assert [a.position for a in detail.agenda] == [1, 2]
     assert detail.agenda_minutes == 35 and detail.over_length
     assert {(a.person.name, a.required) for a in detail.attendees} == {
-        ("王芳", True), ("Li Ming", True), ("Sarah Chen", False)
+        ("王芳", True),
+        ("Li Ming", True),
+        ("Sarah Chen", False),
     }
     assert detail.chair.name == "陈建国"
     # Stored in UTC, read back as the same moment.
@@ -121,9 +125,7 @@ def test_actions_filters(services: Services, org: dict, clock) -> None:
 
     assert titles(overdue=True) == ["提交华东区回款计划"]
     assert titles(owner="王芳") == ["提交华东区回款计划", "Send pricing deck"]
-    assert titles(team="销售一部", statuses=["open"]) == [
-        "提交华东区回款计划", "Send pricing deck"
-    ]
+    assert titles(team="销售一部", statuses=["open"]) == ["提交华东区回款计划", "Send pricing deck"]
     assert titles(unassigned=True) == ["无人负责的事项"]
     assert titles(tag="#crm") == ["无人负责的事项"]
     assert titles(text="回款") == ["提交华东区回款计划"]  # short CJK query: LIKE fallback
@@ -161,7 +163,10 @@ def test_done_edit_and_follow_up_history(services: Services, org: dict, clock) -
     assert stored.owner_ids == [org["member"].id]
     kinds = [f.kind for f in services.follow_ups(action.id)]
     assert kinds == [
-        FollowUpKind.NOTE, FollowUpKind.REASSIGN, FollowUpKind.EDIT, FollowUpKind.STATUS
+        FollowUpKind.NOTE,
+        FollowUpKind.REASSIGN,
+        FollowUpKind.EDIT,
+        FollowUpKind.STATUS,
     ]
     services.set_status(action.id, "open")
     assert services.action(action.id).completed_at is None

@@ -3,8 +3,8 @@
 Each area keeps its own module so that work on one screen never edits another's file.
 """
 
-from salestui.locales.zh_CN import capture, cli, common, core, dates, meeting, planning, tui
+from salestui.locales.zh_CN import capture, cli, common, core, dates, export, meeting, planning, tui
 
 MESSAGES: dict[str, str] = {}
-for _module in (common, core, dates, capture, planning, meeting, cli, tui):
+for _module in (common, core, dates, capture, planning, meeting, export, cli, tui):
     MESSAGES.update(_module.MESSAGES)
