@@ -1,0 +1,1 @@
+"""The full-screen terminal app (Textual). Imported lazily by the CLI."""

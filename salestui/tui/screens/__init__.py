@@ -1,0 +1,1 @@
+"""One module per screen; every screen derives from ``SalestuiScreen``."""

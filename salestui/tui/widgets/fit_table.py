@@ -1,0 +1,146 @@
+"""A DataTable that fits the width it is given: no sideways scrolling for long titles.
+
+Columns are either *fixed* (as wide as their widest cell) or *flexible* (sharing what the
+fixed ones leave, in proportion to a ratio). Flexible cells that do not fit end in an
+ellipsis. Widths are measured in terminal cells, so Chinese text lines up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rich.text import Text
+from textual import events
+from textual.widgets import DataTable
+
+Justify = Literal["left", "right", "center"]
+
+
+@dataclass(frozen=True)
+class FitColumn:
+    key: str
+    label: str
+    ratio: int = 0  # 0 = fixed (as wide as its content); > 0 = a share of the rest
+    justify: Justify = "left"
+    min_width: int = 1  # fixed columns never narrower; flexible ones shrink to this at most
+
+
+@dataclass(frozen=True)
+class FitRow:
+    key: str
+    cells: Sequence[Text | str]
+    style: str = ""
+    heading: bool = False  # a group heading (e.g. a day), not an item: the cursor starts below
+
+
+def fit_widths(
+    natural: Sequence[int], ratios: Sequence[int], available: int, min_widths: Sequence[int]
+) -> list[int]:
+    """Column widths that add up to ``available`` when they can.
+
+    Fixed columns (ratio 0) keep their natural width. Flexible columns share the rest by
+    ratio; a column that needs less than its share gets what it needs and hands the
+    remainder on. Any width left over goes to the first flexible column.
+    """
+    widths = list(natural)
+    flexible = [i for i, ratio in enumerate(ratios) if ratio > 0]
+    if not flexible:
+        return widths
+    room = available - sum(w for i, w in enumerate(natural) if ratios[i] == 0)
+    pending = list(flexible)
+    while pending:
+        total_ratio = sum(ratios[i] for i in pending)
+        share = {i: room * ratios[i] / total_ratio for i in pending}
+        content_fits = [i for i in pending if natural[i] <= share[i]]
+        if not content_fits:
+            for i in pending:
+                widths[i] = max(min_widths[i], int(share[i]))
+            break
+        for i in content_fits:
+            widths[i] = natural[i]
+            room -= natural[i]
+            pending.remove(i)
+    spare = available - sum(widths)
+    if spare > 0:
+        widths[flexible[0]] += spare
+    return widths
+
+
+class FitTable(DataTable):
+    """A row-cursor DataTable whose columns are laid out again whenever its width changes."""
+
+    def __init__(self, *, name: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, classes=classes, cursor_type="row", zebra_stripes=False)
+        self._columns_spec: list[FitColumn] = []
+        self._rows_data: list[FitRow] = []
+        self._laid_out_for = -1
+
+    def set_data(self, columns: Sequence[FitColumn], rows: Sequence[FitRow]) -> None:
+        """Replace every column and row (the tables on our screens hold a bounded page)."""
+        first_fill = not self._rows_data
+        self._columns_spec = list(columns)
+        self._rows_data = list(rows)
+        self._lay_out()
+        if first_fill:
+            items = [i for i, row in enumerate(self._rows_data) if not row.heading]
+            if items:
+                self.move_cursor(row=items[0], animate=False)
+
+    def on_mount(self) -> None:
+        self.show_cursor = self.has_focus
+
+    # Only the focused table shows its cursor, so the others read as plain lists.
+    def on_focus(self) -> None:
+        self.show_cursor = True
+
+    def on_blur(self) -> None:
+        self.show_cursor = False
+
+    @property
+    def row_keys(self) -> list[str]:
+        return [row.key for row in self._rows_data]
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.scrollable_content_region.width != self._laid_out_for:
+            self._lay_out()
+
+    def _cell(self, value: Text | str, column: FitColumn, row_style: str) -> Text:
+        text = value.copy() if isinstance(value, Text) else Text(value)
+        text.no_wrap = True
+        text.overflow = "ellipsis"
+        text.justify = column.justify
+        text.end = ""
+        if row_style:
+            text.stylize(row_style)
+        return text
+
+    def _lay_out(self) -> None:
+        width = self.scrollable_content_region.width
+        self._laid_out_for = width
+        specs = self._columns_spec
+        rows = [
+            [
+                self._cell(value, spec, row.style)
+                for value, spec in zip(row.cells, specs, strict=True)
+            ]
+            for row in self._rows_data
+        ]
+        natural = [
+            max([spec.min_width, Text(spec.label).cell_len, *(row[i].cell_len for row in rows)])
+            for i, spec in enumerate(specs)
+        ]
+        available = width - 2 * self.cell_padding * len(specs)
+        widths = fit_widths(
+            natural, [s.ratio for s in specs], available, [s.min_width for s in specs]
+        )
+        cursor_row = self.cursor_row
+        self.clear(columns=True)
+        for spec, column_width in zip(specs, widths, strict=True):
+            label = Text(spec.label, justify=spec.justify, no_wrap=True, overflow="ellipsis")
+            self.add_column(label, width=column_width, key=spec.key)
+        for row, cells in zip(self._rows_data, rows, strict=True):
+            self.add_row(*cells, key=row.key)
+        if rows:
+            self.move_cursor(row=min(cursor_row, len(rows) - 1), animate=False)

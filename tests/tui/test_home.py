@@ -1,0 +1,193 @@
+"""Pilot tests: drive the real app against a temp database and check what the user sees."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.text import Text
+from textual.widgets import Static
+
+from salestui import i18n
+from salestui.config import Config
+from salestui.core.service import Services
+from salestui.tui.app import SalestuiApp
+from salestui.tui.screens.help import HelpScreen
+from salestui.tui.screens.home import HomeScreen
+from salestui.tui.widgets.fit_table import FitTable
+from salestui.tui.widgets.header_bar import HeaderBar
+from salestui.tui.widgets.table_section import TableSection
+
+SIZE = (120, 40)
+
+
+def cells(table: FitTable) -> list[str]:
+    """Every cell's text, row by row."""
+    out = []
+    for row in range(table.row_count):
+        out.extend(str(cell) for cell in table.get_row_at(row))
+    return out
+
+
+def static_text(widget: Static) -> str:
+    """What a Static shows, as plain text (rich renderables are rendered, as on screen)."""
+    content = widget.content
+    if isinstance(content, Text):
+        return content.plain
+    if isinstance(content, str):
+        return content
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    console.print(content)
+    return console.file.getvalue()
+
+
+def section(app: SalestuiApp, name: str) -> TableSection:
+    return app.screen.query_one(f"#{name}", TableSection)
+
+
+async def test_home_shows_meetings_grouped_by_day(app: SalestuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        meetings = section(app, "meetings").table
+        text = cells(meetings)
+        # Today's meetings come first, under a "Today" heading, then tomorrow's, then later.
+        order = [
+            text.index("Today · Fri 27 Nov"),
+            text.index("早会"),
+            text.index("Weekly sales review"),
+            text.index("Tomorrow · Sat 28 Nov"),
+            text.index("与生产部协调交期"),
+            text.index("Tue 1 Dec"),
+            text.index("Q1 pricing consultation"),
+        ]
+        assert order == sorted(order)
+        assert "14:00" in text  # 06:00 UTC shown in Shanghai time
+        assert {"running", "agenda circulated", "draft"} <= set(text)
+        assert "营销干部会议 11月" not in text  # last week's meeting is not upcoming
+        review = meetings.get_row("meeting-3")
+        assert [str(c) for c in review] == [
+            "14:00", "Weekly sales review", "Weekly", "agenda circulated", "3", "60"
+        ]  # fmt: skip
+
+
+async def test_home_shows_my_overdue_and_due_soon_actions(app: SalestuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        overdue = section(app, "overdue")
+        rows = cells(overdue.table)
+        assert "提交回款计划" in rows and "3d overdue" in rows and "P1" in rows
+        assert "Send revised quote to Hengda" in rows and "waiting" in rows
+        assert "营销干部会议 11月" in rows  # the source meeting
+        assert "Call back the Sinopec buyer" not in rows  # Li Ming's, not mine
+        assert "Old task" not in rows  # done
+        assert static_text(overdue.query_one(".section-title", Static)) == (
+            "My overdue actions (2)"
+        )
+        soon = cells(section(app, "due-soon").table)
+        assert soon[:2] == ["today", "Review Q4 forecast"]
+        assert "准备客户拜访材料" in soon and "Mon" in soon
+        header = app.screen.query_one(HeaderBar)
+        assert "Fri 27 Nov 2026 · Zhang Wei (Director)" in static_text(
+            header.query_one(".header-right", Static)
+        )
+        counts = static_text(app.screen.query_one("#counts", Static))
+        assert counts.startswith("Department: 6 open, 3 overdue")
+        assert "Mine: 4 open" in counts
+
+
+async def test_help_lists_the_screen_keys_and_escape_closes_it(app: SalestuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = static_text(app.screen.query_one("#help-keys", Static))
+        lines = [" ".join(line.split()) for line in keys.splitlines()]
+        for expected in ("q, ^q Quit", "? Help", "r Refresh", "↓ Cursor down"):
+            assert expected in lines, (expected, keys)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_q_quits(app: SalestuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_refresh_shows_changes_made_elsewhere(app: SalestuiApp, org: Services) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        overdue_id = next(r.id for r in org.list_actions(org.action_query(overdue=True, owner="1")))
+        org.mark_done(overdue_id)  # as if a lead ran `salestui actions done` meanwhile
+        await pilot.press("r")
+        await pilot.pause()
+        title = section(app, "overdue").query_one(".section-title", Static)
+        assert static_text(title) == "My overdue actions (1)"
+
+
+async def test_empty_database_shows_how_to_start(empty_app: SalestuiApp) -> None:
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        empty = empty_app.screen.query_one("#empty-state", Static)
+        assert empty.display
+        assert "No meetings yet" in static_text(empty)
+        assert "salestui demo" in static_text(empty)
+        assert not section(empty_app, "meetings").display
+
+
+async def test_chinese_headings(org: Services) -> None:
+    i18n.set_language("zh-CN")  # the shared fixture restores English afterwards
+    app = SalestuiApp(org, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [
+            static_text(s.query_one(".section-title", Static))
+            for s in app.screen.query(TableSection)
+        ]
+        assert titles == ["今天和近期的会议", "我的逾期行动项（2）", "我近期到期的行动项（2）"]
+        overdue = cells(section(app, "overdue").table)
+        assert "逾期3天" in overdue and "待办" in overdue
+        assert "今天 · 11月27日 周五" in cells(section(app, "meetings").table)
+
+
+async def test_unknown_theme_falls_back_with_a_warning(org: Services) -> None:
+    app = SalestuiApp(org, Config(theme="no-such-theme"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+
+
+async def test_theme_from_config(org: Services) -> None:
+    app = SalestuiApp(org, Config(theme="nord"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+
+
+async def test_without_me_the_actions_sections_say_how_to_set_it(org: Services) -> None:
+    nobody = Services(org.store, org.clock, me="Nobody Known")
+    app = SalestuiApp(nobody, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        overdue = section(app, "overdue")
+        assert not overdue.table.display
+        assert "SALESTUI_ME" in static_text(overdue.query_one(".section-empty", Static))
+        assert "Weekly sales review" in cells(section(app, "meetings").table)
+
+
+async def test_footer_keys_are_translated(org: Services) -> None:
+    i18n.set_language("zh-CN")
+    app = SalestuiApp(org, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = {
+            key: active.binding.description
+            for key, active in app.screen.active_bindings.items()
+            if active.binding.show
+        }
+        assert shown == {"q": "退出", "question_mark": "帮助", "r": "刷新"}
