@@ -378,7 +378,7 @@ class LiveMeeting:
             result.action = self.store.add_action(
                 ActionItem(
                     title=parsed.text,
-                    owner_ids=[p.id for p in parsed.owners],
+                    owner_ids=[p.id for p in parsed.owners if p.id is not None],
                     due=parsed.due,
                     priority=parsed.priority or 2,
                     meeting_id=meeting.id,

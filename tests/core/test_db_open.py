@@ -71,16 +71,16 @@ def test_older_schema_is_backed_up_then_migrated(tmp_path: Path, monkeypatch) ->
     # Simulate a file made by a version that only knew migration 1, then a newer release
     # that adds migration 2.
     monkeypatch.setattr(schema, "MIGRATIONS", [schema.MIGRATION_1])
-    monkeypatch.setattr("salestui.core.store.MIGRATIONS", [schema.MIGRATION_1])
-    monkeypatch.setattr("salestui.core.store.LATEST_VERSION", 1)
+    monkeypatch.setattr("salestui.core.store.base.MIGRATIONS", [schema.MIGRATION_1])
+    monkeypatch.setattr("salestui.core.store.base.LATEST_VERSION", 1)
     store = open_store(path)
     store.db.execute(
         "INSERT INTO people(name, role, created_at) VALUES ('王芳', 'lead', '2026-01-01T00:00:00Z')"
     )
     store.close()
     extra = ["CREATE TABLE extra_thing (id INTEGER PRIMARY KEY)"]
-    monkeypatch.setattr("salestui.core.store.MIGRATIONS", [schema.MIGRATION_1, extra])
-    monkeypatch.setattr("salestui.core.store.LATEST_VERSION", 2)
+    monkeypatch.setattr("salestui.core.store.base.MIGRATIONS", [schema.MIGRATION_1, extra])
+    monkeypatch.setattr("salestui.core.store.base.LATEST_VERSION", 2)
     store = open_store(path)
     try:
         assert store.user_version == 2
@@ -98,8 +98,8 @@ def test_failed_migration_changes_nothing(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "db.db"
     open_store(path).close()
     broken = ["CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL"]
-    monkeypatch.setattr("salestui.core.store.MIGRATIONS", [schema.MIGRATION_1, broken])
-    monkeypatch.setattr("salestui.core.store.LATEST_VERSION", 2)
+    monkeypatch.setattr("salestui.core.store.base.MIGRATIONS", [schema.MIGRATION_1, broken])
+    monkeypatch.setattr("salestui.core.store.base.LATEST_VERSION", 2)
     with pytest.raises(StorageError):
         open_store(path)
     with sqlite3.connect(path) as conn:

@@ -146,9 +146,9 @@ def render_minutes(services: Services, meeting_id: int) -> str:
         rows = []
         for number, timed in enumerate(state.items, start=1):
             item = timed.item
-            status = _(ITEM_STATUS_LABELS[item.status])
+            state_text = _(ITEM_STATUS_LABELS[item.status])
             if timed.overrun:
-                status += " " + _("(over by {minutes} min)").format(
+                state_text += " " + _("(over by {minutes} min)").format(
                     minutes=_minutes(timed.elapsed - timed.planned)
                 )
             rows.append(
@@ -158,7 +158,7 @@ def render_minutes(services: Services, meeting_id: int) -> str:
                     name(item.presenter_id),
                     str(item.timebox_minutes),
                     _minutes(timed.elapsed),
-                    status,
+                    state_text,
                 ]
             )
         doc.table(

@@ -1,0 +1,18 @@
+"""The store: the only package that speaks SQL. Rows in, pydantic models out.
+
+Connections are per thread (SQLite's rule); open a second Store in a worker thread.
+Writes run in ``BEGIN IMMEDIATE`` transactions so that two processes sharing the file
+queue on the busy timeout instead of failing with "database is locked".
+"""
+
+from salestui.core.store.actions import ActionsStore
+from salestui.core.store.base import ActionQuery, BaseStore
+from salestui.core.store.capture import CaptureStore
+from salestui.core.store.meetings import MeetingsStore
+from salestui.core.store.people import PeopleStore
+
+__all__ = ["ActionQuery", "BaseStore", "Store"]
+
+
+class Store(PeopleStore, MeetingsStore, CaptureStore, ActionsStore):
+    """Typed access to one salestui database file."""

@@ -1,0 +1,261 @@
+"""Action items, follow-ups, full-text search and bulk inserts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from salestui.core.clock import to_utc_iso
+from salestui.core.models import (
+    ActionItem,
+    ActionRow,
+    FollowUp,
+)
+from salestui.core.store.base import ActionQuery, BaseStore, _chain, _iso, _placeholders
+
+
+class ActionsStore(BaseStore):
+    # -- action items ---------------------------------------------------------------------
+
+    @staticmethod
+    def _action_values(action: ActionItem) -> dict[str, Any]:
+        return {
+            "title": action.title,
+            "due": _iso(action.due),
+            "priority": action.priority,
+            "status": action.status.value,
+            "meeting_id": action.meeting_id,
+            "agenda_item_id": action.agenda_item_id,
+            "decision_id": action.decision_id,
+            "entry_id": action.entry_id,
+            "completed_at": _iso(action.completed_at),
+            "next_follow_up": _iso(action.next_follow_up),
+            "carried_count": action.carried_count,
+            "waiting_on": action.waiting_on,
+            "blocked_by": action.blocked_by,
+            "unassigned_ok": int(action.unassigned_ok),
+        }
+
+    def add_action(self, action: ActionItem, now: datetime) -> ActionItem:
+        values = self._action_values(action)
+        created = action.created_at or now
+        values["created_at"] = to_utc_iso(created)
+        values["updated_at"] = to_utc_iso(now)
+        with self.transaction():
+            new_id = self._insert("action_items", values)
+            self._write_owners(new_id, action.owner_ids)
+            self._write_tags(new_id, action.tags)
+        return action.model_copy(update={"id": new_id, "created_at": created, "updated_at": now})
+
+    def update_action(self, action: ActionItem, now: datetime) -> None:
+        assert action.id is not None
+        values = self._action_values(action)
+        values["updated_at"] = to_utc_iso(now)
+        with self.transaction():
+            self._update("action_items", action.id, values)
+            self._write_owners(action.id, action.owner_ids)
+            self._write_tags(action.id, action.tags)
+
+    def _write_owners(self, action_id: int, owner_ids: Sequence[int]) -> None:
+        self.db.execute("DELETE FROM action_owners WHERE action_id = ?", [action_id])
+        for position, person_id in enumerate(dict.fromkeys(owner_ids)):
+            self.db.execute(
+                "INSERT INTO action_owners(action_id, person_id, position) VALUES (?, ?, ?)",
+                [action_id, person_id, position],
+            )
+
+    def _write_tags(self, action_id: int, tags: Sequence[str]) -> None:
+        self.db.execute("DELETE FROM action_tags WHERE action_id = ?", [action_id])
+        for tag in dict.fromkeys(tags):
+            self.db.execute(
+                "INSERT INTO action_tags(action_id, tag) VALUES (?, ?)", [action_id, tag]
+            )
+
+    def get_action(self, action_id: int) -> ActionItem | None:
+        row = self._one("SELECT * FROM action_items WHERE id = ?", [action_id])
+        if not row:
+            return None
+        owners = self._rows(
+            "SELECT person_id FROM action_owners WHERE action_id = ? ORDER BY position",
+            [action_id],
+        )
+        tags = self._rows(
+            "SELECT tag FROM action_tags WHERE action_id = ? ORDER BY tag", [action_id]
+        )
+        return ActionItem(
+            **row, owner_ids=[o["person_id"] for o in owners], tags=[t["tag"] for t in tags]
+        )
+
+    def _action_where(self, query: ActionQuery, params: list[Any]) -> str:
+        where: list[str] = []
+        if query.ids is not None:
+            where.append(f"a.id IN ({_placeholders(query.ids)})")
+            params.extend(query.ids)
+        if query.owner_ids is not None:
+            if not query.owner_ids:
+                where.append("0")
+            else:
+                where.append(
+                    "EXISTS (SELECT 1 FROM action_owners o WHERE o.action_id = a.id "
+                    f"AND o.person_id IN ({_placeholders(query.owner_ids)}))"
+                )
+                params.extend(query.owner_ids)
+        if query.unassigned:
+            where.append("NOT EXISTS (SELECT 1 FROM action_owners o WHERE o.action_id = a.id)")
+        if query.statuses:
+            where.append(f"a.status IN ({_placeholders(query.statuses)})")
+            params.extend(s.value for s in query.statuses)
+        if query.due_before is not None:
+            where.append("a.due < ?")
+            params.append(query.due_before.isoformat())
+        if query.due_on_or_after is not None:
+            where.append("a.due >= ?")
+            params.append(query.due_on_or_after.isoformat())
+        if query.has_due is True:
+            where.append("a.due IS NOT NULL")
+        elif query.has_due is False:
+            where.append("a.due IS NULL")
+        if query.meeting_id is not None:
+            where.append("a.meeting_id = ?")
+            params.append(query.meeting_id)
+        if query.series_id is not None:
+            where.append("a.meeting_id IN (SELECT id FROM meetings WHERE series_id = ?)")
+            params.append(query.series_id)
+        if query.tag:
+            where.append(
+                "EXISTS (SELECT 1 FROM action_tags t WHERE t.action_id = a.id AND t.tag = ?)"
+            )
+            params.append(query.tag)
+        if query.priority is not None:
+            where.append("a.priority = ?")
+            params.append(query.priority)
+        if query.text:
+            where.append(self._fts_clause("action_items", "a.id", query.text, params))
+        return f"WHERE {' AND '.join(where)}" if where else ""
+
+    _ACTION_ORDER = {
+        "due": "a.due IS NULL, a.due, a.priority, a.id",
+        "priority": "a.priority, a.due IS NULL, a.due, a.id",
+        "created": "a.created_at, a.id",
+        "id": "a.id",
+    }
+
+    def list_actions(
+        self, query: ActionQuery, limit: int | None = None, offset: int = 0
+    ) -> list[ActionRow]:
+        params: list[Any] = []
+        where = self._action_where(query, params)
+        order = self._ACTION_ORDER.get(query.sort, self._ACTION_ORDER["due"])
+        sql = f"""
+            SELECT a.id, a.title, a.due, a.priority, a.status, a.meeting_id,
+                   a.created_at, a.completed_at, a.carried_count, a.next_follow_up,
+                   m.title AS meeting_title,
+                   (SELECT group_concat(p.name, char(31)) FROM
+                       (SELECT p.name FROM action_owners o JOIN people p ON p.id = o.person_id
+                        WHERE o.action_id = a.id ORDER BY o.position) p) AS owner_names,
+                   (SELECT group_concat(o.person_id, ',') FROM
+                       (SELECT person_id FROM action_owners WHERE action_id = a.id
+                        ORDER BY position) o) AS owner_list,
+                   (SELECT max(f.at) FROM follow_ups f WHERE f.action_id = a.id) AS last_fu
+            FROM action_items a LEFT JOIN meetings m ON m.id = a.meeting_id
+            {where}
+            ORDER BY {order}"""
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        out = []
+        for row in self._rows(sql, params):
+            names = row.pop("owner_names")
+            ids = row.pop("owner_list")
+            last = row.pop("last_fu")
+            out.append(
+                ActionRow(
+                    **row,
+                    owners=names.split("\x1f") if names else [],
+                    owner_ids=[int(i) for i in ids.split(",")] if ids else [],
+                    last_follow_up=last,
+                )
+            )
+        return out
+
+    def count_actions(self, query: ActionQuery) -> int:
+        params: list[Any] = []
+        where = self._action_where(query, params)
+        row = self.db.execute(f"SELECT count(*) FROM action_items a {where}", params).fetchone()
+        return int(row[0])
+
+    def actions_of_meeting(self, meeting_id: int) -> list[ActionItem]:
+        rows = self._rows(
+            "SELECT id FROM action_items WHERE meeting_id = ? ORDER BY id", [meeting_id]
+        )
+        return [a for r in rows if (a := self.get_action(r["id"])) is not None]
+
+    def action_ids_for_entries(self, entry_ids: Sequence[int]) -> dict[int, int]:
+        """entry id -> action id, for actions captured from those entries."""
+        if not entry_ids:
+            return {}
+        rows = self._rows(
+            f"SELECT id, entry_id FROM action_items WHERE entry_id IN ({_placeholders(entry_ids)})",
+            list(entry_ids),
+        )
+        return {r["entry_id"]: r["id"] for r in rows}
+
+    def increment_carried(self, action_ids: Sequence[int]) -> None:
+        if not action_ids:
+            return
+        with self.transaction():
+            self.db.execute(
+                "UPDATE action_items SET carried_count = carried_count + 1 "
+                f"WHERE id IN ({_placeholders(action_ids)})",
+                list(action_ids),
+            )
+
+    def reviewed_action_ids(self, meeting_id: int) -> set[int]:
+        rows = self._rows(
+            "SELECT DISTINCT action_id FROM follow_ups WHERE meeting_id = ? AND kind = 'review'",
+            [meeting_id],
+        )
+        return {r["action_id"] for r in rows}
+
+    # -- follow-ups -------------------------------------------------------------------------
+
+    def add_follow_up(self, follow_up: FollowUp) -> FollowUp:
+        new_id = self._insert(
+            "follow_ups",
+            {
+                "action_id": follow_up.action_id,
+                "at": _iso(follow_up.at),
+                "author_id": follow_up.author_id,
+                "kind": follow_up.kind.value,
+                "note": follow_up.note,
+                "status": follow_up.status.value if follow_up.status else None,
+                "new_due": _iso(follow_up.new_due),
+                "next_check_in": _iso(follow_up.next_check_in),
+                "meeting_id": follow_up.meeting_id,
+                "person_id": follow_up.person_id,
+            },
+        )
+        return follow_up.model_copy(update={"id": new_id})
+
+    def list_follow_ups(self, action_id: int) -> list[FollowUp]:
+        rows = self._rows(
+            "SELECT * FROM follow_ups WHERE action_id = ? ORDER BY at, id", [action_id]
+        )
+        return [FollowUp(**r) for r in rows]
+
+    # -- bulk (demo and scale data) ----------------------------------------------------------------
+
+    def bulk_insert(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
+        """Insert many rows in one transaction (demo data, benchmarks)."""
+        iterator = iter(rows)
+        first = next(iterator, None)
+        if first is None:
+            return
+        cols = list(first)
+        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({_placeholders(cols)})"
+        with self.transaction():
+            self.db.conn.executemany(sql, ([r[c] for c in cols] for r in _chain(first, iterator)))
+
+    def max_id(self, table: str) -> int:
+        row = self.db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
+        return int(row[0])

@@ -1,0 +1,130 @@
+"""What a live meeting records: entries, decisions, speaking turns."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from salestui.core.models import (
+    Decision,
+    DecisionStatus,
+    Entry,
+    SpeakingTurn,
+)
+from salestui.core.store.base import BaseStore, _iso
+
+
+class CaptureStore(BaseStore):
+    # -- entries and decisions ------------------------------------------------------------
+
+    def add_entry(self, entry: Entry) -> Entry:
+        new_id = self._insert(
+            "entries",
+            {
+                "meeting_id": entry.meeting_id,
+                "agenda_item_id": entry.agenda_item_id,
+                "kind": entry.kind.value,
+                "text": entry.text,
+                "person_id": entry.person_id,
+                "at": _iso(entry.at),
+                "deleted": int(entry.deleted),
+                "disposition": entry.disposition,
+            },
+        )
+        return entry.model_copy(update={"id": new_id})
+
+    def update_entry(self, entry: Entry) -> None:
+        assert entry.id is not None
+        self._update(
+            "entries",
+            entry.id,
+            {
+                "agenda_item_id": entry.agenda_item_id,
+                "kind": entry.kind.value,
+                "text": entry.text,
+                "person_id": entry.person_id,
+                "deleted": int(entry.deleted),
+                "disposition": entry.disposition,
+            },
+        )
+
+    def get_entry(self, entry_id: int) -> Entry | None:
+        row = self._one("SELECT * FROM entries WHERE id = ?", [entry_id])
+        return Entry(**row) if row else None
+
+    def list_entries(self, meeting_id: int, include_deleted: bool = False) -> list[Entry]:
+        clause = "" if include_deleted else "AND deleted = 0"
+        rows = self._rows(
+            f"SELECT * FROM entries WHERE meeting_id = ? {clause} ORDER BY id", [meeting_id]
+        )
+        return [Entry(**r) for r in rows]
+
+    def add_decision(self, decision: Decision) -> Decision:
+        new_id = self._insert(
+            "decisions",
+            {
+                "meeting_id": decision.meeting_id,
+                "agenda_item_id": decision.agenda_item_id,
+                "entry_id": decision.entry_id,
+                "text": decision.text,
+                "status": decision.status.value,
+                "decided_at": _iso(decision.decided_at),
+            },
+        )
+        return decision.model_copy(update={"id": new_id})
+
+    def set_decision_status(self, decision_id: int, status: DecisionStatus) -> None:
+        self._update("decisions", decision_id, {"status": status.value})
+
+    def update_decision(self, decision: Decision) -> None:
+        assert decision.id is not None
+        self._update(
+            "decisions",
+            decision.id,
+            {
+                "text": decision.text,
+                "status": decision.status.value,
+                "agenda_item_id": decision.agenda_item_id,
+            },
+        )
+
+    def get_decision(self, decision_id: int) -> Decision | None:
+        row = self._one("SELECT * FROM decisions WHERE id = ?", [decision_id])
+        return Decision(**row) if row else None
+
+    def decision_for_entry(self, entry_id: int) -> Decision | None:
+        row = self._one("SELECT * FROM decisions WHERE entry_id = ?", [entry_id])
+        return Decision(**row) if row else None
+
+    def list_decisions(self, meeting_id: int | None = None) -> list[Decision]:
+        if meeting_id is None:
+            rows = self._rows("SELECT * FROM decisions ORDER BY decided_at, id")
+        else:
+            rows = self._rows(
+                "SELECT * FROM decisions WHERE meeting_id = ? ORDER BY id", [meeting_id]
+            )
+        return [Decision(**r) for r in rows]
+
+    # -- speaking -----------------------------------------------------------------------------
+
+    def add_speaking_turn(self, turn: SpeakingTurn) -> SpeakingTurn:
+        new_id = self._insert(
+            "speaking",
+            {
+                "meeting_id": turn.meeting_id,
+                "person_id": turn.person_id,
+                "started_at": _iso(turn.started_at),
+                "ended_at": _iso(turn.ended_at),
+            },
+        )
+        return turn.model_copy(update={"id": new_id})
+
+    def end_speaking_turns(self, meeting_id: int, at: datetime) -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE speaking SET ended_at = ? WHERE meeting_id = ? AND ended_at IS NULL",
+                [_iso(at), meeting_id],
+            )
+
+    def list_speaking(self, meeting_id: int) -> list[SpeakingTurn]:
+        rows = self._rows("SELECT * FROM speaking WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        return [SpeakingTurn(**r) for r in rows]
