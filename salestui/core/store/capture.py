@@ -128,3 +128,13 @@ class CaptureStore(BaseStore):
     def list_speaking(self, meeting_id: int) -> list[SpeakingTurn]:
         rows = self._rows("SELECT * FROM speaking WHERE meeting_id = ? ORDER BY id", [meeting_id])
         return [SpeakingTurn(**r) for r in rows]
+
+    def decision_action_counts(self) -> dict[int, tuple[int, int]]:
+        """decision id -> (actions, of which done), over every decision that has actions."""
+        rows = self._rows(
+            "SELECT decision_id, count(*) AS total, "
+            "sum(CASE WHEN status = 'done' THEN 1 ELSE 0 END) AS done "
+            "FROM action_items WHERE decision_id IS NOT NULL AND status != 'cancelled' "
+            "GROUP BY decision_id"
+        )
+        return {r["decision_id"]: (r["total"], r["done"]) for r in rows}

@@ -1,0 +1,88 @@
+"""iCalendar export: meetings as VEVENT (agenda and attendees), actions as VTODO."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from icalendar import Calendar, Event, Todo, vCalAddress, vText
+
+from salestui import __version__
+from salestui.core.models import ActionStatus
+from salestui.core.service import Services
+from salestui.core.store import ActionQuery
+from salestui.core.text import clean_line
+from salestui.i18n import _
+
+TODO_STATUS = {
+    ActionStatus.OPEN: "NEEDS-ACTION",
+    ActionStatus.IN_PROGRESS: "IN-PROCESS",
+    ActionStatus.WAITING: "NEEDS-ACTION",
+    ActionStatus.BLOCKED: "NEEDS-ACTION",
+    ActionStatus.DONE: "COMPLETED",
+    ActionStatus.CANCELLED: "CANCELLED",
+}
+TODO_PRIORITY = {1: 1, 2: 5, 3: 9}
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def _stamp(moment: datetime | None) -> datetime:
+    # DTSTAMP from stored data (not the wall clock) keeps the file reproducible.
+    return (moment or EPOCH).astimezone(UTC)
+
+
+def render_ics(services: Services, meeting_id: int | None = None) -> bytes:
+    """An RFC 5545 calendar of meetings (all, or one) and of actions that have a due date."""
+    calendar = Calendar()
+    calendar.add("prodid", f"-//salestui//salestui {__version__}//EN")
+    calendar.add("version", "2.0")
+    meetings = (
+        [services.meeting(meeting_id)] if meeting_id is not None else services.store.list_meetings()
+    )
+    for meeting in meetings:
+        if meeting.scheduled_start is None or meeting.id is None:
+            continue
+        detail = services.meeting_detail(meeting.id)
+        event = Event()
+        event.add("uid", f"meeting-{meeting.id}@salestui")
+        event.add("dtstamp", _stamp(meeting.created_at))
+        event.add("dtstart", meeting.scheduled_start.astimezone(UTC))
+        event.add(
+            "dtend",
+            meeting.scheduled_start.astimezone(UTC) + timedelta(minutes=meeting.planned_minutes),
+        )
+        event.add("summary", meeting.title)
+        if meeting.location:
+            event.add("location", meeting.location)
+        lines = [_("Purpose: {purpose}").format(purpose=clean_line(meeting.purpose)), ""]
+        for number, item in enumerate(detail.agenda, start=1):
+            presenter = detail.people.get(item.presenter_id) if item.presenter_id else None
+            who = f" - {presenter.name}" if presenter else ""
+            lines.append(f"{number}. {item.title} ({item.timebox_minutes} min){who}")
+        event.add("description", "\n".join(lines))
+        for attendee in detail.attendees:
+            person = attendee.person
+            address = vCalAddress(
+                f"mailto:{person.email}" if person.email else f"urn:salestui:person:{person.id}"
+            )
+            address.params["cn"] = vText(person.name)
+            address.params["role"] = vText(
+                "REQ-PARTICIPANT" if attendee.required else "OPT-PARTICIPANT"
+            )
+            event.add("attendee", address, encode=0)
+        calendar.add_component(event)
+    query = ActionQuery(has_due=True, meeting_id=meeting_id, sort="id")
+    for row in services.store.list_actions(query):
+        todo = Todo()
+        todo.add("uid", f"action-{row.id}@salestui")
+        todo.add("dtstamp", _stamp(row.created_at))
+        todo.add("summary", row.title)
+        if row.due is not None:
+            todo.add("due", row.due)
+        todo.add("status", TODO_STATUS[row.status])
+        todo.add("priority", TODO_PRIORITY.get(row.priority, 5))
+        if row.owners:
+            todo.add("description", _("Owners: {names}").format(names=", ".join(row.owners)))
+        if row.completed_at is not None:
+            todo.add("completed", row.completed_at.astimezone(UTC))
+        calendar.add_component(todo)
+    return calendar.to_ical()

@@ -1,0 +1,176 @@
+"""Reports that span meetings: a team lead's digest and the director's decision register."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from salestui.core.dates import format_due
+from salestui.core.export.agenda import KIND_LABELS
+from salestui.core.export.markdown import Document, cell, inline
+from salestui.core.export.minutes import DECISION_STATUS_LABELS
+from salestui.core.models import OPEN_STATUSES, ActionRow, ActionStatus, MeetingKind, MeetingStatus
+from salestui.core.service import Services
+from salestui.i18n import N_, _
+
+MAX_ROWS = 200  # per table; a digest is read by a person
+STATUS_LABELS = {
+    ActionStatus.OPEN: N_("open"),
+    ActionStatus.IN_PROGRESS: N_("in progress"),
+    ActionStatus.WAITING: N_("waiting"),
+    ActionStatus.BLOCKED: N_("blocked"),
+    ActionStatus.DONE: N_("done"),
+    ActionStatus.CANCELLED: N_("cancelled"),
+}
+
+
+def _action_table(doc: Document, rows: list[ActionRow], total: int, today: date) -> None:
+    if not rows:
+        doc.paragraph(_("(none)"))
+        return
+    doc.table(
+        [_("Action"), _("Owners"), _("Due"), _("Priority"), _("Status"), _("Meeting")],
+        [
+            [
+                cell(r.title),
+                cell(", ".join(r.owners)) if r.owners else _("Unassigned"),
+                f"{r.due.isoformat()} ({format_due(r.due, today)})" if r.due else "-",
+                f"P{r.priority}",
+                _(STATUS_LABELS[r.status]),
+                cell(r.meeting_title),
+            ]
+            for r in rows
+        ],
+    )
+    if total > len(rows):
+        doc.paragraph(_("... and {n} more.").format(n=total - len(rows)))
+
+
+def last_meeting_day(services: Services) -> date | None:
+    """The day of the most recent meeting that was held (the digest's default "since")."""
+    for meeting in services.store.list_meetings(
+        start_before=services.clock.now(), descending=True, limit=50
+    ):
+        if meeting.status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED) and (
+            meeting.scheduled_start
+        ):
+            return meeting.scheduled_start.astimezone().date()
+    return None
+
+
+def render_digest(
+    services: Services,
+    owner: str | None = None,
+    team: str | None = None,
+    since: date | None = None,
+) -> str:
+    """Open, overdue, due-soon and recently done items of one person or one team."""
+    today = services.clock.today()
+    since = since or last_meeting_day(services) or today - timedelta(days=7)
+    base = services.action_query(owner=owner, team=team)
+    scope = services.find_person(owner).name if owner else (team or _("the whole department"))
+    doc = Document()
+    doc.heading(1, _("Digest: {scope} {date}").format(scope=scope, date=today.isoformat()))
+    doc.bullets(
+        [
+            _("**Scope:** {scope}").format(scope=inline(scope)),
+            _("**Done since:** {date}").format(date=since.isoformat()),
+        ]
+    )
+    store = services.store
+
+    def section(title: str, **changes: object) -> None:
+        query = services.action_query(owner=owner, team=team)
+        for key, value in changes.items():
+            setattr(query, key, value)
+        total = store.count_actions(query)
+        doc.heading(2, f"{title} ({total})")
+        _action_table(doc, store.list_actions(query, limit=MAX_ROWS), total, today)
+
+    section(_("Overdue"), statuses=list(OPEN_STATUSES), due_before=today)
+    section(
+        _("Due in the next 7 days"),
+        statuses=list(OPEN_STATUSES),
+        due_on_or_after=today,
+        due_before=today + timedelta(days=8),
+    )
+    section(_("All open items"), statuses=list(OPEN_STATUSES))
+    done_query = services.action_query(owner=owner, team=team)
+    done_query.statuses = [ActionStatus.DONE]
+    done = [
+        r
+        for r in store.list_actions(done_query, limit=5000)
+        if r.completed_at and r.completed_at.astimezone().date() >= since
+    ]
+    doc.heading(2, _("Done since {date} ({n})").format(date=since.isoformat(), n=len(done)))
+    _action_table(doc, done[:MAX_ROWS], len(done), today)
+
+    doc.heading(2, _("Latest follow-ups"))
+    follow_lines = []
+    recent = since
+    for row in store.list_actions(base, limit=MAX_ROWS * 5):
+        if row.last_follow_up is None or row.last_follow_up.astimezone().date() < recent:
+            continue
+        for follow_up in store.list_follow_ups(row.id)[-3:]:
+            if follow_up.note and follow_up.at and follow_up.at.astimezone().date() >= recent:
+                follow_lines.append(
+                    (
+                        follow_up.at,
+                        row.id,
+                        f"{follow_up.at.astimezone().strftime('%Y-%m-%d')} "
+                        f"{inline(row.title)}: {inline(follow_up.note)}",
+                    )
+                )
+    follow_lines.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    if follow_lines:
+        doc.bullets(line for _at, _id, line in follow_lines[:MAX_ROWS])
+    else:
+        doc.paragraph(_("(none)"))
+    return doc.render()
+
+
+def render_decisions(
+    services: Services, since: date | None = None, kind: MeetingKind | None = None
+) -> str:
+    """Every decision across meetings: date, meeting, status, and whether its actions are
+    done - "were our decisions carried out?"."""
+    store = services.store
+    meetings = {m.id: m for m in store.list_meetings()}
+    counts = store.decision_action_counts()
+    doc = Document()
+    doc.heading(1, _("Decision register"))
+    facts = []
+    if since:
+        facts.append(_("**Since:** {date}").format(date=since.isoformat()))
+    if kind:
+        facts.append(_("**Kind:** {kind}").format(kind=_(KIND_LABELS[kind])))
+    doc.bullets(facts)
+    rows = []
+    for decision in reversed(store.list_decisions()):
+        meeting = meetings.get(decision.meeting_id)
+        if meeting is None or (kind and meeting.kind != kind):
+            continue
+        when: datetime | None = meeting.scheduled_start or decision.decided_at
+        day = when.astimezone().date() if when else None
+        if since and (day is None or day < since):
+            continue
+        total, done = counts.get(decision.id or 0, (0, 0))
+        if total == 0:
+            carried = _("no actions")
+        elif done == total:
+            carried = _("all {n} done").format(n=total)
+        else:
+            carried = _("{done} of {n} done").format(done=done, n=total)
+        rows.append(
+            [
+                day.isoformat() if day else "-",
+                cell(meeting.title),
+                cell(decision.text),
+                _(DECISION_STATUS_LABELS[decision.status]),
+                carried,
+            ]
+        )
+    if rows:
+        doc.table([_("Date"), _("Meeting"), _("Decision"), _("Status"), _("Actions")], rows)
+    else:
+        doc.paragraph(_("No decisions."))
+    return doc.render()
