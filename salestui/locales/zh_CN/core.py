@@ -47,4 +47,9 @@ MESSAGES: dict[str, str] = {
     "Cannot create {path}: {reason}": "无法创建 {path}：{reason}",
     "Cannot write to {path}: the file or its folder is read-only":
         "无法写入 {path}：文件或所在文件夹是只读的",
+    "Meetings": "会议",
+    "Actions": "行动项",
+    "My team": "我的团队",
+    "Staff": "人员",
+    "New meeting": "新建会议",
 }
