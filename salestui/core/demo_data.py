@@ -7,7 +7,7 @@ rows.
 
 from __future__ import annotations
 
-from salestui.core.models import AgendaKind, MeetingKind, Role
+from salestui.core.models import ActionStatus, AgendaKind, MeetingKind, Role
 
 # -- people ------------------------------------------------------------------------------
 # (name, role, team, manager name, email). Managers come before their staff. Pinyin
@@ -189,10 +189,21 @@ WEEKLY_ACTIONS: tuple[ActionTemplate, ...] = (
     ("Check distributor stock levels in 华东", ("渠道",), ("林静", "何军")),
     ("准备年终促销方案初稿", ("促销",), ("黄婷", "Sarah Chen")),
     ("核实天成建材的信用额度", ("回款", "风控"), ("钱进", "郑雪")),
+    ("与财务确认华东区的信用政策", ("回款",), (DIRECTOR,)),
     ("Follow up the 明珠家电 tender clarification questions", ("tender", "大客户"), ("王芳",)),
+    ("整理本月丢单原因并提出对策", ("复盘",), ("李明", "王芳")),
+    ("Update the key account plan for 明珠家电", ("大客户",), ("David Li", "王芳")),
+    ("安排新员工跟随老销售拜访客户", ("培训",), ("王芳",)),
+    ("跟进瑞丰科技二期项目的招标时间", ("tender",), ("赵磊",)),
+    ("Send the monthly sales report to the director", ("报告",), ("Emily Zhang", "郑雪")),
+    ("核对华东大区经销商返利台账", ("渠道", "回款"), ("林静",)),
+    ("准备下周客户拜访计划表", (), ("周杰", "钱进")),
+    ("Chase the signed contract from 远东物流", ("合同",), ("何军",)),
+    ("调整销售二部的周目标分解", ("目标",), ("李明",)),
 )
 LEADERSHIP_ACTIONS: tuple[ActionTemplate, ...] = (
     ("拟定年终冲刺奖励方案", ("激励",), (DEPUTY,)),
+    ("约见明珠家电总经理，推动年度框架协议", ("大客户",), (DIRECTOR, "王芳")),
     ("Draft next quarter's sales targets per team", ("目标",), (DEPUTY, "Sarah Chen")),
     ("梳理销售一部与二部的重叠客户名单", ("大客户",), ("王芳", "李明")),
     ("安排新销售员产品培训", ("培训",), ("Sarah Chen", "黄婷")),
@@ -230,6 +241,26 @@ CONSULTATION_ACTIONS: tuple[ActionTemplate, ...] = (
     ("Design the promotion leaflet in Chinese and English", ("促销",), ("Emily Zhang",)),
 )
 
+# Added between meetings: (created days ago, due in days from today, title, tags, owner,
+# priority, status or None for a random one).
+STANDALONE_ACTIONS: tuple[
+    tuple[int, int, str, tuple[str, ...], str, int, ActionStatus | None], ...
+] = (
+    (12, -2, "审批下季度渠道返利政策", ("渠道",), DIRECTOR, 1, ActionStatus.OPEN),
+    (9, -2, "整理华东大区重点客户拜访路线", ("crm",), "林静", 2, None),
+    (4, 3, "Renew the trade show booth booking for spring", ("展会",), "黄婷", 2, None),
+    (
+        3,
+        3,
+        "Review the sales targets draft for next quarter",
+        ("目标",),
+        DIRECTOR,
+        2,
+        ActionStatus.IN_PROGRESS,
+    ),
+    (2, 5, "核对本月销售费用报销", (), "郑雪", 3, None),
+)
+
 WAITING_ON = ("客户采购部审批", "财务部开票", "Customer legal review", "生产部排产确认")
 BLOCKED_BY = (
     "生产部产能不足，排期未定",
@@ -255,37 +286,74 @@ REVIEW_NOTES = (
 )
 DONE_NOTES = ("已完成，资料已上传共享盘。", "Done - customer confirmed by email.", "款项已到账。")
 CANCELLED_NOTES = ("客户取消订单，此项作废。", "No longer needed after the pricing decision.")
+ESCALATE_NOTES = ("连续三次未完成，上报上级协调。", "Carried three times; escalated one level up.")
 WAITING_NOTES = ("等待{waiting}。", "Waiting: {waiting}.")
 BLOCKED_NOTES = ("受阻：{blocked}，已上报。", "Blocked: {blocked}.")
 
 # -- scale rows: titles composed from word lists ------------------------------------------------
 
 SCALE_CUSTOMERS_ZH = (
-    "恒达机械", "远航电子", "金帆贸易", "华联超市", "新光科技",
-    "蓝天食品", "盛世家居", "宏图建设", "安泰医药", "云帆物流",
+    "恒达机械",
+    "远航电子",
+    "金帆贸易",
+    "华联超市",
+    "新光科技",
+    "蓝天食品",
+    "盛世家居",
+    "宏图建设",
+    "安泰医药",
+    "云帆物流",
 )
 SCALE_CUSTOMERS_EN = (
-    "Evergreen Foods", "Pacific Rim Logistics", "Northstar Retail",
-    "Bluewave Electronics", "Golden Harbor Trading", "Summit Machinery",
+    "Evergreen Foods",
+    "Pacific Rim Logistics",
+    "Northstar Retail",
+    "Bluewave Electronics",
+    "Golden Harbor Trading",
+    "Summit Machinery",
 )
 SCALE_VERBS_ZH = ("跟进", "确认", "提交", "整理", "催收", "更新", "核对", "安排", "准备", "落实")
 # (object, tag or None)
 SCALE_OBJECTS_ZH: tuple[tuple[str, str | None], ...] = (
-    ("报价单", "报价"), ("回款计划", "回款"), ("合同条款", "合同"), ("样品寄送", None),
-    ("年度框架协议", "大客户"), ("投标文件", "tender"), ("拜访记录", "crm"),
-    ("订单交期", "交期"), ("促销方案", "促销"), ("渠道返利", "渠道"),
-    ("商机阶段", "crm"), ("应收账款对账", "回款"), ("质量投诉", "质量"), ("发票信息", "回款"),
+    ("报价单", "报价"),
+    ("回款计划", "回款"),
+    ("合同条款", "合同"),
+    ("样品寄送", None),
+    ("年度框架协议", "大客户"),
+    ("投标文件", "tender"),
+    ("拜访记录", "crm"),
+    ("订单交期", "交期"),
+    ("促销方案", "促销"),
+    ("渠道返利", "渠道"),
+    ("商机阶段", "crm"),
+    ("应收账款对账", "回款"),
+    ("质量投诉", "质量"),
+    ("发票信息", "回款"),
 )
 SCALE_VERBS_EN = (
-    "Follow up on", "Send", "Confirm", "Prepare", "Review", "Update", "Chase", "Schedule",
+    "Follow up on",
+    "Send",
+    "Confirm",
+    "Prepare",
+    "Review",
+    "Update",
+    "Chase",
+    "Schedule",
 )
 SCALE_OBJECTS_EN: tuple[tuple[str, str | None], ...] = (
-    ("the quotation", "报价"), ("the payment plan", "回款"), ("contract terms", "合同"),
-    ("the sample shipment", None), ("the framework agreement", "大客户"),
-    ("tender documents", "tender"), ("the visit report", "crm"),
-    ("the delivery schedule", "交期"), ("the promotion proposal", "促销"),
-    ("the rebate statement", "渠道"), ("the CRM opportunity", "crm"),
-    ("the overdue invoice", "回款"), ("the quality complaint", "质量"),
+    ("the quotation", "报价"),
+    ("the payment plan", "回款"),
+    ("contract terms", "合同"),
+    ("the sample shipment", None),
+    ("the framework agreement", "大客户"),
+    ("tender documents", "tender"),
+    ("the visit report", "crm"),
+    ("the delivery schedule", "交期"),
+    ("the promotion proposal", "促销"),
+    ("the rebate statement", "渠道"),
+    ("the CRM opportunity", "crm"),
+    ("the overdue invoice", "回款"),
+    ("the quality complaint", "质量"),
 )
 SCALE_MEETINGS: tuple[tuple[str, MeetingKind, str], ...] = (
     ("客户跟进会", MeetingKind.CONSULTATION, "客户进展与下一步"),

@@ -9,9 +9,10 @@ passed in and every moment from ``now``, so the rows repeat exactly.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from bisect import bisect
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from salestui.core import demo_data as data
 from salestui.core.models import (
@@ -33,6 +34,10 @@ _STATUSES = tuple(ActionStatus)
 _LONG_PAST = (2, 1, 1, 1, 86, 9)
 _RECENT_PAST = (14, 10, 5, 5, 60, 6)
 _NOT_DUE = (40, 28, 8, 4, 18, 2)
+_DUE_IN = (2, 3, 5, 7, 7, 10, 14, 21, 30)  # days after the meeting
+_CARRIED = (0, 0, 0, 0, 0, 1, 1, 2, 3)
+
+T = TypeVar("T")
 
 
 def _cumulative(weights: tuple[int, ...]) -> list[float]:
@@ -70,7 +75,8 @@ def add_scale_rows(store: Store, now: datetime, rng: random.Random, count: int) 
     # -- meetings: one minimal agenda item each ---------------------------------------------
     meetings: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
-    slots: list[tuple[int, int, str, datetime, str]] = []  # per meeting, for its actions
+    # Per meeting, for its actions: ids, team, when it ended (epoch, text, local day).
+    slots: list[tuple[int, int, str, int, str, int]] = []
     for n in range(n_meetings):
         team = data.SCALE_TEAMS[n % len(data.SCALE_TEAMS)]
         title, kind, purpose = rng.choice(data.SCALE_MEETINGS)
@@ -118,33 +124,52 @@ def add_scale_rows(store: Store, now: datetime, rng: random.Random, count: int) 
                 "timebox_minutes": minutes,
                 "kind": AgendaKind.DISCUSSION.value,
                 "status": AgendaStatus.DONE.value,
-                "started_at": actual_start.strftime(_ISO),
+                "started_at": None,  # only set while an item's timer runs
                 "elapsed_seconds": int((actual_end - actual_start).total_seconds()),
                 "carried_from": None,
                 "standing": 0,
             }
         )
-        slots.append((meeting_id, item_base + n, team, actual_end, end_s))
+        local_day = actual_end.astimezone(local).date().toordinal()
+        slots.append(
+            (meeting_id, item_base + n, team, int(actual_end.timestamp()), end_s, local_day)
+        )
 
     # -- actions, owners, tags -------------------------------------------------------------------
     owners: list[dict[str, Any]] = []
     tags: list[dict[str, Any]] = []
     date_text: dict[int, str] = {}
 
-    def day_text(day: date) -> str:
-        ordinal = day.toordinal()
+    now_epoch = int(now_utc.timestamp())
+    utc_days: dict[int, str] = {}
+
+    def iso(epoch: int) -> str:
+        """``to_utc_iso`` for epoch seconds, without a datetime per call."""
+        days, seconds = divmod(epoch, 86_400)
+        day = utc_days.get(days)
+        if day is None:
+            day = utc_days[days] = datetime.fromtimestamp(days * 86_400, UTC).strftime("%Y-%m-%d")
+        hours, seconds = divmod(seconds, 3600)
+        return f"{day}T{hours:02d}:{seconds // 60:02d}:{seconds % 60:02d}Z"
+
+    def day_text(ordinal: int) -> str:
         text = date_text.get(ordinal)
         if text is None:
-            text = date_text[ordinal] = day.isoformat()
+            text = date_text[ordinal] = date.fromordinal(ordinal).isoformat()
         return text
 
     long_past = _cumulative(_LONG_PAST)
     recent_past = _cumulative(_RECENT_PAST)
     not_due = _cumulative(_NOT_DUE)
+    # The hot loop picks with random() directly: several times faster than choice().
     random_ = rng.random
-    randint = rng.randint
-    choice = rng.choice
-    choices = rng.choices
+
+    def pick(seq: Sequence[T]) -> T:
+        return seq[int(random_() * len(seq))]
+
+    def between(low: int, high: int) -> int:
+        return low + int(random_() * (high - low + 1))
+
     today_ord = today.toordinal()
     zh_verbs, zh_objects = data.SCALE_VERBS_ZH, data.SCALE_OBJECTS_ZH
     en_verbs, en_objects = data.SCALE_VERBS_EN, data.SCALE_OBJECTS_EN
@@ -155,51 +180,49 @@ def add_scale_rows(store: Store, now: datetime, rng: random.Random, count: int) 
     def actions() -> Iterator[dict[str, Any]]:
         for n in range(count):
             action_id = action_base + n
-            meeting_id, item_id, team, created, created_s = slots[n * n_meetings // count]
+            meeting_id, item_id, team, created, created_s, created_ord = slots[
+                n * n_meetings // count
+            ]
             # Titles in both languages so search has something to find.
             if random_() < 0.62:
-                obj, tag = choice(zh_objects)
-                title = f"{choice(zh_verbs)}{choice(all_customers)}的{obj}"
+                obj, tag = pick(zh_objects)
+                title = f"{pick(zh_verbs)}{pick(all_customers)}的{obj}"
             else:
-                obj, tag = choice(en_objects)
-                title = f"{choice(en_verbs)} {obj} for {choice(all_customers)}"
-            due_ord = created.toordinal() + choice((2, 3, 5, 7, 7, 10, 14, 21, 30))
+                obj, tag = pick(en_objects)
+                title = f"{pick(en_verbs)} {obj} for {pick(all_customers)}"
+            due_ord = created_ord + pick(_DUE_IN)
             if due_ord >= today_ord:
                 weights = not_due
             elif due_ord >= today_ord - 30:
                 weights = recent_past
             else:
                 weights = long_past
-            status = choices(_STATUSES, cum_weights=weights)[0]
+            status = _STATUSES[bisect(weights, random_() * weights[-1])]
             completed = None
             updated_s = created_s
             if status == ActionStatus.DONE:
-                done_at = created + timedelta(hours=randint(4, 24 * 20))
-                if done_at >= now_utc:
-                    done_at = now_utc - timedelta(minutes=randint(5, 600))
-                completed = updated_s = done_at.strftime(_ISO)
+                done_at = created + 3600 * between(4, 24 * 20)
+                if done_at >= now_epoch:  # a recent meeting: done since, before now
+                    done_at = created + int((now_epoch - created) * random_())
+                completed = updated_s = iso(done_at)
             elif status != ActionStatus.OPEN and random_() < 0.7:
-                touched = created + timedelta(hours=randint(2, 24 * 10))
-                if touched < now_utc:
-                    updated_s = touched.strftime(_ISO)
+                touched = created + 3600 * between(2, 24 * 10)
+                if touched < now_epoch:
+                    updated_s = iso(touched)
             closed = status in (ActionStatus.DONE, ActionStatus.CANCELLED)
             follow = None
             if not closed and random_() < 0.5:
-                follow = day_text(date.fromordinal(max(due_ord - randint(0, 3), today_ord - 5)))
+                follow = day_text(max(due_ord - between(0, 3), today_ord - 5))
             # Owners: mostly one from the meeting's team, some shared, a few unassigned.
             roll = random_()
-            if roll < 0.04:
-                pass
-            else:
+            if roll >= 0.04:  # else knowingly left unassigned when the meeting was confirmed
                 team_ids = by_team[team]
-                first = choice(team_ids) if team_ids else choice(everyone)
+                first = pick(team_ids) if team_ids else pick(everyone)
                 owners.append({"action_id": action_id, "person_id": first, "position": 0})
                 if roll > 0.9:
-                    second = choice(everyone)
+                    second = pick(everyone)
                     if second != first:
-                        owners.append(
-                            {"action_id": action_id, "person_id": second, "position": 1}
-                        )
+                        owners.append({"action_id": action_id, "person_id": second, "position": 1})
             if tag is not None and random_() < 0.8:
                 tags.append({"action_id": action_id, "tag": tag})
             if random_() < 0.05:
@@ -207,7 +230,7 @@ def add_scale_rows(store: Store, now: datetime, rng: random.Random, count: int) 
             yield {
                 "id": action_id,
                 "title": title,
-                "due": day_text(date.fromordinal(due_ord)),
+                "due": day_text(due_ord),
                 "priority": 1 if (r := random_()) < 0.2 else 2 if r < 0.75 else 3,
                 "status": open_values[status],
                 "meeting_id": meeting_id,
@@ -217,9 +240,10 @@ def add_scale_rows(store: Store, now: datetime, rng: random.Random, count: int) 
                 "updated_at": updated_s,
                 "completed_at": completed,
                 "next_follow_up": follow,
-                "carried_count": choice((0, 0, 0, 0, 0, 1, 1, 2, 3)) if not closed else 0,
-                "waiting_on": choice(data.WAITING_ON) if status == ActionStatus.WAITING else None,
-                "blocked_by": choice(data.BLOCKED_BY) if status == ActionStatus.BLOCKED else None,
+                "carried_count": pick(_CARRIED) if not closed else 0,
+                "waiting_on": pick(data.WAITING_ON) if status == ActionStatus.WAITING else None,
+                "blocked_by": pick(data.BLOCKED_BY) if status == ActionStatus.BLOCKED else None,
+                "unassigned_ok": int(roll < 0.04),
             }
 
     with store.transaction():

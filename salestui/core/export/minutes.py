@@ -7,6 +7,7 @@ items by person (with Unassigned); parking lot; speaking balance; timing summary
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 from salestui.core.export.agenda import KIND_LABELS, format_when
@@ -63,6 +64,11 @@ REVIEW_OUTCOME_LABELS = {
 
 def _minutes(delta: timedelta) -> str:
     return str(round(delta.total_seconds() / 60))
+
+
+def _over(delta: timedelta) -> str:
+    """An overrun in whole minutes, rounded up: 40 s over reads "1 min", never "0 min"."""
+    return str(math.ceil(delta.total_seconds() / 60))
 
 
 def _due(value: date | None) -> str:
@@ -149,7 +155,7 @@ def render_minutes(services: Services, meeting_id: int) -> str:
             state_text = _(ITEM_STATUS_LABELS[item.status])
             if timed.overrun:
                 state_text += " " + _("(over by {minutes} min)").format(
-                    minutes=_minutes(timed.elapsed - timed.planned)
+                    minutes=_over(timed.elapsed - timed.planned)
                 )
             rows.append(
                 [
@@ -314,7 +320,7 @@ def render_minutes(services: Services, meeting_id: int) -> str:
     ]
     timing += [
         _("**Overrun:** {title} by {minutes} min").format(
-            title=inline(t.item.title), minutes=_minutes(t.elapsed - t.planned)
+            title=inline(t.item.title), minutes=_over(t.elapsed - t.planned)
         )
         for t in overruns
     ]
