@@ -1,0 +1,141 @@
+"""The ``salestui`` command: parses, calls the core, prints. With no command, opens the TUI.
+
+Exit codes: 0 ok; 1 the operation failed (unknown meeting/action id, storage problem,
+database locked, refusing to overwrite); 2 bad usage or input (click usage errors,
+unparseable dates, empty titles, out-of-range numbers, and unknown *person or team names*
+given as input). Every error is one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Sequence
+
+import click
+
+from salestui import __version__
+from salestui.cli_actions import actions, followup
+from salestui.cli_common import AppContext, warn
+from salestui.cli_meetings import agenda, invite, meeting
+from salestui.cli_people import backup, demo, people
+from salestui.i18n import _, normalise, set_language
+
+EPILOG = """\b
+Exit codes: 0 ok, 1 the operation failed (unknown meeting or action id, storage
+problem, database locked), 2 bad usage or input (bad dates, empty titles, numbers
+out of range, and person or team names that match no one).
+"""
+
+
+def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    lang = normalise(value)
+    if lang is None:
+        raise click.BadParameter(f"{value!r}: use en or zh-CN")
+    return lang
+
+
+@click.group(
+    invoke_without_command=True,
+    epilog=EPILOG,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(
+    __version__, "--version", prog_name="salestui", message="%(prog)s %(version)s"
+)
+@click.option(
+    "--db",
+    "db_path",
+    metavar="PATH",
+    help="Database file (default: $SALESTUI_DB, else the user data folder).",
+)
+@click.option(
+    "--lang",
+    metavar="en|zh-CN",
+    callback=_language,
+    help="Language of messages (default: config file, then $SALESTUI_LANG, $LANG).",
+)
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
+    """Run sales meetings and follow their action items through.
+
+    With no command, opens the terminal app.
+    """
+    from salestui.config import load_config
+
+    set_language(lang)
+    config = load_config()
+    set_language(lang or config.language)
+    for message in config.warnings:
+        warn(message)
+    app = AppContext(db_option=db_path, config=config)
+    ctx.obj = app
+    ctx.call_on_close(app.close)
+    if ctx.invoked_subcommand is None:
+        services = app.services()
+        from salestui.tui.app import SalestuiApp
+
+        SalestuiApp(services=services, config=config).run()
+
+
+for command in (demo, people, meeting, agenda, invite, actions, followup, backup):
+    cli.add_command(command)
+
+
+def _error(message: str) -> None:
+    line = _("Error: {message}").format(message=message)
+    click.echo(" ".join(line.split()), err=True)
+
+
+def _usage_error(error: click.UsageError) -> None:
+    message = error.format_message()
+    if error.ctx is not None:
+        hint = _("see '{command} --help'").format(command=error.ctx.command_path)
+        message = f"{message} ({hint})"
+    _error(message)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code (errors already printed)."""
+    from salestui.core.errors import SalestuiError
+
+    try:
+        result = cli.main(args=argv, prog_name="salestui", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as error:
+        error.show()  # a group without its command: its help, as click does
+        return error.exit_code
+    except click.UsageError as error:
+        _usage_error(error)
+        return error.exit_code
+    except click.ClickException as error:
+        _error(error.format_message())
+        return error.exit_code
+    except click.Abort:
+        _error(_("Interrupted"))
+        return 130
+    except SalestuiError as error:
+        _error(str(error))
+        return error.exit_code
+    except sqlite3.Error as error:
+        _error(_("Database problem: {reason}").format(reason=error))
+        return 1
+    except BrokenPipeError:
+        # The reader went away (``salestui actions list | head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as error:
+        reason = error.strerror or str(error)
+        if error.filename:
+            reason = f"{reason}: {error.filename}"
+        _error(reason)
+        return 1
+    return result if isinstance(result, int) else 0
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console-script entry point."""
+    sys.exit(run(argv))

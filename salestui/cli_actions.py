@@ -1,0 +1,238 @@
+"""CLI commands for action items: ``actions list|add|done|edit`` and ``followup``."""
+
+from __future__ import annotations
+
+import click
+
+from salestui.cli_common import (
+    ACTION_STATUSES,
+    action_json,
+    action_row,
+    actions_table,
+    console,
+    json_option,
+    names_are_input,
+    parse_date_option,
+    person_ids,
+    print_json,
+    services,
+)
+from salestui.i18n import _
+
+OWNER_HELP = "full name, unique prefix, pinyin initials or id (no match = exit 2)"
+DEFAULT_LIMIT = 200
+
+
+@click.group()
+def actions() -> None:
+    """List, add, complete and edit action items."""
+
+
+@actions.command("list")
+@click.option("--owner", metavar="N", help=f"Owned by this person: {OWNER_HELP}.")
+@click.option("--team", metavar="T", help="Owned by anyone in team T (or in person T's reports).")
+@click.option(
+    "--status",
+    "statuses",
+    type=click.Choice(ACTION_STATUSES),
+    multiple=True,
+    help="Only these statuses (repeatable).",
+)
+@click.option("--overdue", is_flag=True, help="Open items due before today.")
+@click.option("--due-before", metavar="D", help="Due strictly before D (e.g. fri, 下周五).")
+@click.option("--meeting", "meeting_id", type=int, metavar="ID", help="From this meeting.")
+@click.option("--tag", metavar="T")
+@click.option("--priority", type=click.IntRange(1, 3))
+@click.option("--search", metavar="TEXT", help="Full-text search in titles.")
+@click.option("--unassigned", is_flag=True, help="Only items without an owner.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=DEFAULT_LIMIT,
+    show_default=True,
+    help="At most N rows (0 = all).",
+)
+@json_option
+def actions_list(
+    owner: str | None,
+    team: str | None,
+    statuses: tuple[str, ...],
+    overdue: bool,
+    due_before: str | None,
+    meeting_id: int | None,
+    tag: str | None,
+    priority: int | None,
+    search: str | None,
+    unassigned: bool,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """List action items, soonest due first."""
+    svc = services()
+    before = parse_date_option(due_before)
+    if meeting_id is not None:
+        svc.meeting(meeting_id)
+    with names_are_input():
+        query = svc.action_query(
+            owner=owner,
+            team=team,
+            statuses=list(statuses) or None,
+            overdue=overdue,
+            due_before=before,
+            meeting_id=meeting_id,
+            tag=tag,
+            priority=priority,
+            text=search,
+            unassigned=unassigned,
+        )
+    rows = svc.list_actions(query, limit=limit or None)
+    if as_json:
+        print_json([action_json(r) for r in rows])
+        return
+    if not rows:
+        click.echo(_("No action items found."))
+        return
+    console().print(actions_table(rows, svc.clock.today()))
+    if limit and len(rows) == limit:
+        total = svc.store.count_actions(query)
+        if total > limit:
+            click.echo(
+                _("Showing {shown} of {total}; use --limit 0 to see all.").format(
+                    shown=limit, total=total
+                )
+            )
+
+
+def _print_action(action_id: int, message: str, as_json: bool) -> None:
+    row = action_row(action_id)
+    if as_json:
+        print_json(action_json(row))
+    else:
+        click.echo(message.format(id=row.id, title=row.title))
+
+
+@actions.command("add")
+@click.argument("title")
+@click.option("--owner", "owners", metavar="N", multiple=True, help=f"Repeatable: {OWNER_HELP}.")
+@click.option("--due", metavar="D", help="e.g. fri, 'next friday', 2026-12-05, 下周五, 月底.")
+@click.option("--priority", type=click.IntRange(1, 3), default=2, show_default=True)
+@click.option("--meeting", "meeting_id", type=int, metavar="ID", help="The meeting it came from.")
+@click.option("--tag", "tags", metavar="T", multiple=True, help="Repeatable.")
+@json_option
+def actions_add(
+    title: str,
+    owners: tuple[str, ...],
+    due: str | None,
+    priority: int,
+    meeting_id: int | None,
+    tags: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """Add an action item TITLE."""
+    svc = services()
+    due_date = parse_date_option(due)
+    if meeting_id is not None:
+        svc.meeting(meeting_id)
+    owner_ids = person_ids(owners)
+    created = svc.add_action(
+        title,
+        owners=owner_ids,
+        due=due_date,
+        priority=priority,
+        meeting_id=meeting_id,
+        tags=[t.lstrip("#") for t in tags],
+    )
+    assert created.id is not None
+    _print_action(created.id, _("Added action {id}: {title}"), as_json)
+
+
+@actions.command("done")
+@click.argument("action_id", metavar="ID", type=int)
+@click.option("--note", default="", help="What was done.")
+@json_option
+def actions_done(action_id: int, note: str, as_json: bool) -> None:
+    """Mark action ID done."""
+    services().mark_done(action_id, note)
+    _print_action(action_id, _("Done: action {id}: {title}"), as_json)
+
+
+@actions.command("edit")
+@click.argument("action_id", metavar="ID", type=int)
+@click.option("--title")
+@click.option(
+    "--owner", "owners", metavar="N", multiple=True, help=f"Replaces the owners: {OWNER_HELP}."
+)
+@click.option("--no-owner", is_flag=True, help="Remove every owner (unassigned).")
+@click.option("--due", metavar="D", help="New due date.")
+@click.option("--no-due", is_flag=True, help="Remove the due date.")
+@click.option("--priority", type=click.IntRange(1, 3))
+@click.option("--status", type=click.Choice(ACTION_STATUSES))
+@json_option
+def actions_edit(
+    action_id: int,
+    title: str | None,
+    owners: tuple[str, ...],
+    no_owner: bool,
+    due: str | None,
+    no_due: bool,
+    priority: int | None,
+    status: str | None,
+    as_json: bool,
+) -> None:
+    """Change action ID."""
+    from salestui.core.errors import InvalidInput
+
+    if due is not None and no_due:
+        raise click.UsageError(
+            _("--due and --no-due cannot be used together"), click.get_current_context()
+        )
+    if owners and no_owner:
+        raise click.UsageError(
+            _("--owner and --no-owner cannot be used together"), click.get_current_context()
+        )
+    if (title, due, priority, status) == (None, None, None, None) and not (
+        owners or no_owner or no_due
+    ):
+        raise InvalidInput(_("Nothing to change: give --title, --owner, --due, ..."))
+    svc = services()
+    svc.action(action_id)
+    due_date = parse_date_option(due)
+    new_owners: list[int] | None = None
+    if owners:
+        new_owners = list(person_ids(owners))
+    elif no_owner:
+        new_owners = []
+    svc.edit_action(
+        action_id,
+        title=title,
+        owners=new_owners,
+        due=due_date,
+        clear_due=no_due,
+        priority=priority,
+        status=status,
+    )
+    _print_action(action_id, _("Changed action {id}: {title}"), as_json)
+
+
+@click.command()
+@click.argument("action_id", metavar="ID", type=int)
+@click.argument("note")
+@click.option("--status", type=click.Choice(ACTION_STATUSES), help="New status.")
+@click.option("--due", metavar="D", help="New due date.")
+@click.option("--next", "next_check", metavar="D", help="When to follow up next.")
+@json_option
+def followup(
+    action_id: int,
+    note: str,
+    status: str | None,
+    due: str | None,
+    next_check: str | None,
+    as_json: bool,
+) -> None:
+    """Log a dated follow-up NOTE on action ID (and optionally its new status/due)."""
+    svc = services()
+    svc.action(action_id)
+    new_due = parse_date_option(due)
+    next_date = parse_date_option(next_check)
+    svc.add_follow_up(action_id, note, status=status, new_due=new_due, next_check_in=next_date)
+    _print_action(action_id, _("Follow-up logged on action {id}: {title}"), as_json)

@@ -1,0 +1,328 @@
+"""What every CLI command shares: the lazily opened services, input helpers, output.
+
+Kept light at import time: the core (pydantic, sqlite-utils) and rich are imported on
+first use, so ``salestui --help`` and ``--version`` start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from salestui.i18n import N_, _
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from salestui.config import Config
+    from salestui.core.models import ActionRow, Meeting, Person
+    from salestui.core.service import Services
+
+# The command line's vocabulary (kept here as plain strings so that --help does not
+# import the models; tests/cli checks they equal the enums in core/models.py).
+MEETING_KINDS = ("leadership", "consultation", "coordination", "weekly", "daily", "other")
+MEETING_STATUSES = ("draft", "circulated", "running", "ended", "confirmed")
+ACTION_STATUSES = ("open", "in_progress", "waiting", "blocked", "done", "cancelled")
+ROLES = ("director", "deputy", "lead", "member")
+AGENDA_KINDS = ("info", "discussion", "decision")
+
+# How values are shown in tables: English shows the value typed on the command line,
+# other languages a translation of "<vocabulary>:<value>".
+_LABEL_IDS = {
+    "kind": {k: f"kind:{k}" for k in MEETING_KINDS},
+    "meeting_status": {s: f"meeting_status:{s}" for s in MEETING_STATUSES},
+    "status": {s: f"status:{s}" for s in ACTION_STATUSES},
+    "role": {r: f"role:{r}" for r in ROLES},
+    "agenda_kind": {k: f"agenda_kind:{k}" for k in AGENDA_KINDS},
+    "attendance": {
+        s: f"attendance:{s}" for s in ("invited", "present", "late", "absent", "excused")
+    },
+    "agenda_status": {
+        s: f"agenda_status:{s}" for s in ("pending", "active", "done", "skipped", "parked")
+    },
+    "decision_status": {
+        s: f"decision_status:{s}" for s in ("proposed", "confirmed", "rejected", "superseded")
+    },
+}
+
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+
+
+def label(vocabulary: str, value: object) -> str:
+    """A stored enum value as shown to people in the current language."""
+    raw = value.value if isinstance(value, Enum) else str(value)
+    message_id = _LABEL_IDS.get(vocabulary, {}).get(raw)
+    if message_id is None:
+        return raw
+    translated = _(message_id)
+    return raw if translated == message_id else translated
+
+
+# -- the context object -------------------------------------------------------------------
+
+
+@dataclass
+class AppContext:
+    """Global options and the services, opened on first use."""
+
+    db_option: str | None
+    config: Config
+    _services: Services | None = None
+
+    def services(self, create: bool = True) -> Services:
+        """The services on the database; ``create=False`` refuses a missing file."""
+        if self._services is None:
+            from salestui.core.clock import clock_from_env
+            from salestui.core.db import open_store
+            from salestui.core.errors import InvalidInput
+            from salestui.core.service import Services
+            from salestui.paths import resolve_db_path
+
+            try:
+                clock = clock_from_env()
+            except ValueError as error:
+                raise InvalidInput(
+                    _("SALESTUI_NOW is not an ISO-8601 timestamp: {value}").format(
+                        value=os.environ.get("SALESTUI_NOW", "")
+                    )
+                ) from error
+            store = open_store(resolve_db_path(self.db_option), create=create)
+            self._services = Services(store, clock, me=self.config.me)
+        return self._services
+
+    def close(self) -> None:
+        if self._services is not None:
+            self._services.store.close()
+            self._services = None
+
+
+def app_context() -> AppContext:
+    found = click.get_current_context().find_object(AppContext)
+    assert found is not None
+    return found
+
+
+def services(create: bool = True) -> Services:
+    return app_context().services(create=create)
+
+
+# -- input ----------------------------------------------------------------------------------
+
+
+@contextmanager
+def names_are_input() -> Iterator[None]:
+    """A person or team named on the command line that does not exist is bad input (exit 2),
+    unlike an unknown id of a meeting or action, which is a failed operation (exit 1)."""
+    from salestui.core.errors import InvalidInput, NotFound
+
+    try:
+        yield
+    except NotFound as error:
+        raise InvalidInput(str(error)) from error
+
+
+def person_id(name: str) -> int:
+    """The id of the person ``name`` refers to (full name, prefix, pinyin initials, id)."""
+    with names_are_input():
+        found = services().find_person(name)
+    assert found.id is not None
+    return found.id
+
+
+def person_ids(names: Sequence[str]) -> list[int]:
+    return [person_id(name) for name in names]
+
+
+def parse_date_option(text: str | None) -> date | None:
+    if text is None:
+        return None
+    from salestui.core.dates import parse_date
+
+    return parse_date(text, services().clock.today())
+
+
+def parse_datetime_option(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    from salestui.core.dates import parse_datetime
+
+    return parse_datetime(text, services().clock.now())
+
+
+# -- output ---------------------------------------------------------------------------------
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+def jsonable(value: Any) -> Any:
+    """Dates and times as ISO-8601 (times in local time with their offset), enums as values."""
+    if isinstance(value, datetime):
+        return value.astimezone().isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def print_json(value: Any) -> None:
+    click.echo(json.dumps(jsonable(value), ensure_ascii=False, indent=2))
+
+
+def warn(message: str) -> None:
+    click.echo(" ".join(_("Warning: {message}").format(message=message).split()), err=True)
+
+
+_console: Console | None = None
+
+
+def console() -> Console:
+    """A rich console for tables; wide when writing to a pipe so rows do not wrap."""
+    global _console
+    if _console is None:
+        from rich.console import Console
+
+        width = None
+        if not sys.stdout.isatty() and not os.environ.get("COLUMNS"):
+            width = 200
+        _console = Console(highlight=False, width=width, soft_wrap=False)
+    return _console
+
+
+def table(*headers: str, title: str | None = None) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    grid = Table(
+        box=box.SIMPLE_HEAD, title=title, title_justify="left", pad_edge=False, show_edge=False
+    )
+    for header in headers:
+        grid.add_column(header)
+    return grid
+
+
+def text(value: object, style: str = "") -> Any:
+    """A table cell: user text is never read as rich markup."""
+    from rich.text import Text
+
+    return Text("" if value is None else str(value), style=style)
+
+
+def local_moment(moment: datetime | None) -> str:
+    """``2026-11-30 09:00 Mon`` in local time, or ``-``."""
+    if moment is None:
+        return "-"
+    local = moment.astimezone()
+    return f"{local:%Y-%m-%d %H:%M} {_(WEEKDAYS[local.weekday()])}"
+
+
+def due_label(due: date | None, today: date) -> str:
+    if due is None:
+        return "-"
+    from salestui.core.dates import format_due
+
+    return format_due(due, today)
+
+
+# -- shapes shared by several commands ------------------------------------------------------
+
+
+def person_json(person: Person, people: dict[int, Person]) -> dict[str, Any]:
+    manager = people.get(person.reports_to) if person.reports_to else None
+    return {
+        "id": person.id,
+        "name": person.name,
+        "role": person.role,
+        "team": person.team,
+        "reports_to": person.reports_to,
+        "reports_to_name": manager.name if manager else None,
+        "email": person.email,
+        "active": person.active,
+    }
+
+
+def meeting_json(meeting: Meeting, people: dict[int, Person]) -> dict[str, Any]:
+    chair = people.get(meeting.chair_id) if meeting.chair_id else None
+    return {
+        "id": meeting.id,
+        "title": meeting.title,
+        "kind": meeting.kind,
+        "purpose": meeting.purpose,
+        "status": meeting.status,
+        "scheduled_start": meeting.scheduled_start,
+        "planned_minutes": meeting.planned_minutes,
+        "location": meeting.location,
+        "chair_id": meeting.chair_id,
+        "chair": chair.name if chair else None,
+        "series_id": meeting.series_id,
+        "agenda_circulated_at": meeting.agenda_circulated_at,
+        "actual_start": meeting.actual_start,
+        "actual_end": meeting.actual_end,
+        "created_at": meeting.created_at,
+    }
+
+
+def action_json(row: ActionRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "owners": row.owners,
+        "owner_ids": row.owner_ids,
+        "due": row.due,
+        "priority": row.priority,
+        "status": row.status,
+        "meeting_id": row.meeting_id,
+        "meeting_title": row.meeting_title,
+        "created_at": row.created_at,
+        "completed_at": row.completed_at,
+        "carried_count": row.carried_count,
+        "last_follow_up": row.last_follow_up,
+        "next_follow_up": row.next_follow_up,
+    }
+
+
+def action_row(action_id: int) -> ActionRow:
+    """The list-shaped row of one action (same keys as ``actions list --json``)."""
+    from salestui.core.store import ActionQuery
+
+    rows = services().list_actions(ActionQuery(ids=[action_id]))
+    if not rows:
+        services().action(action_id)  # raises NotFound
+    return rows[0]
+
+
+def actions_table(rows: Sequence[ActionRow], today: date, title: str | None = None) -> Any:
+    grid = table(
+        _("ID"), _("Title"), _("Owners"), _("Due"), _("P"), _("Status"), _("Meeting"),
+        title=title,
+    )  # fmt: skip
+    from salestui.core.names import join_names
+
+    for row in rows:
+        closed = row.status.value in ("done", "cancelled")
+        overdue = row.due is not None and row.due < today and not closed
+        # A closed item's due date is history, not a warning: show the plain date.
+        due = row.due.isoformat() if closed and row.due else due_label(row.due, today)
+        grid.add_row(
+            text(row.id),
+            text(row.title),
+            text(join_names(row.owners) if row.owners else _("(unassigned)")),
+            text(due, "bold red" if overdue else ""),
+            text(f"p{row.priority}"),
+            text(label("status", row.status)),
+            text(row.meeting_title or ""),
+        )
+    return grid

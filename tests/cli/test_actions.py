@@ -1,0 +1,138 @@
+"""salestui actions list | add | done | edit, and followup."""
+
+from __future__ import annotations
+
+ACTION_KEYS = {
+    "id", "title", "owners", "owner_ids", "due", "priority", "status", "meeting_id",
+    "meeting_title", "created_at", "completed_at", "carried_count", "last_follow_up",
+    "next_follow_up",
+}  # fmt: skip
+
+
+def _ids(run, *args: str) -> list[int]:
+    return [a["id"] for a in run("actions", "list", *args, "--json").ok().json()]
+
+
+def _add_four(run) -> None:
+    """Today is Fri 2026-11-27."""
+    run("actions", "add", "提交回款计划", "--owner", "王芳", "--due", "下周五", "--meeting", "1",
+        "--tag", "回款", "--priority", "1").ok()  # id 1, due 12-04  # fmt: skip
+    run("actions", "add", "Send deck", "--owner", "Li", "--owner", "张伟", "--due", "fri").ok()
+    run("actions", "add", "Old promise", "--owner", "li ming", "--due", "2026-11-20").ok()
+    run("actions", "add", "Nobody's job", "--priority", "3").ok()  # id 4, unassigned
+
+
+def test_add_and_list(org) -> None:
+    run = org
+    first = run(
+        "actions", "add", "提交回款计划", "--owner", "wf", "--due", "下周五", "--meeting", "1",
+        "--tag", "#回款", "--priority", "1", "--json",
+    ).ok().json()  # fmt: skip
+    assert set(first) == ACTION_KEYS
+    assert first["id"] == 1 and first["owners"] == ["王芳"] and first["owner_ids"] == [2]
+    assert first["due"] == "2026-12-04" and first["priority"] == 1
+    assert first["meeting_id"] == 1 and first["meeting_title"] == "周例会"
+    assert first["status"] == "open" and first["created_at"] == "2026-11-27T08:30:00+08:00"
+    out = run("actions", "add", "Send deck", "--owner", "Li", "--owner", "张伟", "--due", "fri")
+    assert out.ok().out.strip() == "Added action 2: Send deck"
+    run("actions", "add", "Old promise", "--owner", "li ming", "--due", "2026-11-20").ok()
+    run("actions", "add", "Nobody's job", "--priority", "3").ok()
+
+    rows = run("actions", "list", "--json").ok().json()
+    assert [r["id"] for r in rows] == [3, 2, 1, 4]  # soonest due first, no due last
+    assert rows[1]["owners"] == ["Li Ming", "张伟"]
+
+    filters = {
+        ("--owner", "王"): [1],
+        ("--owner", "张伟"): [2],
+        ("--team", "华东"): [3, 2, 1],  # 王芳 and Li Ming are in 华东
+        ("--team", "王芳"): [3, 2, 1],  # a person's reporting tree
+        ("--overdue",): [3],
+        ("--due-before", "下周五"): [3, 2],  # strictly before
+        ("--meeting", "1"): [1],
+        ("--tag", "回款"): [1],
+        ("--priority", "3"): [4],
+        ("--search", "deck"): [2],
+        ("--unassigned",): [4],
+        ("--limit", "2"): [3, 2],
+        ("--status", "done"): [],
+    }
+    results = run.many(*(("actions", "list", *f, "--json") for f in filters))
+    for (options, expected), result in zip(filters.items(), results, strict=True):
+        assert [a["id"] for a in result.ok().json()] == expected, options
+
+    table = run("actions", "list").ok().out
+    for expected in ("提交回款计划", "Li Ming, 张伟", "7d overdue", "today", "4 Dec", "p1",
+                     "(unassigned)", "周例会"):  # fmt: skip
+        assert expected in table, expected
+    limited = run("actions", "list", "--limit", "2").ok().out
+    assert "Showing 2 of 4; use --limit 0 to see all." in limited
+
+
+def test_done_edit_and_followup(org) -> None:
+    run = org
+    _add_four(run)
+    done = run("actions", "done", "2", "--note", "sent", "--json").ok().json()
+    assert done["status"] == "done" and done["completed_at"] == "2026-11-27T08:30:00+08:00"
+    assert done["last_follow_up"] == "2026-11-27T08:30:00+08:00"
+    assert _ids(run, "--status", "done") == [2]
+    assert _ids(run, "--status", "open", "--status", "done", "--owner", "张伟") == [2]
+
+    edited = run(
+        "actions", "edit", "3", "--title", "Old promise (renegotiated)", "--owner", "王芳",
+        "--owner", "张伟", "--due", "12月5日", "--priority", "1", "--status", "blocked", "--json",
+    ).ok().json()  # fmt: skip
+    assert edited["title"] == "Old promise (renegotiated)"
+    assert edited["owners"] == ["王芳", "张伟"]  # replaced, not added to
+    assert edited["due"] == "2026-12-05" and edited["priority"] == 1
+    assert edited["status"] == "blocked"
+    cleared = run("actions", "edit", "3", "--no-due", "--no-owner", "--json").ok().json()
+    assert cleared["due"] is None and cleared["owners"] == []
+    assert run("actions", "edit", "3", "--status", "open").ok().out.strip() == (
+        "Changed action 3: Old promise (renegotiated)"
+    )
+
+    logged = run("followup", "1", "客户已确认", "--status", "waiting", "--due", "12/10",
+                 "--next", "周一", "--json").ok().json()  # fmt: skip
+    assert logged["status"] == "waiting" and logged["due"] == "2026-12-10"
+    assert logged["next_follow_up"] == "2026-11-30"
+    assert logged["last_follow_up"] == "2026-11-27T08:30:00+08:00"
+    plain = run("followup", "4", "asked around").ok().out
+    assert plain.strip() == "Follow-up logged on action 4: Nobody's job"
+
+
+def test_bad_action_input_saves_nothing(org) -> None:
+    run = org
+    _add_four(run)
+    before = run("actions", "list", "--json").ok().json()
+    cases = (
+        (("actions", "add", ""), 2),
+        (("actions", "add", "x", "--due", "someday-never"), 2),
+        (("actions", "add", "x", "--owner", "王芳", "--owner", "nobody"), 2),
+        (("actions", "add", "x", "--priority", "4"), 2),
+        (("actions", "add", "x", "--meeting", "99"), 1),
+        (("actions", "list", "--owner", "nobody"), 2),
+        (("actions", "list", "--team", "no such team"), 2),
+        (("actions", "list", "--due-before", "whenever"), 2),
+        (("actions", "list", "--meeting", "99"), 1),
+        (("actions", "list", "--limit", "-1"), 2),
+        (("actions", "done", "99"), 1),
+        (("actions", "done", "x"), 2),
+        (("actions", "edit", "99", "--title", "x"), 1),
+        (("actions", "edit", "1"), 2),  # nothing to change
+        (("actions", "edit", "1", "--title", ""), 2),
+        (("actions", "edit", "1", "--due", "fri", "--no-due"), 2),
+        (("actions", "edit", "1", "--owner", "nobody"), 2),
+        (("actions", "edit", "1", "--due", "someday-never"), 2),
+        (("actions", "edit", "1", "--status", "finished"), 2),
+        (("followup", "1", ""), 2),
+        (("followup", "1", "note", "--next", "someday-never"), 2),
+        (("followup", "1", "note", "--status", "later"), 2),
+        (("followup", "99", "note"), 1),
+    )
+    results = run.many(*(args for args, _code in cases))
+    for (args, code), result in zip(cases, results, strict=True):
+        line = result.assert_one_line_error(code)
+        if "someday-never" in args:
+            assert "someday-never" in line  # the message names what could not be read
+    assert run("actions", "list", "--json").ok().json() == before
