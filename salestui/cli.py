@@ -18,8 +18,11 @@ import click
 from salestui import __version__
 from salestui.cli_actions import actions, followup
 from salestui.cli_common import AppContext, warn
+from salestui.cli_config import config as config_command
+from salestui.cli_export import export
 from salestui.cli_meetings import agenda, invite, meeting
 from salestui.cli_people import backup, demo, people
+from salestui.cli_run import run_group
 from salestui.i18n import _, normalise, set_language
 
 EPILOG = """\b
@@ -66,9 +69,10 @@ def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
     """
     from salestui.config import load_config
 
-    set_language(lang)
+    first = set_language(lang)
     config = load_config()
-    set_language(lang or config.language)
+    if set_language(lang or config.language) != first and config.warnings:
+        config = load_config()  # the file chose another language: its warnings in that one
     for message in config.warnings:
         warn(message)
     app = AppContext(db_option=db_path, config=config)
@@ -78,10 +82,18 @@ def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
         services = app.services()
         from salestui.tui.app import SalestuiApp
 
-        SalestuiApp(services=services, config=config).run()
+        # A language switched inside the app is remembered in the database; an explicit
+        # --lang still wins.
+        remembered = services.store.get_setting(SalestuiApp.LANGUAGE_SETTING)
+        if remembered and not lang:
+            set_language(remembered)
+        SalestuiApp(services=services, config=config, start_flow=True).run()
 
 
-for command in (demo, people, meeting, agenda, invite, actions, followup, backup):
+for command in (
+    demo, people, meeting, agenda, invite, run_group,
+    actions, followup, export, backup, config_command,
+):  # fmt: skip
     cli.add_command(command)
 
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -52,8 +53,12 @@ DEFAULT: Any = object()  # "the test's own database"
 
 def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = dict(os.environ)
-    for name in ("SALESTUI_DB", "SALESTUI_ME", "COLUMNS", "LINES", "LC_ALL", "LANG"):
+    for name in ("SALESTUI_DB", "SALESTUI_ME", "COLUMNS", "LINES", "LC_ALL", "LANG",
+                 "PYTHONDONTWRITEBYTECODE"):  # fmt: skip
         env.pop(name, None)
+    # Compiled modules shared by every subprocess of the run: each CLI start then skips
+    # recompiling salestui (a third of a start on a busy machine).
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "salestui-test-pycache")
     env.update(
         {
             "TZ": "Asia/Shanghai",

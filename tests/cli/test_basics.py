@@ -11,7 +11,10 @@ import pytest
 
 from salestui import __version__
 
-COMMANDS = ("demo", "people", "meeting", "agenda", "invite", "actions", "followup", "backup")
+COMMANDS = (
+    "demo", "people", "meeting", "agenda", "invite", "run", "actions", "followup", "export",
+    "backup", "config",
+)  # fmt: skip
 
 
 def test_version_and_help(run) -> None:

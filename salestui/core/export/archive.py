@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from salestui.core.errors import StorageError
+from salestui.core.errors import Conflict, StorageError
 from salestui.core.export.files import write_atomic
 from salestui.core.export.markdown import Document, inline
 from salestui.core.export.minutes import render_minutes
@@ -48,13 +48,22 @@ def export_archive(services: Services, folder: Path | str, force: bool = False) 
         ) from error
     meetings = services.store.list_meetings(descending=True)
     taken: set[str] = set()
+    names = [archive_name(meeting, taken) for meeting in meetings]
+    if not force:
+        # Refuse before writing anything, not half-way through.
+        for name in [*names, "index.md"]:
+            if (target / name).exists():
+                raise Conflict(
+                    _("{path} already exists (use --force to replace it)").format(
+                        path=target / name
+                    )
+                )
     written: list[Path] = []
     index = Document()
     index.heading(1, _("Meeting archive"))
     lines = []
-    for meeting in meetings:
+    for meeting, name in zip(meetings, names, strict=True):
         assert meeting.id is not None
-        name = archive_name(meeting, taken)
         written.append(write_atomic(target / name, render_minutes(services, meeting.id), force))
         day = name[:10]
         lines.append(f"[{day} {inline(meeting.title)}](<{name}>)")

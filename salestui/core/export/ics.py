@@ -68,7 +68,7 @@ def render_ics(services: Services, meeting_id: int | None = None) -> bytes:
             address.params["role"] = vText(
                 "REQ-PARTICIPANT" if attendee.required else "OPT-PARTICIPANT"
             )
-            event.add("attendee", address, encode=0)
+            event.add("attendee", address, encode=False)
         calendar.add_component(event)
     query = ActionQuery(has_due=True, meeting_id=meeting_id, sort="id")
     for row in services.store.list_actions(query):

@@ -152,7 +152,10 @@ def render_minutes(services: Services, meeting_id: int) -> str:
         rows = []
         for number, timed in enumerate(state.items, start=1):
             item = timed.item
-            state_text = _(ITEM_STATUS_LABELS[item.status])
+            if item.status == AgendaStatus.PENDING and timed.elapsed.total_seconds() > 0:
+                state_text = _("unfinished")  # left with "previous" and never finished
+            else:
+                state_text = _(ITEM_STATUS_LABELS[item.status])
             if timed.overrun:
                 state_text += " " + _("(over by {minutes} min)").format(
                     minutes=_over(timed.elapsed - timed.planned)

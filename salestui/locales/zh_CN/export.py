@@ -3,7 +3,7 @@
 MESSAGES: dict[str, str] = {
     "not reached": "未进行",
     "skipped": "已跳过",
-    "parked": "已暂存",
+    "parked": "已暂缓",
     "proposed": "待确认",
     "rejected": "已否决",
     "superseded": "已取代",
@@ -13,7 +13,7 @@ MESSAGES: dict[str, str] = {
     "Excused": "请假",
     "Not recorded": "未记录",
     "Decision": "决定",
-    "Parked": "暂存",
+    "Parked": "暂缓",
     "New topic": "新议题",
     "dropped": "已放弃",
     "new due date {due}": "新截止日期 {due}",
@@ -39,7 +39,7 @@ MESSAGES: dict[str, str] = {
     "Actual min": "实际分钟",
     "Nothing recorded.": "无记录。",
     "Priority": "优先级",
-    "Agenda item parked: {title}": "暂存的议题：{title}",
+    "Agenda item parked: {title}": "暂缓的议题：{title}",
     "**Planned length:** {minutes} min": "**计划时长：** {minutes} 分钟",
     "**Agenda total:** {minutes} min": "**议程合计：** {minutes} 分钟",
     "**Overrun:** {title} by {minutes} min": "**超时：** {title} 超出 {minutes} 分钟",
@@ -76,4 +76,5 @@ MESSAGES: dict[str, str] = {
     "Meeting archive": "会议存档",
     "No meetings yet.": "还没有会议。",
     "{path} is not a folder": "{path} 不是文件夹",
+    "unfinished": "未完成",
 }

@@ -20,7 +20,7 @@ MESSAGES: dict[str, str] = {
     "No agenda item is running": "当前没有进行中的议题",
     "Nothing to save": "没有可保存的内容",
     "An entry can become a note, a decision or an action": "记录只能转为备注、决定或行动项",
-    "Only parking-lot entries can be resolved this way": "只有暂存事项可以这样处理",
+    "Only parking-lot entries can be resolved this way": "只有暂缓事项可以这样处理",
     "Only an ended meeting can be confirmed": "只有已结束的会议才能确认",
     "A decision needs text": "决定需要内容",
     "Required attendees not marked present: {names}": "必须出席者尚未签到：{names}",
@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
     "Unknown decision status: {status}": "未知的决定状态：{status}",
     "Decision not confirmed: {text}": "决定尚未确认：{text}",
     "Action without an owner: {text}": "行动项没有负责人：{text}",
-    "Parking-lot item not resolved: {text}": "暂存事项尚未处理：{text}",
+    "Parking-lot item not resolved: {text}": "暂缓事项尚未处理：{text}",
     "A new due date is needed": "需要新的截止日期",
     "Action without a due date: {text}": "行动项没有截止日期：{text}",
 }

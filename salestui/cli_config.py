@@ -1,0 +1,106 @@
+"""``salestui config``: where the config file is and every value in force.
+
+Unknown keys and bad values were already reported as warnings when the command started
+(``salestui`` reads the config before every command); the app keeps its defaults for them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+import click
+
+from salestui.cli_common import app_context, json_option, print_json
+from salestui.i18n import _
+
+KEYS = (
+    "me",
+    "language",
+    "theme",
+    "default_meeting_minutes",
+    "export_dir",
+    "speaking_threshold",
+)
+
+
+def _file_values(path: Any) -> dict[str, Any]:
+    """The raw values in the file, to tell which values come from it (empty if unreadable)."""
+    import tomllib
+
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def _sources(config: Any) -> dict[str, str]:
+    raw = _file_values(config.path) if config.path is not None and config.path.exists() else {}
+    sources = {}
+    for key in KEYS:
+        value = getattr(config, key)
+        if key == "me" and os.environ.get("SALESTUI_ME"):
+            sources[key] = "env"
+        elif key in raw and raw[key] == value and not isinstance(raw[key], bool):
+            sources[key] = "file"
+        else:
+            sources[key] = "default"
+    return sources
+
+
+def _database() -> str:
+    from salestui import paths
+
+    option = app_context().db_option
+    return str(paths.resolve_db_path(option) if option else paths.default_db_path())
+
+
+@click.command("config")
+@json_option
+def config(as_json: bool) -> None:
+    """Show the config file's path and every setting in force (file value or default)."""
+    from salestui import paths
+    from salestui.i18n import current_language
+
+    settings = app_context().config
+    path = settings.path or paths.config_file()
+    sources = _sources(settings)
+    values = {key: getattr(settings, key) for key in KEYS}
+    in_use = {
+        "language": current_language(),
+        "export_dir": settings.export_dir or str(paths.default_export_dir()),
+        "database": _database(),
+    }
+    if as_json:
+        print_json(
+            {
+                "path": str(path),
+                "exists": path.exists(),
+                "values": values,
+                "sources": sources,
+                "in_use": in_use,
+                "warnings": settings.warnings,
+            }
+        )
+        return
+    click.echo(_("Config file: {path}").format(path=path))
+    if not path.exists():
+        click.echo(_("  (not there yet: every setting is its default; create it to change them)"))
+    source_labels = {
+        "file": _("from the file"),
+        "default": _("default"),
+        "env": _("from $SALESTUI_ME"),
+    }
+    width = max(len(key) for key in KEYS)
+    for key in KEYS:
+        value = values[key]
+        shown = json.dumps(value, ensure_ascii=False) if value is not None else _("(not set)")
+        note = source_labels[sources[key]]
+        if key in ("language", "export_dir") and value is None:
+            note = _("in use: {value}").format(value=in_use[key])
+        click.echo(f"{key:<{width}} = {shown}  # {note}")
+    click.echo(_("Database: {path}").format(path=in_use["database"]))
+    if settings.warnings:
+        message = _("{count} problems in the config file (warnings above); defaults used for them")
+        click.echo(message.format(count=len(settings.warnings)))

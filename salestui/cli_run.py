@@ -1,0 +1,402 @@
+"""``salestui run``: the live meeting, headless - the same core service as the Run screen.
+
+start, agenda flow (next/previous/skip/park/extend), status, attendance, speaking,
+capture, entries and end live here; the confirmation commands in ``cli_run_close``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from salestui.cli_common import (
+    app_context,
+    console,
+    json_option,
+    label,
+    names_are_input,
+    person_id,
+    person_ids,
+    print_json,
+    services,
+    table,
+    text,
+    warn,
+)
+from salestui.cli_run_close import confirm, decide, park_resolve, review, settle
+from salestui.cli_run_view import (
+    clock,
+    dominant_message,
+    item_timing,
+    item_title,
+    live,
+    local_time,
+    meeting_clock,
+    now_line,
+    pending_lines,
+    status_json,
+)
+from salestui.i18n import _
+
+MEETING = click.argument("meeting_id", metavar="MEETING", type=int)
+
+
+# --help lists the commands in the order of a meeting, not alphabetically.
+ORDER = (
+    "start", "review", "attend", "capture", "speak", "status", "next", "previous", "skip",
+    "park", "extend", "entries", "end", "decide", "settle", "park-resolve", "confirm",
+)  # fmt: skip
+
+
+class _InOrder(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        known = [name for name in ORDER if name in self.commands]
+        return known + sorted(set(self.commands) - set(known))
+
+
+@click.group("run", cls=_InOrder)
+def run_group() -> None:
+    """Run a meeting live without the terminal app: start, capture, move on, end."""
+
+
+@run_group.command("start", short_help="Start MEETING now (warnings shown; starts anyway).")
+@MEETING
+def run_start(meeting_id: int) -> None:
+    """Start MEETING now (warnings are shown, the meeting starts anyway)."""
+    live_meeting = live()
+    warnings = live_meeting.preflight(meeting_id)
+    meeting = live_meeting.start(meeting_id)
+    for message in warnings:
+        warn(message)
+    state = live_meeting.state(meeting_id)
+    started = _("Started meeting {id}: {title} at {time}").format(
+        id=meeting.id, title=meeting.title, time=local_time(meeting.actual_start)
+    )
+    late = round(state.late_by.total_seconds() / 60)
+    if late >= 1:
+        started = _("{text} ({minutes} min late)").format(text=started, minutes=late)
+    click.echo(started)
+    if state.current is not None:
+        click.echo(now_line(state))
+    to_review = live_meeting.review_candidates(meeting_id)
+    if to_review:
+        click.echo(
+            _("{count} previous actions to review: salestui run review {id}").format(
+                count=len(to_review), id=meeting_id
+            )
+        )
+
+
+def _move(meeting_id: int, step: str) -> None:
+    live_meeting = live()
+    before = live_meeting.state(meeting_id)
+    left = before.current
+    {
+        "next": live_meeting.next_item,
+        "previous": live_meeting.previous_item,
+        "skip": live_meeting.skip_item,
+        "park": live_meeting.park_item,
+    }[step](meeting_id)
+    after = live_meeting.state(meeting_id)
+    if left is not None and (after.current is None or after.current.item.id != left.item.id):
+        done = next(t for t in after.items if t.item.id == left.item.id)
+        message = {
+            "next": _("Finished {item} - {timing}"),
+            "previous": _("Paused {item} - {timing}"),
+            "skip": _("Skipped {item} - {timing}"),
+            "park": _("Parked {item} - {timing}"),
+        }[step]
+        click.echo(message.format(item=item_title(after, done), timing=item_timing(done)))
+    click.echo(now_line(after))
+
+
+@run_group.command("next")
+@MEETING
+def run_next(meeting_id: int) -> None:
+    """Finish the current item and start the next one."""
+    _move(meeting_id, "next")
+
+
+@run_group.command("previous")
+@MEETING
+def run_previous(meeting_id: int) -> None:
+    """Go back one item (its time goes on from where it was)."""
+    _move(meeting_id, "previous")
+
+
+@run_group.command("skip")
+@MEETING
+def run_skip(meeting_id: int) -> None:
+    """Skip the current item and start the next one."""
+    _move(meeting_id, "skip")
+
+
+@run_group.command("park", short_help="Park the current item and start the next one.")
+@MEETING
+def run_park(meeting_id: int) -> None:
+    """Park the current item (settle it at confirmation) and start the next one."""
+    _move(meeting_id, "park")
+
+
+@run_group.command(
+    "extend",
+    context_settings={"ignore_unknown_options": True},
+    short_help="Give the current item more minutes (5) or fewer (-5).",
+)
+@MEETING
+@click.argument("minutes", type=click.IntRange(-480, 480))
+def run_extend(meeting_id: int, minutes: int) -> None:
+    """Give the current item MINUTES more (e.g. 5), or take them away (e.g. -5)."""
+    live_meeting = live()
+    live_meeting.extend(meeting_id, minutes)
+    state = live_meeting.state(meeting_id)
+    assert state.current is not None
+    click.echo(
+        _("{item}: timebox now {minutes} min - {timing}").format(
+            item=item_title(state, state.current),
+            minutes=state.current.item.timebox_minutes,
+            timing=item_timing(state.current),
+        )
+    )
+
+
+@run_group.command("status", short_help="Meeting clock, current timer, agenda, attendance.")
+@MEETING
+@json_option
+def run_status(meeting_id: int, as_json: bool) -> None:
+    """The meeting clock, the current item's timer, the agenda, attendance and speaking."""
+    live_meeting = live()
+    state = live_meeting.state(meeting_id)
+    detail = services().meeting_detail(meeting_id)
+    balance = live_meeting.balance(meeting_id, app_context().config.speaking_threshold)
+    ended = state.meeting.status.value in ("ended", "confirmed")
+    questions = live_meeting.open_questions(meeting_id) if ended else []
+    meeting = state.meeting
+    if as_json:
+        print_json(status_json(state, detail, balance, questions))
+        return
+    out = console()
+    heading = _("Meeting {id}: {title}").format(id=meeting.id, title=meeting.title)
+    status = label("meeting_status", meeting.status)
+    out.print(text(_("{name} ({status})").format(name=heading, status=status), "bold"))
+    out.print(text(meeting_clock(state)), soft_wrap=True)
+    if state.current is not None:
+        out.print(text(now_line(state), "bold red" if state.current.overrun else ""))
+    if state.items:
+        grid = table(_("#"), _("Item"), _("Min"), _("Time"), _("Status"))
+        for number, timed in enumerate(state.items, 1):
+            spent = clock(timed.elapsed)
+            if timed.overrun:
+                spent = _("{elapsed} (over by {over})").format(
+                    elapsed=spent, over=clock(timed.elapsed - timed.planned)
+                )
+            grid.add_row(
+                text(number),
+                text(timed.item.title),
+                text(timed.item.timebox_minutes),
+                text(spent, "bold red" if timed.overrun else ""),
+                text(label("agenda_status", timed.item.status)),
+            )
+        out.print(grid)
+    from salestui.core.names import join_names
+
+    if detail.attendees:
+        names = join_names(
+            [
+                _("{name} ({status})").format(
+                    name=a.person.name, status=label("attendance", a.status)
+                )
+                for a in detail.attendees
+            ]
+        )
+        out.print(text(_("Attendance: {names}").format(names=names)), soft_wrap=True)
+    if balance.shares:
+        shares = join_names([f"{s.person.name} {round(s.share * 100)}%" for s in balance.shares])
+        out.print(text(_("Speaking: {shares}").format(shares=shares)), soft_wrap=True)
+    if balance.dominant is not None and meeting.status.value == "running":
+        warn(dominant_message(balance.dominant))
+    if ended:
+        lines = pending_lines(live_meeting, meeting_id)
+        if lines:
+            title = _("Still to settle before confirming ({count}):")
+            out.print(text(title.format(count=len(questions))))
+            for line in lines:
+                out.print(text(line), soft_wrap=True)
+
+
+ATTENDANCE_CHOICES = ("present", "late", "absent", "excused")
+
+
+@run_group.command("attend", short_help="Take attendance: NAME... present|late|absent|excused.")
+@MEETING
+@click.argument("names", metavar="NAME...", nargs=-1, required=True)
+@click.argument("status", metavar="STATUS", type=click.Choice(ATTENDANCE_CHOICES))
+def run_attend(meeting_id: int, names: tuple[str, ...], status: str) -> None:
+    """Take attendance: NAME... present|late|absent|excused (late records the arrival)."""
+    svc = services()
+    svc.meeting(meeting_id)
+    ids = person_ids(names)  # every name is checked before anything is recorded
+    live_meeting = live()
+    people = svc.people_by_id()
+    for pid in ids:
+        attendance = live_meeting.set_attendance(meeting_id, pid, status)
+        line = _("{name}: {status}").format(
+            name=people[pid].name, status=label("attendance", attendance.status)
+        )
+        if attendance.arrived_at is not None:
+            line = _("{text} (arrived {time})").format(
+                text=line, time=local_time(attendance.arrived_at)
+            )
+        click.echo(line)
+
+
+@run_group.command("speak", short_help="Mark who is speaking now (none: nobody).")
+@MEETING
+@click.argument("name", metavar="NAME|none")
+def run_speak(meeting_id: int, name: str) -> None:
+    """Mark who is speaking now (none: nobody); ends the previous turn."""
+    svc = services()
+    svc.meeting(meeting_id)
+    speaker = None if name.strip().lower() == "none" else person_id(name)
+    live_meeting = live()
+    live_meeting.speak(meeting_id, speaker)
+    if speaker is None:
+        click.echo(_("Nobody is speaking"))
+    else:
+        click.echo(_("Speaking now: {name}").format(name=svc.person(speaker).name))
+    balance = live_meeting.balance(meeting_id, app_context().config.speaking_threshold)
+    if balance.dominant is not None:
+        warn(dominant_message(balance.dominant))
+
+
+@run_group.command("capture", short_help="Save one capture line (note, /d, /a, /l, /p, /t).")
+@MEETING
+@click.argument("words", metavar="TEXT", nargs=-1, required=True)
+@json_option
+def run_capture(meeting_id: int, words: tuple[str, ...], as_json: bool) -> None:
+    """Save one capture line on the current item, e.g. '/a @王芳 下周五 提交回款计划'.
+
+    Plain text is a note; /d a decision; /a an action (@owner, due date, p1-p3, #tag);
+    /l a link; /p the parking lot; /t a new agenda item. Use -- before a line that
+    starts with '-'. Nothing is saved from a line that does not parse (exit 2).
+    """
+    from salestui.core.capture import describe
+    from salestui.core.errors import Conflict
+
+    svc = services()
+    meeting = svc.meeting(meeting_id)
+    if meeting.status.value != "running":
+        raise Conflict(_("The meeting is not running"))
+    line = " ".join(words)
+    live_meeting = live()
+    with names_are_input():  # an unknown @owner is bad input, like any unknown name
+        result = live_meeting.capture(meeting_id, line)
+    preview = describe(result.capture, svc.clock.today())
+    if as_json:
+        print_json(_capture_json(result, preview))
+        return
+    entry = result.entry
+    message = _("Saved entry {id}: {preview}").format(id=entry.id, preview=preview)
+    if result.decision is not None:
+        message += " - " + _("decision {id}").format(id=result.decision.id)
+    if result.action is not None:
+        message += " - " + _("action {id}").format(id=result.action.id)
+    if result.new_item is not None:
+        message += " - " + _("new agenda item: {title}").format(title=result.new_item.title)
+    click.echo(message)
+
+
+def _capture_json(result: Any, preview: str) -> dict[str, Any]:
+    capture = result.capture
+    return {
+        "entry_id": result.entry.id,
+        "kind": result.entry.kind,
+        "text": result.entry.text,
+        "agenda_item_id": result.entry.agenda_item_id,
+        "preview": preview,
+        "decision_id": result.decision.id if result.decision else None,
+        "action_id": result.action.id if result.action else None,
+        "new_agenda_item_id": result.new_item.id if result.new_item else None,
+        "owners": [p.name for p in capture.owners],
+        "due": capture.due,
+        "priority": capture.priority,
+        "tags": list(capture.tags),
+        "links": list(capture.links),
+    }
+
+
+@run_group.command("entries", short_help="List what was captured in MEETING.")
+@MEETING
+@json_option
+def run_entries(meeting_id: int, as_json: bool) -> None:
+    """List what was captured in MEETING, item by item (deleted entries marked)."""
+    from salestui.core.export.minutes import ENTRY_LABELS
+
+    live_meeting = live()
+    state = live_meeting.state(meeting_id)
+    numbers = {t.item.id: n for n, t in enumerate(state.items, 1)}
+    entries = live_meeting.entries(meeting_id)
+    if as_json:
+        print_json(
+            [
+                {
+                    "id": e.id,
+                    "agenda_item_id": e.agenda_item_id,
+                    "item_number": numbers.get(e.agenda_item_id),
+                    "kind": e.kind,
+                    "text": e.text,
+                    "at": e.at,
+                    "deleted": e.deleted,
+                    "disposition": e.disposition,
+                }
+                for e in entries
+            ]
+        )
+        return
+    if not entries:
+        click.echo(_("Nothing captured yet."))
+        return
+    grid = table(_("ID"), _("#"), _("Kind"), _("Text"))
+    for entry in entries:
+        kind = _(ENTRY_LABELS[entry.kind])
+        if entry.deleted:
+            kind = _("{kind} (deleted)").format(kind=kind)
+        number = numbers.get(entry.agenda_item_id)
+        grid.add_row(
+            text(entry.id),
+            text(number if number is not None else "-"),
+            text(kind, "dim" if entry.deleted else ""),
+            text(entry.text, "dim" if entry.deleted else ""),
+        )
+    console().print(grid)
+
+
+@run_group.command("end", short_help="End MEETING and list what is left to settle.")
+@MEETING
+def run_end(meeting_id: int) -> None:
+    """End MEETING now and list what must be settled before it is confirmed."""
+    live_meeting = live()
+    meeting = live_meeting.end(meeting_id)
+    state = live_meeting.state(meeting_id)
+    click.echo(
+        _("Ended meeting {id}: {title} at {time} ({actual} of {planned} min)").format(
+            id=meeting.id,
+            title=meeting.title,
+            time=local_time(meeting.actual_end),
+            actual=round(state.elapsed.total_seconds() / 60),
+            planned=meeting.planned_minutes,
+        )
+    )
+    lines = pending_lines(live_meeting, meeting_id)
+    if lines:
+        click.echo(_("Still to settle before confirming ({count}):").format(count=len(lines)))
+        for line in lines:
+            click.echo(line)
+    else:
+        message = _("Nothing left to settle. Confirm with: salestui run confirm {id}")
+        click.echo(message.format(id=meeting_id))
+
+
+for _command in (review, decide, settle, park_resolve, confirm):
+    run_group.add_command(_command)
