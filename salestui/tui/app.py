@@ -7,8 +7,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from salestui.config import Config
+from salestui.core.errors import SalestuiError
+from salestui.core.models import MeetingStatus
 from salestui.core.service import Services
-from salestui.i18n import N_, _
+from salestui.i18n import N_, _, current_language, set_language
+from salestui.tui.commands import SalestuiCommands
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.screens.help import HelpScreen
 from salestui.tui.screens.home import HomeScreen
@@ -20,23 +23,135 @@ class SalestuiApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "salestui"
+    COMMANDS = App.COMMANDS | {SalestuiCommands}
+    THEME_SETTING = "ui.theme"
+    LANGUAGE_SETTING = "ui.language"
     BINDINGS = [
         Binding("q", "quit", N_("Quit"), id="app.quit"),
         Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True, id="app.quit_ctrl"),
         Binding("question_mark", "help", N_("Help"), key_display="?", id="app.help"),
-        Binding("r", "reload", N_("Refresh"), id="app.refresh"),
+        Binding("r", "reload", N_("Refresh"), show=False, id="app.refresh"),
+        Binding("m", "meetings", N_("Meetings"), id="app.meetings"),
+        Binding("a", "actions", N_("Actions"), id="app.actions"),
+        Binding("t", "dashboard", N_("My team"), show=False, id="app.dashboard"),
+        Binding("p", "people", N_("Staff"), show=False, id="app.people"),
+        Binding("n", "new_meeting", N_("New meeting"), id="app.new_meeting"),
     ]
 
-    def __init__(self, services: Services, config: Config | None = None) -> None:
+    def __init__(
+        self, services: Services, config: Config | None = None, *, start_flow: bool = False
+    ) -> None:
+        """``start_flow`` (the real start-up from the command line): resume a running
+        meeting, or greet an empty database with the welcome screen."""
         super().__init__()
         self.services = services
         self.config = config or Config()
+        self.start_flow = start_flow
 
     def get_default_screen(self) -> Screen:
         return HomeScreen(self.services)
 
+    # -- navigation: screens are imported when first opened (start-up stays fast) --------
+
+    def open_meeting(self, meeting_id: int) -> None:
+        """Open a meeting where it stands: plan it, run it, confirm it, or read it."""
+        try:
+            meeting = self.services.meeting(meeting_id)
+        except SalestuiError as error:
+            self.notify(str(error), severity="error")
+            return
+        if meeting.status == MeetingStatus.RUNNING:
+            from salestui.tui.screens.run import RunScreen
+
+            self.push_screen(RunScreen(self.services, meeting_id))
+        elif meeting.status == MeetingStatus.ENDED:
+            from salestui.tui.screens.confirm import ConfirmScreen
+
+            self.push_screen(ConfirmScreen(self.services, meeting_id))
+        elif meeting.status == MeetingStatus.CONFIRMED:
+            from salestui.tui.screens.export_preview import ExportPreviewScreen
+
+            self.push_screen(ExportPreviewScreen(self.services, meeting_id, "minutes"))
+        else:
+            from salestui.tui.screens.plan import PlanScreen
+
+            self.push_screen(PlanScreen(self.services, meeting_id))
+
+    def action_meetings(self) -> None:
+        from salestui.tui.screens.meetings import MeetingsScreen
+
+        self.push_screen(MeetingsScreen(self.services))
+
+    def action_actions(self, view: str | None = None) -> None:
+        from salestui.tui.screens.actions import ActionsScreen
+
+        self.push_screen(ActionsScreen(self.services, view))
+
+    def action_dashboard(self) -> None:
+        from salestui.tui.screens.dashboard import DashboardScreen
+
+        self.push_screen(DashboardScreen(self.services))
+
+    def action_people(self) -> None:
+        from salestui.tui.screens.people import PeopleScreen
+
+        self.push_screen(PeopleScreen(self.services))
+
+    def action_home(self) -> None:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        if isinstance(self.screen, SalestuiScreen):
+            self.screen.reload_data()
+
+    def action_overdue(self) -> None:
+        self.action_actions("overdue")
+
+    def action_start_next_meeting(self) -> None:
+        """Open the first meeting of today that has not ended."""
+        running = self.services.store.list_meetings(status=MeetingStatus.RUNNING, limit=1)
+        upcoming = [
+            m
+            for m in self.services.upcoming_meetings(days=0)
+            if m.status in (MeetingStatus.DRAFT, MeetingStatus.CIRCULATED)
+        ]
+        target = (running or upcoming or [None])[0]
+        if target is None or target.id is None:
+            self.notify(_("No meeting left today"), severity="warning")
+            return
+        self.open_meeting(target.id)
+
+    def action_export_latest_minutes(self) -> None:
+        for status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED):
+            latest = self.services.store.list_meetings(status=status, descending=True, limit=1)
+            if latest and latest[0].id is not None:
+                from salestui.tui.screens.export_preview import ExportPreviewScreen
+
+                self.push_screen(ExportPreviewScreen(self.services, latest[0].id, "minutes"))
+                return
+        self.notify(_("No meeting has been held yet"), severity="warning")
+
+    def action_switch_language(self) -> None:
+        """English <-> Chinese, remembered in the database; screens are rebuilt."""
+        new = "en" if current_language() == "zh-CN" else "zh-CN"
+        set_language(new)
+        self.services.store.set_setting(self.LANGUAGE_SETTING, new)
+        self.notify(_("Language: {lang}").format(lang="English" if new == "en" else "中文"))
+        for screen in self.screen_stack:
+            if isinstance(screen, SalestuiScreen):
+                screen.refresh_bindings()
+                self.call_later(screen.recompose)
+                self.call_later(screen.reload_data)
+
+    def action_new_meeting(self) -> None:
+        from salestui.tui.screens.plan import PlanScreen
+
+        self.push_screen(PlanScreen(self.services, None))
+
     def on_mount(self) -> None:
-        theme = self.config.theme
+        for warning in self.config.warnings:
+            self.notify(warning, severity="warning")
+        # A theme chosen in the app (remembered in the database) beats the config file.
+        theme = self.services.store.get_setting(self.THEME_SETTING) or self.config.theme
         if theme in self.available_themes:
             self.theme = theme
         else:
@@ -44,6 +159,25 @@ class SalestuiApp(App[None]):
                 _("Unknown theme {theme}; using the default").format(theme=theme),
                 severity="warning",
             )
+        self.watch(self, "theme", self._remember_theme, init=False)
+        if self.start_flow:
+            self.call_after_refresh(self._first_screen)
+
+    def _remember_theme(self, theme: str) -> None:
+        self.services.store.set_setting(self.THEME_SETTING, theme)
+
+    def _first_screen(self) -> None:
+        """Resume a meeting left running (e.g. after a crash); greet an empty database."""
+        running = self.services.store.list_meetings(status=MeetingStatus.RUNNING, limit=1)
+        if running and running[0].id is not None:
+            self.notify(
+                _("Resuming the meeting in progress: {title}").format(title=running[0].title)
+            )
+            self.open_meeting(running[0].id)
+        elif not self.services.people() and not self.services.store.list_meetings(limit=1):
+            from salestui.tui.screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen(self.services))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

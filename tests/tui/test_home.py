@@ -190,4 +190,6 @@ async def test_footer_keys_are_translated(org: Services) -> None:
             for key, active in app.screen.active_bindings.items()
             if active.binding.show
         }
-        assert shown == {"q": "退出", "question_mark": "帮助", "r": "刷新"}
+        assert shown == {
+            "q": "退出", "question_mark": "帮助", "m": "会议", "a": "行动项", "n": "新建会议"
+        }  # fmt: skip
