@@ -243,49 +243,35 @@ class MeetingsStore(BaseStore):
         row = self._one(f"SELECT max(position) AS p FROM {table} WHERE {column} = ?", [value])
         return 1 + (row["p"] if row and row["p"] is not None else 0)
 
+    @staticmethod
+    def _agenda_values(item: AgendaItem) -> dict[str, Any]:
+        return {
+            "position": item.position,
+            "title": item.title,
+            "presenter_id": item.presenter_id,
+            "timebox_minutes": item.timebox_minutes,
+            "kind": item.kind.value,
+            "status": item.status.value,
+            "started_at": _iso(item.started_at),
+            "elapsed_seconds": item.elapsed_seconds,
+            "carried_from": item.carried_from,
+            "carried_count": item.carried_count,
+            "standing": int(item.standing),
+        }
+
     def add_agenda_item(self, item: AgendaItem) -> AgendaItem:
         with self.transaction():
             position = item.position or self._next_position(
                 "agenda_items", "meeting_id", item.meeting_id
             )
-            new_id = self._insert(
-                "agenda_items",
-                {
-                    "meeting_id": item.meeting_id,
-                    "position": position,
-                    "title": item.title,
-                    "presenter_id": item.presenter_id,
-                    "timebox_minutes": item.timebox_minutes,
-                    "kind": item.kind.value,
-                    "status": item.status.value,
-                    "started_at": _iso(item.started_at),
-                    "elapsed_seconds": item.elapsed_seconds,
-                    "carried_from": item.carried_from,
-                    "carried_count": item.carried_count,
-                    "standing": int(item.standing),
-                },
-            )
+            values = self._agenda_values(item) | {"meeting_id": item.meeting_id,
+                                                  "position": position}  # fmt: skip
+            new_id = self._insert("agenda_items", values)
         return item.model_copy(update={"id": new_id, "position": position})
 
     def update_agenda_item(self, item: AgendaItem) -> None:
         assert item.id is not None
-        self._update(
-            "agenda_items",
-            item.id,
-            {
-                "position": item.position,
-                "title": item.title,
-                "presenter_id": item.presenter_id,
-                "timebox_minutes": item.timebox_minutes,
-                "kind": item.kind.value,
-                "status": item.status.value,
-                "started_at": _iso(item.started_at),
-                "elapsed_seconds": item.elapsed_seconds,
-                "carried_from": item.carried_from,
-                "carried_count": item.carried_count,
-                "standing": int(item.standing),
-            },
-        )
+        self._update("agenda_items", item.id, self._agenda_values(item))
 
     def set_agenda_order(self, meeting_id: int, ordered_ids: Sequence[int]) -> None:
         """Renumber a meeting's agenda 1..n in the given order."""
