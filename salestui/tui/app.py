@@ -77,25 +77,34 @@ class SalestuiApp(App[None]):
 
             self.push_screen(PlanScreen(self.services, meeting_id))
 
+    def _showing(self, name: str) -> bool:
+        """True when the screen in front is already the one asked for (keys never stack
+        copies of the same screen)."""
+        return type(self.screen).__name__ == name
+
     def action_meetings(self) -> None:
         from salestui.tui.screens.meetings import MeetingsScreen
 
-        self.push_screen(MeetingsScreen(self.services))
+        if not self._showing("MeetingsScreen"):
+            self.push_screen(MeetingsScreen(self.services))
 
     def action_actions(self, view: str | None = None) -> None:
         from salestui.tui.screens.actions import ActionsScreen
 
-        self.push_screen(ActionsScreen(self.services, view))
+        if not self._showing("ActionsScreen") or view:
+            self.push_screen(ActionsScreen(self.services, view))
 
     def action_dashboard(self) -> None:
         from salestui.tui.screens.dashboard import DashboardScreen
 
-        self.push_screen(DashboardScreen(self.services))
+        if not self._showing("DashboardScreen"):
+            self.push_screen(DashboardScreen(self.services))
 
     def action_people(self) -> None:
         from salestui.tui.screens.people import PeopleScreen
 
-        self.push_screen(PeopleScreen(self.services))
+        if not self._showing("PeopleScreen"):
+            self.push_screen(PeopleScreen(self.services))
 
     def action_home(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):

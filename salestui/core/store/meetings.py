@@ -221,7 +221,13 @@ class MeetingsStore(BaseStore):
             where.append("series_id = ?")
             params.append(series_id)
         if text:
-            where.append(self._fts_clause("meetings", "id", text, params))
+            # A meeting matches on its title and purpose, or on its agenda, notes and
+            # decisions.
+            parts = [self._fts_clause("meetings", "id", text, params)]
+            for table in ("agenda_items", "entries", "decisions"):
+                inner = self._fts_clause(table, "id", text, params)
+                parts.append(f"id IN (SELECT meeting_id FROM {table} WHERE {inner})")
+            where.append("(" + " OR ".join(parts) + ")")
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         order = "DESC" if descending else "ASC"
         sql = f"SELECT * FROM meetings {clause} ORDER BY scheduled_start {order}, id {order}"

@@ -1,0 +1,179 @@
+"""Add or edit a person: name, role, team and manager. A modal that returns the saved
+``Person`` (or ``None`` when cancelled), so any screen can add someone without leaving
+what it is doing (the meeting planner does)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Select, Static
+
+from salestui.core.errors import SalestuiError
+from salestui.core.models import Person, Role
+from salestui.core.service import Services
+from salestui.i18n import N_, _
+from salestui.tui import labels
+
+
+class PersonFormScreen(ModalScreen[Person | None]):
+    CSS_PATH = "person_form.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", N_("Save"), priority=True, id="person_form.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="person_form.cancel"),
+    ]
+
+    def __init__(self, services: Services, person: Person | None = None, name: str = "") -> None:
+        super().__init__()
+        self.services = services
+        self.person = person
+        self._initial_name = person.name if person else name
+        self._manager = (
+            services.store.get_person(person.reports_to)
+            if person is not None and person.reports_to is not None
+            else None
+        )
+
+    # -- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        person = self.person
+        people = self.services.people()
+        with Vertical(id="person-box") as box:
+            box.border_title = (
+                _("Edit {name}").format(name=person.name) if person else _("Add a person")
+            )
+            box.border_subtitle = _("enter or ctrl+s saves · escape cancels")
+            with Grid(id="person-fields"):
+                yield Label(_("Name"), classes="field-label")
+                yield Input(self._initial_name, id="person-name", max_length=80, compact=True)
+                yield Label(_("Role"), classes="field-label")
+                yield Select(
+                    [(labels.role(role), role) for role in Role],
+                    value=person.role if person else Role.MEMBER,
+                    allow_blank=False,
+                    id="person-role",
+                    compact=True,
+                )
+                yield Label(_("Team"), classes="field-label")
+                yield Input(
+                    (person.team or "") if person else "",
+                    id="person-team",
+                    max_length=80,
+                    suggester=SuggestFromList(self.services.store.teams(), case_sensitive=False),
+                    compact=True,
+                )
+                yield Label(_("Reports to"), classes="field-label")
+                yield Input(
+                    self._manager.name if self._manager else "",
+                    placeholder=_("name, prefix or initials (wf = 王芳)"),
+                    id="person-manager",
+                    suggester=SuggestFromList([p.name for p in people], case_sensitive=False),
+                    compact=True,
+                )
+                yield Static("", classes="field-label")
+                yield Static(id="manager-hint")
+            yield Static(id="person-error")
+
+    def on_mount(self) -> None:
+        self._show_manager_hint(self.query_one("#person-manager", Input).value)
+
+    # -- the manager field says who it resolves to as you type ---------------------------
+
+    @on(Input.Changed, "#person-manager")
+    def _manager_changed(self, event: Input.Changed) -> None:
+        self._show_manager_hint(event.value)
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _clear_error(self) -> None:
+        self.query_one("#person-error", Static).remove_class("-shown")
+
+    def _show_manager_hint(self, typed: str) -> None:
+        hint = self.query_one("#manager-hint", Static)
+        problem = False
+        if not typed.strip():
+            text = _("no manager: top of the reporting tree")
+        else:
+            try:
+                manager = self._resolve_manager(typed)
+            except SalestuiError as error:
+                text, problem = str(error), True
+            else:
+                text = "→ " + self._describe(manager)
+                problem = self._is_own_staff(manager)
+                if problem:
+                    text = _("A person cannot report to themselves or their own staff")
+        hint.update(Text(text))
+        hint.set_class(problem, "-problem")
+        hint.display = True
+
+    def _resolve_manager(self, typed: str) -> Person:
+        # The manager already set stays valid even if they are no longer active.
+        if self._manager is not None and typed.strip() == self._manager.name:
+            return self._manager
+        return self.services.find_person(typed)
+
+    def _is_own_staff(self, manager: Person) -> bool:
+        if self.person is None or self.person.id is None or manager.id is None:
+            return False
+        if manager.id == self.person.id:
+            return True
+        return manager.id in self.services.store.reports_of(self.person.id)
+
+    @staticmethod
+    def _describe(person: Person) -> str:
+        details = labels.role(person.role)
+        if person.team:
+            details = _("{role}, {team}").format(role=details, team=person.team)
+        return _("{name} ({details})").format(name=person.name, details=details)
+
+    # -- saving --------------------------------------------------------------------------
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        name = self.query_one("#person-name", Input).value
+        role = self.query_one("#person-role", Select).value
+        team = self.query_one("#person-team", Input).value
+        typed_manager = self.query_one("#person-manager", Input).value.strip()
+        manager: str | int | None = typed_manager or None
+        if self._manager is not None and typed_manager == self._manager.name:
+            manager = self._manager.id
+        try:
+            if self.person is None:
+                saved = self.services.add_person(
+                    name, role=str(role), team=team or None, reports_to=manager
+                )
+            else:
+                assert self.person.id is not None
+                saved = self.services.edit_person(
+                    self.person.id, name=name, role=role, team=team or None, reports_to=manager
+                )
+        except SalestuiError as error:
+            self._show_error(str(error))
+            return
+        except sqlite3.Error as error:
+            self._show_error(_("Could not save: {reason}").format(reason=error))
+            return
+        self.dismiss(saved)
+
+    def _show_error(self, message: str) -> None:
+        error = self.query_one("#person-error", Static)
+        error.update(Text(message))
+        error.add_class("-shown")
+        hint = self.query_one("#manager-hint", Static)
+        if hint.has_class("-problem") and str(hint.content) == message:
+            hint.display = False  # said once, in the error line, is enough
+        self.app.bell()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
