@@ -127,7 +127,10 @@ class SalestuiApp(App[None]):
         if target is None or target.id is None:
             self.notify(_("No meeting left today"), severity="warning")
             return
-        self.open_meeting(target.id)
+        from salestui.tui.screens.run import RunScreen
+
+        # Straight to the console: its start panel shows the warnings before starting.
+        self.push_screen(RunScreen(self.services, target.id))
 
     def action_export_latest_minutes(self) -> None:
         for status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED):

@@ -1,0 +1,302 @@
+"""End of the meeting: every decision confirmed, rejected or edited; every action given an
+owner and a due date (or knowingly left unassigned); every parked item decided. Then the
+meeting is confirmed and a summary shows how it went (handbook rule 7).
+
+Each answer is stored at once, so leaving half-way (or a crash) loses nothing: the app
+reopens an ended meeting on this screen.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Input, Static
+
+from salestui.core.dates import parse_date
+from salestui.core.errors import InvalidInput, SalestuiError
+from salestui.core.meeting import LiveMeeting
+from salestui.core.models import MeetingStatus
+from salestui.core.service import Services
+from salestui.i18n import N_, _
+from salestui.tui.screens.base import SalestuiScreen
+from salestui.tui.screens.confirm_tables import (
+    ActionTable,
+    ConfirmData,
+    DecisionTable,
+    ParkedTable,
+    action_rows,
+    decision_rows,
+    load_confirm,
+    parked_rows,
+    parse_owners,
+)
+from salestui.tui.screens.run_tables import IdTable, Tones
+from salestui.tui.widgets.header_bar import HeaderBar
+
+PROMPTS = {
+    "decision_text": N_("New wording of the decision (Enter saves, Esc cancels)"),
+    "owners": N_("Owners, separated by commas: 王芳, Li Ming (Enter saves, Esc cancels)"),
+    "due": N_("Due date: fri, 下周五, 12/5, 2026-12-05 (Enter saves, Esc cancels)"),
+    "park_action": N_("Owners of the new action, or nothing for now (Enter saves, Esc cancels)"),
+}
+TABLES = {"decision_text": "decisions", "owners": "actions", "due": "actions",
+          "park_action": "parked"}  # fmt: skip
+
+
+class ConfirmScreen(SalestuiScreen):
+    SCREEN_TITLE = N_("Confirm the meeting")
+    CSS_PATH = "confirm.tcss"
+    AUTO_FOCUS = None
+    BINDINGS = [
+        Binding("ctrl+f", "finish", N_("Finish"), id="confirm.finish"),
+        Binding("escape", "escape", N_("Back"), id="confirm.back"),
+        Binding("f1", "app.help", N_("Help"), show=False, id="confirm.help"),
+    ]
+
+    def __init__(self, services: Services, meeting_id: int) -> None:
+        super().__init__()
+        self.services = services
+        self.meeting_id = meeting_id
+        self.live = LiveMeeting(services)
+        self.data: ConfirmData | None = None
+        self.asking: tuple[str, str] | None = None  # (what, row key) while the prompt is open
+
+    def compose(self) -> ComposeResult:
+        self.asking = None  # (re)built: no prompt is open
+        self.remove_class("-asking")
+        yield HeaderBar(id="header")
+        yield Static(id="confirm-intro")
+        with VerticalScroll(id="confirm-body", can_focus=False):
+            with Vertical(id="decisions-section", classes="confirm-section"):
+                yield Static(classes="panel-title", id="decisions-title")
+                yield DecisionTable(id="decisions")
+            with Vertical(id="actions-section", classes="confirm-section"):
+                yield Static(classes="panel-title", id="actions-title")
+                yield ActionTable(id="actions")
+            with Vertical(id="parked-section", classes="confirm-section"):
+                yield Static(classes="panel-title", id="parked-title")
+                yield ParkedTable(id="parked")
+        yield Static(id="questions")
+        yield Input(id="confirm-prompt")
+        yield Static(id="confirm-message")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        if self.services.meeting(self.meeting_id).status == MeetingStatus.CONFIRMED:
+            self.call_after_refresh(self._to_summary)
+        self.reload_data()
+        first = next(
+            (t for t in self.query(IdTable) if t.row_count and t.parent and t.parent.display),
+            None,
+        )
+        if first is not None:
+            first.focus()
+
+    # -- reading and drawing ----------------------------------------------------------------
+
+    def reload_data(self) -> None:
+        try:
+            meeting = self.services.meeting(self.meeting_id)
+            data = load_confirm(self.live, self.meeting_id)
+        except SalestuiError as error:
+            self.notify(str(error), severity="error")
+            return
+        except sqlite3.Error as error:
+            self.notify(
+                _("Could not read the database: {reason}").format(reason=error), severity="error"
+            )
+            return
+        self.data = data
+        tones = Tones.of(self.app)
+        self.query_one(HeaderBar).show(f"salestui · {self.screen_title}", meeting.title)
+        self.query_one("#confirm-intro", Static).update(self._intro(meeting.status))
+        sections = (
+            ("decisions", _("Decisions ({count}) · c confirm · x reject · e edit"),
+             decision_rows(data, tones), len(data.decisions)),
+            ("actions", _("Actions ({count}) · o owners · d due date · u leave unassigned"),
+             action_rows(data, tones), len(data.actions)),
+            ("parked", _("Parking lot ({count}) · n next meeting · a action · x drop"),
+             parked_rows(data, tones), len(data.parked)),
+        )  # fmt: skip
+        for name, title, (columns, rows), count in sections:
+            self.query_one(f"#{name}-title", Static).update(Text(title.format(count=count)))
+            self.query_one(f"#{name}", IdTable).set_data(columns, rows)
+            self.query_one(f"#{name}-section").display = bool(count)
+        self.query_one("#questions", Static).update(self._questions(data))
+        self.set_class(not data.questions, "-ready")
+
+    def _intro(self, status: MeetingStatus) -> Text:
+        if status == MeetingStatus.CONFIRMED:
+            return Text(_("This meeting is already confirmed."))
+        if status != MeetingStatus.ENDED:
+            return Text(_("This meeting has not ended yet."))
+        return Text(
+            _("The meeting has ended. Go through what was decided with the room, then "
+              "ctrl+f finishes.")
+        )  # fmt: skip
+
+    @staticmethod
+    def _questions(data: ConfirmData) -> Text:
+        if not data.questions:
+            return Text(_("Everything is answered: ctrl+f confirms the meeting."), style="bold")
+        text = Text(
+            _("{count} still open before the meeting can be confirmed:").format(
+                count=len(data.questions)
+            ),
+            style="bold",
+        )
+        for question in data.questions[:3]:
+            text.append("\n• " + question)
+        if len(data.questions) > 3:
+            text.append("\n" + _("... and {n} more.").format(n=len(data.questions) - 3))
+        return text
+
+    def say(self, message: str, error: bool = False) -> None:
+        self.set_class(error, "-error")
+        self.query_one("#confirm-message", Static).update(Text(message))
+
+    # -- answers ------------------------------------------------------------------------------
+
+    def _key(self, name: str) -> str | None:
+        table = self.query_one(f"#{name}", IdTable)
+        keys = table.row_keys
+        if not keys or table.cursor_row < 0:
+            return None
+        return keys[min(table.cursor_row, len(keys) - 1)]
+
+    @staticmethod
+    def _row_id(key: str) -> int:
+        return int(key.rsplit("-", 1)[1])
+
+    def _apply(self, change, message: str = "") -> bool:  # type: ignore[no-untyped-def]
+        try:
+            change()
+        except SalestuiError as error:
+            self.say(str(error), error=True)
+            return False
+        self.reload_data()
+        self.say(message)
+        return True
+
+    def action_decide(self, status: str) -> None:
+        key = self._key("decisions")
+        if key is not None:
+            decision_id = self._row_id(key)
+            self._apply(lambda: self.live.set_decision(decision_id, status))
+
+    def action_leave_unassigned(self) -> None:
+        key = self._key("actions")
+        if key is not None:
+            action_id = self._row_id(key)
+            self._apply(
+                lambda: self.live.settle_action(action_id, leave_unassigned=True),
+                _("Left unassigned on purpose"),
+            )
+
+    def _became_action(self, key: str) -> bool:
+        """A parked item already turned into an action is settled in the actions list
+        (answering it again would leave that action behind)."""
+        if self.data is None:
+            return False
+        entry = next((e for e in self.data.parked if e.id == self._row_id(key)), None)
+        if entry is not None and entry.disposition == "action":
+            self.say(_("This one is already an action: settle it in the actions list"), True)
+            return True
+        return False
+
+    def action_park(self, disposition: str) -> None:
+        key = self._key("parked")
+        if key is not None and not self._became_action(key):
+            entry_id = self._row_id(key)
+            self._apply(lambda: self.live.resolve_parked(entry_id, disposition))
+
+    def action_ask(self, what: str) -> None:
+        key = self._key(TABLES[what])
+        if key is None or self.data is None:
+            return
+        if what == "park_action" and self._became_action(key):
+            return
+        prompt = self.query_one("#confirm-prompt", Input)
+        value = ""
+        if what == "decision_text":
+            decision = next(d for d in self.data.decisions if d.id == self._row_id(key))
+            value = decision.text
+        elif what == "owners":
+            action = next(a for a in self.data.actions if a.id == self._row_id(key))
+            value = ", ".join(
+                self.data.people[i].name for i in action.owner_ids if i in self.data.people
+            )
+        elif what == "due":
+            action = next(a for a in self.data.actions if a.id == self._row_id(key))
+            value = action.due.isoformat() if action.due else ""
+        self.asking = (what, key)
+        prompt.placeholder = _(PROMPTS[what])
+        prompt.value = value
+        prompt.cursor_position = len(value)
+        self.add_class("-asking")
+        self.say(_(PROMPTS[what]))
+        prompt.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.asking is None:
+            return
+        what, key = self.asking
+        item_id = self._row_id(key)
+        text = event.value.strip()
+        services = self.services
+
+        def change() -> None:
+            if what == "decision_text":
+                decision = services.store.get_decision(item_id)
+                status = decision.status if decision else "proposed"
+                self.live.set_decision(item_id, status, text=text)
+            elif what == "owners":
+                owners = [p.id for p in parse_owners(text, services) if p.id is not None]
+                self.live.settle_action(item_id, owners=owners)  # type: ignore[arg-type]
+            elif what == "due":
+                if not text:
+                    raise InvalidInput(_("Give a date, or press Esc"))
+                due = parse_date(text, services.clock.today())
+                if due < services.clock.today():
+                    raise InvalidInput(_("The due date is in the past"))
+                self.live.settle_action(item_id, due=due)
+            else:
+                owners = [p.id for p in parse_owners(text, services)] if text else []
+                self.live.resolve_parked(item_id, "action", owners)  # type: ignore[arg-type]
+
+        if self._apply(change):
+            self._close_prompt(TABLES[what])
+
+    def _close_prompt(self, table: str) -> None:
+        self.asking = None
+        self.remove_class("-asking")
+        self.query_one("#confirm-prompt", Input).value = ""
+        self.query_one(f"#{table}", IdTable).focus()
+
+    def action_escape(self) -> None:
+        if self.asking is not None:
+            self._close_prompt(TABLES[self.asking[0]])
+            self.say("")
+        elif len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    def action_finish(self) -> None:
+        if self.asking is not None:
+            return
+        try:
+            self.live.confirm(self.meeting_id)
+        except SalestuiError as error:
+            self.reload_data()
+            self.say(str(error), error=True)
+            return
+        self._to_summary()
+
+    def _to_summary(self) -> None:
+        from salestui.tui.screens.confirm_summary import SummaryScreen
+
+        self.app.switch_screen(SummaryScreen(self.services, self.meeting_id))

@@ -1,0 +1,175 @@
+"""After confirmation: how the meeting went - planned vs actual time, late start, overruns
+per item, the decisions and actions it produced, and who was missing."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from salestui.core.dates import format_due
+from salestui.core.errors import SalestuiError
+from salestui.core.meeting import LiveMeeting, Summary
+from salestui.core.models import AgendaStatus, DecisionStatus
+from salestui.core.service import Services
+from salestui.i18n import N_, _
+from salestui.tui import labels
+from salestui.tui.screens.base import SalestuiScreen
+from salestui.tui.screens.confirm_tables import DECISION_STATES
+from salestui.tui.screens.run_tables import AGENDA_STATES, Tones
+from salestui.tui.widgets.header_bar import HeaderBar
+
+
+def _minutes(value: float) -> str:
+    return _("{minutes} min").format(minutes=round(value))
+
+
+class SummaryScreen(SalestuiScreen):
+    SCREEN_TITLE = N_("Meeting summary")
+    CSS_PATH = "confirm.tcss"
+    BINDINGS = [
+        Binding("escape", "close", N_("Close"), id="summary.close"),
+        Binding("x", "minutes", N_("Export minutes"), id="summary.minutes"),
+    ]
+
+    def __init__(self, services: Services, meeting_id: int) -> None:
+        super().__init__()
+        self.services = services
+        self.meeting_id = meeting_id
+
+    def compose(self) -> ComposeResult:
+        yield HeaderBar(id="header")
+        with VerticalScroll(id="summary-body"):
+            yield Static(id="summary")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.reload_data()
+        self.query_one("#summary-body").focus()
+
+    def reload_data(self) -> None:
+        try:
+            summary = LiveMeeting(self.services).summary(self.meeting_id)
+        except SalestuiError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.query_one(HeaderBar).show(f"salestui · {self.screen_title}", summary.meeting.title)
+        self.query_one("#summary", Static).update(self._summary(summary, Tones.of(self.app)))
+
+    def _summary(self, summary: Summary, tones: Tones) -> Group:
+        meeting = summary.meeting
+        today = self.services.clock.today()
+        parts: list[Text | Table] = []
+        head = Text()
+        head.append(_("Meeting confirmed: {title}").format(title=meeting.title), style="bold")
+        if meeting.actual_start is not None:
+            head.append(" · " + labels.long_date(meeting.actual_start.astimezone().date()))
+        parts.append(head)
+
+        timing = Text()
+        over = summary.actual_minutes - summary.planned_minutes
+        timing.append(
+            _("Planned {planned}, actual {actual}").format(
+                planned=_minutes(summary.planned_minutes), actual=_minutes(summary.actual_minutes)
+            )
+        )
+        if over >= 1:
+            timing.append(" " + _("({minutes} min over)").format(minutes=round(over)),
+                          style=f"bold {tones.error}")  # fmt: skip
+        timing.append(" · ")
+        timing.append(
+            f"{labels.local_time(meeting.actual_start)}-{labels.local_time(meeting.actual_end)}"
+        )
+        if summary.late_minutes >= 1:
+            timing.append(" · ")
+            timing.append(
+                _("started {minutes} min late").format(minutes=round(summary.late_minutes)),
+                style=f"bold {tones.warning}",
+            )
+        parts.append(timing)
+
+        agenda = Table(title=None, box=None, padding=(0, 1), show_edge=False, expand=False)
+        agenda.add_column("#", justify="right")
+        agenda.add_column(_("Item"))
+        agenda.add_column(_("Planned min"), justify="right")
+        agenda.add_column(_("Actual min"), justify="right")
+        agenda.add_column(_("Status"))
+        for number, item in enumerate(summary.items, 1):
+            actual = item.elapsed.total_seconds() / 60
+            status = Text(
+                _("not reached")
+                if item.item.status == AgendaStatus.PENDING
+                else _(AGENDA_STATES[item.item.status])
+            )
+            if item.overrun:
+                status.append(
+                    " "
+                    + _("(over by {minutes} min)").format(
+                        minutes=max(1, round(actual - item.item.timebox_minutes))
+                    ),
+                    style=f"bold {tones.error}",
+                )
+            agenda.add_row(
+                str(number), Text(item.item.title), str(item.item.timebox_minutes),
+                f"{actual:.0f}", status,
+            )  # fmt: skip
+        parts += [Text(""), Text(_("Agenda"), style="bold underline"), agenda]
+
+        decisions = [d for d in summary.decisions if d.status != DecisionStatus.SUPERSEDED]
+        parts += [Text(""), Text(_("Decisions ({count})").format(count=len(decisions)),
+                                 style="bold underline")]  # fmt: skip
+        if not decisions:
+            parts.append(Text(_("No decisions."), style="dim"))
+        for number, decision in enumerate(decisions, 1):
+            line = Text(f"{number}. ")
+            line.append(decision.text, style="strike" if decision.status == "rejected" else "")
+            status = _(DECISION_STATES.get(decision.status, decision.status))
+            line.append(" " + _("({status})").format(status=status), style="dim")
+            parts.append(line)
+
+        actions = [a for a in summary.actions if not a.status.is_closed]
+        people = self.services.people_by_id()
+        parts += [Text(""), Text(_("Actions ({count})").format(count=len(actions)),
+                                 style="bold underline")]  # fmt: skip
+        if not actions:
+            parts.append(Text(_("No action items."), style="dim"))
+        for action in actions:
+            owners = ", ".join(people[i].name for i in action.owner_ids if i in people)
+            line = Text("• ")
+            line.append(action.title)
+            line.append(
+                " - "
+                + _("{owners}, due {due}, {priority}").format(
+                    owners=owners or _("Unassigned"),
+                    due=format_due(action.due, today) if action.due else "-",
+                    priority=labels.priority(action.priority),
+                ),
+                style="dim",
+            )
+            parts.append(line)
+
+        parts.append(Text(""))
+        if summary.absent_required:
+            names = ", ".join(p.name for p in summary.absent_required)
+            parts.append(Text(_("Absent though required: {names}").format(names=names),
+                              style=f"bold {tones.warning}"))  # fmt: skip
+        else:
+            parts.append(Text(_("Everyone required was there.")))
+        return Group(*parts)
+
+    def action_close(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    def action_minutes(self) -> None:
+        open_meeting = getattr(self.app, "open_meeting", None)
+        if open_meeting is None:
+            return
+        try:
+            open_meeting(self.meeting_id)
+        except ImportError:  # the minutes preview is not part of this build yet
+            self.notify(_("The minutes preview is not available yet"), severity="warning")

@@ -1,0 +1,185 @@
+"""The confirmation step's lists: decisions, actions and the parking lot, each with the
+single-letter keys that answer its highlighted row."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from rich.text import Text
+from textual.binding import Binding
+
+from salestui.core.dates import format_due
+from salestui.core.errors import InvalidInput, NotFound
+from salestui.core.meeting import LiveMeeting
+from salestui.core.models import ActionItem, Decision, DecisionStatus, Entry, Person
+from salestui.core.service import Services
+from salestui.i18n import N_, _
+from salestui.tui import labels
+from salestui.tui.screens.run_tables import IdTable, Tones
+from salestui.tui.widgets.fit_table import FitColumn, FitRow
+
+DECISION_STATES = {
+    DecisionStatus.PROPOSED: N_("to confirm"),
+    DecisionStatus.CONFIRMED: N_("confirmed"),
+    DecisionStatus.REJECTED: N_("rejected"),
+}
+DISPOSITIONS = {
+    None: N_("to decide"),
+    "next": N_("to the next meeting"),
+    "action": N_("became an action"),
+    "dropped": N_("dropped"),
+}
+
+
+class DecisionTable(IdTable):
+    BINDINGS = [
+        Binding("c", "screen.decide('confirmed')", N_("Confirm"), id="confirm.decision_ok"),
+        Binding("x", "screen.decide('rejected')", N_("Reject"), id="confirm.decision_reject"),
+        Binding("e", "screen.ask('decision_text')", N_("Edit text"), id="confirm.decision_edit"),
+    ]
+
+
+class ActionTable(IdTable):
+    BINDINGS = [
+        Binding("o", "screen.ask('owners')", N_("Owners"), id="confirm.action_owners"),
+        Binding("d", "screen.ask('due')", N_("Due date"), id="confirm.action_due"),
+        Binding("u", "screen.leave_unassigned", N_("Leave unassigned"), id="confirm.unassigned"),
+    ]
+
+
+class ParkedTable(IdTable):
+    BINDINGS = [
+        Binding("n", "screen.park('next')", N_("Next meeting"), id="confirm.park_next"),
+        Binding("a", "screen.ask('park_action')", N_("Make action"), id="confirm.park_action"),
+        Binding("x", "screen.park('dropped')", N_("Drop"), id="confirm.park_drop"),
+    ]
+
+
+@dataclass
+class ConfirmData:
+    decisions: list[Decision]
+    actions: list[ActionItem]
+    parked: list[Entry]
+    questions: list[str]
+    people: dict[int, Person]
+    today: date
+
+
+def load_confirm(live: LiveMeeting, meeting_id: int) -> ConfirmData:
+    store = live.store
+    decisions = [
+        d for d in store.list_decisions(meeting_id) if d.status != DecisionStatus.SUPERSEDED
+    ]
+    actions = [a for a in store.actions_of_meeting(meeting_id) if not a.status.is_closed]
+    parked = [e for e in live.parking_lot(meeting_id) if not e.deleted]
+    return ConfirmData(
+        decisions,
+        actions,
+        parked,
+        live.open_questions(meeting_id),
+        live.services.people_by_id(),
+        live.services.clock.today(),
+    )
+
+
+def parse_owners(text: str, services: Services) -> list[Person]:
+    """Names separated by commas (or 、，; spaces too when a part is not a full name).
+
+    ``王芳, Li Ming``, ``@wf @li``, ``王芳 赵强``. Raises ``NotFound``/``InvalidInput``.
+    """
+    people: list[Person] = []
+    for part in re.split(r"[,，、;；]+", text):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            found = [services.find_person(part)]
+        except NotFound:  # "王芳 赵强": try word by word
+            words = [w for w in part.split() if w.strip("@＠")]
+            if len(words) < 2:
+                raise
+            found = [services.find_person(word) for word in words]
+        for person in found:
+            if person.id not in {p.id for p in people}:
+                people.append(person)
+    if not people:
+        raise InvalidInput(_("Name at least one owner, or press u to leave it unassigned"))
+    return people
+
+
+# -- rows -------------------------------------------------------------------------------------
+
+
+def decision_rows(data: ConfirmData, tones: Tones) -> tuple[list[FitColumn], list[FitRow]]:
+    columns = [
+        FitColumn("number", "#", justify="right"),
+        FitColumn("text", _("Decision"), ratio=1, min_width=10),
+        FitColumn("status", _("Status")),
+    ]
+    rows = []
+    for number, decision in enumerate(data.decisions, 1):
+        style = {
+            DecisionStatus.PROPOSED: f"bold {tones.warning}",
+            DecisionStatus.REJECTED: "strike",
+        }.get(decision.status, "")
+        cells: list[Text | str] = [
+            str(number),
+            Text(decision.text, style="strike dim" if style == "strike" else ""),
+            Text(_(DECISION_STATES[decision.status]), style=style if style != "strike" else ""),
+        ]
+        rows.append(FitRow(f"decision-{decision.id}", cells))
+    return columns, rows
+
+
+def action_state(action: ActionItem) -> str:
+    if action.unassigned_ok:
+        return _("left unassigned")
+    if not action.owner_ids:
+        return _("needs an owner")
+    if action.due is None:
+        return _("needs a due date")
+    return _("ready")
+
+
+def action_rows(data: ConfirmData, tones: Tones) -> tuple[list[FitColumn], list[FitRow]]:
+    columns = [
+        FitColumn("title", _("Action"), ratio=2, min_width=10),
+        FitColumn("owners", _("Owners"), ratio=1, min_width=6),
+        FitColumn("due", _("Due")),
+        FitColumn("priority", _("Pri")),
+        FitColumn("state", _("State")),
+    ]
+    rows = []
+    for action in data.actions:
+        owners = [data.people[i].name for i in action.owner_ids if i in data.people]
+        needs = not action.unassigned_ok and (not owners or action.due is None)
+        cells: list[Text | str] = [
+            Text(action.title),
+            ", ".join(owners) or "-",
+            format_due(action.due, data.today) if action.due else "-",
+            labels.priority(action.priority),
+            Text(action_state(action), style=f"bold {tones.warning}" if needs else ""),
+        ]
+        rows.append(FitRow(f"action-{action.id}", cells))
+    return columns, rows
+
+
+def parked_rows(data: ConfirmData, tones: Tones) -> tuple[list[FitColumn], list[FitRow]]:
+    columns = [
+        FitColumn("text", _("Parking lot"), ratio=1, min_width=10),
+        FitColumn("state", _("What becomes of it")),
+    ]
+    rows = []
+    for entry in data.parked:
+        open_ = entry.disposition is None
+        cells: list[Text | str] = [
+            Text(entry.text),
+            Text(
+                _(DISPOSITIONS.get(entry.disposition, N_("to decide"))),
+                style=f"bold {tones.warning}" if open_ else "",
+            ),
+        ]
+        rows.append(FitRow(f"entry-{entry.id}", cells))
+    return columns, rows

@@ -1,0 +1,354 @@
+"""The live console: start, review previous actions, run the agenda against its timers,
+capture everything in one line, take attendance and tally who speaks.
+
+Nothing is held only in memory. Every key writes through ``LiveMeeting`` at once and the
+screen re-reads what it shows (every second, and after each change), so a crash or a
+second terminal never leaves it out of date.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import ContentSwitcher, Footer, Static
+
+from salestui.core.errors import SalestuiError
+from salestui.core.meeting import Balance, LiveMeeting, LiveState
+from salestui.core.models import MeetingStatus
+from salestui.core.service import Services
+from salestui.i18n import N_, _
+from salestui.tui.screens.base import SalestuiScreen
+from salestui.tui.screens.run_actions import RunActions
+from salestui.tui.screens.run_clock import clock_line
+from salestui.tui.screens.run_data import WIDE, LiveView, load_live, load_speakers
+from salestui.tui.screens.run_entries import WINDOW, EntriesTable, EntryRows
+from salestui.tui.screens.run_review import ReviewPanel
+from salestui.tui.screens.run_speaker import SpeakerPicker
+from salestui.tui.screens.run_start import StartPanel
+from salestui.tui.screens.run_tables import (
+    AgendaTable,
+    AttendanceTable,
+    Tones,
+    agenda_columns,
+    agenda_rows,
+    people_columns,
+    people_rows,
+)
+from salestui.tui.widgets.capture_line import CaptureLine
+from salestui.tui.widgets.fit_table import FitRow, FitTable
+from salestui.tui.widgets.header_bar import HeaderBar
+from salestui.tui.widgets.speaking import SpeakingNotice
+from salestui.tui.widgets.timer import ItemTimer, show_text
+
+RUN_ONLY = {
+    "next_item", "previous_item", "extend", "skip_item", "park_item", "undo", "end_meeting",
+    "toggle_panel", "speak", "pick_speaker", "speaker_picked", "review", "switch_focus",
+}  # fmt: skip
+
+
+def _speaker_bindings() -> list[Binding]:
+    """ctrl+t opens the speaker picker anywhere; off the capture line the digits work
+    directly (on it they are text: a note may well start with a number)."""
+    bindings = [
+        Binding("ctrl+t", "pick_speaker", N_("Who speaks"), priority=True, id="run.speak"),
+        Binding("0", "speak(0)", N_("Nobody speaking"), show=False, id="run.speak_none"),
+        Binding("1", "speak(1)", N_("Speaker 1-9 (off the line)"), show=False, id="run.speak_1"),
+    ]
+    for number in range(2, 10):
+        bindings.append(Binding(str(number), f"speak({number})", "", show=False))
+    return bindings
+
+
+# The console's own keys are priority bindings: the app runs them before it hands the next
+# key to a widget, so a line typed right after ctrl+n is saved on the new item, and a digit
+# typed right after ctrl+t reaches the speaker picker, however fast the keys come.
+
+
+class RunScreen(RunActions, SalestuiScreen):
+    SCREEN_TITLE = N_("Live meeting")
+    CSS_PATH = "run.tcss"
+    AUTO_FOCUS = None
+    BINDINGS = [
+        Binding("s", "start", N_("Start meeting"), id="run.start"),
+        Binding("ctrl+n", "next_item", N_("Next"), priority=True, id="run.next"),
+        Binding(
+            "ctrl+up",
+            "extend(5)",
+            N_("+5 min"),
+            key_display="^↑",
+            priority=True,
+            id="run.more_time",
+        ),
+        Binding(
+            "ctrl+down",
+            "extend(-5)",
+            N_("-5 min"),
+            key_display="^↓",
+            priority=True,
+            id="run.less_time",
+        ),
+        Binding("ctrl+b", "previous_item", N_("Previous"), priority=True, id="run.previous"),
+        Binding("ctrl+s", "skip_item", N_("Skip"), priority=True, id="run.skip"),
+        Binding("ctrl+o", "park_item", N_("Park"), priority=True, id="run.park"),
+        Binding("ctrl+f", "end_meeting", N_("End meeting"), priority=True, id="run.end"),
+        Binding("f2", "toggle_panel('agenda')", N_("Agenda"), priority=True, id="run.panel_agenda"),
+        Binding(
+            "f3", "toggle_panel('people')", N_("Attendance"), priority=True, id="run.panel_people"
+        ),
+        Binding("f4", "review", N_("Review"), priority=True, id="run.review"),
+        Binding("ctrl+z", "undo", N_("Undo delete"), show=False, priority=True, id="run.undo"),
+        Binding("plus", "extend(5)", N_("+5 min"), show=False, id="run.more_time_plus"),
+        Binding("minus", "extend(-5)", N_("-5 min"), show=False, id="run.less_time_minus"),
+        *_speaker_bindings(),
+        Binding("escape", "leave", N_("Back"), id="run.leave"),
+        Binding("escape", "switch_focus", N_("Line / entries"), show=False, id="run.switch"),
+        Binding("f1", "app.help", N_("Help"), show=False, id="run.help"),
+    ]
+
+    def __init__(self, services: Services, meeting_id: int) -> None:
+        super().__init__()
+        self.services = services
+        self.meeting_id = meeting_id
+        self.live = LiveMeeting(services)
+        self.mode = "start"  # start | review | run
+        self.view: LiveView | None = None
+        self.deleted: list[int] = []  # entries deleted here, newest last (ctrl+z)
+        self.panels: set[str] | None = None  # None: by terminal width
+        self._drawn: dict[str, list[FitRow]] = {}
+        self._entry_rows = EntryRows()
+        self._header: tuple[str, str] = ("", "")
+        self._leaving = False
+
+    @property
+    def threshold(self) -> float:
+        config = getattr(self.app, "config", None)
+        return float(getattr(config, "speaking_threshold", 0.5))
+
+    def compose(self) -> ComposeResult:
+        yield HeaderBar(id="header")
+        yield Static(id="clock")
+        with ContentSwitcher(initial=f"{self.mode}-panel", id="modes"):
+            yield StartPanel(id="start-panel")
+            yield ReviewPanel(self.live, self.meeting_id, id="review-panel")
+            with Horizontal(id="run-panel"):
+                with Vertical(id="side"):
+                    yield Static(classes="panel-title", id="agenda-title")
+                    yield AgendaTable(id="agenda")
+                    yield Static(classes="panel-title", id="people-title")
+                    yield AttendanceTable(id="people")
+                with Vertical(id="main"):
+                    yield ItemTimer(id="timer")
+                    yield SpeakingNotice(id="speaking")
+                    yield Static(classes="panel-title", id="entries-title")
+                    yield EntriesTable(id="entries")
+                    yield Static(id="entries-empty")
+        yield SpeakerPicker(id="speaker-picker")
+        yield CaptureLine(self.live.preview, self.save_line, id="capture")
+        yield Footer(compact=True)
+
+    async def recompose(self) -> None:
+        """Rebuilt in another language: new widgets, so forget what was drawn on the old
+        ones and show the current mode again."""
+        self._drawn = {}
+        self._header = ("", "")
+        self._entry_rows = EntryRows()
+        await super().recompose()
+        self.set_mode(self.mode)
+
+    # -- modes ------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        try:
+            meeting = self.services.meeting(self.meeting_id)
+        except SalestuiError as error:
+            self.notify(str(error), severity="error")
+            return
+        if meeting.status == MeetingStatus.RUNNING:
+            self.set_mode("run")
+            left = len(self.live.review_candidates(self.meeting_id))
+            if left:
+                self.notify(
+                    _("{count} previous actions not reviewed yet: F4 reviews them").format(
+                        count=left
+                    )
+                )
+        elif meeting.status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED):
+            self._leaving = True
+            self.call_after_refresh(self._to_confirmation)
+        else:
+            self.set_mode("start")
+        self.set_interval(1, self.tick)
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.query_one(ContentSwitcher).current = f"{mode}-panel"
+        self.set_class(mode == "run", "-running")
+        self.reload_data()
+        if mode == "start":
+            self.query_one(StartPanel).table.focus()
+        elif mode == "review":
+            self.query_one(ReviewPanel).table.focus()
+        else:
+            self.capture.input.focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "start" or action == "leave":
+            return self.mode == "start"
+        if action in RUN_ONLY:
+            return self.mode == "run"
+        return True
+
+    @property
+    def capture(self) -> CaptureLine:
+        return self.query_one(CaptureLine)
+
+    # -- reading and drawing ----------------------------------------------------------------
+
+    def reload_data(self) -> None:
+        try:
+            if self.mode == "start":
+                self._show_start()
+            elif self.mode == "review":
+                self.query_one(ReviewPanel).reload()
+                self._show_header()
+            else:
+                self._show_run()
+        except SalestuiError as error:
+            self.notify(str(error), severity="error")
+        except sqlite3.Error as error:  # e.g. locked for longer than the busy timeout
+            self.notify(
+                _("Could not read the database: {reason}").format(reason=error), severity="error"
+            )
+
+    def tick(self) -> None:
+        """Every second: the timers, and whatever another terminal changed (a meeting
+        started or ended from the command line moves this console along)."""
+        try:
+            status = self.services.meeting(self.meeting_id).status
+        except (SalestuiError, sqlite3.Error):
+            status = None
+        if not self.is_current:
+            return  # a prompt or the help is open: the timers wait for it
+        if status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED) and not self._leaving:
+            self._leaving = True
+            self.notify(_("The meeting was ended elsewhere"), timeout=4)
+            self._to_confirmation()
+            return
+        if status == MeetingStatus.RUNNING and self.mode == "start":
+            self.set_mode("run")
+            return
+        if self.mode != "review":
+            self.reload_data()
+        else:
+            self._show_header()
+
+    def _show_header(self, state: LiveState | None = None) -> None:
+        state = state or self.live.state(self.meeting_id)
+        header = (
+            f"salestui · {self.screen_title} · {state.meeting.title}",
+            state.now.astimezone().strftime("%H:%M"),
+        )
+        if header != self._header:
+            self._header = header
+            self.query_one(HeaderBar).show(*header)
+        show_text(self.query_one("#clock", Static), clock_line(state, Tones.of(self.app)))
+
+    def _show_start(self) -> None:
+        self._show_header()
+        meeting = self.services.meeting(self.meeting_id)
+        people = self.services.people_by_id()
+        speakers = load_speakers(self.live, self.meeting_id, Balance([], None), people)
+        self.query_one(StartPanel).show(
+            meeting,
+            self.live.preflight(self.meeting_id),
+            speakers,
+            self.services.clock.now(),
+            Tones.of(self.app),
+        )
+
+    def _show_run(self) -> None:
+        view = load_live(self.live, self.meeting_id, self.threshold)
+        self.view = view
+        tones = Tones.of(self.app)
+        self._show_header(view.state)
+        current = view.state.current
+        presenter = None
+        if current is not None and current.item.presenter_id in view.people:
+            presenter = view.people[current.item.presenter_id].name  # type: ignore[index]
+        self.query_one(ItemTimer).show(current, view.current_number(), presenter)
+        speaking = view.speaking_now
+        self.query_one(SpeakingNotice).show(
+            view.balance,
+            self.threshold,
+            f"{speaking.number} {speaking.person.name}" if speaking else None,
+        )
+        self._fill("agenda", agenda_columns(), agenda_rows(view, tones))
+        self._fill(
+            "people", people_columns(), people_rows(view.speakers, view.balance.speaking_now, tones)
+        )
+        self._show_entries(view)
+        self._show_panels()
+
+    def _fill(self, name: str, columns: list, rows: list[FitRow]) -> bool:  # type: ignore[type-arg]
+        """Redraw a table only when its rows changed (the tick runs every second)."""
+        if self._drawn.get(name) == rows:
+            return False
+        self._drawn[name] = rows
+        self.query_one(f"#{name}", FitTable).set_data(columns, rows)
+        return True
+
+    def _show_entries(self, view: LiveView) -> None:
+        current = view.state.current
+        count = str(len(view.entries))
+        if len(view.entries) > WINDOW:
+            count = _("{count}, the last {shown} shown").format(count=count, shown=WINDOW)
+        if current is None:
+            title = _("Entries outside the agenda ({count})").format(count=count)
+        else:
+            title = _("Entries on {number}. {item} ({count})").format(
+                number=view.current_number(), item=current.item.title, count=count
+            )
+        show_text(self.query_one("#entries-title", Static), title)
+        rows = self._entry_rows.rows(view.entries, view.actions, view.state.now.date())
+        self.query_one("#entries", EntriesTable).show(rows)
+        self.set_class(not view.entries, "-no-entries")
+        show_text(
+            self.query_one("#entries-empty", Static),
+            _("Nothing captured on this item yet. Type below; Enter saves."),
+        )
+
+    def _show_panels(self) -> None:
+        panels = self.panels
+        if panels is None:
+            panels = {"agenda", "people"} if self.size.width >= WIDE else set()
+        self.set_class("agenda" not in panels, "-no-agenda")
+        self.set_class("people" not in panels, "-no-people")
+        self.set_class(not panels, "-no-side")
+        view = self.view
+        if view is None:
+            return
+        show_text(
+            self.query_one("#agenda-title", Static),
+            _("Agenda ({count}) · F2").format(count=len(view.state.items)),
+        )
+        show_text(self.query_one("#people-title", Static), _("Attendance (* required) · F3"))
+
+    def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().on_resize(event)
+        if self.mode == "run":
+            self._show_panels()
+
+    # -- what happens on the screen's own widgets ------------------------------------------
+
+    def on_review_panel_finished(self, event: ReviewPanel.Finished) -> None:
+        event.stop()
+        self.set_mode("run")
+
+    def _to_confirmation(self) -> None:
+        from salestui.tui.screens.confirm import ConfirmScreen
+
+        self.app.switch_screen(ConfirmScreen(self.services, self.meeting_id))

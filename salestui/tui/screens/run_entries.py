@@ -1,0 +1,194 @@
+"""The current item's entries: a table that grows by appending.
+
+A meeting can gather hundreds of lines. Rebuilding a table on every Enter would cost
+more than the 30 ms a capture may take to show, so rows are built once per entry (and
+kept while the entry is unchanged), only the last ``WINDOW`` are shown, and a new line
+is appended to the table rather than redrawing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from salestui.core.models import ActionItem, ActionRow, Entry, EntryKind, Person
+from salestui.i18n import N_, _, current_language
+from salestui.tui import labels
+from salestui.tui.screens.run_tables import ENTRY_KINDS
+
+WINDOW = 100  # entries shown for the current item (the newest) ...
+SLACK = 100  # ... growing by up to this many before the oldest are dropped (one rebuild)
+TIME_WIDTH = 5
+KIND_STYLES = {EntryKind.DECISION: "bold", EntryKind.ACTION: "bold", EntryKind.PARK: "italic"}
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    key: str
+    time: str
+    kind: Text
+    text: Text
+
+
+class EntryRows:
+    """Builds the row of an entry once, and again only when what it shows has changed."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple, EntryRow] = {}  # type: ignore[type-arg]
+
+    def rows(
+        self, entries: Sequence[Entry], actions: dict[int, ActionRow], today: date
+    ) -> list[EntryRow]:
+        language = current_language()
+        out = []
+        for entry in entries:
+            action = actions.get(entry.id or 0)
+            signature = (
+                entry.id, entry.kind, entry.text, language, today,
+                (tuple(action.owners), action.due, action.priority) if action else None,
+            )  # fmt: skip
+            row = self._cache.get(signature)
+            if row is None:
+                row = self._cache[signature] = self._build(entry, action, today)
+            out.append(row)
+        return out
+
+    @staticmethod
+    def _build(entry: Entry, action: ActionRow | None, today: date) -> EntryRow:
+        text = Text(entry.text)
+        if entry.kind == EntryKind.ACTION and action is not None:
+            parts = [", ".join(action.owners) or _("Unassigned")]
+            if action.due is not None:
+                parts.append(labels.short_date(action.due, today))
+            parts.append(labels.priority(action.priority))
+            text.append(" → " + " · ".join(parts), style="dim")
+        kind = Text(_(ENTRY_KINDS[entry.kind]), style=KIND_STYLES.get(entry.kind, ""))
+        return EntryRow(f"entry-{entry.id}", labels.local_time(entry.at), kind, text)
+
+
+class EntriesTable(DataTable):
+    BINDINGS = [
+        Binding("e,enter", "screen.edit_entry", N_("Edit"), id="run.entry_edit"),
+        Binding("x,delete", "screen.delete_entry", N_("Delete"), id="run.entry_delete"),
+        Binding("d", "screen.convert_entry('decision')", N_("Make decision"), id="run.to_decision"),
+        Binding("a", "screen.convert_entry('action')", N_("Make action"), id="run.to_action"),
+        Binding("n", "screen.convert_entry('note')", N_("Make note"), id="run.to_note"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        self._shown: list[EntryRow] = []
+        self._width = -1
+        self._text_width = 10
+        self._language = ""
+
+    @property
+    def row_keys(self) -> list[str]:
+        return [row.key for row in self._shown]
+
+    def on_mount(self) -> None:
+        self.show_cursor = self.has_focus
+
+    def on_focus(self) -> None:
+        self.show_cursor = True
+
+    def on_blur(self) -> None:
+        self.show_cursor = False
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._rebuild(self._shown)
+
+    def show(self, rows: list[EntryRow]) -> bool:
+        """Show the newest ``rows``. New lines at the end are appended in place; after an
+        edit, a deletion, a resize, or once ``SLACK`` lines were added, the table is rebuilt
+        with the newest ``WINDOW``. True if anything changed."""
+        shown = self._shown
+        if shown and rows[-len(shown) :] == shown:
+            return False
+        cursor = self.cursor_row
+        new = self._appended(rows)
+        if new is None:
+            self._rebuild(rows[-WINDOW:])
+        else:
+            for row in new:
+                self.add_row(row.time, row.kind, self._fit(row.text), key=row.key)
+            self._shown = shown + new
+        if self._shown:
+            # New lines come into view; while the chair works in the list, stay on the row.
+            keep = self.has_focus and new is None
+            last = len(self._shown) - 1
+            self.move_cursor(row=min(cursor, last) if keep else last, animate=False)
+        return True
+
+    def _appended(self, rows: list[EntryRow]) -> list[EntryRow] | None:
+        """The rows added after what is shown, or None when the table must be rebuilt."""
+        shown = self._shown
+        if (
+            not shown
+            or self.scrollable_content_region.width != self._width
+            or self._language != current_language()
+        ):
+            return None
+        start = next((n for n, row in enumerate(rows) if row.key == shown[0].key), None)
+        if start is None or rows[start : start + len(shown)] != shown:
+            return None
+        new = rows[start + len(shown) :]
+        if not new or len(shown) + len(new) > WINDOW + SLACK:
+            return None
+        return new
+
+    def _fit(self, text: Text) -> Text:
+        fitted = text.copy()
+        fitted.no_wrap = True
+        fitted.overflow = "ellipsis"
+        fitted.truncate(self._text_width, overflow="ellipsis")
+        return fitted
+
+    def _rebuild(self, rows: list[EntryRow]) -> None:
+        self._width = self.scrollable_content_region.width
+        self._language = current_language()
+        kind_width = max(cell_len(_(label)) for label in (*ENTRY_KINDS.values(), N_("Kind")))
+        used = TIME_WIDTH + kind_width + 2 * self.cell_padding * 3 + 1  # 1: the scrollbar
+        self._text_width = max(10, self._width - used)
+        self.clear(columns=True)
+        self.add_column(_("Time"), width=TIME_WIDTH, key="time")
+        self.add_column(_("Kind"), width=kind_width, key="kind")
+        self.add_column(_("Entry"), width=self._text_width, key="text")
+        for row in rows:
+            self.add_row(row.time, row.kind, self._fit(row.text), key=row.key)
+        self._shown = list(rows)
+
+
+def entry_line(entry: Entry, action: ActionItem | None, people: dict[int, Person]) -> str:
+    """The capture line that would make ``entry`` again (loaded into the line to edit it)."""
+    if entry.kind == EntryKind.NOTE:
+        return entry.text
+    prefix = {
+        EntryKind.DECISION: "/d ",
+        EntryKind.ACTION: "/a ",
+        EntryKind.LINK: "/l ",
+        EntryKind.PARK: "/p ",
+        EntryKind.TOPIC: "/t ",
+    }[entry.kind]
+    if entry.kind != EntryKind.ACTION or action is None:
+        return prefix + entry.text
+    parts = [prefix.strip()]
+    for owner_id in action.owner_ids:
+        person = people.get(owner_id)
+        if person is not None:
+            parts.append(f'@"{person.name}"' if " " in person.name else f"@{person.name}")
+    parts.append(entry.text)
+    if action.due is not None:
+        parts.append(f"due:{action.due.isoformat()}")
+    if action.priority != 2:
+        parts.append(f"p{action.priority}")
+    parts.extend(f"#{tag}" for tag in action.tags)
+    return " ".join(parts)
