@@ -1,0 +1,163 @@
+"""Export preview: read the minutes (or the agenda) as they will go out, then save a file
+or copy the text. Saving never replaces a file without asking first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Input, Label, Markdown, Static, TextArea
+
+from salestui import paths
+from salestui.core.errors import Conflict, SalestuiError
+from salestui.core.export.agenda import render_agenda
+from salestui.core.export.files import write_atomic
+from salestui.core.export.minutes import render_minutes
+from salestui.core.export.slug import slugify
+from salestui.core.service import Services
+from salestui.i18n import N_, _
+from salestui.tui.screens.base import SalestuiScreen
+from salestui.tui.widgets.header_bar import HeaderBar
+
+KINDS = {"minutes": N_("Meeting minutes"), "agenda": N_("Agenda")}
+
+
+class ExportPreviewScreen(SalestuiScreen):
+    SCREEN_TITLE = N_("Export preview")
+    CSS_PATH = "export_preview.tcss"
+    BINDINGS = [
+        Binding("s", "save", N_("Save to file"), id="export.save"),
+        Binding("c", "copy", N_("Copy"), id="export.copy"),
+        Binding("v", "toggle_source", N_("Markdown source"), id="export.source"),
+        Binding("k", "switch_kind", N_("Minutes / agenda"), id="export.kind"),
+        Binding("escape", "back", N_("Back"), id="export.back"),
+    ]
+
+    def __init__(self, services: Services, meeting_id: int, kind: str = "minutes") -> None:
+        super().__init__()
+        self.services = services
+        self.meeting_id = meeting_id
+        self.kind = kind if kind in KINDS else "minutes"
+        self.text = ""
+        self._pending_overwrite: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        yield HeaderBar(id="header")
+        with VerticalScroll(id="export-body"):
+            yield Markdown(id="export-markdown")
+        yield TextArea(id="export-source", read_only=True, soft_wrap=True)
+        with Horizontal(id="export-save"):
+            yield Label(_("Save to:"), id="export-save-label")
+            yield Input(id="export-path")
+        yield Static(id="export-message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#export-source").display = False
+        self.query_one("#export-save").display = False
+        self.reload_data()
+
+    def render_text(self) -> str:
+        if self.kind == "agenda":
+            return render_agenda(self.services.meeting_detail(self.meeting_id))
+        return render_minutes(self.services, self.meeting_id)
+
+    def reload_data(self) -> None:
+        try:
+            meeting = self.services.meeting(self.meeting_id)
+            self.text = self.render_text()
+        except SalestuiError as error:
+            self.notify(str(error), severity="error")
+            return
+        header = self.query_one(HeaderBar)
+        header.show(
+            _("{kind}: {title}").format(kind=_(KINDS[self.kind]), title=meeting.title),
+            _("{lines} lines").format(lines=len(self.text.splitlines())),
+        )
+        self.query_one("#export-markdown", Markdown).update(self.text)
+        self.query_one("#export-source", TextArea).load_text(self.text)
+
+    def default_path(self) -> Path:
+        meeting = self.services.meeting(self.meeting_id)
+        day = (
+            meeting.scheduled_start.astimezone().strftime("%Y-%m-%d")
+            if meeting.scheduled_start
+            else "undated"
+        )
+        config = getattr(self.app, "config", None)
+        folder = getattr(config, "export_dir", None)
+        base = Path(folder).expanduser() if folder else paths.default_export_dir()
+        return base / f"{day}-{slugify(meeting.title)}-{self.kind}.md"
+
+    def _message(self, text: str, error: bool = False) -> None:
+        message = self.query_one("#export-message", Static)
+        message.update(text)
+        message.set_class(error, "-error")
+
+    def action_save(self) -> None:
+        row = self.query_one("#export-save")
+        field = self.query_one("#export-path", Input)
+        if not row.display:
+            field.value = str(self.default_path())
+        row.display = True
+        self._pending_overwrite = None
+        self._message(_("Enter saves; escape cancels."))
+        field.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        raw = event.value.strip()
+        if not raw:
+            self._message(_("A file name is needed"), error=True)
+            return
+        target = Path(raw).expanduser()
+        force = self._pending_overwrite == target
+        if target.parent != Path() and not target.parent.exists():
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                self._message(str(error), error=True)
+                return
+        try:
+            written = write_atomic(target, self.text, force=force)
+        except Conflict:
+            self._pending_overwrite = target
+            self._message(
+                _("{path} exists. Press enter again to replace it, escape to cancel.").format(
+                    path=target
+                ),
+                error=True,
+            )
+            return
+        except SalestuiError as error:
+            self._message(str(error), error=True)
+            return
+        self._pending_overwrite = None
+        self.query_one("#export-save").display = False
+        self._message(_("Saved {path}").format(path=written))
+        self.notify(_("Saved {path}").format(path=written))
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.text)
+        self._message(_("Copied to the clipboard ({chars} characters)").format(
+            chars=len(self.text)))  # fmt: skip
+
+    def action_toggle_source(self) -> None:
+        source = self.query_one("#export-source")
+        source.display = not source.display
+        self.query_one("#export-body").display = not source.display
+
+    def action_switch_kind(self) -> None:
+        self.kind = "agenda" if self.kind == "minutes" else "minutes"
+        self.reload_data()
+
+    def action_back(self) -> None:
+        row = self.query_one("#export-save")
+        if row.display:
+            row.display = False
+            self._pending_overwrite = None
+            self._message("")
+            return
+        self.app.pop_screen()
