@@ -12,10 +12,11 @@ from salestui.core.models import (
     ActionRow,
     FollowUp,
 )
-from salestui.core.store.base import ActionQuery, BaseStore, _chain, _iso, _placeholders
+from salestui.core.store.actions_paging import ActionPagingStore
+from salestui.core.store.base import ActionQuery, _chain, _iso, _placeholders
 
 
-class ActionsStore(BaseStore):
+class ActionsStore(ActionPagingStore):
     # -- action items ---------------------------------------------------------------------
 
     @staticmethod
@@ -96,9 +97,10 @@ class ActionsStore(BaseStore):
             if not query.owner_ids:
                 where.append("0")
             else:
+                # IN (not a correlated EXISTS): SQLite reads the owners' index once.
                 where.append(
-                    "EXISTS (SELECT 1 FROM action_owners o WHERE o.action_id = a.id "
-                    f"AND o.person_id IN ({_placeholders(query.owner_ids)}))"
+                    "a.id IN (SELECT o.action_id FROM action_owners o "
+                    f"WHERE o.person_id IN ({_placeholders(query.owner_ids)}))"
                 )
                 params.extend(query.owner_ids)
         if query.unassigned:
@@ -123,9 +125,7 @@ class ActionsStore(BaseStore):
             where.append("a.meeting_id IN (SELECT id FROM meetings WHERE series_id = ?)")
             params.append(query.series_id)
         if query.tag:
-            where.append(
-                "EXISTS (SELECT 1 FROM action_tags t WHERE t.action_id = a.id AND t.tag = ?)"
-            )
+            where.append("a.id IN (SELECT t.action_id FROM action_tags t WHERE t.tag = ?)")
             params.append(query.tag)
         if query.priority is not None:
             where.append("a.priority = ?")

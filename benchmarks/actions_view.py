@@ -1,0 +1,130 @@
+"""How fast the real Actions screen is on a big database.
+
+    python benchmarks/actions_view.py --rows 100000 [--db PATH] [--runs N] [--size 120x40]
+
+Generates the demo org plus ``--rows`` scale action items (``generate_demo(..., scale=N)``)
+into a new database - or reuses ``--db`` when that file already exists - then drives the
+real ``SalestuiApp`` and ``ActionsScreen`` with Textual's Pilot (headless) and prints, as
+the median of ``--runs`` runs (a fresh app each run):
+
+- first rows: from pushing the screen to the first row drawn on screen;
+- jump to end: from the ``end`` key to the last row of the whole view drawn;
+- filter change: from the key (``b``: due filter to "overdue") to the first new row drawn.
+
+Each is measured for the default view (all open items, by urgency) and for "Everything"
+(every item, by due date: the whole table). Times come from ``PagedTable.painted_at``,
+stamped when ``render_line`` draws a row, so they include the SQL, the layout and the
+drawing, and nothing of the test harness's own waiting. Targets: 0.3 s, 0.1 s, 0.1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+TARGETS = {"first rows": 0.3, "jump to end": 0.1, "filter change": 0.1}
+
+
+async def _wait_for(condition, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - started > timeout:
+            raise TimeoutError("the screen never drew its rows")
+        await asyncio.sleep(0.001)
+
+
+async def _one_run(services, view: str | None, size: tuple[int, int]) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    from salestui.tui.app import SalestuiApp
+    from salestui.tui.screens.actions import ActionsScreen
+    from salestui.tui.widgets.paged_table import PagedTable
+
+    app = SalestuiApp(services)
+    times: dict[str, float] = {}
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = ActionsScreen(services, view)
+        started = time.perf_counter()
+        app.push_screen(screen)
+        await _wait_for(lambda: bool(screen.is_mounted and screen.query(PagedTable)))
+        table = screen.query_one(PagedTable)
+        await _wait_for(lambda: 0 in table.painted_at)
+        times["first rows"] = table.painted_at[0] - started
+        await pilot.pause()
+
+        last = table.total - 1  # the end of the whole view, before any filter
+        started = time.perf_counter()
+        await pilot.press("end")
+        await _wait_for(lambda: last in table.painted_at)
+        times["jump to end"] = table.painted_at[last] - started
+        times["rows"] = float(table.total)
+        await pilot.press("home")
+        await pilot.pause()
+
+        source = table.source
+        started = time.perf_counter()
+        await pilot.press("b")  # due filter: overdue
+        await _wait_for(lambda: table.source is not source and 0 in table.painted_at)
+        times["filter change"] = table.painted_at[0] - started
+        await pilot.pause()
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000, help="scale action items")
+    parser.add_argument("--db", type=Path, help="database to create, or to reuse if it exists")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per view")
+    parser.add_argument("--size", default="120x40", help="terminal size, e.g. 80x24")
+    args = parser.parse_args(argv)
+    width, height = (int(n) for n in args.size.lower().split("x"))
+
+    os.environ.setdefault("SALESTUI_LANG", "en")
+    from salestui.core.clock import FixedClock
+    from salestui.core.db import open_store
+    from salestui.core.demo import generate_demo
+    from salestui.core.service import Services
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = args.db or Path(folder) / "actions.db"
+        clock = FixedClock(datetime.now().astimezone().replace(microsecond=0))
+        fresh = not path.exists()
+        store = open_store(path)
+        if fresh:
+            started = time.perf_counter()
+            generate_demo(store, clock, seed=args.seed, scale=args.rows)
+            print(f"generated {path} in {time.perf_counter() - started:.1f} s")
+        else:
+            print(f"reusing {path}")
+        services = Services(store, clock)
+        print(f"action items: {store.count('action_items'):,}; terminal {width}x{height}; "
+              f"median of {args.runs} runs")  # fmt: skip
+        failed = False
+        for view, label in ((None, "All open items, by urgency"), ("all", "Everything, by due")):
+            runs = [
+                asyncio.run(_one_run(services, view, (width, height))) for _ in range(args.runs)
+            ]
+            print(f"\n{label} ({int(runs[0]['rows']):,} rows):")
+            for name, target in TARGETS.items():
+                values = [run[name] for run in runs]
+                median = statistics.median(values)
+                verdict = "ok" if median <= target else "OVER TARGET"
+                failed |= median > target
+                print(
+                    f"  {name:14} median {median * 1000:6.1f} ms  "
+                    f"(min {min(values) * 1000:.1f}, max {max(values) * 1000:.1f}; "
+                    f"target {target * 1000:.0f} ms: {verdict})"
+                )
+        store.close()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,302 @@
+"""Working on action items between meetings: follow-ups, statuses with their reasons,
+reassigning with history, escalating, and bulk changes that can be undone.
+
+Every operation checks all of its input (names, dates, statuses) before it writes, and
+writes in one transaction: a bad name or date changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from salestui.core import followup
+from salestui.core.dates import parse_date
+from salestui.core.errors import InvalidInput, NotFound
+from salestui.core.models import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    Decision,
+    FollowUp,
+    FollowUpKind,
+    Meeting,
+    Person,
+)
+from salestui.core.service import Services
+from salestui.core.store.actions_paging import ActionListRow
+from salestui.core.text import clean_line
+from salestui.i18n import _
+
+MAX_REASON = 200  # "waiting on" / "blocked by"
+
+
+@dataclass
+class Undo:
+    """What a change replaced: restoring it puts every item back as it was."""
+
+    before: list[ActionItem]
+    follow_up_ids: list[int] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.before)
+
+
+@dataclass
+class ActionDetail:
+    action: ActionItem
+    row: ActionListRow
+    owners: list[Person]
+    meeting: Meeting | None
+    agenda_item: AgendaItem | None
+    decision: Decision | None
+    follow_ups: list[FollowUp]
+    people: dict[int, Person]
+    urgency: followup.Urgency
+
+
+@dataclass
+class TeamLine:
+    person: Person
+    depth: int  # 0 = me, 1 = reports to me, ...
+    open: int = 0
+    overdue: int = 0
+    done_this_week: int = 0
+    oldest: ActionListRow | None = None
+
+
+def parse_optional_date(text: str, today: date) -> date | None:
+    """A natural date (``fri``, ``下周五``, ``12/5``); empty text is no date."""
+    text = text.strip()
+    return parse_date(text, today) if text else None
+
+
+def parse_status(value: ActionStatus | str) -> ActionStatus:
+    try:
+        return ActionStatus(value)
+    except ValueError as error:
+        raise InvalidInput(_("Unknown status: {status}").format(status=value)) from error
+
+
+class ActionsService:
+    """Operations on action items used by the actions screen (and fit for the CLI)."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.store = services.store
+
+    # -- reading ------------------------------------------------------------------------
+
+    def detail(self, action_id: int) -> ActionDetail:
+        action = self.services.action(action_id)
+        rows = self.store.action_rows([action_id])
+        if not rows:
+            raise NotFound(_("No action item with id {id}").format(id=action_id))
+        people = self.services.people_by_id()
+        meeting = self.store.get_meeting(action.meeting_id) if action.meeting_id else None
+        item = self.store.get_agenda_item(action.agenda_item_id) if action.agenda_item_id else None
+        decision = self.store.get_decision(action.decision_id) if action.decision_id else None
+        return ActionDetail(
+            action=action,
+            row=rows[0],
+            owners=[people[i] for i in action.owner_ids if i in people],
+            meeting=meeting,
+            agenda_item=item,
+            decision=decision,
+            follow_ups=self.store.list_follow_ups(action_id),
+            people=people,
+            urgency=followup.urgency(rows[0], self.services.clock.today()),
+        )
+
+    def team(self, lead: Person) -> list[TeamLine]:
+        """The lead and everyone below them (depth first, by name), with their counts."""
+        assert lead.id is not None
+        people = self.services.people_by_id()
+        children: dict[int, list[Person]] = {}
+        for person in people.values():
+            if person.reports_to is not None and person.active:
+                children.setdefault(person.reports_to, []).append(person)
+        lines: list[TeamLine] = []
+
+        def walk(person: Person, depth: int) -> None:
+            lines.append(TeamLine(person, depth))
+            for child in sorted(children.get(person.id or 0, []), key=lambda p: p.name):
+                if all(line.person.id != child.id for line in lines):  # no loops
+                    walk(child, depth + 1)
+
+        walk(lead, 0)
+        today = self.services.clock.today()
+        monday = today - timedelta(days=today.weekday())
+        since = datetime.combine(monday, time(0)).astimezone()
+        ids = [line.person.id for line in lines if line.person.id is not None]
+        stats = self.store.owner_stats(ids, today, since)
+        oldest_ids = {pid: self.store.oldest_open_action(pid) for pid in ids}
+        oldest_rows = {
+            row.id: row for row in self.store.action_rows([i for i in oldest_ids.values() if i])
+        }
+        for line in lines:
+            pid = line.person.id or 0
+            line.open, line.overdue, line.done_this_week = stats.get(pid, (0, 0, 0))
+            oldest = oldest_ids.get(pid)
+            line.oldest = oldest_rows.get(oldest) if oldest else None
+        return lines
+
+    # -- one item -------------------------------------------------------------------------
+
+    def add_follow_up(
+        self,
+        action_id: int,
+        note: str,
+        status: ActionStatus | str | None = None,
+        new_due: date | None = None,
+        next_check_in: date | None = None,
+        reason: str = "",
+    ) -> FollowUp:
+        """Log a follow-up; ``reason`` says on whom it waits or by what it is blocked."""
+        if status is not None:
+            status = parse_status(status)
+            self._check_reason(status, reason)
+        with self.store.transaction():
+            logged = self.services.add_follow_up(
+                action_id, note, status=status, new_due=new_due, next_check_in=next_check_in
+            )
+            if status is not None:
+                action = self.services.action(action_id)
+                self._apply_reason(action, status, reason)
+                self.store.update_action(action, self.services.clock.now())
+        return logged
+
+    def escalate(self, action_id: int, note: str = "") -> Person:
+        """One level up the owner's reporting line (never skipping one)."""
+        return followup.escalate(self.services, action_id, note)
+
+    def escalation_target(self, action_id: int) -> Person:
+        return followup.escalation_target(self.services, action_id)
+
+    # -- one or many, with undo ---------------------------------------------------------
+
+    def set_status(
+        self, ids: Sequence[int], status: ActionStatus | str, reason: str = "", note: str = ""
+    ) -> Undo:
+        """Set the status of every item; ``done`` records the completion time, a reopened
+        item loses it. ``reason``: on whom it waits / by what it is blocked."""
+        status = parse_status(status)
+        self._check_reason(status, reason)
+        actions = self._actions(ids)
+        undo = Undo([a.model_copy(deep=True) for a in actions])
+        now = self.services.clock.now()
+        with self.store.transaction():
+            for action in actions:
+                if action.status == status and not reason:
+                    continue
+                action.status = status
+                if status == ActionStatus.DONE:
+                    action.completed_at = action.completed_at or now
+                else:
+                    action.completed_at = None
+                self._apply_reason(action, status, reason)
+                self.store.update_action(action, now)
+                undo.follow_up_ids.append(
+                    self._log(action, FollowUpKind.STATUS, note, status=status)
+                )
+        return undo
+
+    def mark_done(self, ids: Sequence[int]) -> Undo:
+        return self.set_status(ids, ActionStatus.DONE)
+
+    def reassign(self, ids: Sequence[int], owners: Sequence[str | int], note: str = "") -> Undo:
+        """Give every item to ``owners`` (replacing the owners it had). The log keeps one
+        reassign entry per new owner, so the history shows who had it when."""
+        new_owners = [self._person(o) for o in owners]
+        if not new_owners:
+            raise InvalidInput(_("Name at least one person"))
+        owner_ids = list(dict.fromkeys(p.id for p in new_owners if p.id is not None))
+        actions = self._actions(ids)
+        undo = Undo([a.model_copy(deep=True) for a in actions])
+        now = self.services.clock.now()
+        with self.store.transaction():
+            for action in actions:
+                if action.owner_ids == owner_ids:
+                    continue
+                action.owner_ids = owner_ids
+                self.store.update_action(action, now)
+                for person_id in owner_ids:
+                    undo.follow_up_ids.append(
+                        self._log(action, FollowUpKind.REASSIGN, note, person_id=person_id)
+                    )
+        return undo
+
+    def set_due(self, ids: Sequence[int], due: date | None) -> Undo:
+        """Move every item's due date (``None`` clears it)."""
+        actions = self._actions(ids)
+        undo = Undo([a.model_copy(deep=True) for a in actions])
+        now = self.services.clock.now()
+        with self.store.transaction():
+            for action in actions:
+                if action.due == due:
+                    continue
+                action.due = due
+                self.store.update_action(action, now)
+                undo.follow_up_ids.append(self._log(action, FollowUpKind.EDIT, "", new_due=due))
+        return undo
+
+    def undo(self, undo: Undo) -> int:
+        """Put every item back as it was before the change; returns how many."""
+        now = self.services.clock.now()
+        with self.store.transaction():
+            for before in undo.before:
+                assert before.id is not None
+                if self.store.get_action(before.id) is None:
+                    continue
+                self.store.update_action(before, now)
+            self.store.delete_follow_ups(undo.follow_up_ids)
+        return undo.count
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _actions(self, ids: Sequence[int]) -> list[ActionItem]:
+        if not ids:
+            raise InvalidInput(_("No action items chosen"))
+        return [self.services.action(i) for i in dict.fromkeys(ids)]
+
+    def _person(self, who: str | int) -> Person:
+        return self.services.person(who) if isinstance(who, int) else self.services.find_person(who)
+
+    @staticmethod
+    def _check_reason(status: ActionStatus, reason: str) -> None:
+        if len(reason.strip()) > MAX_REASON:
+            raise InvalidInput(_("{field} is too long").format(field=_("reason")))
+        if status in (ActionStatus.WAITING, ActionStatus.BLOCKED):
+            return
+        if reason.strip():
+            raise InvalidInput(_("Only a waiting or blocked item takes a reason"))
+
+    @staticmethod
+    def _apply_reason(action: ActionItem, status: ActionStatus, reason: str) -> None:
+        reason = clean_line(reason)
+        if status == ActionStatus.WAITING:
+            action.waiting_on = reason or action.waiting_on
+            action.blocked_by = None
+        elif status == ActionStatus.BLOCKED:
+            action.blocked_by = reason or action.blocked_by
+            action.waiting_on = None
+        else:
+            action.waiting_on = action.blocked_by = None
+
+    def _log(self, action: ActionItem, kind: FollowUpKind, note: str, **extra: object) -> int:
+        me = self.services.me()
+        assert action.id is not None
+        logged = self.store.add_follow_up(
+            FollowUp(
+                action_id=action.id,
+                at=self.services.clock.now(),
+                author_id=me.id if me else None,
+                kind=kind,
+                note=note,
+                **extra,  # type: ignore[arg-type]
+            )
+        )
+        assert logged.id is not None
+        return logged.id

@@ -1,0 +1,266 @@
+"""Paging the actions list at 100,000 rows: sort keys, keyset windows, urgency in SQL.
+
+Every sort is a tuple of ascending keys ending in the id, so a window is found from the
+last key of the previous one (``(k0, k1, id) > (?, ?, ?)``) and a stable order holds
+under ties. The urgency score is computed here from the same weights as
+``salestui.core.followup.urgency``; date arithmetic is turned into comparisons against
+thresholds worked out once in Python (SQLite's ``julianday`` is slow on every row).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from pydantic import Field
+
+from salestui.core import followup as rules
+from salestui.core.clock import to_utc_iso
+from salestui.core.models import OPEN_STATUSES, ActionRow
+from salestui.core.store.base import ActionQuery, BaseStore, _placeholders
+
+SORTS = ("urgency", "due", "priority", "owner", "age")
+FAR_FUTURE = "9999-12-31"  # items without a due date sort after every dated one
+NO_OWNER = "\U0010ffff"  # unassigned items sort after every name
+DUE_KEY = f"coalesce(a.due, '{FAR_FUTURE}')"
+# The first owner (position 0) names the row; a join is faster than a subquery per row.
+OWNER_KEY = f"coalesce(p0.name, '{NO_OWNER}')"
+OWNER_JOIN = (
+    "LEFT JOIN action_owners o0 ON o0.action_id = a.id AND o0.position = 0 "
+    "LEFT JOIN people p0 ON p0.id = o0.person_id"
+)
+_OPEN = ", ".join(f"'{s.value}'" for s in OPEN_STATUSES)
+
+Key = tuple[Any, ...]
+
+
+class ActionListRow(ActionRow):
+    """A row of the paged actions list: ``ActionRow`` plus what waits or blocks it."""
+
+    waiting_on: str | None = None
+    blocked_by: str | None = None
+    tags: list[str] = Field(default_factory=list)
+
+
+def _local_midnight_utc(day: date) -> str:
+    return to_utc_iso(datetime.combine(day, time(0)).astimezone())
+
+
+def urgency_sql(today: date) -> tuple[str, list[Any]]:
+    """The urgency score of ``a`` as an SQL expression, and its parameters.
+
+    The formula is the one in ``followup.urgency``; ages count local calendar days, so
+    each "full week" threshold is the UTC instant of a local midnight.
+    """
+    overdue_cap_days = rules.OVERDUE_MAX // rules.OVERDUE_PER_DAY
+    params: list[Any] = [
+        (today - timedelta(days=overdue_cap_days)).isoformat(),
+        today.isoformat(),
+        today.isoformat(),
+        today.isoformat(),
+        (today + timedelta(days=rules.DUE_SOON_DAYS)).isoformat(),
+        (today + timedelta(days=rules.DUE_WEEK_DAYS)).isoformat(),
+    ]
+    due = (
+        "CASE WHEN a.due IS NULL THEN 0 "
+        f"WHEN a.due <= ? THEN {rules.OVERDUE_MAX} "
+        f"WHEN a.due < ? THEN {rules.OVERDUE_PER_DAY} * "
+        "CAST(julianday(?) - julianday(a.due) AS INTEGER) "
+        f"WHEN a.due = ? THEN {rules.DUE_TODAY} "
+        f"WHEN a.due <= ? THEN {rules.DUE_SOON} "
+        f"WHEN a.due <= ? THEN {rules.DUE_WEEK} ELSE 0 END"
+    )
+    priority = (
+        "CASE a.priority "
+        + " ".join(f"WHEN {p} THEN {points}" for p, points in rules.PRIORITY_POINTS.items())
+        + " ELSE 0 END"
+    )
+    # A full week open <=> created before the local midnight starting (today - 7k + 1).
+    age_steps = []
+    for weeks in range(rules.AGE_MAX_WEEKS, 0, -1):
+        age_steps.append(f"WHEN a.created_at < ? THEN {weeks * rules.AGE_PER_WEEK}")
+        params.append(_local_midnight_utc(today - timedelta(days=7 * weeks - 1)))
+    age = "CASE " + " ".join(age_steps) + " ELSE 0 END"
+    carried = (
+        f"{rules.CARRY_POINTS} * a.carried_count + CASE WHEN a.carried_count >= "
+        f"{rules.MUST_RESOLVE_AFTER} THEN {rules.MUST_RESOLVE_BONUS} ELSE 0 END"
+    )
+    state = (
+        f"CASE a.status WHEN 'blocked' THEN {rules.BLOCKED_POINTS} "
+        f"WHEN 'waiting' THEN {rules.WAITING_POINTS} ELSE 0 END"
+    )
+    sql = (
+        f"(CASE WHEN a.status IN ({_OPEN}) THEN "
+        f"({due}) + ({priority}) + ({age}) + ({carried}) + ({state}) ELSE 0 END)"
+    )
+    return sql, params
+
+
+def sort_keys(sort: str, today: date) -> tuple[list[str], list[Any], str]:
+    """The ascending key expressions of ``sort`` (the id last), their parameters, and any
+    join they need."""
+    if sort == "urgency":
+        score, params = urgency_sql(today)
+        return [f"-{score}", DUE_KEY, "a.id"], params, ""
+    if sort == "due":
+        return [DUE_KEY, "a.priority", "a.id"], [], ""
+    if sort == "priority":
+        return ["a.priority", DUE_KEY, "a.id"], [], ""
+    if sort == "owner":
+        return [OWNER_KEY, DUE_KEY, "a.id"], [], OWNER_JOIN
+    if sort == "age":  # oldest first
+        return ["a.created_at", "a.id"], [], ""
+    raise ValueError(f"unknown sort {sort!r}")
+
+
+class ActionPagingStore(BaseStore):
+    """Windows of the actions list, in any of ``SORTS``, without reading the rest."""
+
+    def _action_where(self, query: ActionQuery, params: list[Any]) -> str:
+        raise NotImplementedError  # ActionsStore provides it
+
+    def action_keys(
+        self,
+        query: ActionQuery,
+        sort: str,
+        today: date,
+        *,
+        after: Key | None = None,
+        before: Key | None = None,
+        from_end: bool = False,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> list[tuple[int, Key]]:
+        """(id, sort key) of one window, in ascending order.
+
+        ``after``: the rows just after that key; ``before``: the rows just before it;
+        ``from_end``: the last ``limit`` rows; else ``offset`` rows from the start.
+        """
+        exprs, key_params, join = sort_keys(sort, today)
+        where_params: list[Any] = []
+        where = self._action_where(query, where_params)
+        columns = ", ".join(f"{expr} AS k{i}" for i, expr in enumerate(exprs))
+        names = [f"k{i}" for i in range(len(exprs))]
+        descending = from_end or before is not None
+        bound = after if after is not None else before
+        outer_where = ""
+        bound_params: list[Any] = []
+        if bound is not None:
+            if len(bound) != len(exprs):
+                raise ValueError("a key from another sort")
+            op = "<" if before is not None else ">"
+            outer_where = f"WHERE ({', '.join(names)}) {op} ({_placeholders(names)})"
+            bound_params = list(bound)
+        direction = " DESC" if descending else ""
+        order = ", ".join(f"{name}{direction}" for name in names)
+        sql = (
+            f"SELECT * FROM (SELECT {columns} FROM action_items a {join} {where}) {outer_where} "
+            f"ORDER BY {order} LIMIT ? OFFSET ?"
+        )
+        skip = 0 if (descending or bound is not None) else max(0, offset)
+        params = [*key_params, *where_params, *bound_params, max(0, limit), skip]
+        rows = self.db.execute(sql, params).fetchall()
+        found = [(int(row[-1]), tuple(row)) for row in rows]
+        if descending:
+            found.reverse()
+        return found
+
+    def action_rows(self, ids: Sequence[int]) -> list[ActionListRow]:
+        """The list rows of ``ids``, in that order (unknown ids are left out)."""
+        if not ids:
+            return []
+        marks = _placeholders(ids)
+        sql = f"""
+            SELECT a.id, a.title, a.due, a.priority, a.status, a.meeting_id, a.created_at,
+                   a.completed_at, a.carried_count, a.next_follow_up, a.waiting_on,
+                   a.blocked_by, m.title AS meeting_title
+            FROM action_items a LEFT JOIN meetings m ON m.id = a.meeting_id
+            WHERE a.id IN ({marks})"""
+        found = {row["id"]: row for row in self._rows(sql, list(ids))}
+        owners: dict[int, list[tuple[int, str]]] = {}
+        for row in self.db.execute(
+            f"""SELECT o.action_id, o.person_id, p.name FROM action_owners o
+                JOIN people p ON p.id = o.person_id
+                WHERE o.action_id IN ({marks}) ORDER BY o.action_id, o.position""",
+            list(ids),
+        ):
+            owners.setdefault(row[0], []).append((row[1], row[2]))
+        tags: dict[int, list[str]] = {}
+        for row in self.db.execute(
+            f"SELECT action_id, tag FROM action_tags WHERE action_id IN ({marks}) ORDER BY tag",
+            list(ids),
+        ):
+            tags.setdefault(row[0], []).append(row[1])
+        last = dict(
+            self.db.execute(
+                f"""SELECT action_id, max(at) FROM follow_ups
+                    WHERE action_id IN ({marks}) GROUP BY action_id""",
+                list(ids),
+            ).fetchall()
+        )
+        out = []
+        for action_id in ids:
+            row = found.get(action_id)
+            if row is None:
+                continue
+            people = owners.get(action_id, [])
+            out.append(
+                ActionListRow(
+                    **row,
+                    owners=[name for _, name in people],
+                    owner_ids=[pid for pid, _ in people],
+                    tags=tags.get(action_id, []),
+                    last_follow_up=last.get(action_id),
+                )
+            )
+        return out
+
+    def action_urgency_scores(self, ids: Sequence[int], today: date) -> dict[int, int]:
+        """The SQL urgency score of each of ``ids`` (tests compare it with Python's)."""
+        if not ids:
+            return {}
+        score, params = urgency_sql(today)
+        rows = self.db.execute(
+            f"SELECT a.id, {score} FROM action_items a WHERE a.id IN ({_placeholders(ids)})",
+            [*params, *ids],
+        ).fetchall()
+        return {int(r[0]): int(r[1]) for r in rows}
+
+    def owner_stats(
+        self, person_ids: Sequence[int], today: date, done_since: datetime
+    ) -> dict[int, tuple[int, int, int]]:
+        """Per person: (open, overdue, done since ``done_since``) over the items they own."""
+        if not person_ids:
+            return {}
+        rows = self.db.execute(
+            f"""SELECT o.person_id,
+                       sum(a.status IN ({_OPEN})),
+                       sum(a.status IN ({_OPEN}) AND a.due < ?),
+                       sum(a.status = 'done' AND a.completed_at >= ?)
+                FROM action_owners o JOIN action_items a ON a.id = o.action_id
+                WHERE o.person_id IN ({_placeholders(person_ids)})
+                GROUP BY o.person_id""",
+            [today.isoformat(), to_utc_iso(done_since), *person_ids],
+        ).fetchall()
+        return {int(r[0]): (int(r[1] or 0), int(r[2] or 0), int(r[3] or 0)) for r in rows}
+
+    def oldest_open_action(self, person_id: int) -> int | None:
+        """The id of the longest-open item ``person_id`` owns, if any."""
+        row = self.db.execute(
+            f"""SELECT a.id FROM action_owners o JOIN action_items a ON a.id = o.action_id
+                WHERE o.person_id = ? AND a.status IN ({_OPEN})
+                ORDER BY a.created_at, a.id LIMIT 1""",
+            [person_id],
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def delete_follow_ups(self, follow_up_ids: Sequence[int]) -> None:
+        """Remove log rows (only an undo does this, for rows it wrote moments before)."""
+        if not follow_up_ids:
+            return
+        with self.transaction():
+            self.db.execute(
+                f"DELETE FROM follow_ups WHERE id IN ({_placeholders(follow_up_ids)})",
+                list(follow_up_ids),
+            )

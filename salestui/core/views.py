@@ -1,0 +1,358 @@
+"""What the actions list shows: combinable filters, saved views, and a pager that reads
+the list from SQL one window at a time.
+
+A view is a named ``ActionFilter``. The built-in ones (My items, Overdue, ...) are worked
+out for the current user and day; the user's own are stored as JSON in ``settings``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from salestui.core.errors import InvalidInput, NotFound
+from salestui.core.models import OPEN_STATUSES, ActionStatus
+from salestui.core.service import Services
+from salestui.core.store import ActionQuery
+from salestui.core.store.actions_paging import SORTS, ActionListRow, Key
+from salestui.i18n import N_, _
+
+SAVED_VIEWS_KEY = "actions.saved_views"
+MAX_VIEW_NAME = 40
+
+
+class DueBucket(StrEnum):
+    OVERDUE = "overdue"  # open and due before today
+    TODAY = "today"
+    WEEK = "week"  # from today to this Sunday
+    LATER = "later"  # after this Sunday
+    NONE = "none"  # no due date
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """Filters for the actions list; every one that is set must match."""
+
+    owner_ids: tuple[int, ...] = ()  # owned by any of them
+    team_lead_id: int | None = None  # owned by the lead or anyone in their reporting tree
+    statuses: tuple[ActionStatus, ...] = ()  # empty: any status
+    bucket: DueBucket | None = None
+    meeting_id: int | None = None
+    series_id: int | None = None
+    tag: str | None = None
+    priority: int | None = None
+    text: str = ""
+    unassigned: bool = False
+    sort: str = "urgency"
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["statuses"] = [s.value for s in self.statuses]
+        data["owner_ids"] = list(self.owner_ids)
+        data["bucket"] = self.bucket.value if self.bucket else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ActionFilter:
+        """The filter stored by ``to_json``; raises ValueError / TypeError when damaged."""
+        known = set(cls.__dataclass_fields__)
+        values = {k: v for k, v in data.items() if k in known}
+        values["statuses"] = tuple(ActionStatus(s) for s in values.get("statuses") or ())
+        values["owner_ids"] = tuple(int(i) for i in values.get("owner_ids") or ())
+        bucket = values.get("bucket")
+        values["bucket"] = DueBucket(bucket) if bucket else None
+        if values.get("sort") not in SORTS:
+            values["sort"] = "urgency"
+        return cls(**values)
+
+
+OPEN = tuple(OPEN_STATUSES)
+
+
+@dataclass(frozen=True)
+class BuiltinView:
+    key: str
+    label: str  # message id
+    build: Callable[[int | None], ActionFilter]  # from my person id
+    needs_me: bool = False
+
+
+def _mine(me: int | None) -> ActionFilter:
+    return ActionFilter(owner_ids=(me,) if me else (), statuses=OPEN)
+
+
+def _team(me: int | None) -> ActionFilter:
+    return ActionFilter(team_lead_id=me, statuses=OPEN)
+
+
+BUILTIN_VIEWS: tuple[BuiltinView, ...] = (
+    BuiltinView("mine", N_("My items"), _mine, needs_me=True),
+    BuiltinView("overdue", N_("Overdue"), lambda me: ActionFilter(bucket=DueBucket.OVERDUE)),
+    BuiltinView(
+        "week", N_("Due this week"), lambda me: ActionFilter(bucket=DueBucket.WEEK, statuses=OPEN)
+    ),
+    BuiltinView(
+        "waiting",
+        N_("Waiting on others"),
+        lambda me: ActionFilter(statuses=(ActionStatus.WAITING,)),
+    ),
+    BuiltinView(
+        "unassigned", N_("Unassigned"), lambda me: ActionFilter(unassigned=True, statuses=OPEN)
+    ),
+    BuiltinView("team", N_("My team"), _team, needs_me=True),
+    BuiltinView("open", N_("All open items"), lambda me: ActionFilter(statuses=OPEN)),
+    BuiltinView("all", N_("Everything"), lambda me: ActionFilter(sort="due")),
+)
+DEFAULT_VIEW = "open"
+
+
+@dataclass(frozen=True)
+class View:
+    key: str  # "open", "saved:Name", "person:7", "team:3"
+    name: str  # shown to the user
+    filter: ActionFilter
+    saved: bool = False
+
+
+def builtin(key: str) -> BuiltinView | None:
+    return next((v for v in BUILTIN_VIEWS if v.key == key), None)
+
+
+class Views:
+    """Built-in and saved views for one user."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def _me_id(self) -> int | None:
+        me = self.services.me()
+        return me.id if me else None
+
+    def resolve(self, key: str | None) -> View:
+        """The view named by ``key``: a built-in key, ``saved:NAME``, ``person:ID`` or
+        ``team:ID`` (either with ``:overdue``); ``None`` is the default view."""
+        key = key or DEFAULT_VIEW
+        found = builtin(key)
+        if found is not None:
+            me = self._me_id()
+            if found.needs_me and me is None:
+                raise InvalidInput(_("Who are you? Set me in the config file to see this view"))
+            return View(key, _(found.label), found.build(me))
+        kind, _sep, rest = key.partition(":")
+        if kind == "saved":
+            saved = self.saved()
+            if rest not in saved:
+                raise NotFound(_("No saved view called {name}").format(name=rest))
+            return View(key, rest, saved[rest], saved=True)
+        number, _sep, suffix = rest.partition(":")
+        if kind in ("person", "team") and number.isdigit() and suffix in ("", "overdue"):
+            person = self.services.person(int(number))
+            assert person.id is not None
+            bucket = DueBucket.OVERDUE if suffix else None
+            if kind == "person":
+                label = _("{name}'s overdue items") if bucket else _("{name}'s items")
+                found_filter = ActionFilter(owner_ids=(person.id,), statuses=OPEN, bucket=bucket)
+            else:
+                label = _("{name}'s team, overdue") if bucket else _("{name}'s team")
+                found_filter = ActionFilter(team_lead_id=person.id, statuses=OPEN, bucket=bucket)
+            return View(key, label.format(name=person.name), found_filter)
+        raise NotFound(_("No view called {name}").format(name=key))
+
+    def available(self) -> list[View]:
+        """Every view to pick from: the built-in ones that apply, then the saved ones."""
+        me = self._me_id()
+        views = [
+            View(v.key, _(v.label), v.build(me))
+            for v in BUILTIN_VIEWS
+            if me is not None or not v.needs_me
+        ]
+        views += [View(f"saved:{n}", n, f, saved=True) for n, f in self.saved().items()]
+        return views
+
+    def saved(self) -> dict[str, ActionFilter]:
+        raw = self.services.store.get_setting(SAVED_VIEWS_KEY)
+        if not raw:
+            return {}
+        try:
+            data = json.loads(raw)
+            return {str(name): ActionFilter.from_json(value) for name, value in data.items()}
+        except (ValueError, TypeError, AttributeError):
+            return {}  # a damaged setting must not keep the list from opening
+
+    def save(self, name: str, action_filter: ActionFilter) -> View:
+        """Save (or replace) a view under ``name``."""
+        name = " ".join(name.split())
+        if not name:
+            raise InvalidInput(_("A view needs a name"))
+        if len(name) > MAX_VIEW_NAME:
+            raise InvalidInput(_("A view name is at most {n} characters").format(n=MAX_VIEW_NAME))
+        views = self.saved()
+        views[name] = action_filter
+        self._write(views)
+        return View(f"saved:{name}", name, action_filter, saved=True)
+
+    def delete(self, name: str) -> ActionFilter:
+        views = self.saved()
+        if name not in views:
+            raise NotFound(_("No saved view called {name}").format(name=name))
+        removed = views.pop(name)
+        self._write(views)
+        return removed
+
+    def _write(self, views: dict[str, ActionFilter]) -> None:
+        data = {name: f.to_json() for name, f in views.items()}
+        self.services.store.set_setting(SAVED_VIEWS_KEY, json.dumps(data, ensure_ascii=False))
+
+
+def end_of_week(today: date) -> date:
+    return today + timedelta(days=6 - today.weekday())
+
+
+def build_query(services: Services, action_filter: ActionFilter) -> ActionQuery:
+    """The store query for ``action_filter`` on the clock's today."""
+    f = action_filter
+    today = services.clock.today()
+    query = ActionQuery(
+        meeting_id=f.meeting_id,
+        series_id=f.series_id,
+        tag=f.tag.lstrip("#") if f.tag else None,
+        priority=f.priority,
+        text=f.text.strip() or None,
+        unassigned=f.unassigned,
+    )
+    owners: set[int] | None = set(f.owner_ids) if f.owner_ids else None
+    if f.team_lead_id is not None:
+        team = {f.team_lead_id, *services.store.reports_of(f.team_lead_id)}
+        owners = team if owners is None else owners & team
+    if owners is not None:
+        query.owner_ids = sorted(owners)
+    statuses = list(f.statuses)
+    if f.bucket == DueBucket.OVERDUE:
+        statuses = [s for s in (statuses or OPEN) if s in OPEN]
+        query.due_before = today
+        if not statuses:
+            query.ids = []  # closed items are never overdue
+    elif f.bucket == DueBucket.TODAY:
+        query.due_on_or_after, query.due_before = today, today + timedelta(days=1)
+    elif f.bucket == DueBucket.WEEK:
+        query.due_on_or_after = today
+        query.due_before = end_of_week(today) + timedelta(days=1)
+    elif f.bucket == DueBucket.LATER:
+        query.due_on_or_after = end_of_week(today) + timedelta(days=1)
+    elif f.bucket == DueBucket.NONE:
+        query.has_due = False
+    query.statuses = statuses or None
+    return query
+
+
+# -- the pager ------------------------------------------------------------------------------
+
+
+@dataclass
+class ActionPager:
+    """The rows of one filtered, sorted list, read a window at a time.
+
+    Where a window starts decides how it is read: from the start, from the end (reversed),
+    right after or before a window already read (keyset, stable under ties), or - for a
+    jump into the middle - by offset. Read rows are kept until ``MAX_CACHED`` is passed.
+    """
+
+    services: Services
+    action_filter: ActionFilter
+    window: int = 100
+    total: int = 0
+    _query: ActionQuery = field(init=False)
+    _keys: dict[int, Key] = field(default_factory=dict, init=False)
+    _rows: dict[int, ActionListRow] = field(default_factory=dict, init=False)
+
+    MAX_CACHED = 5_000
+
+    def __post_init__(self) -> None:
+        if self.action_filter.sort not in SORTS:
+            self.action_filter = replace(self.action_filter, sort="urgency")
+        self._query = build_query(self.services, self.action_filter)
+        self.today = self.services.clock.today()
+        self.total = self.services.store.count_actions(self._query)
+
+    @property
+    def query(self) -> ActionQuery:
+        return self._query
+
+    def cached(self, index: int) -> ActionListRow | None:
+        return self._rows.get(index)
+
+    def row(self, index: int) -> ActionListRow | None:
+        """The row at ``index`` (reading its window when needed)."""
+        if not 0 <= index < self.total:
+            return None
+        if index not in self._rows:
+            self.load(index, index + 1)
+        return self._rows.get(index)
+
+    def rows(self, start: int, stop: int) -> list[ActionListRow]:
+        self.load(start, stop)
+        return [r for i in range(max(0, start), min(stop, self.total)) if (r := self._rows.get(i))]
+
+    def ids(self, start: int, stop: int) -> list[int]:
+        return [row.id for row in self.rows(start, stop)]
+
+    def load(self, start: int, stop: int) -> None:
+        """Make sure rows ``start`` to ``stop`` (exclusive) are read."""
+        start, stop = max(0, start), min(stop, self.total)
+        missing = [i for i in range(start, stop) if i not in self._rows]
+        if not missing:
+            return
+        first, last = missing[0], missing[-1] + 1
+        if len(self._rows) + (last - first) > self.MAX_CACHED:
+            self._forget_far_from(first)
+        store, sort, size = self.services.store, self.action_filter.sort, self.window
+        if first - 1 in self._keys:  # scrolling down: the rows after the one above
+            stop_at = min(self.total, max(last, first + size))
+            found = store.action_keys(
+                self._query, sort, self.today, after=self._keys[first - 1], limit=stop_at - first
+            )
+            self._store_window(first, found)
+        elif last in self._keys:  # scrolling up: the rows before the one below
+            begin = max(0, min(first, last - size))
+            found = store.action_keys(
+                self._query, sort, self.today, before=self._keys[last], limit=last - begin
+            )
+            self._store_window(last - len(found), found)
+        elif last >= self.total - size:  # at or near the end: read it backwards
+            begin = max(0, min(first, self.total - size))
+            found = store.action_keys(
+                self._query, sort, self.today, from_end=True, limit=self.total - begin
+            )
+            self._store_window(self.total - len(found), found)
+        else:
+            begin = first if first < size else first - size // 4
+            found = store.action_keys(
+                self._query, sort, self.today, offset=begin, limit=max(size, last - begin)
+            )
+            self._store_window(begin, found)
+
+    def _store_window(self, start: int, found: list[tuple[int, Key]]) -> None:
+        rows = {row.id: row for row in self.services.store.action_rows([i for i, _ in found])}
+        for offset, (action_id, key) in enumerate(found):
+            row = rows.get(action_id)
+            if row is None:  # deleted since the keys were read
+                continue
+            self._keys[start + offset] = key
+            self._rows[start + offset] = row
+
+    def _forget_far_from(self, index: int) -> None:
+        keep = self.MAX_CACHED // 2
+        for i in [i for i in self._rows if abs(i - index) > keep]:
+            del self._rows[i]
+            self._keys.pop(i, None)
+
+    def index_of(self, action_id: int) -> int | None:
+        """Where a row already read sits in the list (None when not read)."""
+        for index, row in self._rows.items():
+            if row.id == action_id:
+                return index
+        return None

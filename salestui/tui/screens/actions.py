@@ -1,0 +1,336 @@
+"""Actions: every action item, filtered, sorted and paged from SQL, with a detail panel,
+multi-select and bulk changes that can be undone.
+
+Only the rows on screen are drawn (``PagedTable``); the ``ActionPager`` reads them a
+window at a time, so 100,000 items open as fast as 100.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, Input, Static
+
+from salestui.core.actions_service import ActionsService
+from salestui.core.errors import SalestuiError
+from salestui.core.service import Services
+from salestui.core.store.actions_paging import ActionListRow
+from salestui.core.views import DEFAULT_VIEW, ActionFilter, ActionPager, View, Views
+from salestui.i18n import N_, _
+from salestui.tui.screens.actions_commands import ActionCommands, UndoStep
+from salestui.tui.screens.actions_detail import DetailPanel
+from salestui.tui.screens.actions_filters import (
+    SORT_NAMES,
+    describe,
+    filter_from_values,
+    form_fields,
+    next_bucket,
+    next_sort,
+)
+from salestui.tui.screens.actions_forms import FormField, FormScreen, PickScreen
+from salestui.tui.screens.actions_table import ActionsSource, action_columns
+from salestui.tui.screens.base import SalestuiScreen
+from salestui.tui.widgets.header_bar import HeaderBar
+from salestui.tui.widgets.paged_table import PagedTable
+
+SIDE_PANEL_MIN_WIDTH = 110  # narrower: the detail panel takes the whole width
+
+
+class ActionsScreen(ActionCommands, SalestuiScreen):
+    SCREEN_TITLE = N_("Actions")
+    CSS_PATH = ["actions.tcss", "../widgets/paged_table.tcss"]
+    AUTO_FOCUS = "#actions-table"
+    BINDINGS = [
+        Binding("enter", "details", N_("Show details"), id="actions.details"),
+        Binding("space", "toggle_select", N_("Select"), id="actions.select"),
+        Binding("l", "follow_up", N_("Follow-up"), id="actions.follow_up"),
+        Binding("d", "done", N_("Mark done"), id="actions.done"),
+        Binding("slash", "search", N_("Search"), key_display="/", id="actions.search"),
+        Binding("f", "filters", N_("Filters"), id="actions.filters"),
+        Binding("v", "views", N_("Views"), id="actions.views"),
+        Binding("o", "sort", N_("Sort"), id="actions.sort"),
+        Binding("b", "bucket", N_("Due filter"), show=False, id="actions.bucket"),
+        Binding("s", "set_status", N_("Set status"), show=False, id="actions.status"),
+        Binding("w", "reassign", N_("Reassign"), show=False, id="actions.reassign"),
+        Binding("u", "set_due", N_("Set due date"), show=False, id="actions.due"),
+        Binding("e", "escalate", N_("Escalate"), show=False, id="actions.escalate"),
+        Binding("k", "reopen", N_("Reopen"), show=False, id="actions.reopen"),
+        Binding("g", "go_meeting", N_("Open its meeting"), show=False, id="actions.meeting"),
+        Binding(
+            "ctrl+a",
+            "select_visible",
+            N_("Select all visible"),
+            show=False,
+            id="actions.select_visible",
+        ),  # fmt: skip
+        Binding("x", "clear_selection", N_("Clear selection"), show=False, id="actions.clear"),
+        Binding("ctrl+s", "save_view", N_("Save as view"), show=False, id="actions.save_view"),
+        Binding("ctrl+z", "undo", N_("Undo"), show=False, id="actions.undo"),
+        Binding("escape", "back", N_("Back"), show=False, id="actions.back"),
+    ]
+
+    def __init__(self, services: Services, view: str | None = None) -> None:
+        super().__init__()
+        self.services = services
+        self.views = Views(services)
+        self.ops = ActionsService(services)
+        self.undo_steps: list[UndoStep] = []
+        self.requested_view = view
+        self.view: View | None = None
+        self.filter = ActionFilter()
+        self.pager: ActionPager | None = None
+        self.detail_open = False
+        self._suspended = False
+
+    def compose(self) -> ComposeResult:
+        yield HeaderBar(id="header")
+        yield Static(id="filter-bar")
+        yield Input(id="search", placeholder=_("Search titles (Enter: done, Esc: clear)"),
+                    compact=True)  # fmt: skip
+        with Horizontal(id="actions-body"):
+            yield PagedTable(id="actions-table")
+            yield Static(id="actions-empty")
+            yield DetailPanel(id="detail")
+        yield Footer()
+
+    @property
+    def table(self) -> PagedTable:
+        return self.query_one("#actions-table", PagedTable)
+
+    def on_mount(self) -> None:
+        self.table.set_columns(action_columns(self.services.clock.today()))
+        try:
+            view = self.views.resolve(self.requested_view)
+        except SalestuiError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            view = self.views.resolve(DEFAULT_VIEW)
+        self.open_view(view)
+
+    def on_screen_suspend(self) -> None:
+        self._suspended = True
+
+    def on_screen_resume(self) -> None:
+        # Back from another screen (a meeting, the help): show what changed meanwhile.
+        if self._suspended:
+            self._suspended = False
+            self.reload_data()
+
+    def on_resize(self, event: events.Resize) -> None:
+        super().on_resize(event)
+        self.set_class(event.size.width < SIDE_PANEL_MIN_WIDTH, "-narrow")
+
+    # -- showing a list ---------------------------------------------------------------------
+
+    def open_view(self, view: View) -> None:
+        self.view = view
+        self.apply_filter(view.filter)
+
+    def apply_filter(self, action_filter: ActionFilter, cursor: int = 0) -> None:
+        """Read the list again for ``action_filter`` (count + the first window)."""
+        try:
+            pager = ActionPager(self.services, action_filter)
+        except (SalestuiError, sqlite3.Error) as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.filter, self.pager = action_filter, pager
+        source = ActionsSource(pager, self.services.clock.today(), self.app.current_theme)
+        self.table.set_source(source, cursor)
+        self.set_class(pager.total == 0, "-empty")
+        self._show_bars()
+        self._show_detail()
+
+    def reload_data(self) -> None:
+        self.apply_filter(self.filter, self.table.cursor)
+
+    def after_change(self, clear_selection: bool = True) -> None:
+        if clear_selection:
+            self.table.clear_selection()
+        self.reload_data()
+
+    def _show_bars(self) -> None:
+        total = self.pager.total if self.pager else 0
+        count = _("{n} items").format(n=f"{total:,}")
+        if self.table.selected:
+            count += " · " + _("{n} selected").format(n=len(self.table.selected))
+        title = f"salestui · {self.screen_title}"
+        self.query_one(HeaderBar).show(title, count)
+        parts = [self.view.name if self.view else ""]
+        if self.view is None or self.filter != self.view.filter:
+            parts[0] += " *"  # changed since the view was opened: say how
+            parts += describe(self.services, self.filter)
+        parts.append(_("sorted by {sort}").format(sort=_(SORT_NAMES[self.filter.sort])))
+        bar = Text(" · ".join(p for p in parts if p), no_wrap=True, overflow="ellipsis")
+        self.query_one("#filter-bar", Static).update(bar)
+        if total == 0:
+            if self.services.store.count("action_items"):
+                message = _("No action items match. f changes the filters, v picks another view.")
+            else:
+                message = _(
+                    "No action items yet. They come from meetings (/a in the capture line) "
+                    "or from `salestui actions add`."
+                )
+            self.query_one("#actions-empty", Static).update(Text(message))
+
+    def _show_detail(self) -> None:
+        if not self.detail_open:
+            return
+        row = self.current_row()
+        panel = self.query_one(DetailPanel)
+        error = self.app.current_theme.error or "red"
+        try:
+            detail = self.ops.detail(row.id) if row else None
+        except SalestuiError as problem:
+            self.notify(str(problem), severity="error", markup=False)
+            detail = None
+        panel.show(detail, self.services.clock.today(), error)
+
+    def on_paged_table_cursor_moved(self, event: PagedTable.CursorMoved) -> None:
+        self._show_detail()
+
+    # -- what the keys act on -------------------------------------------------------------------
+
+    def current_row(self) -> ActionListRow | None:
+        return self.table.cursor_row
+
+    def targets(self) -> list[int]:
+        """The selected items, else the one under the cursor."""
+        if self.table.selected:
+            return sorted(int(key) for key in self.table.selected)  # type: ignore[call-overload]
+        row = self.current_row()
+        return [row.id] if row else []
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def action_details(self) -> None:
+        self.detail_open = not self.detail_open
+        self.set_class(self.detail_open, "-detail")
+        if self.detail_open:
+            self._show_detail()
+            if self.has_class("-narrow"):
+                self.query_one(DetailPanel).focus()
+        else:
+            self.table.focus()
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if self.detail_open:
+            self.detail_open = False
+            self.set_class(False, "-detail")
+            self.table.focus()
+        elif search.has_focus or search.value:
+            search.value = ""
+            self.set_class(False, "-searching")
+            self.table.focus()
+        elif self.table.selected:
+            self.action_clear_selection()
+        elif len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    def action_toggle_select(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        self.table.toggle_selected(row)
+        self.table.cursor += 1
+        self._show_bars()
+
+    def action_select_visible(self) -> None:
+        self.table.select(self.table.visible_rows())
+        self._show_bars()
+
+    def action_clear_selection(self) -> None:
+        self.table.clear_selection()
+        self._show_bars()
+
+    def action_search(self) -> None:
+        self.set_class(True, "-searching")
+        search = self.query_one("#search", Input)
+        search.value = self.filter.text
+        search.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search" and event.value != self.filter.text:
+            self.apply_filter(replace(self.filter, text=event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            self.set_class(bool(event.value), "-searching")
+            self.table.focus()
+
+    def action_sort(self) -> None:
+        self.apply_filter(next_sort(self.filter))
+
+    def action_bucket(self) -> None:
+        self.apply_filter(next_bucket(self.filter))
+
+    def action_filters(self) -> None:
+        def submit(values: dict[str, str]) -> str:
+            self.apply_filter(filter_from_values(self.services, values))
+            return ""
+
+        fields = form_fields(self.services, self.filter, self.current_row())
+        self.app.push_screen(FormScreen(_("Filters"), fields, submit))
+
+    def action_views(self) -> None:
+        views = self.views.available()
+        options = [(v.key, v.name) for v in views]
+
+        def picked(key: str | None) -> None:
+            if not key:
+                return
+            try:
+                self.open_view(self.views.resolve(key))
+            except SalestuiError as error:
+                self.notify(str(error), severity="error", markup=False)
+
+        def delete(key: str) -> str:
+            name = key.partition(":")[2]
+            self.views.delete(name)
+            return _("Deleted view {name}").format(name=name)
+
+        self.app.push_screen(
+            PickScreen(
+                _("Views"),
+                options,
+                self.view.key if self.view else None,
+                on_delete=delete,
+                deletable=lambda key: key.startswith("saved:"),
+            ),  # fmt: skip
+            picked,
+        )
+
+    def action_save_view(self) -> None:
+        def submit(values: dict[str, str]) -> str:
+            view = self.views.save(values["name"], self.filter)
+            self.view = view
+            self._show_bars()
+            return _("Saved view {name}").format(name=view.name)
+
+        current = self.view.name if self.view and self.view.saved else ""
+        field = FormField("name", _("View name"), current, placeholder=_("e.g. 华东 overdue"))
+
+        def saved(message: str | None) -> None:
+            if message:
+                self.notify(message, markup=False)
+
+        self.app.push_screen(FormScreen(_("Save these filters as a view"), [field], submit), saved)
+
+    def action_go_meeting(self) -> None:
+        row = self.current_row()
+        if row is None or row.meeting_id is None:
+            message = _("This item did not come from a meeting")
+            self.notify(message, severity="warning", markup=False)
+            return
+        try:
+            self.app.open_meeting(row.meeting_id)  # type: ignore[attr-defined]
+        except ImportError:  # that meeting screen is not part of this build
+            message = _("That meeting cannot be opened here yet")
+            self.notify(message, severity="warning", markup=False)
+        except SalestuiError as error:
+            self.notify(str(error), severity="error", markup=False)

@@ -1,0 +1,246 @@
+"""The actions screen's changes to items: follow-up, done, status, reassign, due date,
+escalate, undo. Each opens a small form when it needs input, calls ``ActionsService``,
+and tells the user what happened (or why nothing did)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from salestui.core.actions_service import ActionsService, Undo, parse_optional_date
+from salestui.core.errors import InvalidInput, SalestuiError
+from salestui.core.models import OPEN_STATUSES, ActionStatus
+from salestui.core.store.actions_paging import ActionListRow
+from salestui.i18n import _
+from salestui.tui import labels
+from salestui.tui.screens.actions_filters import names_to_ids
+from salestui.tui.screens.actions_forms import FormField, FormScreen
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+UNDO_DEPTH = 20
+
+
+@dataclass
+class UndoStep:
+    label: str
+    undo: Undo
+
+
+def _status_choices(with_unchanged: bool) -> list[tuple[str, str]]:
+    choices = [("", _("unchanged"))] if with_unchanged else []
+    return choices + [(s.value, labels.action_status(s)) for s in ActionStatus]
+
+
+class ActionCommands:
+    """Mixed into ``ActionsScreen``, which provides what is declared below."""
+
+    ops: ActionsService
+    undo_steps: list[UndoStep]
+
+    if TYPE_CHECKING:  # provided by the screen
+
+        @property
+        def app(self) -> App[None]: ...
+        def targets(self) -> list[int]: ...
+        def current_row(self) -> ActionListRow | None: ...
+        def after_change(self, clear_selection: bool = True) -> None: ...
+        def notify(
+            self, message: str, *, severity: str = "information", markup: bool = True
+        ) -> None: ...
+
+    def _today(self) -> date:
+        return self.ops.services.clock.today()
+
+    def _form(
+        self, title: str, fields: list[FormField], submit: Callable[[dict[str, str]], str]
+    ) -> None:
+        def done(message: str | None) -> None:
+            if message:
+                self.notify(message, markup=False)
+                self.after_change()
+
+        self.app.push_screen(FormScreen(title, fields, submit), done)
+
+    def _remember(self, label: str, undo: Undo) -> str:
+        self.undo_steps.append(UndoStep(label, undo))
+        del self.undo_steps[:-UNDO_DEPTH]
+        return _("{what} · ctrl+z undoes").format(what=label)
+
+    def _need_targets(self) -> list[int] | None:
+        ids = self.targets()
+        if not ids:
+            self.notify(_("No action item here"), severity="warning", markup=False)
+            return None
+        return ids
+
+    # -- commands -------------------------------------------------------------------------
+
+    def action_follow_up(self) -> None:
+        row = self.current_row()
+        if row is None:
+            self.notify(_("No action item here"), severity="warning", markup=False)
+            return
+        dates = _("fri, 下周五, 12/5 (empty: unchanged)")
+
+        def submit(values: dict[str, str]) -> str:
+            note = values["note"].strip()
+            if not note:
+                raise InvalidInput(_("A follow-up needs a note"))
+            today = self._today()
+            new_due = parse_optional_date(values["due"], today)
+            check_in = parse_optional_date(values["check_in"], today)
+            self.ops.add_follow_up(
+                row.id, note, status=values["status"] or None, new_due=new_due,
+                next_check_in=check_in, reason=values["reason"],
+            )  # fmt: skip
+            return _("Follow-up saved")
+
+        self._form(
+            _("Follow-up: {title}").format(title=row.title),
+            [
+                FormField("note", _("Note"), placeholder=_("what happened (required)")),
+                FormField("status", _("Status"), "", choices=_status_choices(True)),
+                FormField(
+                    "reason",
+                    _("Waiting on / blocked by"),
+                    row.waiting_on or row.blocked_by or "",
+                    placeholder=_("only for waiting or blocked"),
+                ),  # fmt: skip
+                FormField("due", _("New due date"), placeholder=dates),
+                FormField("check_in", _("Next check-in"), placeholder=dates),
+            ],
+            submit,
+        )
+
+    def action_done(self) -> None:
+        ids = self._need_targets()
+        if ids is None:
+            return
+        try:
+            undo = self.ops.mark_done(ids)
+        except SalestuiError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(self._remember(_("Marked {n} done").format(n=undo.count), undo), markup=False)
+        self.after_change()
+
+    def action_set_status(self) -> None:
+        ids = self._need_targets()
+        if ids is None:
+            return
+        row = self.current_row()
+        current = row.status.value if row and len(ids) == 1 else ActionStatus.IN_PROGRESS.value
+
+        def submit(values: dict[str, str]) -> str:
+            undo = self.ops.set_status(ids, values["status"], reason=values["reason"])
+            status = labels.action_status(ActionStatus(values["status"]))
+            return self._remember(
+                _("{n} set to {status}").format(n=undo.count, status=status), undo
+            )
+
+        self._form(
+            _("Status of {n} items").format(n=len(ids)) if len(ids) > 1 else _("Status"),
+            [
+                FormField("status", _("Status"), current, choices=_status_choices(False)),
+                FormField(
+                    "reason",
+                    _("Waiting on / blocked by"),
+                    placeholder=_("only for waiting or blocked"),
+                ),  # fmt: skip
+            ],
+            submit,
+        )
+
+    def action_reopen(self) -> None:
+        ids = self._need_targets()
+        if ids is None:
+            return
+        try:
+            undo = self.ops.set_status(ids, ActionStatus.OPEN)
+        except SalestuiError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(self._remember(_("Reopened {n}").format(n=undo.count), undo), markup=False)
+        self.after_change()
+
+    def action_reassign(self) -> None:
+        ids = self._need_targets()
+        if ids is None:
+            return
+
+        def submit(values: dict[str, str]) -> str:
+            owners = names_to_ids(self.ops.services, values["owners"])
+            if not owners:
+                raise InvalidInput(_("Name at least one person"))
+            undo = self.ops.reassign(ids, list(owners), note=values["note"])
+            names = ", ".join(self.ops.services.person(i).name for i in owners)
+            return self._remember(
+                _("{n} reassigned to {names}").format(n=undo.count, names=names), undo
+            )
+
+        self._form(
+            _("Reassign {n} items").format(n=len(ids)),
+            [
+                FormField("owners", _("New owner"), placeholder=_("names, comma between")),
+                FormField("note", _("Note"), placeholder=_("why (optional)")),
+            ],
+            submit,
+        )
+
+    def action_set_due(self) -> None:
+        ids = self._need_targets()
+        if ids is None:
+            return
+
+        def submit(values: dict[str, str]) -> str:
+            due = parse_optional_date(values["due"], self._today())
+            undo = self.ops.set_due(ids, due)
+            when = labels.short_date(due, self._today()) if due else _("no due date")
+            return self._remember(_("{n} due {date}").format(n=undo.count, date=when), undo)
+
+        self._form(
+            _("Due date of {n} items").format(n=len(ids)),
+            [FormField("due", _("Due"), placeholder=_("fri, 下周五, 12/5 (empty: no due date)"))],
+            submit,
+        )
+
+    def action_escalate(self) -> None:
+        row = self.current_row()
+        if row is None:
+            self.notify(_("No action item here"), severity="warning", markup=False)
+            return
+        if row.status not in OPEN_STATUSES:
+            self.notify(_("Only an open item can be escalated"), severity="warning", markup=False)
+            return
+        try:
+            target = self.ops.escalation_target(row.id)
+        except SalestuiError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+
+        def submit(values: dict[str, str]) -> str:
+            manager = self.ops.escalate(row.id, values["note"].strip())
+            return _("Escalated to {name}").format(name=manager.name)
+
+        self._form(
+            _("Escalate to {name} (one level up)?").format(name=target.name),
+            [FormField("note", _("Note"), placeholder=_("what help is needed (optional)"))],
+            submit,
+        )
+
+    def action_undo(self) -> None:
+        if not self.undo_steps:
+            self.notify(_("Nothing to undo"), severity="warning", markup=False)
+            return
+        step = self.undo_steps.pop()
+        try:
+            self.ops.undo(step.undo)
+        except SalestuiError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(_("Undone: {what}").format(what=step.label), markup=False)
+        self.after_change(clear_selection=False)
