@@ -1,0 +1,160 @@
+"""Regenerate every screenshot in screenshots/ from the demo database with a fixed clock.
+
+    .venv/bin/python screenshots/generate.py            # SVG and, with rsvg-convert, PNG
+
+The demo organisation is generated into a temporary database at Friday 2026-11-27 08:30
+(Asia/Shanghai); each shot drives the real app with Pilot, then saves the screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+HERE = Path(__file__).resolve().parent
+NOW = datetime(2026, 11, 27, 8, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+os.environ["TZ"] = "Asia/Shanghai"
+time.tzset()
+
+from salestui import i18n  # noqa: E402
+from salestui.config import Config  # noqa: E402
+from salestui.core.clock import FixedClock  # noqa: E402
+from salestui.core.db import open_store  # noqa: E402
+from salestui.core.demo import DEMO_TODAY_MEETING_TITLE, generate_demo  # noqa: E402
+from salestui.core.meeting import LiveMeeting  # noqa: E402
+from salestui.core.models import MeetingStatus  # noqa: E402
+from salestui.core.service import Services  # noqa: E402
+from salestui.tui.app import SalestuiApp  # noqa: E402
+
+Step = Callable[[SalestuiApp, object, Services], Awaitable[None]]
+
+
+@dataclass
+class Shot:
+    name: str
+    steps: Step
+    size: tuple[int, int] = (120, 40)
+    lang: str = "en"
+
+
+def today_meeting(services: Services) -> int:
+    for meeting in services.store.list_meetings(status=MeetingStatus.CIRCULATED):
+        if meeting.title == DEMO_TODAY_MEETING_TITLE:
+            assert meeting.id is not None
+            return meeting.id
+    raise LookupError("demo meeting of today not found")
+
+
+def held_meeting(services: Services, status: MeetingStatus) -> int:
+    meetings = services.store.list_meetings(status=status, descending=True, limit=1)
+    assert meetings and meetings[0].id is not None
+    return meetings[0].id
+
+
+async def home(app, pilot, services) -> None:
+    await pilot.pause()
+
+
+async def meetings(app, pilot, services) -> None:
+    await pilot.press("m")
+    await pilot.pause()
+
+
+async def plan(app, pilot, services) -> None:
+    app.open_meeting(today_meeting(services))
+    await pilot.pause()
+
+
+async def run(app, pilot, services) -> None:
+    meeting_id = today_meeting(services)
+    live = LiveMeeting(services)
+    for attendee in services.meeting_detail(meeting_id).attendees:
+        live.set_attendance(meeting_id, attendee.person.id, "present")
+    live.start(meeting_id)
+    services.clock.advance(minutes=3)
+    live.capture(meeting_id, "华东区回款比计划低 15%，主要是两家经销商延迟付款")
+    live.capture(meeting_id, "/a @王芳 下周五 提交华东区回款计划 p1 #回款")
+    services.clock.advance(minutes=6)
+    app.open_meeting(meeting_id)
+    await pilot.pause()
+
+
+async def confirm(app, pilot, services) -> None:
+    app.open_meeting(held_meeting(services, MeetingStatus.ENDED))
+    await pilot.pause()
+
+
+async def actions(app, pilot, services) -> None:
+    await pilot.press("a")
+    await pilot.pause()
+
+
+async def dashboard(app, pilot, services) -> None:
+    await pilot.press("t")
+    await pilot.pause()
+
+
+async def export_preview(app, pilot, services) -> None:
+    app.open_meeting(held_meeting(services, MeetingStatus.CONFIRMED))
+    await pilot.pause()
+
+
+SHOTS = [
+    Shot("home", home),
+    Shot("home-zh", home, lang="zh-CN"),
+    Shot("home-80x24", home, size=(80, 24)),
+    Shot("meetings", meetings),
+    Shot("plan", plan),
+    Shot("run", run),
+    Shot("run-zh", run, lang="zh-CN"),
+    Shot("confirm", confirm),
+    Shot("actions", actions),
+    Shot("dashboard", dashboard),
+    Shot("export-preview", export_preview),
+]
+
+
+async def take(shot: Shot, folder: Path) -> Path:
+    db = folder / f"{shot.name}.db"
+    shutil.copyfile(folder / "demo.db", db)
+    i18n.set_language(shot.lang)
+    store = open_store(db)
+    services = Services(store, FixedClock(NOW), me="陈建国")
+    app = SalestuiApp(services, Config(me="陈建国"))
+    async with app.run_test(size=shot.size) as pilot:
+        await shot.steps(app, pilot, services)
+        await pilot.pause()
+        svg = app.save_screenshot(filename=f"{shot.name}.svg", path=str(HERE))
+    store.close()
+    return Path(svg)
+
+
+def main(names: list[str]) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        store = open_store(folder / "demo.db")
+        generate_demo(store, FixedClock(NOW), seed=1)
+        store.close()
+        chosen = [s for s in SHOTS if not names or s.name in names]
+        for shot in chosen:
+            svg = asyncio.run(take(shot, folder))
+            png = svg.with_suffix(".png")
+            if shutil.which("rsvg-convert"):
+                subprocess.run(["rsvg-convert", "-o", str(png), str(svg)], check=True)
+            print(f"{shot.name}: {svg.name}" + (f", {png.name}" if png.exists() else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
