@@ -297,6 +297,9 @@ class Planning:
                 self.store.set_series_attendee(series.id, attendance.person_id, attendance.required)
             for item in self.store.list_agenda(meeting_id):
                 if item.carried_from is None and _(REVIEW_ITEM_TITLE) != item.title:
+                    # It is a standing item from now on: never carried as well.
+                    item.standing = True
+                    self.store.update_agenda_item(item)
                     self.store.add_series_item(
                         series.id, item.title, item.timebox_minutes, item.presenter_id,
                         item.kind.value,

@@ -193,3 +193,15 @@ async def test_footer_keys_are_translated(org: Services) -> None:
         assert shown == {
             "q": "退出", "question_mark": "帮助", "m": "会议", "a": "行动项", "n": "新建会议"
         }  # fmt: skip
+
+
+async def test_enter_on_a_meeting_opens_it(org: Services) -> None:
+    app = SalestuiApp(org, Config())
+    opened: list[int] = []
+    app.open_meeting = opened.append  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    first = org.upcoming_meetings()[0]
+    assert opened == [first.id]

@@ -31,6 +31,10 @@ def write_atomic(path: Path | str, text: str, force: bool = False) -> Path:
                 handle.write(text)
                 handle.flush()
                 os.fsync(handle.fileno())
+            # mkstemp makes a private file; an exported document follows the umask.
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp, 0o666 & ~umask)
             os.replace(temp, target)
         except BaseException:
             Path(temp).unlink(missing_ok=True)

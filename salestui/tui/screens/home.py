@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import DataTable, Footer, Static
 
 from salestui.core.dates import format_due
 from salestui.core.errors import SalestuiError
@@ -65,6 +65,15 @@ class HomeScreen(SalestuiScreen):
     def _redraw(self) -> None:
         if self.data is not None:
             self._show(self.data)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a meeting opens it where it stands; on an action, the actions list."""
+        key = event.row_key.value or ""
+        kind, _sep, number = key.partition("-")
+        if kind == "meeting" and number.isdigit():
+            self.app.open_meeting(int(number))  # type: ignore[attr-defined]
+        elif kind == "action":
+            self.app.action_actions("mine")  # type: ignore[attr-defined]
 
     def on_screen_resume(self) -> None:
         if self.data is not None:

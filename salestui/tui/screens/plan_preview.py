@@ -1,0 +1,161 @@
+"""Circulate the agenda: read it as the participants will, write it to a file, and record
+when it went out (rule 2 of the handbook: send the agenda in advance)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Markdown, Static
+
+from salestui.core.export.agenda import render_agenda
+from salestui.core.export.files import write_atomic
+from salestui.core.planning import Planning
+from salestui.core.service import Services
+from salestui.i18n import N_, _
+from salestui.tui.screens.plan_data import (
+    PLAN_ERRORS,
+    default_agenda_path,
+    moment_label,
+    problem,
+    say,
+)
+
+
+def circulated_label(services: Services, meeting_id: int) -> str:
+    """``Agenda circulated Fri 27 Nov 08:30`` or ``Agenda not circulated yet``."""
+    meeting = services.meeting(meeting_id)
+    if meeting.agenda_circulated_at is None:
+        return _("Agenda not circulated yet")
+    when = moment_label(meeting.agenda_circulated_at, services.clock.today())
+    return _("Agenda circulated {when}").format(when=when)
+
+
+class AgendaPreviewScreen(ModalScreen[bool]):
+    """Returns True when the meeting was marked circulated."""
+
+    CSS_PATH = "plan.tcss"
+    BINDINGS = [
+        Binding("escape", "close", N_("Close"), id="plan.preview.close"),
+        Binding("w", "write", N_("Write to file"), id="plan.preview.write"),
+        Binding("c", "circulate", N_("Mark circulated"), id="plan.preview.circulate"),
+    ]
+
+    def __init__(self, services: Services, meeting_id: int, export_dir: str | None = None):
+        super().__init__()
+        self.services = services
+        self.meeting_id = meeting_id
+        self.export_dir = export_dir
+        self.text = ""
+        self.circulated = False
+        self._confirm: Path | None = None  # a file that exists: enter again replaces it
+
+    def compose(self) -> ComposeResult:
+        try:
+            self.text = render_agenda(self.services.meeting_detail(self.meeting_id))
+        except PLAN_ERRORS as error:
+            self.text = problem(error)
+        with Vertical(id="preview-box", classes="plan-dialog") as box:
+            box.border_title = _("Agenda preview")
+            box.border_subtitle = _("w write to file · c mark circulated · escape close")
+            yield Static(id="preview-status")
+            with VerticalScroll(id="preview-scroll"):
+                yield Markdown(self.text, id="preview-markdown")
+            with Horizontal(id="preview-write"):
+                yield Label(_("File"), classes="form-label")
+                yield Input(id="preview-path", compact=True)
+            yield Static(id="preview-message")
+
+    def on_mount(self) -> None:
+        self.query_one("#preview-write").display = False
+        self.query_one("#preview-scroll").focus()
+        self._show_status()
+
+    def _show_status(self) -> None:
+        theme = self.app.current_theme
+        try:
+            meeting = self.services.meeting(self.meeting_id)
+            label = circulated_label(self.services, self.meeting_id)
+            style = "bold" if meeting.agenda_circulated_at else f"bold {theme.warning}"
+        except PLAN_ERRORS as error:
+            label, style = problem(error), f"bold {theme.error}"
+        self.query_one("#preview-status", Static).update(Text(label, style=style))
+
+    def _message(self, text: str, error: bool = False) -> None:
+        style = f"bold {self.app.current_theme.error}" if error else ""
+        self.query_one("#preview-message", Static).update(Text(text, style=style))
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def action_write(self) -> None:
+        row = self.query_one("#preview-write")
+        path_input = self.query_one("#preview-path", Input)
+        if not row.display:
+            meeting = self.services.meeting(self.meeting_id)
+            path = default_agenda_path(meeting, self.export_dir, self.services.clock.today())
+            path_input.value = str(path)
+            row.display = True
+        self._confirm = None
+        self._message(_("Enter writes the file; escape goes back to the preview."))
+        path_input.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._confirm = None
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            self._message(_("Type the file to write"), error=True)
+            return
+        path = Path(text).expanduser()
+        if path.exists() and not path.is_dir() and self._confirm != path:
+            self._confirm = path
+            self._message(
+                _("{path} already exists. Enter again replaces it; escape keeps it.").format(
+                    path=path
+                ),
+                error=True,
+            )
+            return
+        try:
+            written = write_atomic(path, self.text, force=self._confirm == path)
+        except PLAN_ERRORS as error:
+            self._message(problem(error), error=True)
+            return
+        self._confirm = None
+        self.query_one("#preview-write").display = False
+        self.query_one("#preview-scroll").focus()
+        self._message(_("Written to {path}. c marks the agenda circulated.").format(path=written))
+        say(self, _("Agenda written to {path}").format(path=written))
+
+    # -- circulating -----------------------------------------------------------------------
+
+    def action_circulate(self) -> None:
+        try:
+            Planning(self.services).circulate(self.meeting_id)
+        except PLAN_ERRORS as error:
+            self._message(problem(error), error=True)
+            return
+        self.circulated = True
+        self._show_status()
+        label = circulated_label(self.services, self.meeting_id)
+        self._message(label)
+        say(self, label)
+
+    def action_close(self) -> None:
+        if (
+            self.query_one("#preview-write").display
+            and self.focused is not None
+            and (self.focused.id == "preview-path")
+        ):
+            self.query_one("#preview-write").display = False
+            self._confirm = None
+            self._message("")
+            self.query_one("#preview-scroll").focus()
+            return
+        self.dismiss(self.circulated)

@@ -1,0 +1,89 @@
+"""The app shell: welcome on first run, resume a running meeting, palette, theme, language."""
+
+from __future__ import annotations
+
+from salestui import i18n
+from salestui.config import Config
+from salestui.core.meeting import LiveMeeting
+from salestui.core.service import Services
+from salestui.tui.app import SalestuiApp
+from salestui.tui.screens.home import HomeScreen
+from salestui.tui.screens.welcome import WelcomeScreen
+
+SIZE = (120, 40)
+
+
+async def test_empty_database_opens_on_welcome_and_loads_demo(services: Services) -> None:
+    app = SalestuiApp(services, Config(), start_flow=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert len(services.people()) > 10
+        assert services.store.list_meetings(limit=1)
+
+
+async def test_welcome_leads_to_people_and_planning(services: Services) -> None:
+    app = SalestuiApp(services, Config(), start_flow=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PeopleScreen"
+    app = SalestuiApp(services, Config(), start_flow=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PlanScreen"
+
+
+async def test_running_meeting_is_resumed_at_start(services: Services) -> None:
+    services.add_person("王芳")
+    meeting = services.new_meeting("周例会", "回顾", start=services.clock.now())
+    services.add_agenda_item(meeting.id, "上周业绩", 10)
+    live = LiveMeeting(services)
+    live.start(meeting.id)
+    live.capture(meeting.id, "saved before the crash")
+    app = SalestuiApp(services, Config(), start_flow=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RunScreen"
+
+
+async def test_theme_is_remembered_in_the_database(org: Services) -> None:
+    app = SalestuiApp(org, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    assert org.store.get_setting("ui.theme") == "nord"
+    again = SalestuiApp(org, Config(theme="textual-light"))
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_palette_reaches_app_commands(org: Services) -> None:
+    app = SalestuiApp(org, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"staff")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PeopleScreen"
+
+
+async def test_switch_language_from_the_palette(org: Services) -> None:
+    app = SalestuiApp(org, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_switch_language()
+        await pilot.pause()
+        assert i18n.current_language() == "zh-CN"
+        assert org.store.get_setting("ui.language") == "zh-CN"
+        footer = {a.binding.description for a in app.screen.active_bindings.values()}
+        assert "会议" in footer
