@@ -87,3 +87,16 @@ async def test_switch_language_from_the_palette(org: Services) -> None:
         assert org.store.get_setting("ui.language") == "zh-CN"
         footer = {a.binding.description for a in app.screen.active_bindings.values()}
         assert "会议" in footer
+
+
+async def test_plan_screen_opens_the_live_console(org: Services) -> None:
+    from salestui.tui.screens.plan import PlanScreen
+
+    meeting = org.upcoming_meetings()[1]
+    app = SalestuiApp(org, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(PlanScreen(org, meeting.id))
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RunScreen"

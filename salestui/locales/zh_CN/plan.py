@@ -131,4 +131,5 @@ MESSAGES: dict[str, str] = {
     ),
     "Written to {path}. c marks the agenda circulated.": "已写入 {path}。按 c 标记议程已发出。",
     "Agenda written to {path}": "议程已写入 {path}",
+    "Run meeting": "主持会议",
 }

@@ -61,6 +61,7 @@ class PlanScreen(SalestuiScreen):
         Binding("ctrl+o", "circulate", N_("Circulate"), id="plan.circulate"),
         Binding("ctrl+r", "recurring", N_("Recurring"), id="plan.recurring"),
         Binding("ctrl+g", "next_meeting", N_("Next meeting"), id="plan.next_meeting"),
+        Binding("f5", "run_meeting", N_("Run meeting"), id="plan.run"),
         Binding("escape", "back", N_("Back"), show=False, id="plan.back"),
         # ? types into a field; F1 opens the help from anywhere on the screen.
         Binding("f1", "app.help", N_("Help"), show=False, id="plan.help"),
@@ -322,6 +323,15 @@ class PlanScreen(SalestuiScreen):
 
     def action_next_meeting(self) -> None:
         plan_actions.next_meeting(self)
+
+    def action_run_meeting(self) -> None:
+        """Save, then open the live console (its start panel shows the warnings)."""
+        meeting_id = self.ensure_meeting()
+        if meeting_id is None:
+            return
+        from salestui.tui.screens.run import RunScreen
+
+        self.app.switch_screen(RunScreen(self.services, meeting_id))
 
     def action_back(self) -> None:
         if self.dirty and not self._escape_armed:
