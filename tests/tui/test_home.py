@@ -205,3 +205,15 @@ async def test_enter_on_a_meeting_opens_it(org: Services) -> None:
         await pilot.pause()
     first = org.upcoming_meetings()[0]
     assert opened == [first.id]
+
+
+async def test_cursor_steps_over_day_headings(org: Services) -> None:
+    app = SalestuiApp(org, Config())
+    opened: list[int] = []
+    app.open_meeting = opened.append  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # past today's two, over "Tomorrow"
+        await pilot.pause()
+    third = org.upcoming_meetings()[2]
+    assert opened == [third.id]

@@ -23,6 +23,8 @@ async def test_empty_database_opens_on_welcome_and_loads_demo(services: Services
         assert isinstance(app.screen, HomeScreen)
         assert len(services.people()) > 10
         assert services.store.list_meetings(limit=1)
+        await pilot.pause()
+        assert app.screen.focused is not None  # the keys reach the meetings table
 
 
 async def test_welcome_leads_to_people_and_planning(services: Services) -> None:

@@ -26,7 +26,7 @@ from salestui.tui.screens.home_data import (
     MeetingLine,
     load_home,
 )
-from salestui.tui.widgets.fit_table import FitColumn, FitRow
+from salestui.tui.widgets.fit_table import FitColumn, FitRow, FitTable
 from salestui.tui.widgets.fit_table import fit_widths as share_out
 from salestui.tui.widgets.header_bar import HeaderBar
 from salestui.tui.widgets.table_section import TableSection
@@ -57,6 +57,8 @@ class HomeScreen(SalestuiScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        for table in self.query(FitTable):
+            table.skip_headings = True
         self.reload_data()
         self.set_interval(AUTO_RELOAD_SECONDS, self.reload_data)
         # Row colours come from the theme: draw again when the user picks another one.
@@ -78,6 +80,16 @@ class HomeScreen(SalestuiScreen):
     def on_screen_resume(self) -> None:
         if self.data is not None:
             self.reload_data()
+        if self.focused is None:
+            # Back from a screen pushed before anything here had the focus (the welcome
+            # screen): the keys go to the meetings table again.
+            self.call_after_refresh(self._focus_meetings)
+
+    def _focus_meetings(self) -> None:
+        for table in self.query(FitTable):
+            if table.display:
+                table.focus()
+                return
 
     def reload_data(self) -> None:
         try:

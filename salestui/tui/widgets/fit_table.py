@@ -71,11 +71,14 @@ def fit_widths(
 class FitTable(DataTable):
     """A row-cursor DataTable whose columns are laid out again whenever its width changes."""
 
+    skip_headings = False
+
     def __init__(self, *, name: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, classes=classes, cursor_type="row", zebra_stripes=False)
         self._columns_spec: list[FitColumn] = []
         self._rows_data: list[FitRow] = []
         self._laid_out_for = -1
+        self._last_row = -1
 
     def set_data(self, columns: Sequence[FitColumn], rows: Sequence[FitRow]) -> None:
         """Replace every column and row (the tables on our screens hold a bounded page)."""
@@ -90,6 +93,26 @@ class FitTable(DataTable):
 
     def on_mount(self) -> None:
         self.show_cursor = self.has_focus
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """With ``skip_headings``, step over group headings (a day): the cursor rests on
+        items only. Screens with their own rule for heading rows leave it off."""
+        row = event.cursor_row
+        if (
+            not self.skip_headings
+            or not 0 <= row < len(self._rows_data)
+            or not self._rows_data[row].heading
+        ):
+            self._last_row = row
+            return
+        step = 1 if row >= self._last_row else -1
+        target = row
+        while 0 <= target < len(self._rows_data) and self._rows_data[target].heading:
+            target += step
+        if not 0 <= target < len(self._rows_data):
+            target = self._last_row  # nothing beyond: stay where it was
+        if target != row and 0 <= target < len(self._rows_data):
+            self.move_cursor(row=target, animate=False)
 
     # Only the focused table shows its cursor, so the others read as plain lists.
     def on_focus(self) -> None:
