@@ -82,6 +82,7 @@ def test_sections_in_order(services: Services, held: int) -> None:
     assert "1. 华东区报价上调 3% (confirmed)" in text
     assert "2. 关闭西安办事处 (rejected)" in text
     assert "| 提交回款计划 | 王芳, Li Ming | 2026-12-04 | P1 |" in text
+    assert "### 1. 上周业绩\n" in text and "### 2. \\# 问题与对策\n" in text
     assert "- 展会预算" in text
     assert "**Overrun:** 上周业绩 by 4 min" in text
     assert "陈建国: 19 min (100%)" in text

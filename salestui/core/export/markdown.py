@@ -64,8 +64,10 @@ class Document:
     def __init__(self) -> None:
         self._blocks: list[str] = []
 
-    def heading(self, level: int, text: str) -> None:
-        self._blocks.append(f"{'#' * level} {heading(text)}")
+    def heading(self, level: int, text: str, number: int | None = None) -> None:
+        """A heading of user text, optionally numbered ("### 2. 问题与对策")."""
+        prefix = f"{number}. " if number is not None else ""
+        self._blocks.append(f"{'#' * level} {prefix}{heading(text)}")
 
     def paragraph(self, text: str) -> None:
         """A paragraph of already-escaped markdown."""

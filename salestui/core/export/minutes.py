@@ -230,7 +230,7 @@ def render_minutes(services: Services, meeting_id: int) -> str:
         return f"**{label}:** {text}"
 
     for number, timed in enumerate(state.items, start=1):
-        doc.heading(3, f"{number}. {timed.item.title}")
+        doc.heading(3, timed.item.title, number=number)
         item_entries = by_item.get(timed.item.id, [])
         if item_entries:
             doc.bullets(entry_line(e) for e in item_entries)

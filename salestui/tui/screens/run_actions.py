@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from salestui.core.errors import SalestuiError
-from salestui.core.models import AttendanceStatus, EntryKind
+from salestui.core.models import EntryKind
 from salestui.i18n import _
 from salestui.tui import labels
 from salestui.tui.screens.run_data import WIDE
@@ -123,9 +123,8 @@ class RunActions(_Base):
             return
         person_id = int(key.removeprefix("person-"))
         self._do(lambda: self.live.set_attendance(self.meeting_id, person_id, status))
-        if status == AttendanceStatus.PRESENT or status == AttendanceStatus.LATE:
-            # Next person: attendance is taken top to bottom.
-            table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
+        # Next person, whatever the answer: attendance is taken top to bottom.
+        table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
 
     def action_pick_speaker(self) -> None:
         view = self.view
