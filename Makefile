@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(VENV)/bin/salestui --db demo.db
 
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 lint: $(STAMP)
 	$(PY) -m ruff check salestui tests benchmarks

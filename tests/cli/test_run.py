@@ -210,7 +210,7 @@ def test_a_whole_meeting_headless(org, db: Path, tmp_path: Path) -> None:
         "**Action:** 提交华东区回款计划 - owner: 王芳; due: 2026-12-11",
         "**Action:** send the deck to Huawei - owner: Li Ming, 王芳; due: 2026-12-04",
         "**Link:** <https://example.com/q4-report>",
-        "### 2\\. 渠道冲突",
+        "### 2. 渠道冲突",
         "Li Ming: 经销商互相压价",
         "| 整理客户名单 | 张伟 | 2026-12-31 | P2 |",
         "讨论预算分配 (to the next meeting)",
