@@ -46,6 +46,20 @@ def actions() -> None:
 @click.option("--search", metavar="TEXT", help="Full-text search in titles.")
 @click.option("--unassigned", is_flag=True, help="Only items without an owner.")
 @click.option(
+    "--due",
+    "bucket",
+    type=click.Choice(["overdue", "today", "week", "later", "none"]),
+    help="Due bucket: overdue, today, this week (to Sunday), later, or no due date.",
+)
+@click.option("--series", "series_id", type=int, metavar="ID", help="From meetings of this series.")
+@click.option(
+    "--sort",
+    type=click.Choice(["due", "urgency", "priority", "owner", "age"]),
+    default="due",
+    show_default=True,
+    help="Order; urgency is explained in the README.",
+)
+@click.option(
     "--limit",
     type=click.IntRange(min=0),
     default=DEFAULT_LIMIT,
@@ -64,14 +78,27 @@ def actions_list(
     priority: int | None,
     search: str | None,
     unassigned: bool,
+    bucket: str | None,
+    series_id: int | None,
+    sort: str,
     limit: int,
     as_json: bool,
 ) -> None:
-    """List action items, soonest due first."""
+    """List action items, soonest due first (or in the --sort order)."""
     svc = services()
     before = parse_date_option(due_before)
     if meeting_id is not None:
         svc.meeting(meeting_id)
+    if bucket or series_id is not None or sort != "due":
+        if before is not None:
+            raise click.UsageError(
+                _("--due-before cannot be combined with --due, --series or --sort")
+            )
+        _list_with_views(
+            svc, owner, team, statuses, overdue, meeting_id, tag, priority, search, unassigned,
+            bucket, series_id, sort, limit, as_json,
+        )  # fmt: skip
+        return
     with names_are_input():
         query = svc.action_query(
             owner=owner,
@@ -101,6 +128,59 @@ def actions_list(
                     shown=limit, total=total
                 )
             )
+
+
+def _list_with_views(
+    svc, owner, team, statuses, overdue, meeting_id, tag, priority, search, unassigned,
+    bucket, series_id, sort, limit, as_json,
+) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """The filters and sorts of the actions screen (due buckets, series, urgency)."""
+    from salestui.core.models import ActionStatus
+    from salestui.core.views import ActionFilter, ActionPager, DueBucket
+
+    with names_are_input():
+        owner_ids: tuple[int, ...] = ()
+        if owner:
+            owner_ids = (svc.find_person(owner).id,)
+        if team:
+            members = svc.team_member_ids(team)
+            owner_ids = tuple(i for i in owner_ids if i in members) if owner_ids else tuple(members)
+            if not owner_ids:
+                owner_ids = (-1,)  # a team with nobody in it matches nothing
+    if series_id is not None and svc.store.get_series(series_id) is None:
+        from salestui.core.errors import NotFound
+
+        raise NotFound(_("No series with id {id}").format(id=series_id))
+    chosen = DueBucket("overdue") if overdue else (DueBucket(bucket) if bucket else None)
+    pager = ActionPager(
+        svc,
+        ActionFilter(
+            owner_ids=owner_ids,
+            statuses=tuple(ActionStatus(s) for s in statuses),
+            bucket=chosen,
+            meeting_id=meeting_id,
+            series_id=series_id,
+            tag=tag,
+            priority=priority,
+            text=search or "",
+            unassigned=unassigned,
+            sort=sort,
+        ),
+    )
+    rows = pager.rows(0, limit or pager.total)
+    if as_json:
+        print_json([action_json(r) for r in rows])
+        return
+    if not rows:
+        click.echo(_("No action items found."))
+        return
+    console().print(actions_table(rows, svc.clock.today()))
+    if limit and pager.total > limit:
+        click.echo(
+            _("Showing {shown} of {total}; use --limit 0 to see all.").format(
+                shown=limit, total=pager.total
+            )
+        )
 
 
 def _print_action(action_id: int, message: str, as_json: bool) -> None:

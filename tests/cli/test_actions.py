@@ -136,3 +136,22 @@ def test_bad_action_input_saves_nothing(org) -> None:
         if "someday-never" in args:
             assert "someday-never" in line  # the message names what could not be read
     assert run("actions", "list", "--json").ok().json() == before
+
+
+def test_due_buckets_series_and_urgency_sort(org) -> None:
+    run = org
+    _add_four(run)  # ids 1-4; today is Fri 2026-11-27
+    run("actions", "add", "Today's call", "--owner", "王芳", "--due", "today").ok()  # id 5
+    assert _ids(run, "--due", "overdue") == [3]
+    assert _ids(run, "--due", "today") == [2, 5]  # "fri" is today
+    assert _ids(run, "--due", "later") == [1]
+    assert _ids(run, "--due", "none") == [4]
+    assert _ids(run, "--due", "today", "--owner", "wf") == [5]
+    # Urgency: the 7-day-late item first, the unassigned p3 without a date last.
+    urgent = _ids(run, "--sort", "urgency")
+    assert urgent[0] == 3 and urgent[-1] == 4
+    run("actions", "list", "--series", "1").assert_one_line_error(1)  # no series yet
+    bad = run("actions", "list", "--due", "soon")
+    bad.assert_one_line_error(2)
+    mixed = run("actions", "list", "--due", "today", "--due-before", "fri")
+    mixed.assert_one_line_error(2)

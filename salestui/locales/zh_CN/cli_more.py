@@ -112,4 +112,6 @@ MESSAGES: dict[str, str] = {
     "{count} problems in the config file (warnings above); defaults used for them": (
         "配置文件中有 {count} 处问题（见上方警告）；这些设置已改用默认值"
     ),
+    "--due-before cannot be combined with --due, --series or --sort":
+        "--due-before 不能与 --due、--series 或 --sort 一起使用",
 }
