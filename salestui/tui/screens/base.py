@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual import events
 from textual.binding import ActiveBinding
 from textual.screen import Screen
 
+from salestui.core.errors import SalestuiError
 from salestui.i18n import _
+
+T = TypeVar("T")
 
 
 def translate_bindings(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
@@ -50,3 +55,15 @@ class SalestuiScreen(Screen[None]):
 
     def reload_data(self) -> None:
         """Read again from the database what the screen shows (the app's ``r`` key)."""
+
+    def read(self, load: Callable[[], T]) -> T | None:
+        """Run a database read; on failure show why (never a traceback) and return None."""
+        try:
+            return load()
+        except SalestuiError as error:
+            self.notify(str(error), severity="error")
+        except sqlite3.Error as error:  # e.g. locked for longer than the busy timeout
+            self.notify(
+                _("Could not read the database: {reason}").format(reason=error), severity="error"
+            )
+        return None

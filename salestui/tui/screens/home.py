@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from rich.cells import cell_len
@@ -13,7 +12,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
 from salestui.core.dates import format_due
-from salestui.core.errors import SalestuiError
 from salestui.core.models import OPEN_STATUSES, ActionRow, MeetingStatus
 from salestui.core.service import Services
 from salestui.i18n import N_, _
@@ -92,15 +90,8 @@ class HomeScreen(SalestuiScreen):
                 return
 
     def reload_data(self) -> None:
-        try:
-            data = load_home(self.services)
-        except SalestuiError as error:
-            self.notify(str(error), severity="error")
-            return
-        except sqlite3.Error as error:  # e.g. locked for longer than the busy timeout
-            self.notify(
-                _("Could not read the database: {reason}").format(reason=error), severity="error"
-            )
+        data = self.read(lambda: load_home(self.services))
+        if data is None:
             return
         self.data = data
         self._show(data)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from rich.text import Text
@@ -99,15 +98,10 @@ class MeetingsScreen(SalestuiScreen):
     # -- data ----------------------------------------------------------------------------
 
     def reload_data(self) -> None:
-        try:
-            page = load_meetings(self.services, self.filters, past_limit=self.past_limit)
-        except SalestuiError as error:
-            self.notify(str(error), severity="error")
-            return
-        except sqlite3.Error as error:  # e.g. locked for longer than the busy timeout
-            self.notify(
-                _("Could not read the database: {reason}").format(reason=error), severity="error"
-            )
+        page = self.read(
+            lambda: load_meetings(self.services, self.filters, past_limit=self.past_limit)
+        )
+        if page is None:
             return
         self.page = page
         self._show(page)
