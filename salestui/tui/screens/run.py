@@ -13,6 +13,7 @@ import sqlite3
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.widgets import ContentSwitcher, Footer, Static
 
 from salestui.core.errors import SalestuiError
@@ -241,10 +242,13 @@ class RunScreen(RunActions, SalestuiScreen):
         if status == MeetingStatus.RUNNING and self.mode == "start":
             self.set_mode("run")
             return
-        if self.mode != "review":
-            self.reload_data()
-        else:
-            self._show_header()
+        try:
+            if self.mode != "review":
+                self.reload_data()
+            else:
+                self._show_header()
+        except NoMatches:
+            pass  # the console is being rebuilt (e.g. a language switch): next second
 
     def _show_header(self, state: LiveState | None = None) -> None:
         state = state or self.live.state(self.meeting_id)
