@@ -139,14 +139,11 @@ def _list_with_views(
     from salestui.core.views import ActionFilter, ActionPager, DueBucket
 
     with names_are_input():
-        owner_ids: tuple[int, ...] = ()
-        if owner:
-            owner_ids = (svc.find_person(owner).id,)
-        if team:
-            members = svc.team_member_ids(team)
-            owner_ids = tuple(i for i in owner_ids if i in members) if owner_ids else tuple(members)
-            if not owner_ids:
-                owner_ids = (-1,)  # a team with nobody in it matches nothing
+        # The same owner / team resolution as the plain listing.
+        owners = svc.action_query(owner=owner, team=team).owner_ids
+    owner_ids: tuple[int, ...] = ()
+    if owners is not None:
+        owner_ids = tuple(owners) or (-1,)  # a team with nobody in it matches nothing
     if series_id is not None and svc.store.get_series(series_id) is None:
         from salestui.core.errors import NotFound
 

@@ -505,7 +505,9 @@ class Services:
         with self.store.transaction():
             self.store.update_action(updated, self.clock.now())
             if owners is not None and updated.owner_ids != action.owner_ids:
-                self._log(action_id, FollowUpKind.REASSIGN, "", meeting_id=None)
+                # One entry per new owner, naming them, as the actions screen records it.
+                for person_id in updated.owner_ids or [None]:
+                    self._log(action_id, FollowUpKind.REASSIGN, "", person_id=person_id)
             if status is not None and updated.status != action.status:
                 self._log(action_id, FollowUpKind.STATUS, "", status=updated.status)
             if updated.due != action.due:

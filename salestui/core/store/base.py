@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Self
@@ -21,7 +21,7 @@ from salestui.core.clock import to_utc_iso
 from salestui.core.models import (
     ActionStatus,
 )
-from salestui.core.schema import LATEST_VERSION, MIGRATIONS
+from salestui.core.schema import FTS_TABLES, LATEST_VERSION, MIGRATIONS
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -55,7 +55,6 @@ class ActionQuery:
     unassigned: bool = False
     ids: Sequence[int] | None = None
     sort: str = "due"  # due | priority | created | id
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class BaseStore:
@@ -173,8 +172,6 @@ class BaseStore:
         The trigram tokenizer needs three characters; shorter queries (common in Chinese,
         e.g. 回款) fall back to LIKE on the same columns.
         """
-        from salestui.core.schema import FTS_TABLES
-
         fts = f"{table}_fts"
         columns = FTS_TABLES[fts][1]
         needle = text.strip()
