@@ -38,6 +38,11 @@ class Undo:
 
     before: list[ActionItem]
     follow_up_ids: list[int] = field(default_factory=list)
+    after: dict[int, ActionItem] = field(default_factory=dict)  # as the change left them
+
+    def changed(self, actions: Sequence[ActionItem]) -> Undo:
+        self.after = {a.id: a.model_copy(deep=True) for a in actions if a.id is not None}
+        return self
 
     @property
     def count(self) -> int:
@@ -184,10 +189,10 @@ class ActionsService:
         item loses it. ``reason``: on whom it waits / by what it is blocked."""
         status = parse_status(status)
         self._check_reason(status, reason)
-        actions = self._actions(ids)
-        undo = Undo([a.model_copy(deep=True) for a in actions])
         now = self.services.clock.now()
-        with self.store.transaction():
+        with self.store.transaction():  # read, change and write as one step
+            actions = self._actions(ids)
+            undo = Undo([a.model_copy(deep=True) for a in actions])
             for action in actions:
                 if action.status == status and not reason:
                     continue
@@ -201,7 +206,7 @@ class ActionsService:
                 undo.follow_up_ids.append(
                     self._log(action, FollowUpKind.STATUS, note, status=status)
                 )
-        return undo
+        return undo.changed(actions)
 
     def mark_done(self, ids: Sequence[int]) -> Undo:
         return self.set_status(ids, ActionStatus.DONE)
@@ -213,10 +218,10 @@ class ActionsService:
         if not new_owners:
             raise InvalidInput(_("Name at least one person"))
         owner_ids = list(dict.fromkeys(p.id for p in new_owners if p.id is not None))
-        actions = self._actions(ids)
-        undo = Undo([a.model_copy(deep=True) for a in actions])
         now = self.services.clock.now()
-        with self.store.transaction():
+        with self.store.transaction():  # read, change and write as one step
+            actions = self._actions(ids)
+            undo = Undo([a.model_copy(deep=True) for a in actions])
             for action in actions:
                 if action.owner_ids == owner_ids:
                     continue
@@ -226,31 +231,35 @@ class ActionsService:
                     undo.follow_up_ids.append(
                         self._log(action, FollowUpKind.REASSIGN, note, person_id=person_id)
                     )
-        return undo
+        return undo.changed(actions)
 
     def set_due(self, ids: Sequence[int], due: date | None) -> Undo:
         """Move every item's due date (``None`` clears it)."""
-        actions = self._actions(ids)
-        undo = Undo([a.model_copy(deep=True) for a in actions])
         now = self.services.clock.now()
-        with self.store.transaction():
+        with self.store.transaction():  # read, change and write as one step
+            actions = self._actions(ids)
+            undo = Undo([a.model_copy(deep=True) for a in actions])
             for action in actions:
                 if action.due == due:
                     continue
                 action.due = due
                 self.store.update_action(action, now)
                 undo.follow_up_ids.append(self._log(action, FollowUpKind.EDIT, "", new_due=due))
-        return undo
+        return undo.changed(actions)
 
     def undo(self, undo: Undo) -> int:
-        """Put every item back as it was before the change; returns how many."""
+        """Put every item back as it was before the change; returns how many.
+        Only the fields the change touched are put back: a field changed meanwhile by
+        someone else keeps that other change."""
         now = self.services.clock.now()
         with self.store.transaction():
             for before in undo.before:
                 assert before.id is not None
-                if self.store.get_action(before.id) is None:
+                current = self.store.get_action(before.id)
+                if current is None:
                     continue
-                self.store.update_action(before, now)
+                after = undo.after.get(before.id, current)
+                self.store.update_action(before, now, before=after)
             self.store.delete_follow_ups(undo.follow_up_ids)
         return undo.count
 

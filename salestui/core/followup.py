@@ -72,10 +72,10 @@ def escalate(
 ) -> Person:
     """Escalate one level: the manager joins the owners and the log records it."""
     manager = escalation_target(services, action_id)
-    action = services.action(action_id)
     assert manager.id is not None
     me = services.me()
-    with services.store.transaction():
+    with services.store.transaction():  # read, change and write as one step
+        action = services.action(action_id)
         if manager.id not in action.owner_ids:
             action.owner_ids = [*action.owner_ids, manager.id]
             services.store.update_action(action, services.clock.now())

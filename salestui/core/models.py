@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from salestui.core.text import clean_line, clean_text
 
@@ -258,6 +258,9 @@ class ActionItem(_Model):
     blocked_by: str | None = None
     tags: list[str] = Field(default_factory=list)
     unassigned_ok: bool = False  # knowingly left without owner or due date at confirmation
+    # The values as last read from or written to the store: an update writes only the
+    # fields that differ from them, so a change never overwrites another one made meanwhile.
+    _stored: dict | None = PrivateAttr(default=None)
 
     @field_validator("title", mode="before")
     @classmethod

@@ -447,13 +447,13 @@ class Services:
         )
 
     def set_status(self, action_id: int, status: ActionStatus | str, note: str = "") -> ActionItem:
-        action = self.action(action_id)
         try:
             status = ActionStatus(status)
         except ValueError as error:
             raise InvalidInput(_("Unknown status: {status}").format(status=status)) from error
-        self._apply_status(action, status)
-        with self.store.transaction():
+        with self.store.transaction():  # read, change and write as one step
+            action = self.action(action_id)
+            self._apply_status(action, status)
             self.store.update_action(action, self.clock.now())
             self._log(action_id, FollowUpKind.STATUS, note, status=status)
         return action
@@ -480,30 +480,33 @@ class Services:
         status: ActionStatus | str | None = None,
         tags: Sequence[str] | None = None,
     ) -> ActionItem:
-        action = self.action(action_id)
-        data = action.model_dump()
-        if title is not None:
-            data["title"] = title
+        owner_ids = None
         if owners is not None:
-            data["owner_ids"] = [
-                pid for pid in (self._resolve_person_id(o) for o in owners) if pid
-            ]
-        if due is not None:
-            data["due"] = due
-        if clear_due:
-            data["due"] = None
-        if priority is not None:
-            data["priority"] = priority
-        if tags is not None:
-            data["tags"] = [t.lstrip("#") for t in tags]
-        updated = _build(ActionItem, **data)
+            owner_ids = [pid for pid in (self._resolve_person_id(o) for o in owners) if pid]
         if status is not None:
             try:
-                self._apply_status(updated, ActionStatus(status))
+                status = ActionStatus(status)
             except ValueError as error:
                 raise InvalidInput(_("Unknown status: {status}").format(status=status)) from error
-        with self.store.transaction():
-            self.store.update_action(updated, self.clock.now())
+        with self.store.transaction():  # read, change and write as one step
+            action = self.action(action_id)
+            data = action.model_dump()
+            if title is not None:
+                data["title"] = title
+            if owner_ids is not None:
+                data["owner_ids"] = owner_ids
+            if due is not None:
+                data["due"] = due
+            if clear_due:
+                data["due"] = None
+            if priority is not None:
+                data["priority"] = priority
+            if tags is not None:
+                data["tags"] = [t.lstrip("#") for t in tags]
+            updated = _build(ActionItem, **data)
+            if status is not None:
+                self._apply_status(updated, status)
+            self.store.update_action(updated, self.clock.now(), before=action)
             if owners is not None and updated.owner_ids != action.owner_ids:
                 # One entry per new owner, naming them, as the actions screen records it.
                 for person_id in updated.owner_ids or [None]:
@@ -522,7 +525,6 @@ class Services:
         new_due: date | None = None,
         next_check_in: date | None = None,
     ) -> FollowUp:
-        action = self.action(action_id)
         follow_up = _build(
             FollowUp,
             action_id=action_id,
@@ -538,14 +540,16 @@ class Services:
                 follow_up.status = ActionStatus(status)
             except ValueError as error:
                 raise InvalidInput(_("Unknown status: {status}").format(status=status)) from error
-            self._apply_status(action, follow_up.status)
-        if new_due is not None:
-            action.due = new_due
-        if next_check_in is not None:
-            action.next_follow_up = next_check_in
         me = self.me()
         follow_up.author_id = me.id if me else None
-        with self.store.transaction():
+        with self.store.transaction():  # read, change and write as one step
+            action = self.action(action_id)
+            if follow_up.status is not None:
+                self._apply_status(action, follow_up.status)
+            if new_due is not None:
+                action.due = new_due
+            if next_check_in is not None:
+                action.next_follow_up = next_check_in
             self.store.update_action(action, self.clock.now())
             return self.store.add_follow_up(follow_up)
 

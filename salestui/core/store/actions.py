@@ -47,16 +47,37 @@ class ActionsStore(ActionPagingStore):
             new_id = self._insert("action_items", values)
             self._write_owners(new_id, action.owner_ids)
             self._write_tags(new_id, action.tags)
-        return action.model_copy(update={"id": new_id, "created_at": created, "updated_at": now})
+        added = action.model_copy(update={"id": new_id, "created_at": created, "updated_at": now})
+        added._stored = self._action_stored(added)
+        return added
 
-    def update_action(self, action: ActionItem, now: datetime) -> None:
+    def update_action(
+        self, action: ActionItem, now: datetime, before: ActionItem | None = None
+    ) -> None:
+        """Write the fields of ``action`` that differ from ``before`` (by default: from the
+        values it was read with), so that a change made meanwhile by another process to
+        another field is kept. Callers read and update inside one ``transaction()``.
+        An action that was never read from the store is written whole."""
         assert action.id is not None
-        values = self._action_values(action)
-        values["updated_at"] = to_utc_iso(now)
+        values = self._action_stored(action)
+        old = self._action_stored(before) if before is not None else action._stored
+        if old is not None:
+            values = {k: v for k, v in values.items() if old.get(k) != v}
         with self.transaction():
-            self._update("action_items", action.id, values)
-            self._write_owners(action.id, action.owner_ids)
-            self._write_tags(action.id, action.tags)
+            columns = {k: v for k, v in values.items() if k not in ("owner_ids", "tags")}
+            columns["updated_at"] = to_utc_iso(now)
+            self._update("action_items", action.id, columns)
+            if "owner_ids" in values:
+                self._write_owners(action.id, action.owner_ids)
+            if "tags" in values:
+                self._write_tags(action.id, action.tags)
+        action._stored = self._action_stored(action)
+
+    def _action_stored(self, action: ActionItem) -> dict[str, Any]:
+        return self._action_values(action) | {
+            "owner_ids": list(dict.fromkeys(action.owner_ids)),
+            "tags": sorted(dict.fromkeys(action.tags)),
+        }
 
     def _write_owners(self, action_id: int, owner_ids: Sequence[int]) -> None:
         self.db.execute("DELETE FROM action_owners WHERE action_id = ?", [action_id])
@@ -84,9 +105,11 @@ class ActionsStore(ActionPagingStore):
         tags = self._rows(
             "SELECT tag FROM action_tags WHERE action_id = ? ORDER BY tag", [action_id]
         )
-        return ActionItem(
+        action = ActionItem(
             **row, owner_ids=[o["person_id"] for o in owners], tags=[t["tag"] for t in tags]
         )
+        action._stored = self._action_stored(action)
+        return action
 
     def _action_where(self, query: ActionQuery, params: list[Any]) -> str:
         where: list[str] = []
