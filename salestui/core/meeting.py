@@ -171,13 +171,13 @@ class LiveMeeting:
 
         Open actions from earlier meetings of the same series count one more carry.
         """
-        meeting = self.services.meeting(meeting_id)
-        if meeting.status == MeetingStatus.RUNNING:
-            raise Conflict(_("The meeting is already running"))
-        if meeting.status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED):
-            raise Conflict(_("The meeting has already ended"))
-        now = self.now
-        with self.store.transaction():
+        with self.store.transaction():  # two starts at once: the second one is refused
+            meeting = self.services.meeting(meeting_id)
+            if meeting.status == MeetingStatus.RUNNING:
+                raise Conflict(_("The meeting is already running"))
+            if meeting.status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED):
+                raise Conflict(_("The meeting has already ended"))
+            now = self.now
             meeting.status = MeetingStatus.RUNNING
             meeting.actual_start = now
             self.store.update_meeting(meeting)
@@ -259,13 +259,15 @@ class LiveMeeting:
         return LiveState(meeting, now, items, current, elapsed, planned_end, projected, late_by)
 
     def _move(self, meeting_id: int, leave_as: AgendaStatus, direction: int) -> AgendaItem | None:
-        self._running(meeting_id)
-        now = self.now
-        agenda = self.store.list_agenda(meeting_id)
-        current_index = next(
-            (n for n, i in enumerate(agenda) if i.status == AgendaStatus.ACTIVE), None
-        )
+        # One immediate transaction: the agenda is read inside it, so two processes moving
+        # at once queue one behind the other and never leave two items active.
         with self.store.transaction():
+            self._running(meeting_id)
+            now = self.now
+            agenda = self.store.list_agenda(meeting_id)
+            current_index = next(
+                (n for n, i in enumerate(agenda) if i.status == AgendaStatus.ACTIVE), None
+            )
             if current_index is not None:
                 self._pause(agenda[current_index], now, leave_as)
             if direction > 0:
@@ -295,12 +297,12 @@ class LiveMeeting:
         return self._move(meeting_id, AgendaStatus.PARKED, +1)
 
     def goto_item(self, meeting_id: int, item_id: int) -> AgendaItem:
-        self._running(meeting_id)
-        target = self.store.get_agenda_item(item_id)
-        if target is None or target.meeting_id != meeting_id:
-            raise NotFound(_("No agenda item with id {id}").format(id=item_id))
-        now = self.now
-        with self.store.transaction():
+        with self.store.transaction():  # read and move as one step (see _move)
+            self._running(meeting_id)
+            target = self.store.get_agenda_item(item_id)
+            if target is None or target.meeting_id != meeting_id:
+                raise NotFound(_("No agenda item with id {id}").format(id=item_id))
+            now = self.now
             current = self._current(meeting_id)
             if current is not None and current.id != item_id:
                 self._pause(current, now, AgendaStatus.PENDING)

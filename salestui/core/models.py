@@ -191,6 +191,8 @@ class AgendaItem(_Model):
     carried_from: int | None = None  # meeting id the item was carried from
     carried_count: int = 0  # how many meetings in a row it has been carried
     standing: bool = False
+    # As last read or written: an update writes only what differs (see ActionItem).
+    _stored: dict | None = PrivateAttr(default=None)
 
     @field_validator("title", mode="before")
     @classmethod

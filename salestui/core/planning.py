@@ -159,7 +159,7 @@ class Planning:
                     _("Unknown agenda item kind: {kind}").format(kind=kind)
                 ) from error
         updated: AgendaItem = _build(AgendaItem, **data)
-        self.store.update_agenda_item(updated)
+        self.store.update_agenda_item(updated, before=item)
         return updated
 
     def delete_item(self, item_id: int) -> DeletedItem:

@@ -231,6 +231,27 @@ MIGRATION_1 = [
     *_fts_statements(),
 ]
 
-MIGRATIONS: list[list[str]] = [MIGRATION_1]
+MIGRATION_2 = [
+    # -- concurrency (issue 19): one active agenda item per meeting ------------------------
+    # Heal meetings left with several active items by racing `run next` / `run previous`:
+    # the most recently started stays active; each other one is paused as the moment the
+    # kept one started (its time until then counted), back to pending.
+    """UPDATE agenda_items AS a SET
+        elapsed_seconds = elapsed_seconds + max(0, coalesce(CAST(round((
+            julianday((SELECT k.started_at FROM agenda_items k
+                       WHERE k.meeting_id = a.meeting_id AND k.status = 'active'
+                       ORDER BY k.started_at DESC, k.id DESC LIMIT 1))
+            - julianday(a.started_at)) * 86400) AS INTEGER), 0)),
+        started_at = NULL,
+        status = 'pending'
+    WHERE a.status = 'active' AND a.id != (
+        SELECT k.id FROM agenda_items k
+        WHERE k.meeting_id = a.meeting_id AND k.status = 'active'
+        ORDER BY k.started_at DESC, k.id DESC LIMIT 1)""",
+    "CREATE UNIQUE INDEX IF NOT EXISTS agenda_items_one_active "
+    "ON agenda_items(meeting_id) WHERE status = 'active'",
+]
+
+MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2]
 LATEST_VERSION = len(MIGRATIONS)
 FTS_TABLES = _FTS_TABLES

@@ -98,11 +98,12 @@ def test_failed_migration_changes_nothing(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "db.db"
     open_store(path).close()
     broken = ["CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL"]
-    monkeypatch.setattr("salestui.core.store.base.MIGRATIONS", [schema.MIGRATION_1, broken])
-    monkeypatch.setattr("salestui.core.store.base.LATEST_VERSION", 2)
+    released = len(schema.MIGRATIONS)
+    monkeypatch.setattr("salestui.core.store.base.MIGRATIONS", [*schema.MIGRATIONS, broken])
+    monkeypatch.setattr("salestui.core.store.base.LATEST_VERSION", released + 1)
     with pytest.raises(StorageError):
         open_store(path)
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == released
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in names

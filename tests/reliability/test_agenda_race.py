@@ -138,3 +138,58 @@ def test_the_schema_refuses_a_second_active_item(tmp_path: Path) -> None:
             db.execute("UPDATE agenda_items SET status = 'active' WHERE meeting_id = 1")
     finally:
         db.close()
+
+
+def test_the_upgrade_heals_a_meeting_left_with_two_active_items(tmp_path: Path) -> None:
+    from salestui.core.schema import MIGRATION_1
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for statement in MIGRATION_1:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+    db.execute(
+        "INSERT INTO meetings(id, title, kind, purpose, planned_minutes, status, "
+        "actual_start, created_at) VALUES (1, 'Weekly', 'other', 'Forecast', 60, 'running', "
+        "'2026-11-30T01:00:00Z', '2026-11-30T01:00:00Z')"
+    )
+    for item_id, status, started, elapsed in (
+        (1, "active", "2026-11-30T01:00:00Z", 30),  # left running by the race
+        (2, "active", "2026-11-30T01:04:00Z", 0),  # started last: stays current
+        (3, "pending", None, 0),
+    ):
+        db.execute(
+            "INSERT INTO agenda_items(id, meeting_id, position, title, timebox_minutes, "
+            "status, started_at, elapsed_seconds) VALUES (?, 1, ?, ?, 5, ?, ?, ?)",
+            [item_id, item_id, f"item {item_id}", status, started, elapsed],
+        )
+    db.close()
+
+    store = open_store(path)
+    try:
+        items = {i.id: i for i in store.list_agenda(1)}
+        assert items[2].status == "active" and items[2].started_at is not None
+        assert items[1].status == "pending" and items[1].started_at is None
+        assert items[1].elapsed_seconds == 30 + 4 * 60  # ran until item 2 started
+        assert items[3].status == "pending"
+        state = LiveMeeting(Services(store)).state(1)
+        assert state.current is not None and state.current.item.id == 2
+    finally:
+        store.close()
+
+
+def test_a_stale_agenda_item_written_back_keeps_the_move_made_meanwhile(tmp_path: Path) -> None:
+    path = tmp_path / "stale.db"
+    make_meeting(path)
+    store = open_store(path)
+    try:
+        stale = store.list_agenda(1)[0]  # read while it was the active item
+        assert stale.status == "active"
+        LiveMeeting(Services(store)).next_item(1)  # meanwhile: on to the next item
+        stale.timebox_minutes = 20  # a timebox edit from the stale copy
+        store.update_agenda_item(stale)
+        first, second = store.list_agenda(1)[:2]
+        assert (first.status, first.timebox_minutes, first.started_at) == ("done", 20, None)
+        assert second.status == "active"
+    finally:
+        store.close()

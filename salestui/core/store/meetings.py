@@ -273,11 +273,21 @@ class MeetingsStore(BaseStore):
             values = self._agenda_values(item) | {"meeting_id": item.meeting_id,
                                                   "position": position}  # fmt: skip
             new_id = self._insert("agenda_items", values)
-        return item.model_copy(update={"id": new_id, "position": position})
+        added = item.model_copy(update={"id": new_id, "position": position})
+        added._stored = self._agenda_values(added)
+        return added
 
-    def update_agenda_item(self, item: AgendaItem) -> None:
+    def update_agenda_item(self, item: AgendaItem, before: AgendaItem | None = None) -> None:
+        """Write the fields that differ from ``before`` (by default: from the values the
+        item was read with), so that a timebox edit never puts back a status or a timer
+        that an agenda move changed meanwhile. An item never read is written whole."""
         assert item.id is not None
-        self._update("agenda_items", item.id, self._agenda_values(item))
+        values = self._agenda_values(item)
+        old = self._agenda_values(before) if before is not None else item._stored
+        if old is not None:
+            values = {k: v for k, v in values.items() if old.get(k) != v}
+        self._update("agenda_items", item.id, values)
+        item._stored = self._agenda_values(item)
 
     def set_agenda_order(self, meeting_id: int, ordered_ids: Sequence[int]) -> None:
         """Renumber a meeting's agenda 1..n in the given order."""
@@ -296,11 +306,16 @@ class MeetingsStore(BaseStore):
         rows = self._rows(
             "SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position, id", [meeting_id]
         )
-        return [AgendaItem(**r) for r in rows]
+        return [self._agenda_item(r) for r in rows]
 
     def get_agenda_item(self, item_id: int) -> AgendaItem | None:
         row = self._one("SELECT * FROM agenda_items WHERE id = ?", [item_id])
-        return AgendaItem(**row) if row else None
+        return self._agenda_item(row) if row else None
+
+    def _agenda_item(self, row: dict) -> AgendaItem:
+        item = AgendaItem(**row)
+        item._stored = self._agenda_values(item)
+        return item
 
     # -- attendance ---------------------------------------------------------------------
 
