@@ -7,14 +7,41 @@ is how the screenshot script and subprocess tests get repeatable output.
 from __future__ import annotations
 
 import os
+import threading
+import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 
 class Clock:
-    """Wall-clock time. ``now()`` is timezone-aware local time."""
+    """Wall-clock time that never runs backwards within a process.
+
+    ``now()`` is timezone-aware local time. When the system clock is set back, the
+    process goes on counting from its last reading with the monotonic clock, so a
+    running timer neither shows a negative time nor loses the minutes already counted.
+    A clock set forward (or a machine waking from sleep) is followed at once.
+    """
+
+    def __init__(
+        self,
+        wall: Callable[[], datetime] | None = None,
+        monotonic: Callable[[], float] | None = None,
+    ) -> None:
+        self._wall = wall or (lambda: datetime.now(UTC))
+        self._monotonic = monotonic or time.monotonic
+        self._last: tuple[datetime, float] | None = None
+        self._lock = threading.Lock()
 
     def now(self) -> datetime:
-        return datetime.now().astimezone()
+        wall, ticks = self._wall(), self._monotonic()
+        with self._lock:
+            moment = wall
+            if self._last is not None:
+                last, last_ticks = self._last
+                steady = last + timedelta(seconds=max(0.0, ticks - last_ticks))
+                moment = max(wall, steady)
+            self._last = (moment, ticks)
+        return moment.astimezone()
 
     def utcnow(self) -> datetime:
         return self.now().astimezone(UTC)

@@ -43,6 +43,12 @@ WARN_AT = 0.8  # share of a timebox after which the timer turns to a warning col
 SPEAKING_GRACE = timedelta(minutes=10)
 
 
+def _span(start: datetime | None, end: datetime) -> timedelta:
+    """From ``start`` to ``end``, clamped at zero: a clock set back never gives a negative
+    time (the live clock then shows 0:00, not -1:00:00)."""
+    return max(end - start, timedelta(0)) if start else timedelta(0)
+
+
 @dataclass
 class ItemTime:
     """One agenda item with its time derived at ``now``."""
@@ -215,8 +221,10 @@ class LiveMeeting:
 
     @staticmethod
     def _elapsed(item: AgendaItem, now: datetime) -> timedelta:
-        running = now - item.started_at if item.started_at else timedelta(0)
-        return timedelta(seconds=item.elapsed_seconds) + max(running, timedelta(0))
+        """Time spent on an item; never negative, even when the clock was set back."""
+        return _span(item.started_at, now) + max(
+            timedelta(seconds=item.elapsed_seconds), timedelta(0)
+        )
 
     def _activate(self, item: AgendaItem, now: datetime) -> None:
         item.status = AgendaStatus.ACTIVE
@@ -243,7 +251,7 @@ class LiveMeeting:
         items = [ItemTime(i, self._elapsed(i, now)) for i in self.store.list_agenda(meeting_id)]
         current = next((i for i in items if i.item.status == AgendaStatus.ACTIVE), None)
         start = meeting.actual_start
-        elapsed = now - start if start else timedelta(0)
+        elapsed = _span(start, now)
         planned_end = start + timedelta(minutes=meeting.planned_minutes) if start else None
         projected = None
         if start:
