@@ -92,13 +92,13 @@ def run_agenda_race(path: Path, processes: int, moves: int) -> dict:
         proc.stdin.write("go\n")
         proc.stdin.flush()
     failures = tracebacks = doubled = 0
-    errors = []
+    problems: list[str] = []
     for proc in procs:
         out, err = proc.communicate(timeout=900)
         tracebacks += err.count("Traceback")
         if proc.returncode != 0:
             failures += 1
-            errors.append(err[-2000:])
+            problems.append(err[-2000:])
             continue
         doubled += json.loads(out.strip().splitlines()[-1])["doubled"]
     seconds = time.perf_counter() - started
@@ -116,14 +116,14 @@ def run_agenda_race(path: Path, processes: int, moves: int) -> dict:
         "lost": doubled + (len(active) != 1),  # moves that left several items active
         "tracebacks": tracebacks,
         "seconds": seconds,
-        "errors": errors,
+        "problems": problems,
         "active": len(active),
     }
 
 
 def test_three_processes_moving_leave_exactly_one_active_item(tmp_path: Path) -> None:
     result = run_agenda_race(tmp_path / "race.db", processes=3, moves=150)
-    assert result["failures"] == 0, result["errors"]
+    assert result["failures"] == 0, result["problems"]
     assert result["tracebacks"] == 0
     assert result["active"] == 1
     assert result["lost"] == 0

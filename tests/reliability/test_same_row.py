@@ -117,13 +117,13 @@ def run_same_row(path: Path, writers: int, ops: int, actions: int = 3) -> dict:
         proc.stdin.write("go\n")
         proc.stdin.flush()
     lost = failures = tracebacks = logged = 0
-    errors = []
+    problems: list[str] = []
     for proc in procs:
         out, err = proc.communicate(timeout=900)
         tracebacks += err.count("Traceback")
         if proc.returncode != 0:
             failures += 1
-            errors.append(err[-2000:])
+            problems.append(err[-2000:])
             continue
         result = json.loads(out.strip().splitlines()[-1])
         lost += result["lost"]
@@ -142,19 +142,19 @@ def run_same_row(path: Path, writers: int, ops: int, actions: int = 3) -> dict:
         "lost": lost,
         "tracebacks": tracebacks,
         "seconds": seconds,
-        "errors": errors,
+        "problems": problems,
     }
 
 
 def test_two_writers_on_the_same_actions_lose_no_field(tmp_path: Path) -> None:
     result = run_same_row(tmp_path / "two.db", writers=2, ops=150)
-    assert result["failures"] == 0, result["errors"]
+    assert result["failures"] == 0, result["problems"]
     assert result["tracebacks"] == 0
     assert result["lost"] == 0
 
 
 def test_four_writers_on_the_same_actions_lose_no_field(tmp_path: Path) -> None:
     result = run_same_row(tmp_path / "four.db", writers=4, ops=150)
-    assert result["failures"] == 0, result["errors"]
+    assert result["failures"] == 0, result["problems"]
     assert result["tracebacks"] == 0
     assert result["lost"] == 0
