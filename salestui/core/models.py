@@ -116,6 +116,18 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=False, use_enum_values=False, validate_assignment=True)
 
 
+class _Tracked(_Model):
+    """A model that remembers the values it was stored with (``_stored``), so the store
+    can write only what changed. Two of them are equal when their fields are."""
+
+    _stored: dict | None = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+
 class Person(_Model):
     id: int | None = None
     name: str = Field(min_length=1, max_length=80)
@@ -177,7 +189,7 @@ class Meeting(_Model):
         return clean_text(value) if isinstance(value, str) else value
 
 
-class AgendaItem(_Model):
+class AgendaItem(_Tracked):
     id: int | None = None
     meeting_id: int
     position: int = 0
@@ -191,8 +203,6 @@ class AgendaItem(_Model):
     carried_from: int | None = None  # meeting id the item was carried from
     carried_count: int = 0  # how many meetings in a row it has been carried
     standing: bool = False
-    # As last read or written: an update writes only what differs (see ActionItem).
-    _stored: dict | None = PrivateAttr(default=None)
 
     @field_validator("title", mode="before")
     @classmethod
@@ -240,7 +250,7 @@ class Decision(_Model):
         return clean_text(value) if isinstance(value, str) else value
 
 
-class ActionItem(_Model):
+class ActionItem(_Tracked):
     id: int | None = None
     title: str = Field(min_length=1, max_length=2000)
     owner_ids: list[int] = Field(default_factory=list)
@@ -260,9 +270,6 @@ class ActionItem(_Model):
     blocked_by: str | None = None
     tags: list[str] = Field(default_factory=list)
     unassigned_ok: bool = False  # knowingly left without owner or due date at confirmation
-    # The values as last read from or written to the store: an update writes only the
-    # fields that differ from them, so a change never overwrites another one made meanwhile.
-    _stored: dict | None = PrivateAttr(default=None)
 
     @field_validator("title", mode="before")
     @classmethod
