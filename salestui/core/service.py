@@ -480,6 +480,7 @@ class Services:
         status: ActionStatus | str | None = None,
         tags: Sequence[str] | None = None,
     ) -> ActionItem:
+        self.action(action_id)  # a missing item is reported before a bad owner
         owner_ids = None
         if owners is not None:
             owner_ids = [pid for pid in (self._resolve_person_id(o) for o in owners) if pid]
@@ -525,6 +526,7 @@ class Services:
         new_due: date | None = None,
         next_check_in: date | None = None,
     ) -> FollowUp:
+        self.action(action_id)  # a missing item is reported before a bad note
         follow_up = _build(
             FollowUp,
             action_id=action_id,
