@@ -17,6 +17,8 @@ zero when salestui keeps everything it reported as saved), with the time each to
 - CLI done + follow-up: ``salestui actions done N`` and ``salestui followup N --next D``
   run side by side over ``--cli`` actions (the reproduction of issue 19). Lost: actions
   left open or without their next follow-up.
+- CLI run next + previous: ``--cli`` of each side by side on one meeting. Lost: more or
+  fewer than one active item at the end.
 """
 
 from __future__ import annotations
@@ -91,6 +93,42 @@ def cli_done_and_follow_up(folder: Path, count: int) -> dict:
     }
 
 
+def cli_next_and_previous(folder: Path, count: int) -> dict:
+    """``salestui run next`` and ``salestui run previous`` side by side, ``count`` each:
+    afterwards exactly one item is active (after a last ``run previous``)."""
+    from salestui.core.db import open_store
+
+    path = folder / "cli-race.db"
+    load("test_agenda_race").make_meeting(path)
+    exe = " ".join([sys.executable, "-m", "salestui", "--db", str(path)])
+    env = {**os.environ, "SALESTUI_LANG": "en"}
+    started = time.perf_counter()
+    procs = [
+        subprocess.Popen(
+            ["sh", "-c", " ; ".join(f"{exe} run {move} 1 >/dev/null" for _ in range(count))],
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for move in ("next", "previous")
+    ]
+    text = "".join(p.communicate()[1] for p in procs)
+    seconds = time.perf_counter() - started
+    subprocess.run(["sh", "-c", f"{exe} run previous 1 >/dev/null"], env=env, check=True)
+    store = open_store(path)
+    try:
+        active = sum(1 for item in store.list_agenda(1) if item.status == "active")
+    finally:
+        store.close()
+    return {
+        "trials": 2 * count,
+        "failures": sum(1 for line in text.splitlines() if line.startswith("Error")),
+        "lost": abs(active - 1),
+        "tracebacks": text.count("Traceback"),
+        "seconds": seconds,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--kills", type=int, default=20)
@@ -123,6 +161,10 @@ def main() -> None:
             (
                 f"CLI done + followup x {args.cli}",
                 lambda: cli_done_and_follow_up(folder, args.cli),
+            ),
+            (
+                f"CLI run next + previous x {args.cli}",
+                lambda: cli_next_and_previous(folder, args.cli),
             ),
         ]
         for name, scenario in scenarios:
