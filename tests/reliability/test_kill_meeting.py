@@ -156,7 +156,7 @@ def _run_and_kill(child: subprocess.Popen, kill_after: int) -> tuple[list[list[s
     try:
         while len(reported) < kill_after:
             line = child.stdout.readline()
-            if not line:
+            if not line.endswith("\n"):  # the end, or half a line cut by the kill
                 break
             reported.append(line.split())
             if reported[-1][0] in ("typing",) or reported[-1][1:] == ["confirmed"]:
@@ -165,7 +165,9 @@ def _run_and_kill(child: subprocess.Popen, kill_after: int) -> tuple[list[list[s
     finally:
         child.kill()
         child.wait(timeout=60)
-    reported += [line.split() for line in child.stdout.read().splitlines() if line.strip()]
+    rest = child.stdout.read().splitlines(keepends=True)
+    # Only whole lines count as reported: a line the kill cut short was never finished.
+    reported += [line.split() for line in rest if line.endswith("\n") and line.strip()]
     err = child.stderr.read()
     for stream in (child.stdin, child.stdout, child.stderr):
         if stream is not None:
@@ -275,7 +277,10 @@ def run_kill_trials(folder: Path, trials: int, seed: int = 19) -> dict:
             child, kill_after = _child(TYPING, path, str(typed)), typed + 1
         reported, err = _run_and_kill(child, kill_after)
         tracebacks += err.count("Traceback")
-        found = _check(path, moment, reported, typed)
+        try:
+            found = _check(path, moment, reported, typed)
+        except Exception as error:  # a check that cannot even run is a failure
+            found = [f"check failed: {error!r} on {reported[-5:]}"]
         lost += sum(1 for p in found if p.startswith("lost"))
         if found or "Traceback" in err:
             failures += 1
