@@ -73,7 +73,8 @@ def _create(path: Path) -> None:
 
 def _connect(path: Path, read_only: bool) -> Store:
     try:
-        return Store(path, read_only=read_only)
+        # WAL is switched on only once the file is known to be ours (it changes the header).
+        return Store(path, read_only=read_only, wal=False)
     except sqlite3.DatabaseError as error:
         message = str(error)
         if not read_only and ("readonly" in message or "unable to open" in message):
@@ -134,6 +135,8 @@ def _settle(store: Store, policy: BackupPolicy) -> None:
         store.refuse_writes(integrity.newer_message(path, found.user_version))
         return
     fresh = found.empty
+    if not store.read_only:
+        store.use_wal()
     if found.user_version < schema.LATEST_VERSION:
         if store.read_only:
             if fresh:

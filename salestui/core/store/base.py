@@ -66,7 +66,7 @@ class BaseStore:
     a newer schema, a read-only file or folder, a full disk).
     """
 
-    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+    def __init__(self, path: Path | str, read_only: bool = False, wal: bool = True) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.read_only_reason: str | None = None
@@ -88,13 +88,16 @@ class BaseStore:
         self._depth = 0
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            if not read_only:
-                conn.execute("PRAGMA journal_mode = WAL")
+            if wal and not read_only:
+                self.use_wal()
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
             conn.close()
             raise
+
+    def use_wal(self) -> None:
+        self.db.conn.execute("PRAGMA journal_mode = WAL")
 
     # -- lifecycle -------------------------------------------------------------------
 
