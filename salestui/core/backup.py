@@ -102,16 +102,23 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def verified_copy(source: Path, destination: Path, *, full: bool = True) -> dict[str, int]:
+def verified_copy(
+    source: Path, destination: Path, *, full: bool = True, verify: bool = True
+) -> dict[str, int]:
     """Copy the database at ``source`` to ``destination`` and check the copy.
 
     Raises BackupFailed (and leaves ``destination`` as it was) when the source cannot be
     read whole or the copy's check or row counts differ. Returns the row counts.
+    ``verify=False`` copies the pages as they are (a damaged file, on request).
     """
     with _partial(destination) as partial:
         conn = sql.open_read_only(source)
         try:
-            counts = sql.copy_database(conn, partial)
+            counts = sql.copy_database(conn, partial, counted=verify)
+            if not verify:
+                _fsync(partial)
+                os.replace(partial, destination)
+                return counts
         except sqlite3.DatabaseError as error:
             raise BackupFailed(
                 _("{path} could not be read whole ({reason}); nothing was backed up").format(

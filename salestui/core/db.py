@@ -152,6 +152,7 @@ def _settle(store: Store, policy: BackupPolicy) -> None:
         except sqlite3.DatabaseError as error:
             problems = [str(error)]
         if problems:
+            store.damaged = True
             _reopen_read_only(store)
             store.refuse_writes(integrity.damaged_message(path, policy))
             return

@@ -120,6 +120,7 @@ def explain_write_error(store: Store, error: sqlite3.Error) -> Exception | None:
         return StorageError(message)
     if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         message = damaged_message(store.path, policy)
+        store.damaged = True
         store.refuse_writes(message)
         return StorageError(message)
     return None

@@ -70,6 +70,7 @@ class BaseStore:
         self.path = Path(path)
         self.read_only = read_only
         self.read_only_reason: str | None = None
+        self.damaged = False  # found damaged (on open or by a failed write)
         self.write_refused = False  # a write was refused: the caller saw the reason
         self.backup_policy: Any = None  # core.backup.BackupPolicy, set by core.db
         self.backup_problem: str | None = None  # the last automatic backup that failed

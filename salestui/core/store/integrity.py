@@ -67,11 +67,12 @@ def plain_tables(conn: sqlite3.Connection) -> list[str]:
     ]
 
 
+def count_rows(conn: sqlite3.Connection, table: str) -> int:
+    return int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+
+
 def row_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    return {
-        table: int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
-        for table in plain_tables(conn)
-    }
+    return {table: count_rows(conn, table) for table in plain_tables(conn)}
 
 
 def check(conn: sqlite3.Connection, full: bool = True, table: str | None = None) -> list[str]:
@@ -86,12 +87,16 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
 
 
-def copy_database(source: sqlite3.Connection, destination: Path) -> dict[str, int]:
+def copy_database(
+    source: sqlite3.Connection, destination: Path, counted: bool = True
+) -> dict[str, int]:
     """Copy ``source`` into the (new, empty) file ``destination`` with the online backup
-    API; returns the row counts of the source at the very snapshot that was copied."""
+    API; returns the row counts of the source at the very snapshot that was copied
+    (``counted=False``: no counts, pages copied as they are, damaged or not)."""
     source.execute("BEGIN")
     try:
-        counts = row_counts(source)  # starts the read transaction the backup then uses
+        # The counts start the read transaction that the backup then copies.
+        counts = row_counts(source) if counted else {}
         target = sqlite3.connect(str(destination))
         try:
             source.backup(target)
