@@ -117,8 +117,9 @@ class AppContext:
             store = self._services.store
             # A read on a read-only file (damaged, newer, no permission) works but says
             # why; a refused write has already said it as its error.
+            failed = sys.exc_info()[0] is not None  # its own error line is on the way
             for problem in (store.read_only_reason, store.backup_problem):
-                if problem and not store.write_refused:
+                if problem and not store.write_refused and not failed:
                     warn(problem)
             store.close()
             self._services = None

@@ -39,6 +39,11 @@ def _reason(reason: str) -> str:
     return _(message_id) if message_id and _(message_id) != message_id else reason
 
 
+def _data_rows(counts: dict[str, int]) -> int:
+    """Rows of the data tables (not of the search index's own tables)."""
+    return sum(count for table, count in counts.items() if "_fts" not in table)
+
+
 def _size(size: int) -> str:
     return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{size / 1024:.0f} KB"
 
@@ -100,7 +105,7 @@ def backup(file: Path | None, force: bool, list_them: bool, as_json: bool) -> No
         ) from error
     click.echo(
         _("Backed up {source} to {path} (checked: integrity ok, {rows} rows)").format(
-            source=store.path, path=file, rows=sum(counts.values())
+            source=store.path, path=file, rows=_data_rows(counts)
         )
     )
 
@@ -148,7 +153,7 @@ def restore(file: Path) -> None:
         click.echo(_("The database as it was is kept in {path}").format(path=kept))
     click.echo(
         _("Restored {path} from {backup} ({rows} rows)").format(
-            path=db, backup=file, rows=sum(counts.values())
+            path=db, backup=file, rows=_data_rows(counts)
         )
     )
 

@@ -60,7 +60,7 @@ def now_utc() -> datetime:
 def list_backups(db: Path, policy: BackupPolicy) -> list[BackupFile]:
     """The automatic backups of ``db``, newest first."""
     folder = policy.folder_for(db)
-    found: list[BackupFile] = []
+    found: list[tuple[datetime, int, BackupFile]] = []
     try:
         entries = list(folder.iterdir())
     except OSError:
@@ -70,9 +70,10 @@ def list_backups(db: Path, policy: BackupPolicy) -> list[BackupFile]:
         if not match or match["db"] != db.name or not path.is_file():
             continue
         taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
-        found.append(BackupFile(path, taken, match["reason"], path.stat().st_size))
-    found.sort(key=lambda b: (b.taken, b.path.name), reverse=True)
-    return found
+        backup = BackupFile(path, taken, match["reason"], path.stat().st_size)
+        found.append((taken, int(match["n"] or 1), backup))
+    found.sort(key=lambda item: item[:2], reverse=True)
+    return [item[2] for item in found]
 
 
 def newest_backup(db: Path, policy: BackupPolicy) -> BackupFile | None:
@@ -157,7 +158,7 @@ def raw_copy(source: Path, destination: Path) -> None:
     """Copy a file (and its -wal) byte for byte: for a file too damaged to back up."""
     for suffix in ("", "-wal"):
         origin = Path(f"{source}{suffix}")
-        if not origin.exists():
+        if not origin.exists() or (suffix and origin.stat().st_size == 0):
             continue
         target = Path(f"{destination}{suffix}")
         with _partial(target) as partial:
@@ -184,11 +185,15 @@ def automatic_backup(db: Path, reason: str, policy: BackupPolicy) -> Path | None
             )
         ) from error
     stamp = now_utc().strftime(_STAMP)
-    destination = folder / f"{db.name}.{stamp}.{reason}.bak"
-    number = 1
-    while destination.exists():
-        number += 1
-        destination = folder / f"{db.name}.{stamp}-{number}.{reason}.bak"
+    # Several in one second are numbered upwards, so names sort in the order they were made.
+    taken = [
+        int(match["n"] or 1)
+        for path in folder.glob(f"{db.name}.{stamp}*")
+        if (match := _NAME.match(path.name)) and match["stamp"] == stamp
+    ]
+    number = max(taken, default=0) + 1
+    suffix = "" if number == 1 else f"-{number}"
+    destination = folder / f"{db.name}.{stamp}{suffix}.{reason}.bak"
     try:
         verified_copy(db, destination, full=False)
     except OSError as error:

@@ -26,6 +26,23 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 def check_path(path: Path) -> None:
     """Raise StorageError with a one-line reason when ``path`` cannot be our database."""
+    check_place(path)
+    if path.exists():
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except OSError as error:
+            raise StorageError(
+                _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror)
+            ) from error
+        if header and header != SQLITE_HEADER:
+            raise StorageError(
+                _("{path} is not a salestui database (not an SQLite file)").format(path=path)
+            )
+
+
+def check_place(path: Path) -> None:
+    """A regular file (or none yet) in an existing folder; StorageError otherwise."""
     if not str(path).strip():
         raise StorageError(_("The database path is empty"))
     if path.is_dir():
@@ -40,17 +57,6 @@ def check_path(path: Path) -> None:
         if not stat.S_ISREG(path.stat().st_mode):
             raise StorageError(
                 _("{path} is not a regular file, so it cannot be a database").format(path=path)
-            )
-        try:
-            with path.open("rb") as handle:
-                header = handle.read(len(SQLITE_HEADER))
-        except OSError as error:
-            raise StorageError(
-                _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror)
-            ) from error
-        if header and header != SQLITE_HEADER:
-            raise StorageError(
-                _("{path} is not a salestui database (not an SQLite file)").format(path=path)
             )
 
 

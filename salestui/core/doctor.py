@@ -23,7 +23,7 @@ from salestui.core.backup import (
     raw_copy,
     verified_copy,
 )
-from salestui.core.db import check_path, open_store
+from salestui.core.db import check_path, check_place, open_store
 from salestui.core.errors import Conflict, StorageError
 from salestui.core.store import integrity as sql
 from salestui.i18n import _
@@ -181,7 +181,7 @@ def restore(backup: Path, db: Path, policy: BackupPolicy) -> tuple[dict[str, int
     if db.exists() and backup.resolve() == db.resolve():
         raise Conflict(_("{path} is the database itself").format(path=backup))
     counts = verify_backup(backup)
-    check_path(db)
+    check_place(db)  # the current file may be too damaged to have an SQLite header
     kept = _set_aside(db, policy)
     source = sql.open_read_only(backup)
     try:

@@ -54,7 +54,9 @@ def record_full_check(db: Path, policy: BackupPolicy) -> None:
     try:
         path.parent.mkdir(mode=0o700, exist_ok=True)
         partial = path.with_name(f".{path.name}.{os.getpid()}")
-        partial.write_text(json.dumps({"at": time.time(), "file": _file_key(db)}), "utf-8")
+        fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps({"at": time.time(), "file": _file_key(db)}))
         os.replace(partial, path)
     except OSError:
         pass

@@ -77,14 +77,15 @@ class BaseStore:
         # Turns a failed write into the exception to raise (set by core.db: the store
         # builds no text for people). None: the sqlite3 error propagates.
         self.explain_write_error: Callable[[sqlite3.Error], Exception | None] | None = None
-        target = f"{self.path.absolute().as_uri()}?mode=ro" if read_only else str(self.path)
-        conn = sqlite3.connect(
-            target,
-            timeout=BUSY_TIMEOUT_MS / 1000,
-            isolation_level=None,  # we issue BEGIN/COMMIT ourselves
-            check_same_thread=True,
-            uri=read_only,
-        )
+        conn = self._connect(read_only, immutable=False)
+        if read_only:
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                # A WAL file in a folder we may not write, with no -shm beside it: SQLite
+                # can read it only as immutable (nobody can be writing it there either).
+                conn.close()
+                conn = self._connect(read_only, immutable=True)
         self.db = sqlite_utils.Database(conn)
         self._depth = 0
         try:
@@ -96,6 +97,19 @@ class BaseStore:
         except BaseException:
             conn.close()
             raise
+
+    def _connect(self, read_only: bool, immutable: bool) -> sqlite3.Connection:
+        target = str(self.path)
+        if read_only:
+            target = f"{self.path.absolute().as_uri()}?mode=ro"
+            target += "&immutable=1" if immutable else ""
+        return sqlite3.connect(
+            target,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,  # we issue BEGIN/COMMIT ourselves
+            check_same_thread=True,
+            uri=read_only,
+        )
 
     def use_wal(self) -> None:
         self.db.conn.execute("PRAGMA journal_mode = WAL")
