@@ -136,3 +136,18 @@ def test_backup_list_and_restore(org, db: Path, tmp_path: Path) -> None:
     assert "李明" in [p["name"] for p in run("people", "list", "--json", db_path=kept).json()]
     run("restore", str(tmp_path / "missing.db")).assert_one_line_error(1)
     run("backup").assert_one_line_error(2)
+
+
+def test_at_most_one_start_backup_a_day(tmp_path: Path) -> None:
+    from salestui.cli import _daily_backup
+    from salestui.core.backup import BackupPolicy, list_backups
+    from salestui.core.db import open_store
+
+    path = tmp_path / "daily.db"
+    store = open_store(path)
+    try:
+        _daily_backup(store)
+        _daily_backup(store)
+    finally:
+        store.close()
+    assert [b.reason for b in list_backups(path, BackupPolicy())] == ["start"]
