@@ -88,7 +88,13 @@ def backup(file: Path | None, force: bool, list_them: bool, as_json: bool) -> No
             )
         )
     try:
-        if store.damaged:
+        try:
+            counts = verified_copy(store.path, file) if not store.damaged else None
+        except BackupFailed:
+            if not force:
+                raise
+            counts = None  # damage the open-time check had not seen: --force copies it
+        if counts is None:
             verified_copy(store.path, file, verify=False)
             click.echo(
                 _("Copied the damaged database {source} to {path} (not checked)").format(
@@ -96,9 +102,6 @@ def backup(file: Path | None, force: bool, list_them: bool, as_json: bool) -> No
                 )
             )
             return
-        counts = verified_copy(store.path, file)
-    except BackupFailed:
-        raise
     except OSError as error:
         raise StorageError(
             _("Cannot write {path}: {reason}").format(path=file, reason=error.strerror)

@@ -151,3 +151,21 @@ def test_at_most_one_start_backup_a_day(tmp_path: Path) -> None:
     finally:
         store.close()
     assert [b.reason for b in list_backups(path, BackupPolicy())] == ["start"]
+
+
+def test_backup_refuses_damage_the_open_check_had_not_seen(org, db: Path, tmp_path: Path) -> None:
+    """Damage since today's full check: the copy's own check catches it."""
+    run = org
+    _many_actions(db)
+    run("people", "list").ok()  # today's full check passes and is recorded
+    page = 4096
+    middle = (db.stat().st_size // page) // 2
+    with db.open("r+b") as handle:
+        handle.seek(middle * page)
+        handle.write(random.Random(7).randbytes(page * 4))
+    copy = tmp_path / "copy.db"
+    line = run("backup", str(copy)).assert_one_line_error(1)
+    assert "integrity check" in line and "doctor" in line
+    assert not copy.exists()
+    assert "not checked" in run("backup", str(copy), "--force").ok().out
+    assert copy.exists()
