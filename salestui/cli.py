@@ -12,6 +12,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,17 +20,24 @@ from salestui import __version__
 from salestui.cli_actions import actions, followup
 from salestui.cli_common import AppContext, warn
 from salestui.cli_config import config as config_command
+from salestui.cli_data import backup, doctor, restore
 from salestui.cli_export import export
 from salestui.cli_meetings import agenda, invite, meeting
-from salestui.cli_people import backup, demo, people
+from salestui.cli_people import demo, people
 from salestui.cli_run import run_group
 from salestui.i18n import _, normalise, set_language
+
+if TYPE_CHECKING:
+    from salestui.core.store import Store
 
 EPILOG = """\b
 Exit codes: 0 ok, 1 the operation failed (unknown meeting or action id, storage
 problem, database locked), 2 bad usage or input (bad dates, empty titles, numbers
 out of range, and person or team names that match no one).
 """
+
+
+_opened: list[AppContext] = []  # the command's context, for messages after it closed
 
 
 def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -69,6 +77,9 @@ def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
     """
     from salestui.config import load_config
 
+    if db_path is not None and not db_path.strip():
+        # An empty --db would silently fall back to the real default database.
+        raise click.BadParameter(_("the database path is empty"), param_hint="'--db'")
     first = set_language(lang)
     config = load_config()
     if set_language(lang or config.language) != first and config.warnings:
@@ -76,6 +87,7 @@ def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
     for message in config.warnings:
         warn(message)
     app = AppContext(db_option=db_path, config=config)
+    _opened.append(app)
     ctx.obj = app
     ctx.call_on_close(app.close)
     if ctx.invoked_subcommand is None:
@@ -87,12 +99,22 @@ def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
         remembered = services.store.get_setting(SalestuiApp.LANGUAGE_SETTING)
         if remembered and not lang:
             set_language(remembered)
+        _daily_backup(services.store)
         SalestuiApp(services=services, config=config, start_flow=True).run()
+
+
+def _daily_backup(store: Store) -> None:
+    """At most one automatic backup a day, when the app starts (a failure is shown in the
+    app; the data is not at risk from it)."""
+    from salestui.core.backup import backup_store, due_daily
+
+    if store.read_only_reason is None and due_daily(store.path, store.backup_policy):
+        backup_store(store, "start")
 
 
 for command in (
     demo, people, meeting, agenda, invite, run_group,
-    actions, followup, export, backup, config_command,
+    actions, followup, export, backup, restore, doctor, config_command,
 ):  # fmt: skip
     cli.add_command(command)
 
@@ -108,6 +130,18 @@ def _usage_error(error: click.UsageError) -> None:
         hint = _("see '{command} --help'").format(command=error.ctx.command_path)
         message = f"{message} ({hint})"
     _error(message)
+
+
+def _database_problem(error: sqlite3.Error) -> str:
+    """Damage met by a read (the open-time check passed) names the way out."""
+    from salestui.core import integrity
+
+    if integrity.is_damage(error) and _opened:
+        from salestui.paths import resolve_db_path
+
+        app = _opened[-1]
+        return integrity.damaged_message(resolve_db_path(app.db_option), app.backup_policy())
+    return _("Database problem: {reason}").format(reason=error)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -132,7 +166,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         _error(str(error))
         return error.exit_code
     except sqlite3.Error as error:
-        _error(_("Database problem: {reason}").format(reason=error))
+        _error(_database_problem(error))
         return 1
     except BrokenPipeError:
         # The reader went away (``salestui actions list | head``): stop quietly.

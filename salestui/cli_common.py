@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from salestui.config import Config
+    from salestui.core.backup import BackupPolicy
     from salestui.core.models import ActionRow, Meeting, Person
     from salestui.core.service import Services
 
@@ -95,13 +96,32 @@ class AppContext:
                         value=os.environ.get("SALESTUI_NOW", "")
                     )
                 ) from error
-            store = open_store(resolve_db_path(self.db_option), create=create)
+            store = open_store(
+                resolve_db_path(self.db_option), create=create, backups=self.backup_policy()
+            )
             self._services = Services(store, clock, me=self.config.me)
         return self._services
 
+    def backup_policy(self) -> BackupPolicy:
+        from pathlib import Path
+
+        from salestui.core.backup import BackupPolicy
+
+        folder = self.config.backup_dir
+        return BackupPolicy(
+            folder=Path(folder).expanduser() if folder else None, keep=self.config.backup_keep
+        )
+
     def close(self) -> None:
         if self._services is not None:
-            self._services.store.close()
+            store = self._services.store
+            # A read on a read-only file (damaged, newer, no permission) works but says
+            # why; a refused write has already said it as its error.
+            failed = sys.exc_info()[0] is not None  # its own error line is on the way
+            for problem in (store.read_only_reason, store.backup_problem):
+                if problem and not store.write_refused and not failed:
+                    warn(problem)
+            store.close()
             self._services = None
 
 

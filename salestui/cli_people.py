@@ -1,10 +1,8 @@
-"""CLI commands about the organisation and the file: ``people``, ``demo``, ``backup``."""
+"""CLI commands about the organisation: ``people``, ``demo`` (``backup`` is in cli_data)."""
 
 from __future__ import annotations
 
 import dataclasses
-import os
-from pathlib import Path
 
 import click
 
@@ -121,37 +119,3 @@ def demo(scale: int, seed: int, force: bool, as_json: bool) -> None:
         message_id = _DEMO_LABELS.get(key)
         name = _(message_id) if message_id and _(message_id) != message_id else key
         click.echo(f"  {name}: {value}")
-
-
-@click.command()
-@click.argument("file", type=click.Path(dir_okay=True, path_type=Path))
-@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
-def backup(file: Path, force: bool) -> None:
-    """Copy the database to FILE (a consistent copy, safe while the app is open)."""
-    from salestui.core.errors import Conflict, StorageError
-
-    svc = services(create=False)
-    file = file.expanduser()
-    if file.is_dir():
-        raise StorageError(_("{path} is a folder; give a file name").format(path=file))
-    if not file.parent.is_dir():
-        raise StorageError(_("The folder {folder} does not exist").format(folder=file.parent))
-    if file.exists() and not force:
-        raise Conflict(_("{path} already exists; use --force to overwrite it").format(path=file))
-    if file.exists() and file.resolve() == svc.store.path.resolve():
-        raise Conflict(_("{path} is the database itself").format(path=file))
-    # Copy to a private temporary file next to FILE, then rename: FILE is either the old
-    # file or a complete backup, never half written.
-    partial = file.with_name(f".{file.name}.{os.getpid()}.partial")
-    try:
-        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        svc.store.backup(partial)
-        os.replace(partial, file)
-    except OSError as error:
-        raise StorageError(
-            _("Cannot write {path}: {reason}").format(path=file, reason=error.strerror)
-        ) from error
-    finally:
-        if partial.exists():
-            partial.unlink()
-    click.echo(_("Backed up {source} to {path}").format(source=svc.store.path, path=file))

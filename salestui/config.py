@@ -23,6 +23,8 @@ class Config:
     default_meeting_minutes: int = 60
     export_dir: str | None = None
     speaking_threshold: float = 0.5
+    backup_dir: str | None = None  # automatic backups; default: a folder beside the database
+    backup_keep: int = 14  # automatic backups kept (0: none)
     warnings: list[str] = field(default_factory=list)
     path: Path | None = None
 
@@ -34,6 +36,8 @@ _KEYS = {
     "default_meeting_minutes": int,
     "export_dir": str,
     "speaking_threshold": float,
+    "backup_dir": str,
+    "backup_keep": int,
 }
 
 
@@ -75,6 +79,9 @@ def load_config(path: Path | None = None) -> Config:
     if not 0 < config.speaking_threshold <= 1:
         config.warnings.append(_("Bad value for config key {key}").format(key="speaking_threshold"))
         config.speaking_threshold = 0.5
+    if not 0 <= config.backup_keep <= 1000:
+        config.warnings.append(_("Bad value for config key {key}").format(key="backup_keep"))
+        config.backup_keep = 14
     if os.environ.get("SALESTUI_ME"):
         config.me = os.environ["SALESTUI_ME"]
     return config

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from salestui.core.backup import backup_store
 from salestui.core.capture import Capture, describe, parse_capture
 from salestui.core.errors import Conflict, InvalidInput, NotFound
 from salestui.core.followup import escalate
@@ -735,6 +736,7 @@ class LiveMeeting:
             raise Conflict(problems[0])
         meeting.status = MeetingStatus.CONFIRMED
         self.store.update_meeting(meeting)
+        backup_store(self.store, "meeting")  # a verified, rotating copy of the confirmed state
         return self.summary(meeting_id)
 
     def summary(self, meeting_id: int) -> Summary:

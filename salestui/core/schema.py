@@ -1,9 +1,13 @@
 """The schema as numbered migrations. Migration N brings ``user_version`` from N-1 to N.
 
-Statements are plain lists (not scripts) so each migration runs inside one transaction.
+Statements are plain lists (not scripts); every pending migration runs inside one
+transaction, after a verified backup. A released migration is FROZEN: never edit its
+statements (tests/core/test_integrity_schema.py pins MIGRATION_1's text); add a new one.
 """
 
 from __future__ import annotations
+
+import re
 
 _FTS_TABLES = {
     # fts table: (content table, indexed columns)
@@ -231,7 +235,13 @@ MIGRATION_1 = [
     *_fts_statements(),
 ]
 
-MIGRATION_2 = [
+# salestui's mark in the file header (PRAGMA application_id): "STUI". A file whose id is
+# another non-zero number belongs to another application and is never touched.
+APPLICATION_ID = 0x53545549
+
+MIGRATION_2: list[str] = [
+    # storage integrity: mark the file as salestui's (files made at version 1 have id 0).
+    f"PRAGMA application_id = {APPLICATION_ID}",
     # -- concurrency (issue 19): one active agenda item per meeting ------------------------
     # Heal meetings left with several active items by racing `run next` / `run previous`:
     # the most recently started stays active; each other one is paused as the moment the
@@ -251,6 +261,46 @@ MIGRATION_2 = [
     "CREATE UNIQUE INDEX IF NOT EXISTS agenda_items_one_active "
     "ON agenda_items(meeting_id) WHERE status = 'active'",
 ]
+
+# Columns that development builds of 2026-11-27 had not yet added to MIGRATION_1 while
+# still stamping user_version 1 (table, column, definition). ``v1_repairs`` adds any that
+# a version-1 file lacks, before MIGRATION_2 runs.
+_V1_LATE_COLUMNS = (
+    ("agenda_items", "carried_count", "INTEGER NOT NULL DEFAULT 0"),
+    ("entries", "disposition", "TEXT"),
+    ("action_items", "entry_id", "INTEGER REFERENCES entries(id) ON DELETE SET NULL"),
+    ("action_items", "unassigned_ok", "INTEGER NOT NULL DEFAULT 0"),
+    ("follow_ups", "person_id", "INTEGER REFERENCES people(id) ON DELETE SET NULL"),
+)
+_CREATED_NAME = re.compile(
+    r"^\s*CREATE\s+(?:VIRTUAL\s+)?(?:TABLE|INDEX|TRIGGER)\s+(\w+)", re.IGNORECASE
+)
+
+
+def created_name(statement: str) -> str | None:
+    """The object a CREATE statement makes, or None for other statements."""
+    match = _CREATED_NAME.match(statement)
+    return match.group(1) if match else None
+
+
+def v1_repairs(columns: dict[str, set[str]], objects: set[str]) -> list[str]:
+    """Statements that bring a version-1 file made by an early build to the released v1.
+
+    ``columns`` maps each existing table to its column names, ``objects`` holds every
+    name in sqlite_master. A file made by the released build needs none.
+    """
+    statements = [
+        f"ALTER TABLE {table} ADD COLUMN {column} {definition}"
+        for table, column, definition in _V1_LATE_COLUMNS
+        if table in columns and column not in columns[table]
+    ]
+    statements += [
+        statement
+        for statement in MIGRATION_1
+        if (name := created_name(statement)) is not None and name not in objects
+    ]
+    return statements
+
 
 MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2]
 LATEST_VERSION = len(MIGRATIONS)

@@ -162,6 +162,8 @@ class SalestuiApp(App[None]):
     def on_mount(self) -> None:
         for warning in self.config.warnings:
             self.notify(warning, severity="warning")
+        if self.services.store.backup_problem:
+            self.notify(self.services.store.backup_problem, severity="warning")
         # A theme chosen in the app (remembered in the database) beats the config file.
         theme = self.services.store.get_setting(self.THEME_SETTING) or self.config.theme
         if theme in self.available_themes:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from salestui.core import schema
+from salestui.core.backup import BackupPolicy, list_backups
 from salestui.core.db import open_store
 from salestui.core.errors import StorageError
 
@@ -66,44 +67,51 @@ def test_unwritable_place_is_a_clear_error() -> None:
         open_store(Path("/proc/salestui-test.db"))
 
 
-def test_older_schema_is_backed_up_then_migrated(tmp_path: Path, monkeypatch) -> None:
-    path = tmp_path / "old.db"
-    # Simulate a file made by a version that only knew migration 1, then a newer release
-    # that adds migration 2.
+def _at_version_1(monkeypatch, path: Path) -> None:
+    """Make ``path`` as the released build did: migration 1 only, no application id."""
     monkeypatch.setattr(schema, "MIGRATIONS", [schema.MIGRATION_1])
-    monkeypatch.setattr("salestui.core.store.base.MIGRATIONS", [schema.MIGRATION_1])
-    monkeypatch.setattr("salestui.core.store.base.LATEST_VERSION", 1)
+    monkeypatch.setattr(schema, "LATEST_VERSION", 1)
     store = open_store(path)
     store.db.execute(
         "INSERT INTO people(name, role, created_at) VALUES ('王芳', 'lead', '2026-01-01T00:00:00Z')"
     )
+    store.db.execute("PRAGMA application_id = 0")
     store.close()
+    monkeypatch.undo()
+
+
+def test_older_schema_is_backed_up_then_migrated(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "old.db"
+    _at_version_1(monkeypatch, path)
     extra = ["CREATE TABLE extra_thing (id INTEGER PRIMARY KEY)"]
-    monkeypatch.setattr("salestui.core.store.base.MIGRATIONS", [schema.MIGRATION_1, extra])
-    monkeypatch.setattr("salestui.core.store.base.LATEST_VERSION", 2)
+    monkeypatch.setattr(schema, "MIGRATIONS", [schema.MIGRATION_1, schema.MIGRATION_2, extra])
+    monkeypatch.setattr(schema, "LATEST_VERSION", 3)
     store = open_store(path)
     try:
-        assert store.user_version == 2
+        assert store.user_version == 3
         assert "extra_thing" in store.db.table_names()
     finally:
         store.close()
-    backup = tmp_path / "old.db.v1.bak"
-    assert backup.exists()
-    with sqlite3.connect(backup) as conn:
+    (backup,) = list_backups(path, BackupPolicy())
+    assert backup.reason == "upgrade"
+    assert stat.S_IMODE(os.stat(backup.path).st_mode) == 0o600
+    with sqlite3.connect(backup.path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
         assert conn.execute("SELECT name FROM people").fetchall() == [("王芳",)]
 
 
 def test_failed_migration_changes_nothing(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "db.db"
-    open_store(path).close()
+    _at_version_1(monkeypatch, path)
+    before = path.read_bytes()
     broken = ["CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL"]
-    released = len(schema.MIGRATIONS)
-    monkeypatch.setattr("salestui.core.store.base.MIGRATIONS", [*schema.MIGRATIONS, broken])
-    monkeypatch.setattr("salestui.core.store.base.LATEST_VERSION", released + 1)
-    with pytest.raises(StorageError):
+    monkeypatch.setattr(schema, "MIGRATIONS", [schema.MIGRATION_1, schema.MIGRATION_2, broken])
+    monkeypatch.setattr(schema, "LATEST_VERSION", 3)
+    with pytest.raises(StorageError, match="could not be upgraded"):
         open_store(path)
+    assert path.read_bytes() == before
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == released
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == 0
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in names

@@ -8,11 +8,12 @@ queue on the busy timeout instead of failing with "database is locked".
 from salestui.core.store.actions import ActionsStore
 from salestui.core.store.base import ActionQuery, BaseStore
 from salestui.core.store.capture import CaptureStore
+from salestui.core.store.integrity import IntegrityStore
 from salestui.core.store.meetings import MeetingsStore
 from salestui.core.store.people import PeopleStore
 
 __all__ = ["ActionQuery", "BaseStore", "Store"]
 
 
-class Store(PeopleStore, MeetingsStore, CaptureStore, ActionsStore):
+class Store(PeopleStore, MeetingsStore, CaptureStore, ActionsStore, IntegrityStore):
     """Typed access to one salestui database file."""

@@ -8,7 +8,7 @@ queue on the busy timeout instead of failing with "database is locked".
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,10 +18,11 @@ from typing import Any, Self
 import sqlite_utils
 
 from salestui.core.clock import to_utc_iso
+from salestui.core.errors import StorageError
 from salestui.core.models import (
     ActionStatus,
 )
-from salestui.core.schema import FTS_TABLES, LATEST_VERSION, MIGRATIONS
+from salestui.core.schema import FTS_TABLES
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -58,22 +59,60 @@ class ActionQuery:
 
 
 class BaseStore:
-    """The connection, transactions and migrations."""
+    """The connection, transactions and migrations.
 
-    def __init__(self, path: Path | str) -> None:
+    A store opened with ``read_only=True`` uses a ``mode=ro`` connection; a store with a
+    ``read_only_reason`` refuses every write transaction with that reason (a damaged file,
+    a newer schema, a read-only file or folder, a full disk).
+    """
+
+    def __init__(self, path: Path | str, read_only: bool = False, wal: bool = True) -> None:
         self.path = Path(path)
-        conn = sqlite3.connect(
-            str(self.path),
+        self.read_only = read_only
+        self.read_only_reason: str | None = None
+        self.damaged = False  # found damaged (on open or by a failed write)
+        self.write_refused = False  # a write was refused: the caller saw the reason
+        self.backup_policy: Any = None  # core.backup.BackupPolicy, set by core.db
+        self.backup_problem: str | None = None  # the last automatic backup that failed
+        # Turns a failed write into the exception to raise (set by core.db: the store
+        # builds no text for people). None: the sqlite3 error propagates.
+        self.explain_write_error: Callable[[sqlite3.Error], Exception | None] | None = None
+        conn = self._connect(read_only, immutable=False)
+        if read_only:
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                # A WAL file in a folder we may not write, with no -shm beside it: SQLite
+                # can read it only as immutable (nobody can be writing it there either).
+                conn.close()
+                conn = self._connect(read_only, immutable=True)
+        self.db = sqlite_utils.Database(conn)
+        self._depth = 0
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if wal and not read_only:
+                self.use_wal()
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except BaseException:
+            conn.close()
+            raise
+
+    def _connect(self, read_only: bool, immutable: bool) -> sqlite3.Connection:
+        target = str(self.path)
+        if read_only:
+            target = f"{self.path.absolute().as_uri()}?mode=ro"
+            target += "&immutable=1" if immutable else ""
+        return sqlite3.connect(
+            target,
             timeout=BUSY_TIMEOUT_MS / 1000,
             isolation_level=None,  # we issue BEGIN/COMMIT ourselves
             check_same_thread=True,
+            uri=read_only,
         )
-        self.db = sqlite_utils.Database(conn)
-        self._depth = 0
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA synchronous = NORMAL")
+
+    def use_wal(self) -> None:
+        self.db.conn.execute("PRAGMA journal_mode = WAL")
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -90,24 +129,9 @@ class BaseStore:
     def user_version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
-    def migrate(self) -> int | None:
-        """Bring the schema to the latest version. Returns the backup path's version.
-
-        A file that already holds data is copied to ``<name>.v<N>.bak`` first.
-        """
-        current = self.user_version
-        if current >= LATEST_VERSION:
-            return None
-        backed_up = None
-        if current > 0:
-            self.backup(self.path.with_name(f"{self.path.name}.v{current}.bak"))
-            backed_up = current
-        for number in range(current + 1, LATEST_VERSION + 1):
-            with self.transaction():
-                for statement in MIGRATIONS[number - 1]:
-                    self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {number}")
-        return backed_up
+    def refuse_writes(self, reason: str) -> None:
+        """From now on every write transaction raises StorageError(reason)."""
+        self.read_only_reason = reason
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -119,16 +143,42 @@ class BaseStore:
             finally:
                 self._depth -= 1
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        if self.read_only_reason is not None:
+            self.write_refused = True
+            raise StorageError(self.read_only_reason)
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise self._explained(error) from error
         self._depth = 1
         try:
             yield
+            self._depth = 0
+            self.db.execute("COMMIT")
+        except sqlite3.Error as error:
+            self._depth = 0
+            self._rollback()
+            raise self._explained(error) from error
         except BaseException:
             self._depth = 0
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
-        self._depth = 0
-        self.db.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        if not self.db.conn.in_transaction:
+            return
+        try:
+            self.db.execute("ROLLBACK")
+        except sqlite3.Error:
+            # SQLite already rolled back (a full disk or I/O error does): nothing to undo.
+            pass
+
+    def _explained(self, error: sqlite3.Error) -> BaseException:
+        explained = self.explain_write_error(error) if self.explain_write_error else None
+        if explained is None:
+            return error
+        self.write_refused = True
+        return explained
 
     def backup(self, destination: Path | str) -> None:
         """Copy the whole database with SQLite's online backup API."""

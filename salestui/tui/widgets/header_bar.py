@@ -1,19 +1,40 @@
-"""The one-line bar at the top of a screen: where you are on the left, context on the right."""
+"""The bar at the top of a screen: where you are on the left, context on the right; below
+it, on a database that cannot be written to, a banner saying why (damaged, newer schema,
+read-only file, full disk)."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Static
 
+from salestui.i18n import _
 
-class HeaderBar(Horizontal):
+
+class HeaderBar(Widget):
     def compose(self) -> ComposeResult:
-        yield Static(classes="header-left")
-        yield Static(classes="header-right")
+        with Horizontal(classes="header-row"):
+            yield Static(classes="header-left")
+            yield Static(classes="header-right")
+        yield Static(classes="header-banner")
+
+    def on_mount(self) -> None:
+        self.show_read_only()
 
     def show(self, left: str, right: str) -> None:
         # Plain Text, never markup: names and titles are user data.
         self.query_one(".header-left", Static).update(Text(left))
         self.query_one(".header-right", Static).update(Text(right))
+        self.show_read_only()
+
+    def show_read_only(self) -> None:
+        """The banner, when the app's database refuses writes (checked on every show: a
+        full disk can make it read-only while the app runs)."""
+        services = getattr(self.app, "services", None)
+        reason = getattr(getattr(services, "store", None), "read_only_reason", None)
+        self.set_class(bool(reason), "-read-only")
+        if reason:
+            banner = _("Read-only: {reason}").format(reason=reason)
+            self.query_one(".header-banner", Static).update(Text(banner))
