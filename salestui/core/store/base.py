@@ -22,6 +22,7 @@ from salestui.core.models import (
     ActionStatus,
 )
 from salestui.core.schema import FTS_TABLES, LATEST_VERSION, MIGRATIONS
+from salestui.core.text import read_text
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -68,6 +69,9 @@ class BaseStore:
             isolation_level=None,  # we issue BEGIN/COMMIT ourselves
             check_same_thread=True,
         )
+        # Every TEXT value read is cleaned of terminal controls (another tool may have
+        # written them), and bytes that are not UTF-8 do not make a read fail.
+        conn.text_factory = read_text
         self.db = sqlite_utils.Database(conn)
         self._depth = 0
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
