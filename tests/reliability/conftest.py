@@ -13,7 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +21,6 @@ import pytest
 
 # A Friday morning, 08:30 in Shanghai (the same moment as tests/conftest.py).
 FIXED_NOW = "2026-11-27T08:30:00+08:00"
-# Characters that must never reach a terminal: ESC, BEL, CSI (C1), a bidi override.
-TERMINAL_CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e", "\u2066")
 
 
 @dataclass
@@ -60,7 +58,7 @@ def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(
+def _run_cli(
     tmp_path: Path, db: Path | str | None, *args: str, prefix: Sequence[str] = (), **env: str
 ) -> Result:
     """``salestui [--db DB] ARGS`` as a subprocess. Arguments may hold lone surrogates
@@ -81,7 +79,7 @@ def run_cli(
     )
 
 
-def dump(db: Path) -> list[str]:
+def _dump(db: Path) -> list[str]:
     """The database's content as SQL statements (``iterdump``), to compare before/after."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
@@ -90,7 +88,7 @@ def dump(db: Path) -> list[str]:
         conn.close()
 
 
-def copy_db(source: Path, target: Path) -> Path:
+def _copy_db(source: Path, target: Path) -> Path:
     for suffix in ("", "-wal", "-shm"):
         if Path(f"{source}{suffix}").exists():
             shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
@@ -132,4 +130,21 @@ def org_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def org(org_db: Path, tmp_path: Path) -> Path:
     """A private copy of ``org_db``."""
-    return copy_db(org_db, tmp_path / "salestui.db")
+    return _copy_db(org_db, tmp_path / "salestui.db")
+
+
+# The helpers as fixtures (test modules cannot import this conftest by name).
+@pytest.fixture(scope="session")
+def run_cli() -> Callable[..., Result]:
+    """``run_cli(folder, db, *args, prefix=(), **env)``: the command in a subprocess."""
+    return _run_cli
+
+
+@pytest.fixture(scope="session")
+def dump() -> Callable[[Path], list[str]]:
+    return _dump
+
+
+@pytest.fixture(scope="session")
+def copy_db() -> Callable[[Path, Path], Path]:
+    return _copy_db
