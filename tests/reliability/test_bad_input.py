@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -136,7 +135,8 @@ def table_results(
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         outcomes = list(pool.map(one, enumerate(names)))
-    return {name: (result, before, after) for name, (result, after) in zip(names, outcomes)}
+    pairs = zip(names, outcomes, strict=True)
+    return {name: (result, before, after) for name, (result, after) in pairs}
 
 
 def _expected_code(name: str) -> int:
