@@ -87,7 +87,11 @@ def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
         remembered = services.store.get_setting(SalestuiApp.LANGUAGE_SETTING)
         if remembered and not lang:
             set_language(remembered)
-        SalestuiApp(services=services, config=config, start_flow=True).run()
+        tui = SalestuiApp(services=services, config=config, start_flow=True)
+        tui.run()
+        # Non-zero after a crash (1) or a SIGTERM/SIGHUP (128 + the signal).
+        if tui.return_code:
+            ctx.exit(tui.return_code)
 
 
 for command in (

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
+from typing import Any
+
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -10,11 +14,26 @@ from salestui.config import Config
 from salestui.core.errors import SalestuiError
 from salestui.core.models import MeetingStatus
 from salestui.core.service import Services
+from salestui.core.text import strip_controls
 from salestui.i18n import N_, _, current_language, set_language
 from salestui.tui.commands import SalestuiCommands
+from salestui.tui.errors import RECOVERABLE, error_message
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.screens.help import HelpScreen
 from salestui.tui.screens.home import HomeScreen
+
+
+def crash_report(error: BaseException) -> Any:
+    """What is printed when the app stops on an error: one line for a known kind of error,
+    else the traceback without local variables."""
+    from rich.text import Text
+    from rich.traceback import Traceback
+
+    if isinstance(error, RECOVERABLE):
+        return Text(_("Error: {message}").format(message=error_message(error)))
+    return Traceback.from_exception(
+        type(error), error, error.__traceback__, show_locals=False, width=None
+    )
 
 
 class SalestuiApp(App[None]):
@@ -159,7 +178,64 @@ class SalestuiApp(App[None]):
 
         self.push_screen(PlanScreen(self.services, None))
 
+    # -- errors and signals ---------------------------------------------------------------
+
+    async def run_action(self, action: Any, *args: Any, **kwargs: Any) -> bool:
+        """Every key binding and palette command runs here: a storage or validation error
+        from the core is shown as a toast and the app goes on (never a traceback)."""
+        try:
+            return await super().run_action(action, *args, **kwargs)
+        except RECOVERABLE as error:
+            self.notify(error_message(error), severity="error")
+            return True
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast (screens' too): never read as markup - messages quote titles and
+        names, and ``[red]x`` or ``[/b]`` are valid ones - and free of terminal controls."""
+        super().notify(
+            strip_controls(message),
+            title=strip_controls(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual (8.x) has no public hook for an unhandled error: its default report is a
+        # traceback with every frame's local variables, i.e. the user's data, on stderr.
+        # An error the core raised on purpose (or SQLite's) is one line; anything else is a
+        # traceback without locals. The app exits with code 1 either way (return_code).
+        if not hasattr(error, "__rich__"):
+            try:
+                error.__rich__ = lambda: crash_report(error)  # type: ignore[attr-defined]
+            except AttributeError:  # an exception type without a __dict__
+                pass
+        super()._handle_exception(error)
+
+    def _on_terminating_signal(self, signum: int) -> None:
+        """SIGTERM or SIGHUP (the terminal closed): leave as ``q`` does - terminal restored,
+        no traceback - and leave the data as a kill would: a live meeting stays running and
+        resumes on the next start."""
+        self.exit(return_code=128 + signum)
+
+    def _catch_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(signum, self._on_terminating_signal, signum)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not the main thread (tests), or a platform without these signals
+
     def on_mount(self) -> None:
+        self._catch_signals()
         for warning in self.config.warnings:
             self.notify(warning, severity="warning")
         # A theme chosen in the app (remembered in the database) beats the config file.
