@@ -6,6 +6,7 @@ import asyncio
 import signal
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -207,6 +208,13 @@ class SalestuiApp(App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    async def on_event(self, event: events.Event) -> None:
+        # A paste is the one way raw escape sequences reach an input (typed keys never
+        # insert controls): clean it once, here, before it goes to the focused widget.
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = strip_controls(event.text)
+        await super().on_event(event)
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual (8.x) has no public hook for an unhandled error: its default report is a

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from rich.console import Console
+from textual import events
 from textual.widgets import Input, Static
 
 from salestui.config import Config
@@ -180,3 +181,13 @@ async def test_markup_and_escapes_in_stored_text_are_shown_literally(
         assert app.is_running
         location = app.services.meeting(meeting.id).location
         assert location == "Room 1"
+
+
+async def test_a_paste_with_escape_sequences_reaches_the_input_clean(services: Services) -> None:
+    meeting_id = running_meeting(services)
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        inp = await open_console(app, pilot, meeting_id)
+        app.post_message(events.Paste("\x1b]0;pwned\x07\x1b[31mred\x1b[0m \u202eevil\x9b2J"))
+        await pilot.pause()
+        assert inp.value == "red evil2J"
