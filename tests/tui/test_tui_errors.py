@@ -21,6 +21,7 @@ from salestui.core.meeting import LiveMeeting
 from salestui.core.models import MeetingKind
 from salestui.core.service import Services
 from salestui.tui.app import SalestuiApp, crash_report
+from salestui.tui.screens.person_form import PersonFormScreen
 from salestui.tui.screens.run import RunScreen
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -181,6 +182,9 @@ async def test_markup_and_escapes_in_stored_text_are_shown_literally(
         assert app.is_running
         location = app.services.meeting(meeting.id).location
         assert location == "Room 1"
+        await app.push_screen(PersonFormScreen(services, services.find_person("Bad")))
+        await pilot.pause()
+        assert app.is_running
 
 
 async def test_a_paste_with_escape_sequences_reaches_the_input_clean(services: Services) -> None:
