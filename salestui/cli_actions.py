@@ -7,6 +7,7 @@ import click
 from salestui.cli_common import (
     ACTION_STATUSES,
     ID,
+    SQLITE_MAX_INTEGER,
     action_json,
     action_row,
     actions_table,
@@ -62,7 +63,7 @@ def actions() -> None:
 )
 @click.option(
     "--limit",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=SQLITE_MAX_INTEGER),
     default=DEFAULT_LIMIT,
     show_default=True,
     help="At most N rows (0 = all).",

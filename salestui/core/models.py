@@ -9,7 +9,15 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+)
+from pydantic_core import PydanticCustomError
 
 from salestui.core.errors import InvalidInput
 from salestui.core.text import clean_line, clean_text
@@ -46,6 +54,20 @@ OptionalLine = Annotated[str | None, BeforeValidator(_optional_line)]
 OptionalText = Annotated[str | None, BeforeValidator(_optional_text)]
 Tag = Annotated[str, BeforeValidator(_line), Field(min_length=1, max_length=40)]
 
+# The years a stored date may fall in: far enough for any plan, and every date a year
+# or so either side still exists (exports add days and minutes to them).
+YEARS = (1900, 9000)
+
+
+def _in_years(value: date | datetime | None) -> date | datetime | None:
+    if value is not None and not YEARS[0] <= value.year <= YEARS[1]:
+        raise PydanticCustomError("date_range", "date out of range")
+    return value
+
+
+Day = Annotated[date | None, AfterValidator(_in_years)]
+Moment = Annotated[datetime | None, AfterValidator(_in_years)]
+
 # Length limits of free text (characters).
 NAME_MAX = 80
 LOCATION_MAX = 200
@@ -68,6 +90,11 @@ FIELD_LABELS = {
     "email": N_("email"),
     "waiting_on": N_("waiting on"),
     "blocked_by": N_("blocked by"),
+    "due": N_("due date"),
+    "new_due": N_("due date"),
+    "scheduled_start": N_("start"),
+    "next_follow_up": N_("next follow-up"),
+    "next_check_in": N_("next follow-up"),
 }
 
 
@@ -90,6 +117,10 @@ def validation_message(error: ValidationError) -> str:
         )
     if kind in ("greater_than", "less_than_equal", "greater_than_equal", "less_than"):
         return _("{field} is out of range").format(field=where)
+    if kind == "date_range":
+        return _("{field} is out of range (years {first}-{last})").format(
+            field=where, first=YEARS[0], last=YEARS[1]
+        )
     if kind == "enum":
         return _("{field} has an unknown value").format(field=where)
     return _("{field} is not valid").format(field=where)
@@ -240,7 +271,7 @@ class Meeting(_Model):
     purpose: Text = Field(min_length=1, max_length=2000)
     chair_id: int | None = None
     series_id: int | None = None
-    scheduled_start: datetime | None = None
+    scheduled_start: Moment = None
     planned_minutes: int = Field(default=60, gt=0, le=24 * 60)
     location: OptionalLine = Field(default=None, max_length=LOCATION_MAX)
     status: MeetingStatus = MeetingStatus.DRAFT
@@ -301,7 +332,7 @@ class ActionItem(_Model):
     id: int | None = None
     title: Line = Field(min_length=1, max_length=2000)
     owner_ids: list[int] = Field(default_factory=list)
-    due: date | None = None
+    due: Day = None
     priority: int = Field(default=2, ge=1, le=3)
     status: ActionStatus = ActionStatus.OPEN
     meeting_id: int | None = None
@@ -311,7 +342,7 @@ class ActionItem(_Model):
     created_at: datetime | None = None
     updated_at: datetime | None = None
     completed_at: datetime | None = None
-    next_follow_up: date | None = None
+    next_follow_up: Day = None
     carried_count: int = 0
     waiting_on: OptionalLine = Field(default=None, max_length=SHORT_TEXT_MAX)
     blocked_by: OptionalLine = Field(default=None, max_length=SHORT_TEXT_MAX)
@@ -329,8 +360,8 @@ class FollowUp(_Model):
     kind: FollowUpKind = FollowUpKind.NOTE
     note: Text = Field(default="", max_length=NOTE_MAX)
     status: ActionStatus | None = None
-    new_due: date | None = None
-    next_check_in: date | None = None
+    new_due: Day = None
+    next_check_in: Day = None
     meeting_id: int | None = None
     person_id: int | None = None  # who it was reassigned or escalated to
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 from typing import Any
 
@@ -18,23 +19,10 @@ from salestui.core.service import Services
 from salestui.core.text import strip_controls
 from salestui.i18n import N_, _, current_language, set_language
 from salestui.tui.commands import SalestuiCommands
-from salestui.tui.errors import RECOVERABLE, error_message
+from salestui.tui.errors import RECOVERABLE, crash_report, error_message, terminal_gone
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.screens.help import HelpScreen
 from salestui.tui.screens.home import HomeScreen
-
-
-def crash_report(error: BaseException) -> Any:
-    """What is printed when the app stops on an error: one line for a known kind of error,
-    else the traceback without local variables."""
-    from rich.text import Text
-    from rich.traceback import Traceback
-
-    if isinstance(error, RECOVERABLE):
-        return Text(_("Error: {message}").format(message=error_message(error)))
-    return Traceback.from_exception(
-        type(error), error, error.__traceback__, show_locals=False, width=None
-    )
 
 
 class SalestuiApp(App[None]):
@@ -229,18 +217,27 @@ class SalestuiApp(App[None]):
         super()._handle_exception(error)
 
     def _on_terminating_signal(self, signum: int) -> None:
-        """SIGTERM or SIGHUP (the terminal closed): leave as ``q`` does - terminal restored,
-        no traceback - and leave the data as a kill would: a live meeting stays running and
-        resumes on the next start."""
+        """SIGTERM or SIGHUP: leave as ``q`` does - terminal restored, no traceback - and
+        leave the data as a kill would: a live meeting stays running and resumes on the
+        next start."""
         self.exit(return_code=128 + signum)
+
+    def _on_hangup(self, signum: int, frame: object) -> None:
+        # A plain signal handler, not the event loop's: when the terminal has gone, the
+        # loop may already be stuck writing to it. With no terminal there is nothing to
+        # restore, so the process ends at once - as a kill would, which loses nothing.
+        if terminal_gone():
+            os._exit(128 + signum)
+        self._signal_loop.call_soon_threadsafe(self._on_terminating_signal, signum)
 
     def _catch_signals(self) -> None:
         loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            try:
-                loop.add_signal_handler(signum, self._on_terminating_signal, signum)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass  # not the main thread (tests), or a platform without these signals
+        self._signal_loop = loop
+        try:
+            loop.add_signal_handler(signal.SIGTERM, self._on_terminating_signal, signal.SIGTERM)
+            signal.signal(signal.SIGHUP, self._on_hangup)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # not the main thread (tests), or a platform without these signals
 
     def on_mount(self) -> None:
         self._catch_signals()

@@ -43,6 +43,12 @@ TABLE: dict[str, tuple[tuple[str, ...], int]] = {
     "capture due:someday-never": (("run", "capture", "1", "/a @王芳 due:someday-never x"), 2),
     "follow-up next someday-never": (("followup", "1", "n", "--next", "someday-never"), 2),
     "due past year 9999": (("actions", "add", "x", "--due", "in 99999999 days"), 2),
+    "due on 9999-12-31": (("actions", "add", "x", "--due", "9999-12-31"), 2),
+    "next follow-up on 9999-12-31": (("followup", "1", "n", "--next", "9999-12-31"), 2),
+    "meeting in year 9999": (
+        ("meeting", "new", "--title", "t", "--purpose", "p", "--start", "9999-12-31T23:59"),
+        2,
+    ),
     # too long
     "20,001-character capture": (("run", "capture", "1", LONG_NOTE), 2),
     "20,001-character follow-up note": (("followup", "1", LONG_NOTE), 2),
@@ -63,6 +69,7 @@ TABLE: dict[str, tuple[tuple[str, ...], int]] = {
     "actions list --meeting 2^63": (("actions", "list", "--meeting", BIG), 2),
     "run decide 2^63": (("run", "decide", BIG, "confirmed"), 2),
     "actions done abc": (("actions", "done", "abc"), 2),
+    "actions list --limit 2^63": (("actions", "list", "--limit", BIG), 2),
     "actions done -1": (("actions", "done", "-1"), 2),
     "unknown action id": (("actions", "done", "99"), 1),
     "unknown meeting id": (("meeting", "show", "99"), 1),

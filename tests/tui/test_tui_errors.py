@@ -20,7 +20,8 @@ from salestui.core.errors import StorageError
 from salestui.core.meeting import LiveMeeting
 from salestui.core.models import MeetingKind
 from salestui.core.service import Services
-from salestui.tui.app import SalestuiApp, crash_report
+from salestui.tui.app import SalestuiApp
+from salestui.tui.errors import crash_report
 from salestui.tui.screens.person_form import PersonFormScreen
 from salestui.tui.screens.run import RunScreen
 
