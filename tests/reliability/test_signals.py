@@ -41,7 +41,7 @@ def _own_terminal() -> None:
 class PtyApp:
     """``salestui --db DB`` in its own pseudo-terminal (120x40)."""
 
-    def __init__(self, db: Path, env: dict[str, str]) -> None:
+    def __init__(self, db: Path, env: dict[str, str], program: list[str] | None = None) -> None:
         master, slave = pty.openpty()
         import fcntl
         import struct
@@ -50,7 +50,7 @@ class PtyApp:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         self.master = master
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "salestui", "--db", str(db)],
+            [*(program or [sys.executable, "-m", "salestui"]), "--db", str(db)],
             stdin=slave,
             stdout=slave,
             stderr=slave,
@@ -158,3 +158,25 @@ def test_terminating_signals_restore_the_terminal_and_the_meeting_resumes(
     again = PtyApp(org, env)
     again.read_until(CONSOLE_READY)
     _signalled(again, signal.SIGTERM)
+
+
+CRASHING = """
+import sys
+from salestui.tui.screens.home import HomeScreen
+
+def crash(self):
+    customer = "HENG" + "DA-SECRET"  # a local variable holding user data
+    raise RuntimeError("boom " + str(len(customer)))
+
+HomeScreen.on_mount = crash
+from salestui.cli import main
+main()
+"""
+
+
+def test_a_crash_exits_1_without_local_variables(org: Path, env: dict[str, str]) -> None:
+    app = PtyApp(org, env, program=[sys.executable, "-c", CRASHING])
+    code = app.finish()
+    assert code == 1, app.text[-2000:]
+    assert MAIN_SCREEN in app.text and "RuntimeError" in app.text
+    assert "HENGDA-SECRET" not in app.text
