@@ -100,7 +100,11 @@ def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
         if remembered and not lang:
             set_language(remembered)
         _daily_backup(services.store)
-        SalestuiApp(services=services, config=config, start_flow=True).run()
+        tui = SalestuiApp(services=services, config=config, start_flow=True)
+        tui.run()
+        # Non-zero after a crash (1) or a SIGTERM/SIGHUP (128 + the signal).
+        if tui.return_code:
+            ctx.exit(tui.return_code)
 
 
 def _daily_backup(store: Store) -> None:
@@ -120,8 +124,10 @@ for command in (
 
 
 def _error(message: str) -> None:
-    line = _("Error: {message}").format(message=message)
-    click.echo(" ".join(line.split()), err=True)
+    from salestui.core.text import clean_line
+
+    # One line, and no control character from an echoed value reaches the terminal.
+    click.echo(clean_line(_("Error: {message}").format(message=message)), err=True)
 
 
 def _usage_error(error: click.UsageError) -> None:
@@ -144,12 +150,33 @@ def _database_problem(error: sqlite3.Error) -> str:
     return _("Database problem: {reason}").format(reason=error)
 
 
+def _not_utf8(argv: Sequence[str]) -> int | None:
+    """The 1-based position of the first argument that is not valid UTF-8, if any."""
+    from salestui.core.text import has_surrogates
+
+    for position, argument in enumerate(argv, start=1):
+        if has_surrogates(argument):
+            return position
+    return None
+
+
 def run(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return the exit code (errors already printed)."""
+    """Run the command line and return the exit code (errors already printed).
+
+    Nothing escapes as a traceback: an error nobody foresaw is still one line (exit 1);
+    ``SALESTUI_DEBUG=1`` shows its traceback instead.
+    """
+    from pydantic import ValidationError
+
     from salestui.core.errors import SalestuiError
 
+    args = list(sys.argv[1:] if argv is None else argv)
+    position = _not_utf8(args)
+    if position is not None:
+        _error(_("argument {position} is not valid UTF-8 text").format(position=position))
+        return 2
     try:
-        result = cli.main(args=argv, prog_name="salestui", standalone_mode=False)
+        result = cli.main(args=args, prog_name="salestui", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as error:
         error.show()  # a group without its command: its help, as click does
         return error.exit_code
@@ -178,6 +205,25 @@ def run(argv: Sequence[str] | None = None) -> int:
         if error.filename:
             reason = f"{reason}: {error.filename}"
         _error(reason)
+        return 1
+    except ValidationError as error:
+        from salestui.core.models import validation_message
+
+        _error(validation_message(error))
+        return 2
+    except (OverflowError, UnicodeError) as error:
+        # A date or number past what the calendar or SQLite can hold, or text that is not
+        # UTF-8 (from the environment): bad input.
+        _error(_("A value is out of range or not valid: {reason}").format(reason=error))
+        return 2
+    except Exception as error:
+        if os.environ.get("SALESTUI_DEBUG"):
+            raise
+        _error(
+            _("Unexpected problem ({kind}): {reason}").format(
+                kind=type(error).__name__, reason=error
+            )
+        )
         return 1
     return result if isinstance(result, int) else 0
 

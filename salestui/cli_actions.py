@@ -6,6 +6,8 @@ import click
 
 from salestui.cli_common import (
     ACTION_STATUSES,
+    ID,
+    SQLITE_MAX_INTEGER,
     action_json,
     action_row,
     actions_table,
@@ -40,7 +42,7 @@ def actions() -> None:
 )
 @click.option("--overdue", is_flag=True, help="Open items due before today.")
 @click.option("--due-before", metavar="D", help="Due strictly before D (e.g. fri, 下周五).")
-@click.option("--meeting", "meeting_id", type=int, metavar="ID", help="From this meeting.")
+@click.option("--meeting", "meeting_id", type=ID, metavar="ID", help="From this meeting.")
 @click.option("--tag", metavar="T")
 @click.option("--priority", type=click.IntRange(1, 3))
 @click.option("--search", metavar="TEXT", help="Full-text search in titles.")
@@ -51,7 +53,7 @@ def actions() -> None:
     type=click.Choice(["overdue", "today", "week", "later", "none"]),
     help="Due bucket: overdue, today, this week (to Sunday), later, or no due date.",
 )
-@click.option("--series", "series_id", type=int, metavar="ID", help="From meetings of this series.")
+@click.option("--series", "series_id", type=ID, metavar="ID", help="From meetings of this series.")
 @click.option(
     "--sort",
     type=click.Choice(["due", "urgency", "priority", "owner", "age"]),
@@ -61,7 +63,7 @@ def actions() -> None:
 )
 @click.option(
     "--limit",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=SQLITE_MAX_INTEGER),
     default=DEFAULT_LIMIT,
     show_default=True,
     help="At most N rows (0 = all).",
@@ -193,7 +195,7 @@ def _print_action(action_id: int, message: str, as_json: bool) -> None:
 @click.option("--owner", "owners", metavar="N", multiple=True, help=f"Repeatable: {OWNER_HELP}.")
 @click.option("--due", metavar="D", help="e.g. fri, 'next friday', 2026-12-05, 下周五, 月底.")
 @click.option("--priority", type=click.IntRange(1, 3), default=2, show_default=True)
-@click.option("--meeting", "meeting_id", type=int, metavar="ID", help="The meeting it came from.")
+@click.option("--meeting", "meeting_id", type=ID, metavar="ID", help="The meeting it came from.")
 @click.option("--tag", "tags", metavar="T", multiple=True, help="Repeatable.")
 @json_option
 def actions_add(
@@ -224,7 +226,7 @@ def actions_add(
 
 
 @actions.command("done")
-@click.argument("action_id", metavar="ID", type=int)
+@click.argument("action_id", metavar="ID", type=ID)
 @click.option("--note", default="", help="What was done.")
 @json_option
 def actions_done(action_id: int, note: str, as_json: bool) -> None:
@@ -234,7 +236,7 @@ def actions_done(action_id: int, note: str, as_json: bool) -> None:
 
 
 @actions.command("edit")
-@click.argument("action_id", metavar="ID", type=int)
+@click.argument("action_id", metavar="ID", type=ID)
 @click.option("--title")
 @click.option(
     "--owner", "owners", metavar="N", multiple=True, help=f"Replaces the owners: {OWNER_HELP}."
@@ -292,7 +294,7 @@ def actions_edit(
 
 
 @click.command()
-@click.argument("action_id", metavar="ID", type=int)
+@click.argument("action_id", metavar="ID", type=ID)
 @click.argument("note")
 @click.option("--status", type=click.Choice(ACTION_STATUSES), help="New status.")
 @click.option("--due", metavar="D", help="New due date.")

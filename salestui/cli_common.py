@@ -71,6 +71,34 @@ def label(vocabulary: str, value: object) -> str:
 # -- the context object -------------------------------------------------------------------
 
 
+# The years a fixed SALESTUI_NOW may fall in: dates a year or so either side of it must
+# still be representable.
+NOW_YEARS = (1900, 9000)
+
+
+def _checked_clock(make: Any, error: type[Exception]) -> Any:
+    """The clock from ``make()``; a SALESTUI_NOW that does not parse or lies outside
+    NOW_YEARS raises ``error`` (bad input) instead of failing later on date arithmetic."""
+    value = os.environ.get("SALESTUI_NOW", "")
+    try:
+        if value:
+            datetime.fromisoformat(value)
+    except ValueError as problem:
+        message = _("SALESTUI_NOW is not an ISO-8601 timestamp: {value}").format(value=value)
+        raise error(message) from problem
+    try:
+        clock = make()
+        year = clock.now().year
+    except (ValueError, OverflowError):
+        year = 0
+    if not NOW_YEARS[0] <= year <= NOW_YEARS[1]:
+        message = _("SALESTUI_NOW is out of range (years {first}-{last}): {value}").format(
+            first=NOW_YEARS[0], last=NOW_YEARS[1], value=value
+        )
+        raise error(message)
+    return clock
+
+
 @dataclass
 class AppContext:
     """Global options and the services, opened on first use."""
@@ -88,14 +116,7 @@ class AppContext:
             from salestui.core.service import Services
             from salestui.paths import resolve_db_path
 
-            try:
-                clock = clock_from_env()
-            except ValueError as error:
-                raise InvalidInput(
-                    _("SALESTUI_NOW is not an ISO-8601 timestamp: {value}").format(
-                        value=os.environ.get("SALESTUI_NOW", "")
-                    )
-                ) from error
+            clock = _checked_clock(clock_from_env, InvalidInput)
             store = open_store(
                 resolve_db_path(self.db_option), create=create, backups=self.backup_policy()
             )
@@ -136,6 +157,32 @@ def services(create: bool = True) -> Services:
 
 
 # -- input ----------------------------------------------------------------------------------
+
+SQLITE_MAX_INTEGER = 2**63 - 1
+
+
+class IdType(click.ParamType):
+    """The id of a meeting, action, decision or entry: a whole number SQLite can hold.
+
+    Anything else (``abc``, ``-3``, ``9223372036854775808``) is bad usage (exit 2)."""
+
+    name = "id"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        else:
+            try:
+                number = int(str(value).strip(), 10)
+            except ValueError:
+                message = _("{value} is not an id (a whole number)").format(value=value)
+                self.fail(message, param, ctx)
+        if not 1 <= number <= SQLITE_MAX_INTEGER:
+            self.fail(_("{value} is not a valid id").format(value=value), param, ctx)
+        return number
+
+
+ID = IdType()
 
 
 @contextmanager
@@ -199,11 +246,16 @@ def jsonable(value: Any) -> Any:
 
 
 def print_json(value: Any) -> None:
-    click.echo(json.dumps(jsonable(value), ensure_ascii=False, indent=2))
+    from salestui.core.text import json_safe
+
+    # CJK stays readable; what a terminal would act on (U+009B, bidi controls) is escaped.
+    click.echo(json_safe(json.dumps(jsonable(value), ensure_ascii=False, indent=2)))
 
 
 def warn(message: str) -> None:
-    click.echo(" ".join(_("Warning: {message}").format(message=message).split()), err=True)
+    from salestui.core.text import clean_line
+
+    click.echo(clean_line(_("Warning: {message}").format(message=message)), err=True)
 
 
 _console: Console | None = None
@@ -235,10 +287,12 @@ def table(*headers: str, title: str | None = None) -> Any:
 
 
 def text(value: object, style: str = "") -> Any:
-    """A table cell: user text is never read as rich markup."""
+    """A table cell: user text is never read as rich markup, and carries no controls."""
     from rich.text import Text
 
-    return Text("" if value is None else str(value), style=style)
+    from salestui.core.text import strip_controls
+
+    return Text("" if value is None else strip_controls(str(value)), style=style)
 
 
 def local_moment(moment: datetime | None) -> str:

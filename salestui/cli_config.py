@@ -92,10 +92,17 @@ def config(as_json: bool) -> None:
         "default": _("default"),
         "env": _("from $SALESTUI_ME"),
     }
+    from salestui.core.text import json_safe
+
     width = max(len(key) for key in KEYS)
     for key in KEYS:
         value = values[key]
-        shown = json.dumps(value, ensure_ascii=False) if value is not None else _("(not set)")
+        # JSON-quoted, with what a terminal would act on (C1, bidi controls) escaped.
+        shown = (
+            json_safe(json.dumps(value, ensure_ascii=False))
+            if value is not None
+            else _("(not set)")
+        )
         note = source_labels[sources[key]]
         if key in ("language", "export_dir") and value is None:
             note = _("in use: {value}").format(value=in_use[key])

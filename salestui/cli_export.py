@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from salestui.cli_common import (
+    ID,
     MEETING_KINDS,
     local_moment,
     names_are_input,
@@ -50,7 +51,7 @@ def export() -> None:
 
 
 @export.command("minutes")
-@click.argument("meeting_id", metavar="MEETING", type=int)
+@click.argument("meeting_id", metavar="MEETING", type=ID)
 @output_option
 @force_option
 def export_minutes(meeting_id: int, output: Path | None, force: bool) -> None:
@@ -61,7 +62,7 @@ def export_minutes(meeting_id: int, output: Path | None, force: bool) -> None:
 
 
 @export.command("agenda")
-@click.argument("meeting_id", metavar="MEETING", type=int)
+@click.argument("meeting_id", metavar="MEETING", type=ID)
 @output_option
 @force_option
 @click.option(
@@ -147,7 +148,7 @@ def export_archive(output: Path, force: bool) -> None:
 
 
 @export.command("ics")
-@click.option("--meeting", "meeting_id", type=int, metavar="ID", help="Only this meeting.")
+@click.option("--meeting", "meeting_id", type=ID, metavar="ID", help="Only this meeting.")
 @output_option
 @force_option
 def export_ics(meeting_id: int | None, output: Path | None, force: bool) -> None:

@@ -9,6 +9,7 @@ import click
 
 from salestui.cli_common import (
     AGENDA_KINDS,
+    ID,
     MEETING_KINDS,
     MEETING_STATUSES,
     action_json,
@@ -106,7 +107,7 @@ def _upcoming_then_past(meetings: list[Meeting], now: datetime) -> tuple[list, l
 @meeting.command("list")
 @click.option("--kind", type=click.Choice(MEETING_KINDS))
 @click.option("--status", type=click.Choice(MEETING_STATUSES))
-@click.option("--series", "series_id", type=int, metavar="ID", help="Only this recurring series.")
+@click.option("--series", "series_id", type=ID, metavar="ID", help="Only this recurring series.")
 @click.option("--search", metavar="TEXT", help="Full-text search in titles, agendas, notes.")
 @json_option
 def meeting_list(
@@ -191,7 +192,7 @@ def _detail_json(detail: MeetingDetail) -> dict[str, Any]:
 
 
 @meeting.command("show")
-@click.argument("meeting_id", metavar="ID", type=int)
+@click.argument("meeting_id", metavar="ID", type=ID)
 @json_option
 def meeting_show(meeting_id: int, as_json: bool) -> None:
     """Show one meeting: details, attendees, agenda, decisions and actions."""
@@ -287,7 +288,7 @@ def agenda() -> None:
 
 
 @agenda.command("add")
-@click.argument("meeting_id", metavar="MEETING", type=int)
+@click.argument("meeting_id", metavar="MEETING", type=ID)
 @click.argument("title")
 @click.option("--minutes", type=int, default=10, show_default=True, help="Timebox, 1-480.")
 @click.option("--presenter", metavar="NAME", help=f"Who presents: {NAME_HELP}.")
@@ -334,7 +335,7 @@ def agenda_add(
 
 
 @click.command()
-@click.argument("meeting_id", metavar="MEETING", type=int)
+@click.argument("meeting_id", metavar="MEETING", type=ID)
 @click.argument("names", metavar="NAME...", nargs=-1, required=True)
 @click.option("--optional", is_flag=True, help="Invite as optional, not required.")
 def invite(meeting_id: int, names: tuple[str, ...], optional: bool) -> None:

@@ -93,7 +93,7 @@ _DEMO_LABELS = {
 @click.command()
 @click.option(
     "--scale",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=10_000_000),
     default=0,
     show_default=True,
     help="0 = one realistic organisation; larger numbers add history for load testing.",

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from salestui.cli_common import (
+    ID,
     app_context,
     console,
     json_option,
@@ -39,7 +40,7 @@ from salestui.cli_run_view import (
 )
 from salestui.i18n import _
 
-MEETING = click.argument("meeting_id", metavar="MEETING", type=int)
+MEETING = click.argument("meeting_id", metavar="MEETING", type=ID)
 
 
 # --help lists the commands in the order of a meeting, not alphabetically.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from salestui.cli_common import (
+    ID,
     action_json,
     action_row,
     actions_table,
@@ -24,7 +25,7 @@ NAME_HELP = "full name, unique prefix, pinyin initials or id (no match = exit 2)
 
 
 @click.command("confirm", short_help="Confirm an ended meeting once all is settled.")
-@click.argument("meeting_id", metavar="MEETING", type=int)
+@click.argument("meeting_id", metavar="MEETING", type=ID)
 def confirm(meeting_id: int) -> None:
     """Confirm an ended MEETING: every decision, action and parked item must be settled."""
     from salestui.core.errors import Conflict
@@ -78,7 +79,7 @@ def confirm(meeting_id: int) -> None:
 
 
 @click.command("decide", short_help="Confirm or reject a decision.")
-@click.argument("decision_id", metavar="DECISION_ID", type=int)
+@click.argument("decision_id", metavar="DECISION_ID", type=ID)
 @click.argument("status", type=click.Choice(("confirmed", "rejected", "proposed")))
 @click.option("--text", "new_text", metavar="T", help="Change the decision's wording too.")
 def decide(decision_id: int, status: str, new_text: str | None) -> None:
@@ -108,7 +109,7 @@ def _print_action(action_id: int, as_json: bool) -> None:
 
 
 @click.command("settle", short_help="Give an action owner(s) and due date, or --unassigned.")
-@click.argument("action_id", metavar="ACTION_ID", type=int)
+@click.argument("action_id", metavar="ACTION_ID", type=ID)
 @click.option("--owner", "owners", metavar="N", multiple=True, help=f"Repeatable: {NAME_HELP}.")
 @click.option("--due", metavar="D", help="e.g. fri, 'next friday', 2026-12-05, 下周五, 月底.")
 @click.option(
@@ -143,7 +144,7 @@ DISPOSITIONS = ("next", "action", "dropped")
 
 
 @click.command("park-resolve", short_help="Settle a parked entry: next, action or dropped.")
-@click.argument("entry_id", metavar="ENTRY_ID", type=int)
+@click.argument("entry_id", metavar="ENTRY_ID", type=ID)
 @click.argument("disposition", type=click.Choice(DISPOSITIONS))
 @click.option(
     "--owner", "owners", metavar="N", multiple=True, help=f"For 'action' (repeatable): {NAME_HELP}."
@@ -175,8 +176,8 @@ OUTCOMES = ("done", "open", "new_due", "drop", "escalate")
 
 
 @click.command("review")
-@click.argument("meeting_id", metavar="MEETING", type=int)
-@click.argument("action_id", metavar="[ACTION_ID", type=int, required=False)
+@click.argument("meeting_id", metavar="MEETING", type=ID)
+@click.argument("action_id", metavar="[ACTION_ID", type=ID, required=False)
 @click.argument("outcome", metavar="OUTCOME]", type=click.Choice(OUTCOMES), required=False)
 @click.option("--note", default="", help="Where it stands; stored as a follow-up.")
 @click.option("--due", metavar="D", help="The new due date (with new_due).")

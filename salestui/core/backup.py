@@ -122,7 +122,8 @@ def verified_copy(
                 return counts
         except sqlite3.DatabaseError as error:
             raise BackupFailed(
-                _("{path} could not be read whole ({reason}); nothing was backed up").format(
+                _("{path} could not be read whole ({reason}), so it failed its integrity check; "
+                  "nothing was backed up: run 'salestui doctor'").format(
                     path=source, reason=error
                 )
             ) from error

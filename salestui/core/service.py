@@ -31,48 +31,19 @@ from salestui.core.models import (
     MeetingStatus,
     Person,
     Role,
+    validation_message,
 )
 from salestui.core.store import ActionQuery, Store
-from salestui.i18n import N_, _
+from salestui.i18n import _
 
 MAX_TIMEBOX = 480
 
 
-FIELD_LABELS = {
-    "name": N_("name"),
-    "title": N_("title"),
-    "purpose": N_("purpose"),
-    "team": N_("team"),
-    "text": N_("text"),
-    "note": N_("note"),
-    "planned_minutes": N_("length in minutes"),
-    "timebox_minutes": N_("timebox"),
-    "priority": N_("priority"),
-    "location": N_("location"),
-}
-
-
-def validation_message(error: ValidationError) -> str:
-    """One readable line from a pydantic error: the first problem, with its field."""
-    first = error.errors()[0]
-    loc = [str(p) for p in first.get("loc", ())]
-    where = _(FIELD_LABELS[loc[0]]) if loc and loc[0] in FIELD_LABELS else _("value")
-    kind = first.get("type", "")
-    if kind in ("string_too_short", "missing"):
-        return _("{field} must not be empty").format(field=where)
-    if kind == "string_too_long":
-        return _("{field} is too long").format(field=where)
-    if kind in ("greater_than", "less_than_equal", "greater_than_equal", "less_than"):
-        return _("{field} is out of range").format(field=where)
-    if kind == "enum":
-        return _("{field} has an unknown value").format(field=where)
-    return _("{field} is not valid").format(field=where)
-
-
 def _build(model: type, **values: object):  # type: ignore[no-untyped-def]
+    """A model from values; a bad value raises InvalidInput (the models do it themselves)."""
     try:
         return model(**values)
-    except ValidationError as error:
+    except ValidationError as error:  # a model built with model_validate
         raise InvalidInput(validation_message(error)) from error
 
 

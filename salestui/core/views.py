@@ -19,6 +19,7 @@ from salestui.core.models import OPEN_STATUSES, ActionStatus
 from salestui.core.service import Services
 from salestui.core.store import ActionQuery
 from salestui.core.store.actions_paging import SORTS, ActionListRow, Key
+from salestui.core.text import clean_line
 from salestui.i18n import N_, _
 
 SAVED_VIEWS_KEY = "actions.saved_views"
@@ -185,7 +186,7 @@ class Views:
 
     def save(self, name: str, action_filter: ActionFilter) -> View:
         """Save (or replace) a view under ``name``."""
-        name = " ".join(name.split())
+        name = clean_line(name)
         if not name:
             raise InvalidInput(_("A view needs a name"))
         if len(name) > MAX_VIEW_NAME:

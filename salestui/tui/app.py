@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
+from typing import Any
+
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -10,8 +16,10 @@ from salestui.config import Config
 from salestui.core.errors import SalestuiError
 from salestui.core.models import MeetingStatus
 from salestui.core.service import Services
+from salestui.core.text import strip_controls
 from salestui.i18n import N_, _, current_language, set_language
 from salestui.tui.commands import SalestuiCommands
+from salestui.tui.errors import RECOVERABLE, crash_report, error_message, terminal_gone
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.screens.help import HelpScreen
 from salestui.tui.screens.home import HomeScreen
@@ -159,7 +167,80 @@ class SalestuiApp(App[None]):
 
         self.push_screen(PlanScreen(self.services, None))
 
+    # -- errors and signals ---------------------------------------------------------------
+
+    async def run_action(self, action: Any, *args: Any, **kwargs: Any) -> bool:
+        """Every key binding and palette command runs here: a storage or validation error
+        from the core is shown as a toast and the app goes on (never a traceback)."""
+        try:
+            return await super().run_action(action, *args, **kwargs)
+        except RECOVERABLE as error:
+            self.notify(error_message(error), severity="error")
+            return True
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast (screens' too): never read as markup - messages quote titles and
+        names, and ``[red]x`` or ``[/b]`` are valid ones - and free of terminal controls."""
+        super().notify(
+            strip_controls(message),
+            title=strip_controls(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    async def on_event(self, event: events.Event) -> None:
+        # A paste is the one way raw escape sequences reach an input (typed keys never
+        # insert controls): clean it once, here, before it goes to the focused widget.
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = strip_controls(event.text)
+        await super().on_event(event)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual (8.x) has no public hook for an unhandled error: its default report is a
+        # traceback with every frame's local variables, i.e. the user's data, on stderr.
+        # An error the core raised on purpose (or SQLite's) is one line; anything else is a
+        # traceback without locals. The app exits with code 1 either way (return_code).
+        if not hasattr(error, "__rich__"):
+            try:
+                error.__rich__ = lambda: crash_report(error)  # type: ignore[attr-defined]
+            except AttributeError:  # an exception type without a __dict__
+                pass
+        super()._handle_exception(error)
+
+    def _on_terminating_signal(self, signum: int) -> None:
+        """SIGTERM or SIGHUP: leave as ``q`` does - terminal restored, no traceback - and
+        leave the data as a kill would: a live meeting stays running and resumes on the
+        next start."""
+        self.exit(return_code=128 + signum)
+
+    def _on_hangup(self, signum: int, frame: object) -> None:
+        # A plain signal handler, not the event loop's: when the terminal has gone, the
+        # loop may already be stuck writing to it. With no terminal there is nothing to
+        # restore, so the process ends at once - as a kill would, which loses nothing.
+        if terminal_gone():
+            os._exit(128 + signum)
+        self._signal_loop.call_soon_threadsafe(self._on_terminating_signal, signum)
+
+    def _catch_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._signal_loop = loop
+        try:
+            loop.add_signal_handler(signal.SIGTERM, self._on_terminating_signal, signal.SIGTERM)
+            signal.signal(signal.SIGHUP, self._on_hangup)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # not the main thread (tests), or a platform without these signals
+
     def on_mount(self) -> None:
+        self._catch_signals()
         for warning in self.config.warnings:
             self.notify(warning, severity="warning")
         if self.services.store.backup_problem:

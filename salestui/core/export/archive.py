@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from salestui.core.errors import Conflict, StorageError
-from salestui.core.export.files import write_atomic
+from salestui.core.export.files import current_umask, refuse_database, write_atomic
 from salestui.core.export.markdown import Document, inline
 from salestui.core.export.minutes import render_minutes
 from salestui.core.export.slug import slugify
@@ -36,40 +39,70 @@ def archive_name(meeting: Meeting, taken: set[str]) -> str:
 
 
 def export_archive(services: Services, folder: Path | str, force: bool = False) -> ArchiveResult:
-    """Write one markdown file per meeting and ``index.md`` linking them, newest first."""
+    """Write one markdown file per meeting and ``index.md`` linking them, newest first.
+
+    Everything is written to a hidden temporary folder beside the target first and moved
+    into place at the end, so an export stopped midway never leaves half an archive: a new
+    folder appears whole (one rename), an existing one gets its files replaced one rename
+    each, only after every file was written.
+    """
     target = Path(folder).expanduser()
     if target.exists() and not target.is_dir():
         raise StorageError(_("{path} is not a folder").format(path=target))
+    meetings = services.store.list_meetings(descending=True)
+    taken: set[str] = set()
+    names = [archive_name(meeting, taken) for meeting in meetings]
+    for name in [*names, "index.md"]:
+        refuse_database(target / name)
+        if not force and (target / name).exists():
+            # Refuse before writing anything, not half-way through.
+            raise Conflict(
+                _("{path} already exists (use --force to replace it)").format(path=target / name)
+            )
     try:
-        target.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(
+            tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+        )
     except OSError as error:
         raise StorageError(
             _("Cannot create {path}: {reason}").format(path=target, reason=error.strerror)
         ) from error
-    meetings = services.store.list_meetings(descending=True)
-    taken: set[str] = set()
-    names = [archive_name(meeting, taken) for meeting in meetings]
-    if not force:
-        # Refuse before writing anything, not half-way through.
-        for name in [*names, "index.md"]:
-            if (target / name).exists():
-                raise Conflict(
-                    _("{path} already exists (use --force to replace it)").format(
-                        path=target / name
-                    )
-                )
-    written: list[Path] = []
+    try:
+        _write_all(services, staging, meetings, names)
+        written = _move_into_place(staging, target, [*names, "index.md"])
+    except OSError as error:
+        raise StorageError(
+            _("Cannot write {path}: {reason}").format(path=target, reason=error.strerror)
+        ) from error
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return ArchiveResult(target, written)
+
+
+def _write_all(
+    services: Services, staging: Path, meetings: list[Meeting], names: list[str]
+) -> None:
     index = Document()
     index.heading(1, _("Meeting archive"))
     lines = []
     for meeting, name in zip(meetings, names, strict=True):
         assert meeting.id is not None
-        written.append(write_atomic(target / name, render_minutes(services, meeting.id), force))
+        write_atomic(staging / name, render_minutes(services, meeting.id))
         day = name[:10]
         lines.append(f"[{day} {inline(meeting.title)}](<{name}>)")
     if lines:
         index.bullets(lines)
     else:
         index.paragraph(_("No meetings yet."))
-    written.append(write_atomic(target / "index.md", index.render(), force))
-    return ArchiveResult(target, written)
+    write_atomic(staging / "index.md", index.render())
+
+
+def _move_into_place(staging: Path, target: Path, names: list[str]) -> list[Path]:
+    if not target.exists():
+        os.chmod(staging, 0o777 & ~current_umask())  # mkdtemp made it private
+        os.rename(staging, target)  # the whole archive appears at once
+    else:
+        for name in names:
+            os.replace(staging / name, target / name)
+    return [target / name for name in names]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event, Todo, vCalAddress, vText
@@ -22,6 +23,11 @@ TODO_STATUS = {
     ActionStatus.CANCELLED: "CANCELLED",
 }
 TODO_PRIORITY = {1: 1, 2: 5, 3: 9}
+# C0 controls but TAB, CR, LF; DEL; C1 and bidi controls, as UTF-8 bytes.
+_ICS_UNSAFE = re.compile(
+    rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]"
+    rb"|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+)
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
@@ -85,4 +91,6 @@ def render_ics(services: Services, meeting_id: int | None = None) -> bytes:
         if row.completed_at is not None:
             todo.add("completed", row.completed_at.astimezone(UTC))
         calendar.add_component(todo)
-    return calendar.to_ical()
+    # Stored text is cleaned when written and when read; this last pass keeps the file free
+    # of terminal controls whatever a value went through (CRLF, the format's line ends, stay).
+    return _ICS_UNSAFE.sub(b"", calendar.to_ical())

@@ -23,6 +23,7 @@ from salestui.core.models import (
     ActionStatus,
 )
 from salestui.core.schema import FTS_TABLES
+from salestui.core.text import read_text
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -103,13 +104,17 @@ class BaseStore:
         if read_only:
             target = f"{self.path.absolute().as_uri()}?mode=ro"
             target += "&immutable=1" if immutable else ""
-        return sqlite3.connect(
+        conn = sqlite3.connect(
             target,
             timeout=BUSY_TIMEOUT_MS / 1000,
             isolation_level=None,  # we issue BEGIN/COMMIT ourselves
             check_same_thread=True,
             uri=read_only,
         )
+        # Every TEXT value read is cleaned of terminal controls (another tool may have
+        # written them), and bytes that are not UTF-8 do not make a read fail.
+        conn.text_factory = read_text
+        return conn
 
     def use_wal(self) -> None:
         self.db.conn.execute("PRAGMA journal_mode = WAL")

@@ -10,6 +10,14 @@ MESSAGES: dict[str, str] = {
     "SALESTUI_NOW is not an ISO-8601 timestamp: {value}": (
         "SALESTUI_NOW 不是 ISO-8601 时间戳：{value}"
     ),
+    "SALESTUI_NOW is out of range (years {first}-{last}): {value}": (
+        "SALESTUI_NOW 超出范围（{first}-{last} 年）：{value}"
+    ),
+    "{value} is not an id (a whole number)": "{value} 不是编号（应为整数）",
+    "{value} is not a valid id": "{value} 不是有效的编号",
+    "argument {position} is not valid UTF-8 text": "第 {position} 个参数不是有效的 UTF-8 文本",
+    "A value is out of range or not valid: {reason}": "有值超出范围或无效：{reason}",
+    "Unexpected problem ({kind}): {reason}": "意外问题（{kind}）：{reason}",
     "--due and --no-due cannot be used together": "--due 和 --no-due 不能同时使用",
     "--owner and --no-owner cannot be used together": "--owner 和 --no-owner 不能同时使用",
     "Nothing to change: give --title, --owner, --due, ...": (

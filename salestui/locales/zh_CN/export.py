@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "(over by {minutes} min)": "（超时 {minutes} 分钟）",
     "{path} is a folder, not a file": "{path} 是文件夹，不是文件",
     "{path} already exists (use --force to replace it)": "{path} 已存在（用 --force 覆盖）",
+    "{path} is a database file; an export never replaces it": "{path} 是数据库文件；导出绝不覆盖它",
     "Purpose: {purpose}": "目的：{purpose}",
     "Owners: {names}": "负责人：{names}",
     "Overdue": "已逾期",

@@ -66,8 +66,9 @@ MESSAGES: dict[str, str] = {
         "{path} 的副本行数不一致；未做备份",
     "Cannot make the backup folder {folder}: {reason}": "无法创建备份文件夹 {folder}：{reason}",
     "Cannot write the backup {path}: {reason}": "无法写入备份 {path}：{reason}",
-    "{path} could not be read whole ({reason}); nothing was backed up":
-        "无法完整读取 {path}（{reason}）；未做备份",
+    "{path} could not be read whole ({reason}), so it failed its integrity check; "
+    "nothing was backed up: run 'salestui doctor'":
+        "无法完整读取 {path}（{reason}），未通过完整性检查；未做备份：请运行 'salestui doctor'",
     "{path} already exists; give a new file name": "{path} 已存在；请给出新的文件名",
     "{path} does not hold the restored rows": "{path} 中没有恢复后的数据行",
     "{path} failed its integrity check ({problem}); it was not restored":

@@ -46,7 +46,8 @@ class PersonFormScreen(ModalScreen[Person | None]):
         person = self.person
         people = self.services.people()
         with Vertical(id="person-box") as box:
-            box.border_title = (
+            # A Text, not a string: a name such as "[b]x" is not markup.
+            box.border_title = Text(
                 _("Edit {name}").format(name=person.name) if person else _("Add a person")
             )
             box.border_subtitle = _("enter or ctrl+s saves · escape cancels")

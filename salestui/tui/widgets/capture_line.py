@@ -21,8 +21,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
-from salestui.core.errors import SalestuiError
 from salestui.i18n import _
+from salestui.tui.errors import RECOVERABLE, error_message
 
 Previewer = Callable[[str], str]
 """Turns a line into its preview; raises ``SalestuiError`` when the line cannot be saved."""
@@ -102,8 +102,8 @@ class CaptureLine(Vertical):
             return True
         try:
             preview = self._preview(line)
-        except SalestuiError as error:
-            label.update(Text(str(error)))
+        except RECOVERABLE as error:
+            label.update(Text(error_message(error)))
             self.set_class(True, "-error")
             return False
         label.update(Text("→ " + preview))
@@ -111,8 +111,14 @@ class CaptureLine(Vertical):
         return True
 
     def submit_now(self, value: str) -> None:
-        if value.strip():
+        """Save the line; if the store refuses (read-only file, disk full, bad input), the
+        text stays in the input with the reason below it, and the app goes on."""
+        if not value.strip():
+            return
+        try:
             self._submit(value, self.editing)
+        except RECOVERABLE as error:
+            self.failed(error_message(error))
 
     # -- answers from the screen -----------------------------------------------------------
 

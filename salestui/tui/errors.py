@@ -1,0 +1,55 @@
+"""The TUI's faults: how it words an error it recovers from (the core's own message, or
+SQLite's), what it prints when it stops on one, and whether its terminal is still there."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+import sys
+from typing import Any
+
+from salestui.core.errors import SalestuiError
+from salestui.i18n import _
+
+RECOVERABLE = (SalestuiError, sqlite3.Error)
+"""Errors shown at the input or as a toast while the app goes on: bad input, an unknown
+id, a read-only or full disk, a lock held too long."""
+
+
+def error_message(error: BaseException) -> str:
+    """One line for an error the user can act on (the core's messages are translated)."""
+    if isinstance(error, SalestuiError):
+        return str(error)
+    return _("Database problem: {reason}").format(reason=error)
+
+
+def terminal_gone() -> bool:
+    """True when the terminal was hung up (closed): asking for its settings fails with EIO
+    (isatty still answers True on a hung-up terminal)."""
+    import termios
+
+    for stream in (sys.__stderr__, sys.__stdout__, sys.__stdin__):
+        try:
+            fd = stream.fileno() if stream is not None else -1
+            if fd < 0:
+                continue
+            termios.tcgetattr(fd)
+        except termios.error as error:
+            if error.args and error.args[0] in (errno.EIO, errno.ENXIO):
+                return True
+        except (OSError, ValueError):  # not a terminal, or a closed stream
+            continue
+    return False
+
+
+def crash_report(error: BaseException) -> Any:
+    """What is printed when the app stops on an error: one line for a known kind of error,
+    else the traceback without local variables."""
+    from rich.text import Text
+    from rich.traceback import Traceback
+
+    if isinstance(error, RECOVERABLE):
+        return Text(_("Error: {message}").format(message=error_message(error)))
+    return Traceback.from_exception(
+        type(error), error, error.__traceback__, show_locals=False, width=None
+    )
