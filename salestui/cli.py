@@ -19,6 +19,7 @@ from salestui import __version__
 from salestui.cli_actions import actions, followup
 from salestui.cli_common import AppContext, warn
 from salestui.cli_config import config as config_command
+from salestui.cli_cycle import drop_item, meeting_next
 from salestui.cli_export import export
 from salestui.cli_meetings import agenda, invite, meeting
 from salestui.cli_people import backup, demo, people
@@ -95,6 +96,8 @@ for command in (
     actions, followup, export, backup, config_command,
 ):  # fmt: skip
     cli.add_command(command)
+meeting.add_command(meeting_next)
+run_group.add_command(drop_item)
 
 
 def _error(message: str) -> None:
