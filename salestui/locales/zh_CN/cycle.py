@@ -21,4 +21,20 @@ MESSAGES = {
         "议题已顺延 {count} 次，尚未处理：{text}",
     "Meeting {id} already recurs; its cadence is changed on its Plan screen":
         "会议 {id} 已是例会；请在其计划界面修改周期",
+    "Plan the meeting after this one (or the latest held): what it left open is carried over":
+        "安排本次（或最近一次已开）会议之后的下次会议：未完成的议题自动顺延",
+    "The next meeting is already planned for {when}; items carried over: {count}":
+        "下次会议已安排在 {when}；顺延议题：{count}",
+    "Highlight a meeting first": "请先选中一个会议",
+    "New due date: fri, 下周五, 12/5, 2026-12-05 (Enter saves, Esc cancels)":
+        "新的截止日期：fri、下周五、12/5、2026-12-05（回车保存，Esc 取消）",
+    "Must be resolved ({count}) · d done · n new date · x drop · e escalate":
+        "必须处理（{count}）· d 完成 · n 新日期 · x 放弃 · e 上报",
+    "Dropped": "已放弃",
+    "An agenda item has no due date: x drops it": "议题没有截止日期：按 x 放弃",
+    "An agenda item carried this often can only be dropped here (x)":
+        "顺延这么多次的议题在此只能放弃（x）",
+    "Carried 3 times or more": "顺延 3 次及以上",
+    "{count}x": "{count} 次",
+    "Agenda item: {title}": "议题：{title}",
 }
