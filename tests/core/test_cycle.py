@@ -23,9 +23,7 @@ def cycle(services: Services):
 
 
 def _agenda(services: Services, meeting_id: int) -> list[tuple[str, int, bool]]:
-    return [
-        (i.title, i.carried_count, i.standing) for i in services.store.list_agenda(meeting_id)
-    ]
+    return [(i.title, i.carried_count, i.standing) for i in services.store.list_agenda(meeting_id)]
 
 
 def _hold(services: Services, live: LiveMeeting, meeting_id: int, clock, script: str) -> None:
