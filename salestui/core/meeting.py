@@ -736,12 +736,24 @@ class LiveMeeting:
         """Open actions of the series carried three times and not yet answered in this
         meeting with done, a new date, drop or escalate (``open`` is refused for them)."""
         meeting = self.services.meeting(meeting_id)
+        if meeting.status == MeetingStatus.CONFIRMED or self._series_moved_on(meeting):
+            return []  # the carry counts now are a later meeting's, not this one's
         reviewed = self.store.reviewed_action_ids(meeting_id)
         return [
             r
             for r in self._series_open_actions(meeting)
             if must_resolve(r.carried_count) and r.id not in reviewed
         ]
+
+    def _series_moved_on(self, meeting: Meeting) -> bool:
+        """True once a later meeting of the series has started."""
+        if meeting.series_id is None or meeting.actual_start is None:
+            return False
+        return any(
+            other.actual_start is not None and other.actual_start > meeting.actual_start
+            for other in self.store.list_meetings(series_id=meeting.series_id)
+            if other.id != meeting.id
+        )
 
     def must_resolve_items(self, meeting_id: int) -> list[AgendaItem]:
         """Agenda items carried three times that this meeting neither finished nor dropped."""
