@@ -29,7 +29,7 @@ CADENCES = ("daily", "weekly", "biweekly", "monthly")
 )
 @json_option
 def meeting_next(meeting_id: int, start: str | None, cadence: str | None, as_json: bool) -> None:
-    """Plan the meeting after ID and print its id.
+    """Plan the meeting after ID (an ended or confirmed meeting) and print its id.
 
     Its agenda: the review of open actions, the series' standing items, then what ID
     left open - items skipped, parked or never reached, and parked topics sent "to the

@@ -379,11 +379,20 @@ class Planning:
     ) -> tuple[Meeting, bool]:
         """The meeting after this one, and whether it was created now.
 
-        A meeting already planned after this one in its series is returned as it is (asking
-        twice never makes two). A meeting without a series becomes recurring first: at
-        ``cadence``, else its kind's usual cadence (``cycle.KIND_CADENCE``).
+        Only for a meeting that has ended. A meeting already planned after this one in its
+        series is returned as it is (asking twice never makes two). A meeting without a
+        series becomes recurring first: at ``cadence``, else its kind's usual cadence
+        (``cycle.KIND_CADENCE``).
         """
         meeting = self.services.meeting(meeting_id)
+        if meeting.status not in HELD:
+            # Its open items are not known yet: carrying now would carry the last
+            # meeting's items a second time.
+            raise Conflict(
+                _(
+                    "Meeting {id} has not been held yet: plan its next meeting once it has ended"
+                ).format(id=meeting_id)
+            )
         if meeting.series_id is None:
             chosen = cadence if cadence is not None else KIND_CADENCE[meeting.kind]
             self.make_recurring(meeting_id, chosen)

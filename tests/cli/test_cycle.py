@@ -163,6 +163,10 @@ def test_must_resolve_cannot_be_bypassed_in_the_cli(org, db: Path) -> None:
 def test_meeting_next_refuses_bad_input(org, db: Path) -> None:
     run = org
     assert "No meeting" in run("meeting", "next", "99").assert_one_line_error(1)
+    not_held = run("meeting", "next", "1").assert_one_line_error(1)
+    assert "Meeting 1 has not been held yet" in not_held
+    run("run", "start", "1", **at("2026-11-30", "09:00"))
+    run("run", "end", "1", **at("2026-11-30", "09:30")).ok()
     run("meeting", "next", "1", "--start", "someday-never").assert_one_line_error(2)
     made = run("meeting", "next", "1", "--cadence", "biweekly", "--json").ok().json()
     assert made["scheduled_start"].startswith("2026-12-14T09:00")

@@ -37,4 +37,6 @@ MESSAGES = {
     "Carried 3 times or more": "顺延 3 次及以上",
     "{count}x": "{count} 次",
     "Agenda item: {title}": "议题：{title}",
+    "Meeting {id} has not been held yet: plan its next meeting once it has ended":
+        "会议 {id} 尚未召开：请在会议结束后再安排下次会议",
 }
