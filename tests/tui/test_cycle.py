@@ -22,19 +22,27 @@ from salestui.tui.screens.confirm_summary import SummaryScreen
 from salestui.tui.screens.export_preview import ExportPreviewScreen
 from salestui.tui.screens.meetings import MeetingsScreen
 from salestui.tui.screens.plan import PlanScreen
+from salestui.tui.screens.plan_item import AgendaItemScreen
 from salestui.tui.screens.plan_preview import AgendaPreviewScreen
+from salestui.tui.screens.plan_template import TemplateScreen
 from salestui.tui.screens.run import RunScreen
 from salestui.tui.screens.run_prompt import AskScreen
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 REVIEW = "Review of open actions"
+RESULTS, NUMBERS = "Last week's results", "Each salesperson's numbers"
+PROBLEMS, TARGETS = "Problems and countermeasures", "Next week's targets"
+
+
+def people(services: Services) -> None:
+    services.add_person("陈建国", Role.DIRECTOR, "营销部")
+    services.add_person("王芳", Role.LEAD, "销售一部", reports_to="陈建国")
+    services.add_person("Li Ming", Role.MEMBER, "销售一部", reports_to="王芳")
 
 
 def build(services: Services) -> int:
     """The 09:00 周例会 today (not yet recurring): five 5-minute items, three invitees."""
-    services.add_person("陈建国", Role.DIRECTOR, "营销部")
-    services.add_person("王芳", Role.LEAD, "销售一部", reports_to="陈建国")
-    services.add_person("Li Ming", Role.MEMBER, "销售一部", reports_to="王芳")
+    people(services)
     start = datetime(2026, 11, 27, 9, 0, tzinfo=SHANGHAI)
     meeting = services.new_meeting("周例会", "回顾本周问题", MeetingKind.WEEKLY, start, 30,
                                    chair="陈建国")  # fmt: skip
@@ -104,12 +112,46 @@ async def end_and_confirm(pilot: Pilot, app: SalestuiApp) -> None:
     await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
 
 
+async def plan_by_keyboard(pilot: Pilot, app: SalestuiApp, services: Services) -> int:
+    """A new 周例会 from the Home screen: the weekly template (four items), today 09:00,
+    王芳 and Li Ming invited, a fifth item "AOB" of 5 minutes."""
+    await pilot.press("n")
+    await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
+    screen = app.screen
+    await wait_until(pilot, lambda: app.focused is not None)
+    await pilot.press(*"周例会")
+    await press(pilot, "tab", "enter", "up", "up", "enter")  # kind: Weekly
+    await pilot.press("ctrl+t")
+    await wait_until(pilot, lambda: isinstance(app.screen, TemplateScreen))
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: app.screen is screen)
+    await press(pilot, "tab", "tab", "tab")  # purpose, chair, start
+    await pilot.press(*"today 9:00")
+    await press(pilot, "ctrl+s")
+    [meeting] = services.meetings()
+    await press(pilot, "f3")
+    for query in ("wf", "li"):
+        await pilot.press(*query)
+        await press(pilot, "enter")
+    await pilot.press("f4", "plus")
+    await wait_until(pilot, lambda: isinstance(app.screen, AgendaItemScreen))
+    await pilot.press(*"AOB")
+    await pilot.press("tab", "tab", "5")
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: app.screen is screen)
+    assert meeting.scheduled_start == datetime(2026, 11, 27, 9, 0, tzinfo=SHANGHAI)
+    assert len(services.meeting_detail(meeting.id).attendees) == 2
+    return meeting.id
+
+
 async def test_two_weekly_cycles_by_keyboard(services: Services, clock: FixedClock) -> None:
-    first = build(services)
+    people(services)
     app = SalestuiApp(services, Config())
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.push_screen(PlanScreen(services, first))
-        await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
+        first = await plan_by_keyboard(pilot, app, services)
+        assert [i.title for i in services.store.list_agenda(first)] == [
+            RESULTS, NUMBERS, PROBLEMS, TARGETS, "AOB"
+        ]  # fmt: skip
 
         # -- week 1 ------------------------------------------------------------------------
         clock.advance(minutes=30)  # 09:00
@@ -118,9 +160,9 @@ async def test_two_weekly_cycles_by_keyboard(services: Services, clock: FixedClo
         await say(pilot, "/a @王芳 下周五 提交回款计划")
         await say(pilot, "/p 展会预算")
         clock.advance(minutes=5)
-        await press(pilot, "ctrl+n")  # 上周业绩 done
-        await press(pilot, "ctrl+s")  # Pricing skipped
-        await press(pilot, "ctrl+o")  # 预算 parked; 下周目标 runs when it ends
+        await press(pilot, "ctrl+n")  # last week's results: done
+        await press(pilot, "ctrl+s")  # each salesperson's numbers: skipped
+        await press(pilot, "ctrl+o")  # problems: parked; next week's targets run at the end
         clock.advance(minutes=5)
         await end_and_confirm(pilot, app)
         assert "Parking-lot item not resolved: 展会预算" in shown(app, "#questions")
@@ -135,10 +177,10 @@ async def test_two_weekly_cycles_by_keyboard(services: Services, clock: FixedClo
         assert second is not None and second != first
         assert agenda(services, second) == [
             (REVIEW, 0, False),
-            ("上周业绩", 0, True),
-            ("下周目标", 0, True),
-            ("Pricing", 1, False),  # skipped
-            ("预算", 1, False),  # parked with the park key
+            (RESULTS, 0, True),
+            (TARGETS, 0, True),
+            (NUMBERS, 1, False),  # skipped
+            (PROBLEMS, 1, False),  # parked with the park key
             ("AOB", 1, False),  # never reached
             ("展会预算", 1, False),  # parked topic, "to the next meeting"
         ]
@@ -146,10 +188,10 @@ async def test_two_weekly_cycles_by_keyboard(services: Services, clock: FixedClo
         table = app.screen.agenda.table
         cells = [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
         assert [(row[1], row[-1]) for row in cells[1:]] == [
-            ("上周业绩", "standing"),
-            ("下周目标", "standing"),
-            ("Pricing", "carried from Fri 27 Nov (x1)"),
-            ("预算", "carried from Fri 27 Nov (x1)"),
+            (RESULTS, "standing"),
+            (TARGETS, "standing"),
+            (NUMBERS, "carried from Fri 27 Nov (x1)"),
+            (PROBLEMS, "carried from Fri 27 Nov (x1)"),
             ("AOB", "carried from Fri 27 Nov (x1)"),
             ("展会预算", "carried from Fri 27 Nov (x1)"),
         ]
@@ -164,10 +206,10 @@ async def test_two_weekly_cycles_by_keyboard(services: Services, clock: FixedClo
         app.screen.query_one("#review-prompt", Input).insert_text_at_cursor("本周三提交")
         await press(pilot, "enter")
         await wait_until(pilot, lambda: screen.mode == "run")
-        for key in ("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n"):  # review, 2 standing, Pricing
+        for key in ("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n"):  # review, 2 standing, numbers
             clock.advance(minutes=2)
             await press(pilot, key)
-        await press(pilot, "ctrl+s")  # 预算 skipped again
+        await press(pilot, "ctrl+s")  # problems skipped again
         await press(pilot, "ctrl+n")  # AOB done
         await press(pilot, "ctrl+o")  # 展会预算 parked
         await end_and_confirm(pilot, app)
@@ -180,13 +222,13 @@ async def test_two_weekly_cycles_by_keyboard(services: Services, clock: FixedClo
 
     assert agenda(services, third) == [
         (REVIEW, 0, False),
-        ("上周业绩", 0, True),
-        ("下周目标", 0, True),
-        ("预算", 2, False),
+        (RESULTS, 0, True),
+        (TARGETS, 0, True),
+        (PROBLEMS, 2, False),
         ("展会预算", 2, False),
     ]
     statuses = {i.title: i.status for i in services.store.list_agenda(second)}
-    assert statuses["预算"] == AgendaStatus.SKIPPED
+    assert statuses[PROBLEMS] == AgendaStatus.SKIPPED
     assert all(services.meeting(m).status == MeetingStatus.CONFIRMED for m in (first, second))
     action = services.store.actions_of_meeting(first)[0]
     assert action.carried_count == 1 and action.status == ActionStatus.OPEN
