@@ -778,6 +778,19 @@ class LiveMeeting:
         self.store.update_agenda_item(item)
         return item
 
+    def keep_for_next(self, item_id: int) -> AgendaItem:
+        """At confirmation: a dropped agenda item goes back to the parking lot, so the next
+        meeting carries it (undoes ``drop_carried_item``)."""
+        item = self.store.get_agenda_item(item_id)
+        if item is None:
+            raise NotFound(_("No agenda item with id {id}").format(id=item_id))
+        if self.services.meeting(item.meeting_id).status != MeetingStatus.ENDED:
+            raise Conflict(_("Only an ended meeting's carried items can be dropped"))
+        if item.status == AgendaStatus.DROPPED:
+            item.status = AgendaStatus.PARKED
+            self.store.update_agenda_item(item)
+        return item
+
     def confirm(self, meeting_id: int) -> Summary:
         """Close the review: allowed once every decision, action and parked item is answered."""
         meeting = self.services.meeting(meeting_id)

@@ -338,3 +338,39 @@ async def test_next_meeting_from_the_meetings_list_and_palette(services, clock) 
         await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
         assert app.screen.meeting_id == nxt  # already planned: opened, not made twice
     assert len(services.store.list_meetings()) == 2
+
+
+async def test_a_parked_agenda_item_is_settled_at_confirmation(services, clock) -> None:
+    from salestui.core.meeting import LiveMeeting
+
+    first = build(services)
+    live = LiveMeeting(services)
+    live.start(first)
+    live.next_item(first)  # 上周业绩 done
+    live.park_item(first)  # Pricing parked
+    live.park_item(first)  # 预算 parked
+    clock.advance(minutes=10)
+    live.end(first)
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_meeting(first)
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.pause()
+        assert rows(app, "#parked") == [
+            "Agenda item: Pricing to the next meeting",
+            "Agenda item: 预算 to the next meeting",
+        ]
+        assert app.screen.focused is app.screen.query_one("#parked")
+        await press(pilot, "x")  # Pricing dropped ...
+        await press(pilot, "down", "x", "n")  # ... 预算 dropped, then kept after all
+        assert rows(app, "#parked") == [
+            "Agenda item: Pricing dropped",
+            "Agenda item: 预算 to the next meeting",
+        ]
+        await pilot.press("ctrl+f")
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
+        nxt = app.screen.meeting_id
+    carried = [(t, c) for t, c, standing in agenda(services, nxt) if c]
+    assert carried == [("预算", 1), ("AOB", 1)]

@@ -39,4 +39,6 @@ MESSAGES = {
     "Agenda item: {title}": "议题：{title}",
     "Meeting {id} has not been held yet: plan its next meeting once it has ended":
         "会议 {id} 尚未召开：请在会议结束后再安排下次会议",
+    "A parked agenda item goes to the next meeting (n) or is dropped (x)":
+        "暂缓的议题可转下次会议（n）或放弃（x）",
 }

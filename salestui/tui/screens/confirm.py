@@ -132,7 +132,7 @@ class ConfirmScreen(SalestuiScreen):
             ("actions", _("Actions ({count}) · o owners · d due date · u leave unassigned"),
              action_rows(data, tones), len(data.actions)),
             ("parked", _("Parking lot ({count}) · n next meeting · a action · x drop"),
-             parked_rows(data, tones), len(data.parked)),
+             parked_rows(data, tones), len(data.parked) + len(data.parked_items)),
         )  # fmt: skip
         sections = (
             ("carried", _("Must be resolved ({count}) · d done · n new date · x drop · "
@@ -228,6 +228,9 @@ class ConfirmScreen(SalestuiScreen):
 
     def action_park(self, disposition: str) -> None:
         key = self._key("parked")
+        if key is not None and key.startswith("item-"):
+            self._settle_parked_item(self._row_id(key), disposition)
+            return
         if key is not None and not self._became_action(key):
             entry_id = self._row_id(key)
             self._apply(lambda: self.live.resolve_parked(entry_id, disposition))
@@ -246,9 +249,20 @@ class ConfirmScreen(SalestuiScreen):
             return
         self._apply(lambda: self.live.review_action(self.meeting_id, row_id, outcome))
 
+    def _settle_parked_item(self, item_id: int, disposition: str) -> None:
+        """An agenda item parked with the park key: to the next meeting, or dropped."""
+        if disposition == "dropped":
+            self._apply(lambda: self.live.drop_carried_item(item_id))
+        else:
+            self._apply(lambda: self.live.keep_for_next(item_id))
+
     def action_ask(self, what: str) -> None:
         key = self._key(TABLES[what])
         if key is None or self.data is None:
+            return
+        if what == "park_action" and key.startswith("item-"):
+            self.say(_("A parked agenda item goes to the next meeting (n) or is dropped (x)"),
+                     True)  # fmt: skip
             return
         if what == "carried_due" and key.startswith("carried-item-"):
             self.say(_("An agenda item has no due date: x drops it"), True)
