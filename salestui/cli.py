@@ -20,6 +20,7 @@ from salestui import __version__
 from salestui.cli_actions import actions, followup
 from salestui.cli_common import AppContext, warn
 from salestui.cli_config import config as config_command
+from salestui.cli_cycle import drop_item, meeting_next
 from salestui.cli_data import backup, doctor, restore
 from salestui.cli_export import export
 from salestui.cli_meetings import agenda, invite, meeting
@@ -121,6 +122,8 @@ for command in (
     actions, followup, export, backup, restore, doctor, config_command,
 ):  # fmt: skip
     cli.add_command(command)
+meeting.add_command(meeting_next)
+run_group.add_command(drop_item)
 
 
 def _error(message: str) -> None:

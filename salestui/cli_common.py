@@ -48,7 +48,8 @@ _LABEL_IDS = {
         s: f"attendance:{s}" for s in ("invited", "present", "late", "absent", "excused")
     },
     "agenda_status": {
-        s: f"agenda_status:{s}" for s in ("pending", "active", "done", "skipped", "parked")
+        s: f"agenda_status:{s}"
+        for s in ("pending", "active", "done", "skipped", "parked", "dropped")
     },
     "decision_status": {
         s: f"decision_status:{s}" for s in ("proposed", "confirmed", "rejected", "superseded")

@@ -178,6 +178,9 @@ def _detail_json(detail: MeetingDetail) -> dict[str, Any]:
             "timebox_minutes": item.timebox_minutes,
             "kind": item.kind,
             "status": item.status,
+            "standing": item.standing,
+            "carried_from": item.carried_from,
+            "carried_count": item.carried_count,
         }
         for item in detail.agenda
     ]
@@ -246,9 +249,13 @@ def meeting_show(meeting_id: int, as_json: bool) -> None:
         )
         for item in detail.agenda:
             presenter = detail.people.get(item.presenter_id) if item.presenter_id else None
+            title = item.title
+            if item.carried_count:
+                carried = _("{title} (carried {count}x)")
+                title = carried.format(title=title, count=item.carried_count)
             grid.add_row(
                 text(item.position),
-                text(item.title),
+                text(title),
                 text(presenter.name if presenter else ""),
                 text(label("agenda_kind", item.kind)),
                 text(item.timebox_minutes),

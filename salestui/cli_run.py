@@ -46,7 +46,8 @@ MEETING = click.argument("meeting_id", metavar="MEETING", type=ID)
 # --help lists the commands in the order of a meeting, not alphabetically.
 ORDER = (
     "start", "review", "attend", "capture", "speak", "status", "next", "previous", "skip",
-    "park", "extend", "entries", "end", "decide", "settle", "park-resolve", "confirm",
+    "park", "extend", "entries", "end", "decide", "settle", "park-resolve", "drop-item",
+    "confirm",
 )  # fmt: skip
 
 
@@ -136,7 +137,7 @@ def run_skip(meeting_id: int) -> None:
 @run_group.command("park", short_help="Park the current item and start the next one.")
 @MEETING
 def run_park(meeting_id: int) -> None:
-    """Park the current item (settle it at confirmation) and start the next one."""
+    """Park the current item (it comes back on the next meeting) and start the next one."""
     _move(meeting_id, "park")
 
 

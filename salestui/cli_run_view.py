@@ -228,6 +228,16 @@ def pending_lines(live_meeting: LiveMeeting, meeting_id: int) -> list[str]:
     if not questions:
         return []
     found = pending(services().meeting_detail(meeting_id))
+    for row in live_meeting.must_resolve_actions(meeting_id):
+        what = _("action {id} carried {count} times must be resolved: {text}")
+        command = f"salestui run review {meeting_id} {row.id} done|new_due|drop|escalate"
+        found.append(Pending(what.format(id=row.id, count=row.carried_count, text=row.title),
+                             command))  # fmt: skip
+    for item in live_meeting.must_resolve_items(meeting_id):
+        what = _("agenda item {id} carried {count} times must be resolved: {text}")
+        command = f"salestui run drop-item {item.id}"
+        found.append(Pending(what.format(id=item.id, count=item.carried_count, text=item.title),
+                             command))  # fmt: skip
     if len(found) != len(questions):  # the core knows best: show its own words
         return [f"  - {q}" for q in questions]
     return [f"  - {p.what}\n      {p.command}" for p in found]

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from salestui.core.backup import backup_store
 from salestui.core.capture import Capture, describe, parse_capture
 from salestui.core.errors import Conflict, InvalidInput, NotFound
-from salestui.core.followup import escalate
+from salestui.core.followup import escalate, must_resolve
 from salestui.core.models import (
     OPEN_STATUSES,
     ActionItem,
@@ -38,7 +38,7 @@ from salestui.core.models import (
 from salestui.core.service import MAX_TIMEBOX, Services
 from salestui.core.store import ActionQuery
 from salestui.core.text import clean_text
-from salestui.i18n import _
+from salestui.i18n import N_, _
 
 WARN_AT = 0.8  # share of a timebox after which the timer turns to a warning colour
 SPEAKING_GRACE = timedelta(minutes=10)
@@ -133,6 +133,9 @@ class Summary:
 
 
 REVIEW_OUTCOMES = ("done", "open", "new_due", "drop", "escalate")
+MUST_RESOLVE_REASON = N_(
+    "Carried {count} times: it must be resolved now (done, new due date, dropped or escalated)"
+)
 
 
 class LiveMeeting:
@@ -600,6 +603,8 @@ class LiveMeeting:
         action = self.services.action(action_id)
         if outcome not in REVIEW_OUTCOMES:
             raise InvalidInput(_("Unknown review outcome: {outcome}").format(outcome=outcome))
+        if outcome == "open" and must_resolve(action.carried_count):
+            raise Conflict(_(MUST_RESOLVE_REASON).format(count=action.carried_count))
         now = self.now
         me = self.services.me()
         with self.store.transaction():
@@ -724,7 +729,78 @@ class LiveMeeting:
         for entry in self.parking_lot(meeting_id):
             if entry.disposition is None and not entry.deleted:
                 problems.append(_("Parking-lot item not resolved: {text}").format(text=entry.text))
+        for row in self.must_resolve_actions(meeting_id):
+            problems.append(
+                _("Action carried {count} times, not resolved: {text}").format(
+                    count=row.carried_count, text=row.title
+                )
+            )
+        for item in self.must_resolve_items(meeting_id):
+            problems.append(
+                _("Agenda item carried {count} times, not resolved: {text}").format(
+                    count=item.carried_count, text=item.title
+                )
+            )
         return problems
+
+    def must_resolve_actions(self, meeting_id: int) -> list[ActionRow]:
+        """Open actions of the series carried three times and not yet answered in this
+        meeting with done, a new date, drop or escalate (``open`` is refused for them)."""
+        meeting = self.services.meeting(meeting_id)
+        if meeting.status == MeetingStatus.CONFIRMED or self._series_moved_on(meeting):
+            return []  # the carry counts now are a later meeting's, not this one's
+        reviewed = self.store.reviewed_action_ids(meeting_id)
+        return [
+            r
+            for r in self._series_open_actions(meeting)
+            if must_resolve(r.carried_count) and r.id not in reviewed
+        ]
+
+    def _series_moved_on(self, meeting: Meeting) -> bool:
+        """True once a later meeting of the series has started."""
+        if meeting.series_id is None or meeting.actual_start is None:
+            return False
+        return any(
+            other.actual_start is not None and other.actual_start > meeting.actual_start
+            for other in self.store.list_meetings(series_id=meeting.series_id)
+            if other.id != meeting.id
+        )
+
+    def must_resolve_items(self, meeting_id: int) -> list[AgendaItem]:
+        """Agenda items carried three times that this meeting neither finished nor dropped."""
+        return [
+            item
+            for item in self.store.list_agenda(meeting_id)
+            if must_resolve(item.carried_count)
+            and item.status not in (AgendaStatus.DONE, AgendaStatus.DROPPED)
+        ]
+
+    def drop_carried_item(self, item_id: int) -> AgendaItem:
+        """At confirmation: drop a must-resolve agenda item, so it is never carried again."""
+        item = self.store.get_agenda_item(item_id)
+        if item is None:
+            raise NotFound(_("No agenda item with id {id}").format(id=item_id))
+        meeting = self.services.meeting(item.meeting_id)
+        if meeting.status != MeetingStatus.ENDED:
+            raise Conflict(_("Only an ended meeting's carried items can be dropped"))
+        if item.status == AgendaStatus.DONE:
+            raise Conflict(_("This item was finished in the meeting"))
+        item.status = AgendaStatus.DROPPED
+        self.store.update_agenda_item(item)
+        return item
+
+    def keep_for_next(self, item_id: int) -> AgendaItem:
+        """At confirmation: a dropped agenda item goes back to the parking lot, so the next
+        meeting carries it (undoes ``drop_carried_item``)."""
+        item = self.store.get_agenda_item(item_id)
+        if item is None:
+            raise NotFound(_("No agenda item with id {id}").format(id=item_id))
+        if self.services.meeting(item.meeting_id).status != MeetingStatus.ENDED:
+            raise Conflict(_("Only an ended meeting's carried items can be dropped"))
+        if item.status == AgendaStatus.DROPPED:
+            item.status = AgendaStatus.PARKED
+            self.store.update_agenda_item(item)
+        return item
 
     def confirm(self, meeting_id: int) -> Summary:
         """Close the review: allowed once every decision, action and parked item is answered."""

@@ -170,6 +170,7 @@ class AgendaStatus(StrEnum):
     DONE = "done"
     SKIPPED = "skipped"
     PARKED = "parked"
+    DROPPED = "dropped"  # a must-resolve carried item the meeting chose to drop
 
 
 class AttendanceStatus(StrEnum):

@@ -6,11 +6,18 @@ import calendar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from salestui.core.cycle import (
+    HELD,
+    KIND_CADENCE,
+    add_next_agenda,
+    last_held,
+    left_open,
+    planned_after,
+)
 from salestui.core.errors import Conflict, InvalidInput, NotFound
 from salestui.core.models import (
     AgendaItem,
     AgendaKind,
-    AgendaStatus,
     Attendance,
     AttendanceStatus,
     Cadence,
@@ -26,8 +33,6 @@ from salestui.i18n import N_, _
 
 REVIEW_ITEM_TITLE = N_("Review of open actions")
 REVIEW_ITEM_MINUTES = 10
-_CARRY_STATUSES = (AgendaStatus.PENDING, AgendaStatus.ACTIVE, AgendaStatus.SKIPPED,
-                   AgendaStatus.PARKED)  # fmt: skip
 
 # The default templates, written to the database (in the user's language) the first time
 # templates are listed; from then on they are the user's to edit.
@@ -295,7 +300,10 @@ class Planning:
             assert series.id is not None
             for attendance in self.store.list_attendance(meeting_id):
                 self.store.set_series_attendee(series.id, attendance.person_id, attendance.required)
+            held = meeting.status in HELD
             for item in self.store.list_agenda(meeting_id):
+                if held and left_open(item, _(REVIEW_ITEM_TITLE)):
+                    continue  # what a held meeting left open is carried, not standing
                 if item.carried_from is None and _(REVIEW_ITEM_TITLE) != item.title:
                     # It is a standing item from now on: never carried as well.
                     item.standing = True
@@ -306,12 +314,12 @@ class Planning:
                     )  # fmt: skip
         return series
 
-    def next_meeting(self, series_id: int) -> Meeting:
-        """Create the next occurrence of a series, pre-filled.
+    def next_meeting(self, series_id: int, start: datetime | None = None) -> Meeting:
+        """Create the next occurrence of a series, pre-filled (``start``: else one cadence
+        after the latest meeting, never in the past).
 
-        The agenda: "Review of open actions" first, then the standing items, then every
-        item the last meeting left pending, skipped or parked (marked as carried, with a
-        running count).
+        The agenda: "Review of open actions" first, then the standing items, then what the
+        last held meeting left open (``cycle.add_next_agenda``).
         """
         series = self.store.get_series(series_id)
         if series is None:
@@ -319,11 +327,11 @@ class Planning:
         now = self.services.clock.now()
         last = self.store.list_meetings(series_id=series_id, descending=True, limit=1)
         previous = last[0] if last else None
-        if previous and previous.scheduled_start:
+        if start is None and previous and previous.scheduled_start:
             start = add_cadence(previous.scheduled_start.astimezone(), series.cadence)
             while start < now:
                 start = add_cadence(start, series.cadence)
-        else:
+        elif start is None:
             start = now.replace(minute=0, second=0, microsecond=0) + timedelta(days=1)
         with self.store.transaction():
             meeting = self.store.add_meeting(
@@ -357,41 +365,49 @@ class Planning:
                     kind=AgendaKind.DISCUSSION,
                 )
             )
-            for row in self.store.series_items(series_id):
-                self.store.add_agenda_item(
-                    AgendaItem(
-                        meeting_id=meeting.id,
-                        title=row["title"],
-                        timebox_minutes=row["timebox_minutes"],
-                        presenter_id=row["presenter_id"],
-                        kind=AgendaKind(row["kind"]),
-                        standing=True,
-                    )
-                )
-            held = [
-                m
-                for m in self.store.list_meetings(series_id=series_id, descending=True)
-                if m.status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED)
-            ]
-            if held and held[0].id is not None:
-                for item in self.store.list_agenda(held[0].id):
-                    if (
-                        item.status in _CARRY_STATUSES
-                        and not item.standing
-                        and (item.title != _(REVIEW_ITEM_TITLE))
-                    ):
-                        self.store.add_agenda_item(
-                            AgendaItem(
-                                meeting_id=meeting.id,
-                                title=item.title,
-                                timebox_minutes=item.timebox_minutes,
-                                presenter_id=item.presenter_id,
-                                kind=item.kind,
-                                carried_from=held[0].id,
-                                carried_count=item.carried_count + 1,
-                            )
-                        )
+            add_next_agenda(
+                self.store, meeting.id, self.store.series_items(series_id),
+                last_held(self.store, series_id), _(REVIEW_ITEM_TITLE),
+            )  # fmt: skip
         return meeting
+
+    def next_after(
+        self,
+        meeting_id: int,
+        start: datetime | None = None,
+        cadence: Cadence | str | None = None,
+    ) -> tuple[Meeting, bool]:
+        """The meeting after this one, and whether it was created now.
+
+        Only for a meeting that has ended. A meeting already planned after this one in its
+        series is returned as it is (asking twice never makes two). A meeting without a
+        series becomes recurring first: at ``cadence``, else its kind's usual cadence
+        (``cycle.KIND_CADENCE``).
+        """
+        meeting = self.services.meeting(meeting_id)
+        if meeting.status not in HELD:
+            # Its open items are not known yet: carrying now would carry the last
+            # meeting's items a second time.
+            raise Conflict(
+                _(
+                    "Meeting {id} has not been held yet: plan its next meeting once it has ended"
+                ).format(id=meeting_id)
+            )
+        if meeting.series_id is None:
+            chosen = cadence if cadence is not None else KIND_CADENCE[meeting.kind]
+            self.make_recurring(meeting_id, chosen)
+            meeting = self.services.meeting(meeting_id)
+        elif cadence is not None:
+            raise InvalidInput(
+                _("Meeting {id} already recurs; its cadence is changed on its Plan screen").format(
+                    id=meeting_id
+                )
+            )
+        existing = planned_after(self.store, meeting)
+        if existing is not None:
+            return existing, False
+        assert meeting.series_id is not None
+        return self.next_meeting(meeting.series_id, start), True
 
     def carried_from_date(self, item: AgendaItem) -> datetime | None:
         if item.carried_from is None:

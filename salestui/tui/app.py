@@ -140,6 +140,19 @@ class SalestuiApp(App[None]):
         # Straight to the console: its start panel shows the warnings before starting.
         self.push_screen(RunScreen(self.services, target.id))
 
+    def action_next_meeting(self) -> None:
+        """The palette's "Next meeting": after the meeting in view, else the latest held."""
+        from salestui.tui.next_meeting import latest_held, open_next_meeting
+
+        highlighted = getattr(self.screen, "highlighted_meeting", None)
+        meeting_id = highlighted() if callable(highlighted) else None
+        meeting_id = meeting_id or getattr(self.screen, "meeting_id", None)
+        meeting_id = meeting_id or latest_held(self.services)
+        if meeting_id is None:
+            self.notify(_("No meeting has been held yet"), severity="warning")
+            return
+        open_next_meeting(self, self.services, meeting_id)
+
     def action_export_latest_minutes(self) -> None:
         for status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED):
             latest = self.services.store.list_meetings(status=status, descending=True, limit=1)

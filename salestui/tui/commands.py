@@ -19,6 +19,8 @@ COMMANDS: list[tuple[str, str, str]] = [
     (N_("Meetings"), N_("All meetings: upcoming first, then past"), "action_meetings"),
     (N_("Start today's meeting"), N_("Open the next meeting of today to run it"),
      "action_start_next_meeting"),
+    (N_("Next meeting"), N_("Plan the meeting after this one (or the latest held): "
+     "what it left open is carried over"), "action_next_meeting"),
     (N_("Actions"), N_("Action items: filters, saved views, follow-ups"), "action_actions"),
     (N_("Overdue actions"), N_("The Overdue saved view"), "action_overdue"),
     (N_("My team"), N_("Team-lead dashboard: each person's open and overdue items"),

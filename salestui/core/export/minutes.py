@@ -31,6 +31,7 @@ ITEM_STATUS_LABELS = {
     AgendaStatus.DONE: N_("done"),
     AgendaStatus.SKIPPED: N_("skipped"),
     AgendaStatus.PARKED: N_("parked"),
+    AgendaStatus.DROPPED: N_("dropped"),
 }
 DECISION_STATUS_LABELS = {
     DecisionStatus.PROPOSED: N_("proposed"),

@@ -126,6 +126,7 @@ MESSAGES: dict[str, str] = {
     "agenda_status:done": "已完成",
     "agenda_status:skipped": "已跳过",
     "agenda_status:parked": "已搁置",
+    "agenda_status:dropped": "已放弃",
     "attendance:invited": "已邀请",
     "attendance:present": "出席",
     "attendance:late": "迟到",

@@ -23,6 +23,12 @@ from salestui.core.models import MeetingStatus
 from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui.screens.base import SalestuiScreen
+from salestui.tui.screens.confirm_carried import (
+    Carried,
+    CarriedTable,
+    carried_rows,
+    load_carried,
+)
 from salestui.tui.screens.confirm_tables import (
     ActionTable,
     ConfirmData,
@@ -42,9 +48,10 @@ PROMPTS = {
     "owners": N_("Owners, separated by commas: 王芳, Li Ming (Enter saves, Esc cancels)"),
     "due": N_("Due date: fri, 下周五, 12/5, 2026-12-05 (Enter saves, Esc cancels)"),
     "park_action": N_("Owners of the new action, or nothing for now (Enter saves, Esc cancels)"),
+    "carried_due": N_("New due date: fri, 下周五, 12/5, 2026-12-05 (Enter saves, Esc cancels)"),
 }
 TABLES = {"decision_text": "decisions", "owners": "actions", "due": "actions",
-          "park_action": "parked"}  # fmt: skip
+          "park_action": "parked", "carried_due": "carried"}  # fmt: skip
 
 
 class ConfirmScreen(SalestuiScreen):
@@ -63,6 +70,7 @@ class ConfirmScreen(SalestuiScreen):
         self.meeting_id = meeting_id
         self.live = LiveMeeting(services)
         self.data: ConfirmData | None = None
+        self.carried = Carried()
         self.asking: tuple[str, str] | None = None  # (what, row key) while the prompt is open
 
     def compose(self) -> ComposeResult:
@@ -71,6 +79,9 @@ class ConfirmScreen(SalestuiScreen):
         yield HeaderBar(id="header")
         yield Static(id="confirm-intro")
         with VerticalScroll(id="confirm-body", can_focus=False):
+            with Vertical(id="carried-section", classes="confirm-section"):
+                yield Static(classes="panel-title", id="carried-title")
+                yield CarriedTable(id="carried")
             with Vertical(id="decisions-section", classes="confirm-section"):
                 yield Static(classes="panel-title", id="decisions-title")
                 yield DecisionTable(id="decisions")
@@ -111,6 +122,7 @@ class ConfirmScreen(SalestuiScreen):
             )
             return
         self.data = data
+        self.carried = load_carried(self.live, self.meeting_id)
         tones = Tones.of(self.app)
         self.query_one(HeaderBar).show(f"salestui · {self.screen_title}", meeting.title)
         self.query_one("#confirm-intro", Static).update(self._intro(meeting.status))
@@ -120,7 +132,13 @@ class ConfirmScreen(SalestuiScreen):
             ("actions", _("Actions ({count}) · o owners · d due date · u leave unassigned"),
              action_rows(data, tones), len(data.actions)),
             ("parked", _("Parking lot ({count}) · n next meeting · a action · x drop"),
-             parked_rows(data, tones), len(data.parked)),
+             parked_rows(data, tones), len(data.parked) + len(data.parked_items)),
+        )  # fmt: skip
+        sections = (
+            ("carried", _("Must be resolved ({count}) · d done · n new date · x drop · "
+                          "e escalate"),
+             carried_rows(self.carried, tones, data.today), len(self.carried)),
+            *sections,
         )  # fmt: skip
         for name, title, (columns, rows), count in sections:
             self.query_one(f"#{name}-title", Static).update(Text(title.format(count=count)))
@@ -210,13 +228,44 @@ class ConfirmScreen(SalestuiScreen):
 
     def action_park(self, disposition: str) -> None:
         key = self._key("parked")
+        if key is not None and key.startswith("item-"):
+            self._settle_parked_item(self._row_id(key), disposition)
+            return
         if key is not None and not self._became_action(key):
             entry_id = self._row_id(key)
             self._apply(lambda: self.live.resolve_parked(entry_id, disposition))
 
+    def action_resolve(self, outcome: str) -> None:
+        """A must-resolve row: done, drop or escalate (an agenda item can only be dropped)."""
+        key = self._key("carried")
+        if key is None:
+            return
+        row_id = self._row_id(key)
+        if key.startswith("carried-item-"):
+            if outcome != "drop":
+                self.say(_("An agenda item carried this often can only be dropped here (x)"), True)
+                return
+            self._apply(lambda: self.live.drop_carried_item(row_id), _("Dropped"))
+            return
+        self._apply(lambda: self.live.review_action(self.meeting_id, row_id, outcome))
+
+    def _settle_parked_item(self, item_id: int, disposition: str) -> None:
+        """An agenda item parked with the park key: to the next meeting, or dropped."""
+        if disposition == "dropped":
+            self._apply(lambda: self.live.drop_carried_item(item_id))
+        else:
+            self._apply(lambda: self.live.keep_for_next(item_id))
+
     def action_ask(self, what: str) -> None:
         key = self._key(TABLES[what])
         if key is None or self.data is None:
+            return
+        if what == "park_action" and key.startswith("item-"):
+            self.say(_("A parked agenda item goes to the next meeting (n) or is dropped (x)"),
+                     True)  # fmt: skip
+            return
+        if what == "carried_due" and key.startswith("carried-item-"):
+            self.say(_("An agenda item has no due date: x drops it"), True)
             return
         if what == "park_action" and self._became_action(key):
             return
@@ -258,13 +307,16 @@ class ConfirmScreen(SalestuiScreen):
             elif what == "owners":
                 owners = [p.id for p in parse_owners(text, services) if p.id is not None]
                 self.live.settle_action(item_id, owners=owners)  # type: ignore[arg-type]
-            elif what == "due":
+            elif what in ("due", "carried_due"):
                 if not text:
                     raise InvalidInput(_("Give a date, or press Esc"))
                 due = parse_date(text, services.clock.today())
                 if due < services.clock.today():
                     raise InvalidInput(_("The due date is in the past"))
-                self.live.settle_action(item_id, due=due)
+                if what == "carried_due":
+                    self.live.review_action(self.meeting_id, item_id, "new_due", new_due=due)
+                else:
+                    self.live.settle_action(item_id, due=due)
             else:
                 owners = [p.id for p in parse_owners(text, services)] if text else []
                 self.live.resolve_parked(item_id, "action", owners)  # type: ignore[arg-type]

@@ -34,6 +34,7 @@ class SummaryScreen(SalestuiScreen):
     BINDINGS = [
         Binding("escape", "close", N_("Close"), id="summary.close"),
         Binding("x", "minutes", N_("Export minutes"), id="summary.minutes"),
+        Binding("ctrl+g", "next_meeting", N_("Next meeting"), id="summary.next_meeting"),
     ]
 
     def __init__(self, services: Services, meeting_id: int) -> None:
@@ -164,6 +165,11 @@ class SummaryScreen(SalestuiScreen):
     def action_close(self) -> None:
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
+
+    def action_next_meeting(self) -> None:
+        from salestui.tui.next_meeting import open_next_meeting
+
+        open_next_meeting(self.app, self.services, self.meeting_id)
 
     def action_minutes(self) -> None:
         open_meeting = getattr(self.app, "open_meeting", None)

@@ -4,7 +4,7 @@ single-letter keys that answer its highlighted row."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from rich.text import Text
@@ -13,7 +13,15 @@ from textual.binding import Binding
 from salestui.core.dates import format_due
 from salestui.core.errors import InvalidInput, NotFound
 from salestui.core.meeting import LiveMeeting
-from salestui.core.models import ActionItem, Decision, DecisionStatus, Entry, Person
+from salestui.core.models import (
+    ActionItem,
+    AgendaItem,
+    AgendaStatus,
+    Decision,
+    DecisionStatus,
+    Entry,
+    Person,
+)
 from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui import labels
@@ -65,6 +73,9 @@ class ConfirmData:
     questions: list[str]
     people: dict[int, Person]
     today: date
+    # Agenda items parked with the park key (or dropped here): the next meeting carries
+    # them unless dropped.
+    parked_items: list[AgendaItem] = field(default_factory=list)
 
 
 def load_confirm(live: LiveMeeting, meeting_id: int) -> ConfirmData:
@@ -74,6 +85,8 @@ def load_confirm(live: LiveMeeting, meeting_id: int) -> ConfirmData:
     ]
     actions = [a for a in store.actions_of_meeting(meeting_id) if not a.status.is_closed]
     parked = [e for e in live.parking_lot(meeting_id) if not e.deleted]
+    items = [i for i in store.list_agenda(meeting_id)
+             if i.status in (AgendaStatus.PARKED, AgendaStatus.DROPPED)]  # fmt: skip
     return ConfirmData(
         decisions,
         actions,
@@ -81,6 +94,7 @@ def load_confirm(live: LiveMeeting, meeting_id: int) -> ConfirmData:
         live.open_questions(meeting_id),
         live.services.people_by_id(),
         live.services.clock.today(),
+        items,
     )
 
 
@@ -182,4 +196,9 @@ def parked_rows(data: ConfirmData, tones: Tones) -> tuple[list[FitColumn], list[
             ),
         ]
         rows.append(FitRow(f"entry-{entry.id}", cells))
+    for item in data.parked_items:
+        state = "dropped" if item.status == AgendaStatus.DROPPED else "next"
+        cells = [Text(_("Agenda item: {title}").format(title=item.title)),
+                 Text(_(DISPOSITIONS[state]))]  # fmt: skip
+        rows.append(FitRow(f"item-{item.id}", cells))
     return columns, rows

@@ -16,6 +16,7 @@ from salestui.core.export.agenda import render_agenda
 from salestui.core.export.files import write_atomic
 from salestui.core.export.minutes import render_minutes
 from salestui.core.export.slug import slugify
+from salestui.core.models import MeetingStatus
 from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui.screens.base import SalestuiScreen
@@ -33,6 +34,7 @@ class ExportPreviewScreen(SalestuiScreen):
         Binding("v", "toggle_source", N_("Markdown source"), id="export.source"),
         Binding("k", "switch_kind", N_("Minutes / agenda"), id="export.kind"),
         Binding("escape", "back", N_("Back"), id="export.back"),
+        Binding("ctrl+g", "next_meeting", N_("Next meeting"), id="export.next_meeting"),
     ]
 
     def __init__(self, services: Services, meeting_id: int, kind: str = "minutes") -> None:
@@ -152,6 +154,23 @@ class ExportPreviewScreen(SalestuiScreen):
     def action_switch_kind(self) -> None:
         self.kind = "agenda" if self.kind == "minutes" else "minutes"
         self.reload_data()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_meeting":  # the weekly cycle goes on from a confirmed meeting
+            return self.meeting_status() == MeetingStatus.CONFIRMED
+        return True
+
+    def meeting_status(self) -> MeetingStatus | None:
+        try:
+            return self.services.meeting(self.meeting_id).status
+        except SalestuiError:
+            return None
+
+    def action_next_meeting(self) -> None:
+        from salestui.tui.next_meeting import open_next_meeting
+
+        if self.meeting_status() == MeetingStatus.CONFIRMED:
+            open_next_meeting(self.app, self.services, self.meeting_id)
 
     def action_back(self) -> None:
         row = self.query_one("#export-save")

@@ -46,6 +46,7 @@ class MeetingsScreen(SalestuiScreen):
         Binding("e", "series(1)", N_("Series"), id="meetings.series"),
         Binding("E", "series(-1)", N_("Previous series"), show=False, id="meetings.series_back"),
         Binding("x", "clear_filters", N_("Clear filters"), id="meetings.clear"),
+        Binding("ctrl+g", "next_meeting", N_("Next meeting"), id="meetings.next_meeting"),
         Binding("escape", "back", N_("Back"), id="meetings.back"),
     ]
 
@@ -237,6 +238,23 @@ class MeetingsScreen(SalestuiScreen):
             opener.open_meeting(int(key.removeprefix("meeting-")))
         except SalestuiError as error:
             self.notify(str(error), severity="error")
+            self.reload_data()
+
+    def highlighted_meeting(self) -> int | None:
+        key = self.current_key()
+        if key is None or not key.startswith("meeting-"):
+            return None
+        return int(key.removeprefix("meeting-"))
+
+    def action_next_meeting(self) -> None:
+        """Plan the meeting after the highlighted one and open it."""
+        from salestui.tui.next_meeting import open_next_meeting
+
+        meeting_id = self.highlighted_meeting()
+        if meeting_id is None:
+            self.notify(_("Highlight a meeting first"), severity="warning")
+            return
+        if open_next_meeting(self.app, self.services, meeting_id) is None:
             self.reload_data()
 
     def action_search(self) -> None:

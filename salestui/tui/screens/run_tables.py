@@ -28,6 +28,7 @@ AGENDA_STATES = {
     AgendaStatus.DONE: N_("done"),
     AgendaStatus.SKIPPED: N_("skipped"),
     AgendaStatus.PARKED: N_("parked"),
+    AgendaStatus.DROPPED: N_("dropped"),
 }
 ENTRY_KINDS = {
     EntryKind.NOTE: N_("Note"),
@@ -114,7 +115,8 @@ def agenda_rows(view: LiveView, tones: Tones) -> list[FitRow]:
     for number, item in enumerate(view.state.items, 1):
         status = item.item.status
         active = status == AgendaStatus.ACTIVE
-        finished = status in (AgendaStatus.DONE, AgendaStatus.SKIPPED, AgendaStatus.PARKED)
+        finished = status in (AgendaStatus.DONE, AgendaStatus.SKIPPED, AgendaStatus.PARKED,
+                                AgendaStatus.DROPPED)  # fmt: skip
         marker = "▶" if active else str(number)
         cells: list[Text | str] = [
             Text(marker, style="bold" if active else ""),
