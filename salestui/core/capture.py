@@ -512,3 +512,11 @@ def describe(capture: Capture, today: date) -> str:
             preview=preview, tags=" ".join(f"#{tag}" for tag in capture.tags)
         )
     return preview
+
+
+def note_text(line: str) -> str:
+    """The words a note keeps of its capture line: all of it but a leading ``/n``-style
+    command (a note's text is never re-read for owners, dates or tags)."""
+    text = clean_capture_text(line).strip()
+    kind, start = _command(text, text.translate(_FOLD))
+    return text[start:].strip() if kind is not None else text

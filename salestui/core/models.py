@@ -5,8 +5,10 @@ Timestamps are aware datetimes (stored as UTC ISO-8601); due dates are plain dat
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -216,11 +218,21 @@ class Entry(_Model):
     at: datetime | None = None
     deleted: bool = False
     disposition: str | None = None  # parking lot: next | action | dropped
+    # What the entry stood for besides its words, kept across conversions: an action's
+    # owners (ids), due (ISO date), priority and tags.
+    detail: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("text", mode="before")
     @classmethod
     def _clean(cls, value: object) -> object:
         return clean_text(value) if isinstance(value, str) else value
+
+    @field_validator("detail", mode="before")
+    @classmethod
+    def _detail(cls, value: object) -> object:
+        if value is None or value == "":
+            return {}
+        return json.loads(value) if isinstance(value, str) else value
 
 
 class Decision(_Model):

@@ -231,6 +231,23 @@ MIGRATION_1 = [
     *_fts_statements(),
 ]
 
-MIGRATIONS: list[list[str]] = [MIGRATION_1]
+MIGRATION_2: list[str] = [
+    # Live edits never corrupt the record (issue 10, section 2): what an entry stood for
+    # (an action's owners, due date, priority, tags) survives its conversion to a note and
+    # back; every live edit leaves a before/after image of the rows it changed, so it can
+    # be undone after a restart or a kill, from the TUI or the CLI.
+    "ALTER TABLE entries ADD COLUMN detail TEXT",
+    """CREATE TABLE IF NOT EXISTS live_undo (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        images TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS live_undo_meeting ON live_undo(meeting_id, id)",
+]
+
+MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2]
 LATEST_VERSION = len(MIGRATIONS)
 FTS_TABLES = _FTS_TABLES

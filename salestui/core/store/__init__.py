@@ -10,9 +10,10 @@ from salestui.core.store.base import ActionQuery, BaseStore
 from salestui.core.store.capture import CaptureStore
 from salestui.core.store.meetings import MeetingsStore
 from salestui.core.store.people import PeopleStore
+from salestui.core.store.undo import UndoStore
 
 __all__ = ["ActionQuery", "BaseStore", "Store"]
 
 
-class Store(PeopleStore, MeetingsStore, CaptureStore, ActionsStore):
+class Store(PeopleStore, MeetingsStore, CaptureStore, ActionsStore, UndoStore):
     """Typed access to one salestui database file."""
