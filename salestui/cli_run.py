@@ -25,6 +25,7 @@ from salestui.cli_common import (
     warn,
 )
 from salestui.cli_run_close import confirm, decide, park_resolve, review, settle
+from salestui.cli_run_undo import undo
 from salestui.cli_run_view import (
     clock,
     dominant_message,
@@ -45,7 +46,7 @@ MEETING = click.argument("meeting_id", metavar="MEETING", type=int)
 # --help lists the commands in the order of a meeting, not alphabetically.
 ORDER = (
     "start", "review", "attend", "capture", "speak", "status", "next", "previous", "skip",
-    "park", "extend", "entries", "end", "decide", "settle", "park-resolve", "confirm",
+    "park", "extend", "entries", "undo", "end", "decide", "settle", "park-resolve", "confirm",
 )  # fmt: skip
 
 
@@ -398,5 +399,5 @@ def run_end(meeting_id: int) -> None:
         click.echo(message.format(id=meeting_id))
 
 
-for _command in (review, decide, settle, park_resolve, confirm):
+for _command in (review, decide, settle, park_resolve, confirm, undo):
     run_group.add_command(_command)
