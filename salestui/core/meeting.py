@@ -358,7 +358,9 @@ class LiveMeeting:
             raise InvalidInput(_("Nothing to save"))
         current = self._current(meeting_id)
         now = self.now
-        topic = [("agenda_items", {"meeting_id": meeting_id})] if parsed.kind == EntryKind.TOPIC else []
+        topic = []  # a new agenda item reorders the agenda
+        if parsed.kind == EntryKind.TOPIC:
+            topic = [("agenda_items", {"meeting_id": meeting_id})]
         with self.undo_log.record(meeting_id, "capture", parsed.text, *topic) as recording:
             entry = self.store.add_entry(
                 Entry(

@@ -140,7 +140,9 @@ class EntryEdits:
             raise InvalidInput(_("The entry was deleted"))
         if entry.kind == kind:
             return self.current(entry)
-        with self.live.undo_log.record(entry.meeting_id, "convert", entry.text, *self.scopes(entry)):
+        with self.live.undo_log.record(
+            entry.meeting_id, "convert", entry.text, *self.scopes(entry)
+        ):
             self.retire(entry)
             entry.kind = kind
             self.store.update_entry(entry)

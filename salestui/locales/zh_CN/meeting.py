@@ -56,7 +56,11 @@ MESSAGES: dict[str, str] = {
     "Undone: {change}": "已撤销：{change}",
     "The meeting is confirmed: its record can no longer be undone": "会议已确认：记录不能再撤销",
     "Nothing left to undo in this meeting": "本次会议没有可撤销的修改",
-    "The meeting is no longer running: {change} cannot be undone": "会议已不在进行中：无法撤销{change}",
-    "Not undone: {change} was changed again since (left as it is)": "未撤销：{change}之后又被修改过（保持原样）",
+    "The meeting is no longer running: {change} cannot be undone": (
+        "会议已不在进行中：无法撤销{change}"
+    ),
+    "Not undone: {change} was changed again since (left as it is)": (
+        "未撤销：{change}之后又被修改过（保持原样）"
+    ),
     "The entry was deleted": "该记录已删除",
 }

@@ -209,6 +209,8 @@ class RunActions(_Base):
             return
         self.capture.saved(self.services.clock.now())
         self.reload_data()
+        if entry_id is not None:
+            self.query_one("#entries", EntriesTable).select_entry(entry_id)
         if result.new_item is not None:
             self.notify(
                 _("New agenda item after this one: {title}").format(title=result.new_item.title),
@@ -238,23 +240,54 @@ class RunActions(_Base):
         self.capture.begin_edit(entry_id, entry_line(entry, action, view.people))
 
     def action_delete_entry(self) -> None:
+        """Delete the selected entry, once the chair has said yes (ctrl+z brings it back)."""
         entry_id = self._selected_entry()
-        if entry_id is None:
+        view = self.view
+        entry = next((e for e in view.entries if e.id == entry_id), None) if view else None
+        if entry_id is None or entry is None:
             return
-        if self._do(
-            lambda: self.live.delete_entry(entry_id), _("Entry deleted · ctrl+z brings it back")
-        ):
-            self.deleted.append(entry_id)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._on_entry(
+                    entry_id,
+                    lambda: self.live.delete_entry(entry_id),
+                    _("Entry deleted · ctrl+z brings it back"),
+                )
+
+        self.app.push_screen(AskScreen(_("Delete this entry?"), entry.text), answered)
 
     def action_undo(self) -> None:
-        if not self.deleted:
-            self.notify(_("Nothing to undo"), timeout=3)
+        """ctrl+z: take back the newest live edit of the meeting (kept in the database,
+        the same as ``salestui run undo``)."""
+        try:
+            undone = self.live.undo(self.meeting_id)
+        except SalestuiError as error:
+            self.notify(str(error), severity="warning", timeout=4)
             return
-        entry_id = self.deleted.pop()
-        self._do(lambda: self.live.undelete_entry(entry_id), _("Entry restored"))
+        self.reload_data()
+        self.notify(undone.message, timeout=4)
 
     def action_convert_entry(self, kind: str) -> None:
         entry_id = self._selected_entry()
         if entry_id is None:
             return
-        self._do(lambda: self.live.convert_entry(entry_id, EntryKind(kind)))
+        message = {
+            "decision": _("Now a decision · ctrl+z undoes"),
+            "action": _("Now an action · ctrl+z undoes"),
+            "note": _("Now a note · ctrl+z undoes"),
+        }[kind]
+        self._on_entry(
+            entry_id, lambda: self.live.convert_entry(entry_id, EntryKind(kind)), message
+        )
+
+    def _on_entry(self, entry_id: int, change: Callable[[], Any], message: str) -> None:
+        """Change one entry; the list keeps its cursor on that entry."""
+        if self._do(change, message):
+            self.query_one("#entries", EntriesTable).select_entry(entry_id)
+
+    def on_entries_table_typed(self, event: EntriesTable.Typed) -> None:
+        """Typing on the list is never a command: the key goes to the capture line."""
+        event.stop()
+        self.capture.input.focus()
+        self.capture.input.insert_text_at_cursor(event.character)
