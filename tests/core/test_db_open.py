@@ -96,7 +96,9 @@ def test_older_schema_is_backed_up_then_migrated(tmp_path: Path, monkeypatch) ->
 
 def test_failed_migration_changes_nothing(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "db.db"
-    open_store(path).close()
+    monkeypatch.setattr("salestui.core.store.base.MIGRATIONS", [schema.MIGRATION_1])
+    monkeypatch.setattr("salestui.core.store.base.LATEST_VERSION", 1)
+    open_store(path).close()  # a file at version 1 (the released schema)
     broken = ["CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL"]
     monkeypatch.setattr("salestui.core.store.base.MIGRATIONS", [schema.MIGRATION_1, broken])
     monkeypatch.setattr("salestui.core.store.base.LATEST_VERSION", 2)
@@ -106,3 +108,30 @@ def test_failed_migration_changes_nothing(tmp_path: Path, monkeypatch) -> None:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in names
+
+
+def test_a_released_file_upgrades_to_the_live_edit_schema(tmp_path: Path, monkeypatch) -> None:
+    """A version-1 file (the released schema) with a meeting in it gains what live edits
+    need: the entries' detail and the undo log, its data untouched."""
+    path = tmp_path / "v1.db"
+    with monkeypatch.context() as patched:
+        patched.setattr("salestui.core.store.base.MIGRATIONS", [schema.MIGRATION_1])
+        patched.setattr("salestui.core.store.base.LATEST_VERSION", 1)
+        store = open_store(path)
+        store.db.execute(
+            "INSERT INTO meetings(title, kind, purpose, planned_minutes, created_at) "
+            "VALUES ('周例会', 'weekly', '回顾', 60, '2026-01-01T00:00:00Z')"
+        )
+        store.db.execute(
+            "INSERT INTO entries(meeting_id, kind, text, at) "
+            "VALUES (1, 'note', '下周销售目标', '2026-01-01T00:00:00Z')"
+        )
+        store.close()
+    store = open_store(path)
+    try:
+        assert store.user_version == schema.LATEST_VERSION
+        entry = store.get_entry(1)
+        assert entry is not None and entry.text == "下周销售目标" and entry.detail == {}
+        assert store.count_undo(1) == 0
+    finally:
+        store.close()
