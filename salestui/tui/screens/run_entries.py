@@ -83,13 +83,13 @@ class EntriesTable(DataTable):
         Binding("enter", "screen.edit_entry", N_("Edit"), id="run.entry_edit"),
         Binding("delete", "screen.delete_entry", N_("Delete…"), id="run.entry_delete"),
         Binding(
-            "ctrl+d", "screen.convert_entry('decision')", N_("Make decision"),
+            "ctrl+d", "screen.convert_entry('decision')", N_("→ decision"),
             id="run.to_decision",
         ),
         Binding(
-            "ctrl+a", "screen.convert_entry('action')", N_("Make action"), id="run.to_action"
+            "ctrl+a", "screen.convert_entry('action')", N_("→ action"), id="run.to_action"
         ),
-        Binding("ctrl+e", "screen.convert_entry('note')", N_("Make note"), id="run.to_note"),
+        Binding("ctrl+e", "screen.convert_entry('note')", N_("→ note"), id="run.to_note"),
         Binding("home", "first", N_("First entry"), show=False, id="run.entry_first"),
         Binding("end", "last", N_("Last entry"), show=False, id="run.entry_last"),
     ]
@@ -143,7 +143,10 @@ class EntriesTable(DataTable):
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._width:
+            cursor = self.cursor_row
             self._rebuild(self._shown)
+            if self._shown:  # the cursor stays on its entry
+                self.move_cursor(row=min(cursor, len(self._shown) - 1), animate=False)
 
     def show(self, rows: list[EntryRow]) -> bool:
         """Show the newest ``rows``. New lines at the end are appended in place; after an
