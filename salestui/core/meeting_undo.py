@@ -33,7 +33,7 @@ OPERATIONS = {
     "restore": N_("bringing back “{subject}”"),
     "attendance": N_("the attendance change of {subject}"),
     "decision": N_("the status change of the decision “{subject}”"),
-    "settle": N_("the owner and due date given to “{subject}”"),
+    "settle": N_("the answer on the action “{subject}”"),
     "extend": N_("the timebox change of “{subject}”"),
     "next": N_("moving on from “{subject}”"),
     "previous": N_("going back from “{subject}”"),

@@ -45,7 +45,7 @@ MESSAGES: dict[str, str] = {
     "bringing back “{subject}”": "恢复“{subject}”",
     "the attendance change of {subject}": "{subject}的出席状态变更",
     "the status change of the decision “{subject}”": "决定“{subject}”的状态变更",
-    "the owner and due date given to “{subject}”": "给“{subject}”设定的负责人和截止日期",
+    "the answer on the action “{subject}”": "对行动项“{subject}”的处理",
     "the timebox change of “{subject}”": "“{subject}”的时长调整",
     "moving on from “{subject}”": "从“{subject}”进入下一项",
     "going back from “{subject}”": "从“{subject}”退回上一项",
