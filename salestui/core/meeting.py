@@ -130,6 +130,14 @@ class Summary:
 REVIEW_OUTCOMES = ("done", "open", "new_due", "drop", "escalate")
 
 
+def _action_scopes(action_id: int) -> list[tuple[str, dict[str, int]]]:
+    """The rows an answer on one action may change (for undo)."""
+    return [("action_items", {"id": action_id})] + [
+        (table, {"action_id": action_id})
+        for table in ("action_owners", "action_tags", "follow_ups")
+    ]
+
+
 class LiveMeeting:
     """Operations of the live console and of ``salestui run``."""
 
@@ -571,7 +579,7 @@ class LiveMeeting:
             raise InvalidInput(_("Unknown review outcome: {outcome}").format(outcome=outcome))
         now = self.now
         me = self.services.me()
-        with self.store.transaction():
+        with self.undo_log.record(meeting_id, "review", action.title, *_action_scopes(action_id)):
             status = None
             if outcome == "done":
                 status = ActionStatus.DONE
@@ -649,12 +657,8 @@ class LiveMeeting:
     ) -> ActionItem:
         """At confirmation: give an action its owner(s) and due date, or knowingly leave it."""
         action = self.services.action(action_id)
-        scopes = [("action_items", {"id": action_id})] + [
-            (table, {"action_id": action_id})
-            for table in ("action_owners", "action_tags", "follow_ups")
-        ]
-        if action.meeting_id is None:  # not from a meeting: nothing to record it under
-            scopes = []
+        # An action not from a meeting has no meeting to record its undo under.
+        scopes = _action_scopes(action_id) if action.meeting_id is not None else []
         with self.undo_log.record(action.meeting_id or 0, "settle", action.title, *scopes):
             if leave_unassigned:
                 action.unassigned_ok = True
@@ -676,14 +680,18 @@ class LiveMeeting:
             raise InvalidInput(_("Only parking-lot entries can be resolved this way"))
         if disposition not in ("next", "action", "dropped"):
             raise InvalidInput(_("Unknown disposition: {value}").format(value=disposition))
-        with self.store.transaction():
+        with self.undo_log.record(
+            entry.meeting_id, "park_answer", entry.text, ("entries", {"id": entry_id})
+        ) as recording:
             entry.disposition = disposition
             self.store.update_entry(entry)
             if disposition == "action":
-                return self.services.add_action(
+                created = self.services.add_action(
                     entry.text, owners or [], meeting_id=entry.meeting_id,
                     agenda_item_id=entry.agenda_item_id,
                 )  # fmt: skip
+                recording.created(("action_items", {"id": created.id}))
+                return created
         return None
 
     def open_questions(self, meeting_id: int) -> list[str]:

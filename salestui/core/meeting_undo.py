@@ -34,6 +34,8 @@ OPERATIONS = {
     "attendance": N_("the attendance change of {subject}"),
     "decision": N_("the status change of the decision “{subject}”"),
     "settle": N_("the answer on the action “{subject}”"),
+    "review": N_("the review of “{subject}”"),
+    "park_answer": N_("the answer on the parked topic “{subject}”"),
     "extend": N_("the timebox change of “{subject}”"),
     "next": N_("moving on from “{subject}”"),
     "previous": N_("going back from “{subject}”"),

@@ -256,3 +256,21 @@ def test_undo_of_a_new_agenda_item_and_of_moves(setup, services: Services) -> No
     assert live.state(mid).current.item.title == "上周业绩"
     live.undo(mid)
     assert [i.title for i in services.store.list_agenda(mid)] == ["上周业绩", "下周目标"]
+
+
+def test_undo_of_a_review_and_of_a_parked_topic_answer(setup, services: Services) -> None:
+    live, mid = setup
+    earlier = services.new_meeting("上周例会", "回顾", MeetingKind.WEEKLY)
+    old = services.add_action("拜访苏州客户", ["王芳"], meeting_id=earlier.id)
+    live.review_action(mid, old.id, "done", note="已完成")
+    parked = live.capture(mid, "/p 展会预算").entry
+    live.end(mid)
+    created = live.resolve_parked(parked.id, "action", ["王芳"])
+    assert live.undo(mid).message == "Undone: the answer on the parked topic “展会预算”"
+    assert services.store.get_action(created.id) is None
+    assert services.store.get_entry(parked.id).disposition is None
+    assert live.undo(mid).message == "Undone: the line “展会预算”"
+    assert live.undo(mid).message == "Undone: the review of “拜访苏州客户”"
+    reverted = services.action(old.id)
+    assert reverted.status.value == "open" and reverted.completed_at is None
+    assert services.store.list_follow_ups(old.id) == []  # the review note went with it

@@ -46,6 +46,8 @@ MESSAGES: dict[str, str] = {
     "the attendance change of {subject}": "{subject}的出席状态变更",
     "the status change of the decision “{subject}”": "决定“{subject}”的状态变更",
     "the answer on the action “{subject}”": "对行动项“{subject}”的处理",
+    "the review of “{subject}”": "对“{subject}”的回顾",
+    "the answer on the parked topic “{subject}”": "对暂缓事项“{subject}”的处理",
     "the timebox change of “{subject}”": "“{subject}”的时长调整",
     "moving on from “{subject}”": "从“{subject}”进入下一项",
     "going back from “{subject}”": "从“{subject}”退回上一项",
