@@ -7,6 +7,7 @@ where it was when reopened.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -14,7 +15,7 @@ from salestui.core.capture import Capture, describe, parse_capture
 from salestui.core.errors import Conflict, InvalidInput, NotFound
 from salestui.core.followup import escalate
 from salestui.core.meeting_edits import EntryEdits, entry_text
-from salestui.core.meeting_undo import UndoLog, Undone
+from salestui.core.meeting_undo import Recording, UndoLog, Undone
 from salestui.core.models import (
     OPEN_STATUSES,
     ActionItem,
@@ -151,7 +152,7 @@ class LiveMeeting:
         """Take back the meeting's newest live edit (see ``meeting_undo``)."""
         return self.undo_log.undo(meeting_id)
 
-    def _flow(self, meeting_id: int, operation: str):  # type: ignore[no-untyped-def]
+    def _flow(self, meeting_id: int, operation: str) -> AbstractContextManager[Recording]:
         """Record an agenda move or timebox change for undo (the current item names it)."""
         current = self._current(meeting_id)
         return self.undo_log.record(

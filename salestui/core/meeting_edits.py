@@ -130,7 +130,7 @@ class EntryEdits:
         try:
             kind = EntryKind(kind)
         except ValueError:
-            kind = None  # type: ignore[assignment]
+            kind = EntryKind.TOPIC  # refused just below, as every other kind
         if kind not in CONVERTIBLE:
             raise InvalidInput(_("An entry can become a note, a decision or an action"))
         if entry.kind == EntryKind.TOPIC:

@@ -104,14 +104,14 @@ class UndoLog:
             recording = Recording(self.store)
             recording.watch(*scopes)
             yield recording
-            images = []
+            images: list[dict[str, Any]] = []
+            changed = False
             for scope, before in zip(recording.scopes, recording.before, strict=True):
                 after = self.store.image(scope)
                 table, match = scope
                 images.append({"table": table, "match": match, "before": before, "after": after})
-            if any(
-                not same_image(i["table"], i["before"], i["after"]) for i in images
-            ):  # an operation that changed nothing leaves nothing to undo
+                changed = changed or not same_image(table, before, after)
+            if changed:  # an operation that changed nothing leaves nothing to undo
                 self.store.push_undo(
                     meeting_id, self.services.clock.now(), operation, _subject(subject), images
                 )
