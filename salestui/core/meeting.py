@@ -461,6 +461,10 @@ class LiveMeeting:
         """Replace an entry by a new capture line (its decision/action are replaced too)."""
         return self.edits.edit(entry_id, line)
 
+    def save_edit(self, entry_id: int, line: str) -> CaptureResult:
+        """An edited entry saved: its words only, or (with a leading command) anew."""
+        return self.edits.save_edit(entry_id, line)
+
     def convert_entry(self, entry_id: int, kind: EntryKind) -> CaptureResult:
         """Make an entry a note, a decision or an action, keeping its own words."""
         return self.edits.convert(entry_id, kind)

@@ -16,10 +16,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from salestui.core.capture import Capture, note_text
+from salestui.core.capture import Capture, describe, note_text, starts_with_command
 from salestui.core.errors import InvalidInput
 from salestui.core.models import ActionItem, Entry, EntryKind
 from salestui.core.store.undo import Scope
+from salestui.core.text import clean_text
 from salestui.i18n import _
 
 if TYPE_CHECKING:
@@ -122,6 +123,58 @@ class EntryEdits:
             result = CaptureResult(entry=entry, capture=parsed)
             self.live._materialise(meeting, item, entry, parsed, result)
         return result
+
+    def reword(self, entry_id: int, text: str) -> CaptureResult:
+        """Change only the words of an entry (and of its decision or action): its kind,
+        an action's owners, due date, priority and tags stay as they are. The words are
+        taken as typed, never read as a capture line."""
+        entry = self.live._entry(entry_id)
+        self.live._running(entry.meeting_id)
+        words = clean_text(text).strip()
+        if not words:
+            raise InvalidInput(_("Nothing to save"))
+        if entry.kind == EntryKind.TOPIC:
+            raise InvalidInput(_("A new agenda item is changed on the agenda, not here"))
+        if entry.deleted:
+            raise InvalidInput(_("The entry was deleted"))
+        current = self.current(entry)
+        if words == entry.text:
+            return current
+        with self.live.undo_log.record(entry.meeting_id, "edit", entry.text, *self.scopes(entry)):
+            entry.text = words
+            self.store.update_entry(entry)
+            if current.decision is not None:
+                current.decision.text = words
+                self.store.update_decision(current.decision)
+            if current.action is not None:
+                current.action.title = words
+                self.store.update_action(current.action, self.live.now)
+        return self.current(entry)
+
+    def save_edit(self, entry_id: int, line: str) -> CaptureResult:
+        """Enter while an entry is being edited: a line that starts with a command is
+        captured anew (``edit``); otherwise only the entry's words change (``reword``)."""
+        if starts_with_command(line):
+            return self.edit(entry_id, line)
+        return self.reword(entry_id, line)
+
+    def preview_edit(self, entry_id: int, line: str) -> str:
+        """What ``save_edit`` will make of the line (or why it cannot), for the preview."""
+        if starts_with_command(line):
+            return self.live.preview(line)
+        entry = self.live._entry(entry_id)
+        current = self.current(entry)
+        action = current.action
+        people = self.live.services.people_by_id()
+        capture = Capture(
+            kind=entry.kind,
+            text=line,
+            owners=tuple(people[i] for i in action.owner_ids if i in people) if action else (),
+            due=action.due if action else None,
+            priority=action.priority if action else None,
+            tags=tuple(action.tags) if action else (),
+        )
+        return describe(capture, self.live.services.clock.today())
 
     def convert(self, entry_id: int, kind: EntryKind | str) -> CaptureResult:
         """Make an entry a note, a decision or an action, keeping its own words (and an

@@ -274,3 +274,27 @@ def test_undo_of_a_review_and_of_a_parked_topic_answer(setup, services: Services
     reverted = services.action(old.id)
     assert reverted.status.value == "open" and reverted.completed_at is None
     assert services.store.list_follow_ups(old.id) == []  # the review note went with it
+
+
+# -- editing the words of an entry -------------------------------------------------------
+
+
+def test_editing_the_words_reads_nothing_into_them(setup, services: Services) -> None:
+    live, mid = setup
+    entry = live.capture(mid, "/a @王芳 due:2026-12-04 p1 提交计划").entry
+    assert "王芳" in live.edits.preview_edit(entry.id, "下周销售目标 提升两成")
+    live.save_edit(entry.id, "下周销售目标 提升两成")  # the words only: no due date in them
+    action = _action(services, entry.id)
+    assert action.title == "下周销售目标 提升两成"
+    assert (action.due, action.priority) == (date(2026, 12, 4), 1)
+    assert action.owner_ids == [services.find_person("王芳").id]
+    decision = live.capture(mid, "/d 华东区回款计划通过").entry
+    live.save_edit(decision.id, "华东区回款计划 下周一通过")
+    assert [d.text for d in services.store.list_decisions(mid)] == ["华东区回款计划 下周一通过"]
+    # A leading command captures the line anew, as typed.
+    live.save_edit(decision.id, "/n 改为记录")
+    assert services.store.get_entry(decision.id).text == "改为记录"
+    assert services.store.list_decisions(mid) == []
+    assert live.undo(mid).message == "Undone: the edit of “华东区回款计划 下周一通过”"
+    with pytest.raises(InvalidInput):
+        live.save_edit(entry.id, "   ")

@@ -129,3 +129,31 @@ async def test_undo_after_a_restart(services: Services, clock: FixedClock, db_pa
             assert len(store.list_entries(meeting_id)) == 3
             assert any("提升两成" in row for row in table_text(app, "#entries"))
             assert screen.mode == "run"
+
+
+async def test_edit_loads_the_words_and_keeps_owner_and_due(services: Services, clock) -> None:
+    meeting_id = started(services)
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        screen, table = await on_the_action(app, pilot, meeting_id)
+        action_entry = entry_at(table)
+        await pilot.press("enter")
+        await pilot.pause()
+        inp = screen.capture.input
+        assert app.screen.focused is inp and inp.value == "提交计划"
+        inp.value = "下周一前提交计划"
+        await pilot.pause()
+        preview = str(screen.query_one("#capture-preview").content)
+        assert "王芳" in preview and "Fri 4 Dec" in preview
+        await pilot.press("enter")
+        await pilot.pause()
+        stored = LiveMeeting(services).edits.current(services.store.get_entry(action_entry))
+        assert stored.action.title == "下周一前提交计划"
+        assert stored.action.due.isoformat() == "2026-12-04"
+        assert entry_at(table) == action_entry
+
+
+async def on_the_action(app: SalestuiApp, pilot, meeting_id: int):  # type: ignore[no-untyped-def]
+    screen, table = await on_list(app, pilot, meeting_id)
+    await pilot.press("end")
+    return screen, table

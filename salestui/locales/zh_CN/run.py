@@ -124,7 +124,9 @@ MESSAGES: dict[str, str] = {
     "chair": "主持",
     "Speaking": "发言",
     # salestui/tui/widgets/capture_line.py
-    "Edit the entry · Enter replaces it · Esc cancels": "修改记录 · Enter 替换 · Esc 取消",
+    "Edit the words · Enter saves · Esc cancels · /d /a /n … captures anew": (
+        "修改文字 · Enter 保存 · Esc 取消 · 以 /d /a /n … 开头则重新记录"
+    ),
     "Type a note · /d decision · /a action · /p park · /t new item · /l link": (
         "输入记录 · /d 决定 · /a 行动项 · /p 暂缓 · /t 新议题 · /l 链接"
     ),

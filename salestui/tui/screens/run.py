@@ -146,7 +146,7 @@ class RunScreen(RunActions, SalestuiScreen):
                     yield EntriesTable(id="entries")
                     yield Static(id="entries-empty")
         yield SpeakerPicker(id="speaker-picker")
-        yield CaptureLine(self.live.preview, self.save_line, id="capture")
+        yield CaptureLine(self.preview_line, self.save_line, id="capture")
         yield Footer(compact=True)
 
     async def recompose(self) -> None:

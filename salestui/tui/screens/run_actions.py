@@ -11,7 +11,7 @@ from salestui.core.models import EntryKind
 from salestui.i18n import _
 from salestui.tui import labels
 from salestui.tui.screens.run_data import WIDE
-from salestui.tui.screens.run_entries import EntriesTable, entry_line
+from salestui.tui.screens.run_entries import EntriesTable
 from salestui.tui.screens.run_prompt import AskScreen
 from salestui.tui.screens.run_speaker import SpeakerPicker
 from salestui.tui.screens.run_tables import AgendaTable, AttendanceTable
@@ -203,7 +203,7 @@ class RunActions(_Base):
             if entry_id is None:
                 result = self.live.capture(self.meeting_id, line)
             else:
-                result = self.live.edit_entry(entry_id, line)
+                result = self.live.save_edit(entry_id, line)
         except SalestuiError as error:
             self.capture.failed(str(error))
             return
@@ -216,6 +216,13 @@ class RunActions(_Base):
                 _("New agenda item after this one: {title}").format(title=result.new_item.title),
                 timeout=3,
             )
+
+    def preview_line(self, line: str) -> str:
+        """The capture line's preview; while an entry is edited, what saving it will do."""
+        editing = self.capture.editing
+        if editing is None:
+            return self.live.preview(line)
+        return self.live.edits.preview_edit(editing, line)
 
     def _selected_entry(self) -> int | None:
         table = self.query_one("#entries", EntriesTable)
@@ -235,9 +242,9 @@ class RunActions(_Base):
                 _("A new agenda item is changed on the agenda, not here"), severity="warning"
             )
             return
-        row = view.actions.get(entry_id)
-        action = self.services.action(row.id) if row is not None else None
-        self.capture.begin_edit(entry_id, entry_line(entry, action, view.people))
+        # Only the words: saved as typed, never read again as a capture line (a line that
+        # starts with /d, /a, /n ... is captured anew).
+        self.capture.begin_edit(entry_id, entry.text)
 
     def action_delete_entry(self) -> None:
         """Delete the selected entry, once the chair has said yes (ctrl+z brings it back)."""

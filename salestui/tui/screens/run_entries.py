@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from salestui.core.models import ActionItem, ActionRow, Entry, EntryKind, Person
+from salestui.core.models import ActionRow, Entry, EntryKind
 from salestui.i18n import N_, _, current_language
 from salestui.tui import labels
 from salestui.tui.screens.run_tables import ENTRY_KINDS
@@ -211,30 +211,3 @@ class EntriesTable(DataTable):
         for row in rows:
             self.add_row(row.time, row.kind, self._fit(row.text), key=row.key)
         self._shown = list(rows)
-
-
-def entry_line(entry: Entry, action: ActionItem | None, people: dict[int, Person]) -> str:
-    """The capture line that would make ``entry`` again (loaded into the line to edit it)."""
-    if entry.kind == EntryKind.NOTE:
-        return entry.text
-    prefix = {
-        EntryKind.DECISION: "/d ",
-        EntryKind.ACTION: "/a ",
-        EntryKind.LINK: "/l ",
-        EntryKind.PARK: "/p ",
-        EntryKind.TOPIC: "/t ",
-    }[entry.kind]
-    if entry.kind != EntryKind.ACTION or action is None:
-        return prefix + entry.text
-    parts = [prefix.strip()]
-    for owner_id in action.owner_ids:
-        person = people.get(owner_id)
-        if person is not None:
-            parts.append(f'@"{person.name}"' if " " in person.name else f"@{person.name}")
-    parts.append(entry.text)
-    if action.due is not None:
-        parts.append(f"due:{action.due.isoformat()}")
-    if action.priority != 2:
-        parts.append(f"p{action.priority}")
-    parts.extend(f"#{tag}" for tag in action.tags)
-    return " ".join(parts)
