@@ -26,6 +26,7 @@ from salestui.cli_common import (
     warn,
 )
 from salestui.cli_run_close import confirm, decide, park_resolve, review, settle
+from salestui.cli_run_undo import undo
 from salestui.cli_run_view import (
     clock,
     dominant_message,
@@ -46,8 +47,8 @@ MEETING = click.argument("meeting_id", metavar="MEETING", type=ID)
 # --help lists the commands in the order of a meeting, not alphabetically.
 ORDER = (
     "start", "review", "attend", "capture", "speak", "status", "next", "previous", "skip",
-    "park", "extend", "entries", "end", "decide", "settle", "park-resolve", "drop-item",
-    "confirm",
+    "park", "extend", "entries", "undo", "end", "decide", "settle", "park-resolve",
+    "drop-item", "confirm",
 )  # fmt: skip
 
 
@@ -400,5 +401,5 @@ def run_end(meeting_id: int) -> None:
         click.echo(message.format(id=meeting_id))
 
 
-for _command in (review, decide, settle, park_resolve, confirm):
+for _command in (review, decide, settle, park_resolve, confirm, undo):
     run_group.add_command(_command)

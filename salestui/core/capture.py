@@ -512,3 +512,22 @@ def describe(capture: Capture, today: date) -> str:
             preview=preview, tags=" ".join(f"#{tag}" for tag in capture.tags)
         )
     return preview
+
+
+def note_text(line: str) -> str:
+    """The words a note keeps of its capture line: all of it but a leading ``/n``-style
+    command (a note's text is never re-read for owners, dates or tags)."""
+    text = clean_capture_text(line).strip()
+    kind, start = _command(text, text.translate(_FOLD))
+    return text[start:].strip() if kind is not None else text
+
+
+def starts_with_command(line: str) -> bool:
+    """True when the line begins with a capture command (``/a``, ``#agreed``, ``决定:`` ...,
+    or an unknown ``/word``, which the parser will refuse)."""
+    text = clean_capture_text(line).strip()
+    try:
+        kind, _start = _command(text, text.translate(_FOLD))
+    except InvalidInput:
+        return True
+    return kind is not None

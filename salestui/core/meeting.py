@@ -7,6 +7,7 @@ where it was when reopened.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -14,6 +15,8 @@ from salestui.core.backup import backup_store
 from salestui.core.capture import Capture, describe, parse_capture
 from salestui.core.errors import Conflict, InvalidInput, NotFound
 from salestui.core.followup import escalate, must_resolve
+from salestui.core.meeting_edits import EntryEdits, entry_text
+from salestui.core.meeting_undo import Recording, UndoLog, Undone
 from salestui.core.models import (
     OPEN_STATUSES,
     ActionItem,
@@ -138,12 +141,36 @@ MUST_RESOLVE_REASON = N_(
 )
 
 
+def _action_scopes(action_id: int) -> list[tuple[str, dict[str, int]]]:
+    """The rows an answer on one action may change (for undo)."""
+    return [("action_items", {"id": action_id})] + [
+        (table, {"action_id": action_id})
+        for table in ("action_owners", "action_tags", "follow_ups")
+    ]
+
+
 class LiveMeeting:
     """Operations of the live console and of ``salestui run``."""
 
     def __init__(self, services: Services) -> None:
         self.services = services
         self.store = services.store
+        self.undo_log = UndoLog(services)
+        self.edits = EntryEdits(self)
+
+    def undo(self, meeting_id: int) -> Undone:
+        """Take back the meeting's newest live edit (see ``meeting_undo``)."""
+        return self.undo_log.undo(meeting_id)
+
+    def _flow(self, meeting_id: int, operation: str) -> AbstractContextManager[Recording]:
+        """Record an agenda move or timebox change for undo (the current item names it)."""
+        current = self._current(meeting_id)
+        return self.undo_log.record(
+            meeting_id,
+            operation,
+            current.title if current else "",
+            ("agenda_items", {"meeting_id": meeting_id}),
+        )
 
     @property
     def now(self) -> datetime:
@@ -296,20 +323,25 @@ class LiveMeeting:
 
     def next_item(self, meeting_id: int) -> AgendaItem | None:
         """Finish the current item and start the next pending one."""
-        return self._move(meeting_id, AgendaStatus.DONE, +1)
+        with self._flow(meeting_id, "next"):
+            return self._move(meeting_id, AgendaStatus.DONE, +1)
 
     def previous_item(self, meeting_id: int) -> AgendaItem | None:
         """Go back one item; its recorded time keeps growing from where it was."""
-        return self._move(meeting_id, AgendaStatus.PENDING, -1)
+        with self._flow(meeting_id, "previous"):
+            return self._move(meeting_id, AgendaStatus.PENDING, -1)
 
     def skip_item(self, meeting_id: int) -> AgendaItem | None:
-        return self._move(meeting_id, AgendaStatus.SKIPPED, +1)
+        with self._flow(meeting_id, "skip"):
+            return self._move(meeting_id, AgendaStatus.SKIPPED, +1)
 
     def park_item(self, meeting_id: int) -> AgendaItem | None:
-        return self._move(meeting_id, AgendaStatus.PARKED, +1)
+        with self._flow(meeting_id, "park"):
+            return self._move(meeting_id, AgendaStatus.PARKED, +1)
 
     def goto_item(self, meeting_id: int, item_id: int) -> AgendaItem:
-        with self.store.transaction():  # read and move as one step (see _move)
+        # read and move as one step (see _move)
+        with self.store.transaction(), self._flow(meeting_id, "goto"):
             self._running(meeting_id)
             target = self.store.get_agenda_item(item_id)
             if target is None or target.meeting_id != meeting_id:
@@ -328,8 +360,9 @@ class LiveMeeting:
         current = self._current(meeting_id)
         if current is None:
             raise Conflict(_("No agenda item is running"))
-        current.timebox_minutes = max(1, min(MAX_TIMEBOX, current.timebox_minutes + minutes))
-        self.store.update_agenda_item(current)
+        with self._flow(meeting_id, "extend"):
+            current.timebox_minutes = max(1, min(MAX_TIMEBOX, current.timebox_minutes + minutes))
+            self.store.update_agenda_item(current)
         return current
 
     # -- capture ----------------------------------------------------------------------------
@@ -349,15 +382,23 @@ class LiveMeeting:
             raise InvalidInput(_("Nothing to save"))
         current = self._current(meeting_id)
         now = self.now
-        with self.store.transaction():
+        topic = []  # a new agenda item reorders the agenda
+        if parsed.kind == EntryKind.TOPIC:
+            topic = [("agenda_items", {"meeting_id": meeting_id})]
+        with self.undo_log.record(meeting_id, "capture", parsed.text, *topic) as recording:
             entry = self.store.add_entry(
                 Entry(
                     meeting_id=meeting_id,
                     agenda_item_id=current.id if current else None,
                     kind=parsed.kind,
-                    text=line.strip() if parsed.kind == EntryKind.NOTE else parsed.text,
+                    text=entry_text(line, parsed),
                     at=now,
                 )
+            )
+            recording.created(
+                ("entries", {"id": entry.id}),
+                ("decisions", {"entry_id": entry.id}),
+                ("action_items", {"entry_id": entry.id}),
             )
             result = CaptureResult(entry=entry, capture=parsed)
             self._materialise(meeting, current, entry, parsed, result)
@@ -433,74 +474,22 @@ class LiveMeeting:
 
     def edit_entry(self, entry_id: int, line: str) -> CaptureResult:
         """Replace an entry by a new capture line (its decision/action are replaced too)."""
-        entry = self._entry(entry_id)
-        meeting = self._running(entry.meeting_id)
-        parsed = self.parse(line)
-        with self.store.transaction():
-            self._retire_derived(entry)
-            entry.kind = parsed.kind
-            entry.text = line.strip() if parsed.kind == EntryKind.NOTE else parsed.text
-            entry.deleted = False
-            self.store.update_entry(entry)
-            item = (
-                self.store.get_agenda_item(entry.agenda_item_id) if entry.agenda_item_id else None
-            )
-            result = CaptureResult(entry=entry, capture=parsed)
-            self._materialise(meeting, item, entry, parsed, result)
-        return result
+        return self.edits.edit(entry_id, line)
+
+    def save_edit(self, entry_id: int, line: str) -> CaptureResult:
+        """An edited entry saved: its words only, or (with a leading command) anew."""
+        return self.edits.save_edit(entry_id, line)
 
     def convert_entry(self, entry_id: int, kind: EntryKind) -> CaptureResult:
-        """Turn a note into a decision or an action (keeping its text)."""
-        entry = self._entry(entry_id)
-        prefix = {EntryKind.DECISION: "/d ", EntryKind.ACTION: "/a ", EntryKind.NOTE: "/n "}
-        if kind not in prefix:
-            raise InvalidInput(_("An entry can become a note, a decision or an action"))
-        return self.edit_entry(entry_id, prefix[kind] + entry.text)
-
-    def _retire_derived(self, entry: Entry) -> None:
-        assert entry.id is not None
-        decision = self.store.decision_for_entry(entry.id)
-        if decision is not None:
-            decision.status = DecisionStatus.SUPERSEDED
-            self.store.update_decision(decision)
-        action_id = self.store.action_ids_for_entries([entry.id]).get(entry.id)
-        if action_id is not None:
-            self.services.set_status(action_id, "cancelled")
+        """Make an entry a note, a decision or an action, keeping its own words."""
+        return self.edits.convert(entry_id, kind)
 
     def delete_entry(self, entry_id: int) -> Entry:
-        """Soft-delete an entry (and retire what it created); ``undelete_entry`` undoes."""
-        entry = self._entry(entry_id)
-        self._running(entry.meeting_id)
-        with self.store.transaction():
-            self._retire_derived(entry)
-            entry.deleted = True
-            self.store.update_entry(entry)
-        return entry
+        """Delete an entry and what it stood for; ``undo`` (or ``undelete_entry``) restores."""
+        return self.edits.delete(entry_id)
 
     def undelete_entry(self, entry_id: int) -> CaptureResult:
-        entry = self._entry(entry_id)
-        prefix = {EntryKind.DECISION: "/d ", EntryKind.ACTION: "/a "}.get(entry.kind, "")
-        if entry.kind in (EntryKind.DECISION, EntryKind.ACTION):
-            # Recreate from the stored text so owners/due parse the same way again.
-            action_id = self.store.action_ids_for_entries([entry_id]).get(entry_id)
-            if action_id is not None:
-                action = self.services.action(action_id)
-                with self.store.transaction():
-                    self.services.set_status(action_id, "open")
-                    entry.deleted = False
-                    self.store.update_entry(entry)
-                return CaptureResult(entry, self.parse(prefix + entry.text), action=action)
-            decision = self.store.decision_for_entry(entry_id)
-            if decision is not None:
-                with self.store.transaction():
-                    decision.status = DecisionStatus.PROPOSED
-                    self.store.update_decision(decision)
-                    entry.deleted = False
-                    self.store.update_entry(entry)
-                return CaptureResult(entry, self.parse(prefix + entry.text), decision=decision)
-        entry.deleted = False
-        self.store.update_entry(entry)
-        return CaptureResult(entry, self.parse(prefix + entry.text))
+        return self.edits.undelete(entry_id)
 
     # -- attendance ---------------------------------------------------------------------------
 
@@ -521,7 +510,12 @@ class LiveMeeting:
         )  # fmt: skip
         attendance.status = status
         attendance.arrived_at = self.now if status == AttendanceStatus.LATE else None
-        self.store.set_attendance(attendance)
+        person = self.services.people_by_id().get(person_id)
+        with self.undo_log.record(
+            meeting_id, "attendance", person.name if person else str(person_id),
+            ("attendance", {"meeting_id": meeting_id, "person_id": person_id}),
+        ):  # fmt: skip
+            self.store.set_attendance(attendance)
         return attendance
 
     # -- speaking balance ---------------------------------------------------------------------
@@ -607,7 +601,7 @@ class LiveMeeting:
             raise Conflict(_(MUST_RESOLVE_REASON).format(count=action.carried_count))
         now = self.now
         me = self.services.me()
-        with self.store.transaction():
+        with self.undo_log.record(meeting_id, "review", action.title, *_action_scopes(action_id)):
             status = None
             if outcome == "done":
                 status = ActionStatus.DONE
@@ -669,7 +663,11 @@ class LiveMeeting:
             if not cleaned:
                 raise InvalidInput(_("A decision needs text"))
             decision.text = cleaned
-        self.store.update_decision(decision)
+        assert decision.id is not None
+        with self.undo_log.record(
+            decision.meeting_id, "decision", decision.text, ("decisions", {"id": decision.id})
+        ):
+            self.store.update_decision(decision)
         return decision
 
     def settle_action(
@@ -680,16 +678,19 @@ class LiveMeeting:
         leave_unassigned: bool = False,
     ) -> ActionItem:
         """At confirmation: give an action its owner(s) and due date, or knowingly leave it."""
-        if leave_unassigned:
-            action = self.services.action(action_id)
-            action.unassigned_ok = True
-            self.store.update_action(action, self.now)
-            return action
-        return self.services.edit_action(
-            action_id,
-            owners=owners,
-            due=due,  # type: ignore[arg-type]
-        )
+        action = self.services.action(action_id)
+        # An action not from a meeting has no meeting to record its undo under.
+        scopes = _action_scopes(action_id) if action.meeting_id is not None else []
+        with self.undo_log.record(action.meeting_id or 0, "settle", action.title, *scopes):
+            if leave_unassigned:
+                action.unassigned_ok = True
+                self.store.update_action(action, self.now)
+                return action
+            return self.services.edit_action(
+                action_id,
+                owners=owners,
+                due=due,  # type: ignore[arg-type]
+            )
 
     def parking_lot(self, meeting_id: int) -> list[Entry]:
         return [e for e in self.store.list_entries(meeting_id) if e.kind == EntryKind.PARK]
@@ -701,14 +702,18 @@ class LiveMeeting:
             raise InvalidInput(_("Only parking-lot entries can be resolved this way"))
         if disposition not in ("next", "action", "dropped"):
             raise InvalidInput(_("Unknown disposition: {value}").format(value=disposition))
-        with self.store.transaction():
+        with self.undo_log.record(
+            entry.meeting_id, "park_answer", entry.text, ("entries", {"id": entry_id})
+        ) as recording:
             entry.disposition = disposition
             self.store.update_entry(entry)
             if disposition == "action":
-                return self.services.add_action(
+                created = self.services.add_action(
                     entry.text, owners or [], meeting_id=entry.meeting_id,
                     agenda_item_id=entry.agenda_item_id,
                 )  # fmt: skip
+                recording.created(("action_items", {"id": created.id}))
+                return created
         return None
 
     def open_questions(self, meeting_id: int) -> list[str]:

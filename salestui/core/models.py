@@ -5,6 +5,7 @@ Timestamps are aware datetimes (stored as UTC ISO-8601); due dates are plain dat
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
@@ -17,6 +18,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
+    field_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -330,6 +332,16 @@ class Entry(_Model):
     deleted: bool = False
     # parking lot: next | action | dropped
     disposition: OptionalLine = Field(default=None, max_length=40)
+    # What the entry stood for besides its words, kept across conversions: an action's
+    # owners (ids), due (ISO date), priority and tags.
+    detail: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("detail", mode="before")
+    @classmethod
+    def _detail(cls, value: object) -> object:
+        if value is None or value == "":
+            return {}
+        return json.loads(value) if isinstance(value, str) else value
 
 
 class Decision(_Model):

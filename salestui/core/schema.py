@@ -260,6 +260,20 @@ MIGRATION_2: list[str] = [
         ORDER BY k.started_at DESC, k.id DESC LIMIT 1)""",
     "CREATE UNIQUE INDEX IF NOT EXISTS agenda_items_one_active "
     "ON agenda_items(meeting_id) WHERE status = 'active'",
+    # Live edits never corrupt the record (issue 10, section 2): what an entry stood for
+    # (an action's owners, due date, priority, tags) survives its conversion to a note and
+    # back; every live edit leaves a before/after image of the rows it changed, so it can
+    # be undone after a restart or a kill, from the TUI or the CLI.
+    "ALTER TABLE entries ADD COLUMN detail TEXT",
+    """CREATE TABLE IF NOT EXISTS live_undo (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        images TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS live_undo_meeting ON live_undo(meeting_id, id)",
 ]
 
 # Columns that development builds of 2026-11-27 had not yet added to MIGRATION_1 while

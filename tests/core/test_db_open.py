@@ -115,3 +115,30 @@ def test_failed_migration_changes_nothing(tmp_path: Path, monkeypatch) -> None:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == 0
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in names
+
+
+def test_a_released_file_upgrades_to_the_live_edit_schema(tmp_path: Path, monkeypatch) -> None:
+    """A version-1 file (the released schema) with a meeting in it gains what live edits
+    need: the entries' detail and the undo log, its data untouched."""
+    path = tmp_path / "v1.db"
+    with monkeypatch.context() as patched:
+        patched.setattr(schema, "MIGRATIONS", [schema.MIGRATION_1])
+        patched.setattr(schema, "LATEST_VERSION", 1)
+        store = open_store(path)
+        store.db.execute(
+            "INSERT INTO meetings(title, kind, purpose, planned_minutes, created_at) "
+            "VALUES ('周例会', 'weekly', '回顾', 60, '2026-01-01T00:00:00Z')"
+        )
+        store.db.execute(
+            "INSERT INTO entries(meeting_id, kind, text, at) "
+            "VALUES (1, 'note', '下周销售目标', '2026-01-01T00:00:00Z')"
+        )
+        store.close()
+    store = open_store(path)
+    try:
+        assert store.user_version == schema.LATEST_VERSION
+        entry = store.get_entry(1)
+        assert entry is not None and entry.text == "下周销售目标" and entry.detail == {}
+        assert store.count_undo(1) == 0
+    finally:
+        store.close()

@@ -130,19 +130,22 @@ def test_edit_delete_undo_convert(setup, services: Services) -> None:
     live.start(mid)
     entry = live.capture(mid, "/a @王芳 fri send plan").entry
     action_id = services.store.action_ids_for_entries([entry.id])[entry.id]
+    due = services.action(action_id).due
     live.delete_entry(entry.id)
     assert live.entries(mid) == []
-    assert services.action(action_id).status == ActionStatus.CANCELLED
+    assert services.store.get_action(action_id) is None  # no cancelled ghost left behind
     live.undelete_entry(entry.id)
     assert [e.id for e in live.entries(mid)] == [entry.id]
-    assert services.action(action_id).status == ActionStatus.OPEN
+    restored = services.action(services.store.action_ids_for_entries([entry.id])[entry.id])
+    assert restored.status == ActionStatus.OPEN and restored.due == due
+    assert restored.owner_ids == [services.find_person("王芳").id]
     note = live.capture(mid, "we should raise prices").entry
     converted = live.convert_entry(note.id, EntryKind.DECISION)
     assert converted.decision.text == "we should raise prices"
     assert services.store.get_entry(note.id).kind == EntryKind.DECISION
     edited = live.edit_entry(note.id, "/d raise prices by 3%")
     decisions = services.store.list_decisions(mid)
-    assert [d.status for d in decisions] == [DecisionStatus.SUPERSEDED, DecisionStatus.PROPOSED]
+    assert [d.status for d in decisions] == [DecisionStatus.PROPOSED]
     assert edited.decision.text == "raise prices by 3%"
 
 

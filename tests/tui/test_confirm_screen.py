@@ -157,3 +157,27 @@ async def test_a_confirmed_meeting_opens_on_its_summary(
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SummaryScreen)
+
+
+async def test_ctrl_z_takes_back_an_answer(services: Services, ended: int) -> None:
+    """A decision rejected by mistake, an action left unassigned by mistake: ctrl+z takes
+    each back, newest first (the same undo as ``salestui run undo``)."""
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(ConfirmScreen(services, ended))
+        await pilot.pause()
+        await pilot.press("x", "tab", "u")
+        await pilot.pause()
+        assert "left unassigned" in rows(app, "#actions")[0]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "left unassigned" not in rows(app, "#actions")[0]
+        assert "Undone: the answer on the action" in shown(app, "#confirm-message")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert rows(app, "#decisions")[0].split()[-1] != "rejected"
+        assert shown(app, "#confirm-message") == (
+            "Undone: the status change of the decision “raise prices by 3%”"
+        )
+    decisions = services.store.list_decisions(ended)
+    assert decisions[0].status == DecisionStatus.PROPOSED

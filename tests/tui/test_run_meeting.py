@@ -117,10 +117,10 @@ async def test_a_whole_meeting_by_keyboard(services: Services, clock: FixedClock
         await say(pilot, "/d hold the price list until Q1")
         await say(pilot, "someone should call Sinopec")
         await pilot.press("escape")  # to the entries list: the last entry is highlighted
-        await pilot.press("a")  # the note becomes an action (no owner yet)
+        await pilot.press("ctrl+a")  # the note becomes an action (no owner yet)
         await pilot.pause()
         assert "Action" in rows(app, "#entries")[2]
-        await pilot.press("up", "up", "e")  # edit the first note
+        await pilot.press("up", "up", "enter")  # edit the first note
         await pilot.pause()
         inp = app.screen.query_one("#capture-input", Input)
         assert inp.value == "Hengda wants a 5% discount" and app.screen.focused is inp
@@ -128,7 +128,10 @@ async def test_a_whole_meeting_by_keyboard(services: Services, clock: FixedClock
         await pilot.press("enter")
         await pilot.pause()
         assert "Hengda wants a 6% discount" in rows(app, "#entries")[0]
-        await pilot.press("escape", "x")  # delete it ...
+        await pilot.press("escape", "delete")  # delete it (once asked) ...
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press("y")
         await pilot.pause()
         assert len(rows(app, "#entries")) == 2
         await pilot.press("ctrl+z")  # ... and bring it back

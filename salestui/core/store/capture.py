@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from salestui.core.models import (
@@ -28,6 +29,7 @@ class CaptureStore(BaseStore):
                 "at": _iso(entry.at),
                 "deleted": int(entry.deleted),
                 "disposition": entry.disposition,
+                "detail": json.dumps(entry.detail, ensure_ascii=False) if entry.detail else None,
             },
         )
         return entry.model_copy(update={"id": new_id})
@@ -44,6 +46,7 @@ class CaptureStore(BaseStore):
                 "person_id": entry.person_id,
                 "deleted": int(entry.deleted),
                 "disposition": entry.disposition,
+                "detail": json.dumps(entry.detail, ensure_ascii=False) if entry.detail else None,
             },
         )
 
@@ -92,17 +95,33 @@ class CaptureStore(BaseStore):
         return Decision(**row) if row else None
 
     def decision_for_entry(self, entry_id: int) -> Decision | None:
-        row = self._one("SELECT * FROM decisions WHERE entry_id = ?", [entry_id])
+        """The entry's decision in force (a superseded one is history, not the entry's)."""
+        row = self._one(
+            "SELECT * FROM decisions WHERE entry_id = ? AND status != 'superseded' "
+            "ORDER BY id DESC LIMIT 1",
+            [entry_id],
+        )
         return Decision(**row) if row else None
 
-    def list_decisions(self, meeting_id: int | None = None) -> list[Decision]:
+    def list_decisions(
+        self, meeting_id: int | None = None, include_superseded: bool = False
+    ) -> list[Decision]:
+        """Decisions in force: a superseded decision (replaced by an edit of its entry)
+        is left out of every list, register and confirmation unless asked for."""
+        where = "" if include_superseded else "status != 'superseded'"
         if meeting_id is None:
-            rows = self._rows("SELECT * FROM decisions ORDER BY decided_at, id")
+            clause = f"WHERE {where} " if where else ""
+            rows = self._rows(f"SELECT * FROM decisions {clause}ORDER BY decided_at, id")
         else:
+            clause = f"AND {where} " if where else ""
             rows = self._rows(
-                "SELECT * FROM decisions WHERE meeting_id = ? ORDER BY id", [meeting_id]
+                f"SELECT * FROM decisions WHERE meeting_id = ? {clause}ORDER BY id", [meeting_id]
             )
         return [Decision(**r) for r in rows]
+
+    def delete_decision(self, decision_id: int) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM decisions WHERE id = ?", [decision_id])
 
     # -- speaking -----------------------------------------------------------------------------
 
@@ -138,3 +157,9 @@ class CaptureStore(BaseStore):
             "GROUP BY decision_id"
         )
         return {r["decision_id"]: (r["total"], r["done"]) for r in rows}
+
+    def delete_action(self, action_id: int) -> None:
+        """Remove an action captured in a meeting whose entry no longer stands for it
+        (its owners, tags and follow-ups go with it)."""
+        with self.transaction():
+            self.db.execute("DELETE FROM action_items WHERE id = ?", [action_id])

@@ -37,4 +37,32 @@ MESSAGES: dict[str, str] = {
     "Parking-lot item not resolved: {text}": "暂缓事项尚未处理：{text}",
     "A new due date is needed": "需要新的截止日期",
     "Action without a due date: {text}": "行动项没有截止日期：{text}",
+    # live edits and their undo (issue 10, section 2)
+    "the line “{subject}”": "记录“{subject}”",
+    "the edit of “{subject}”": "对“{subject}”的修改",
+    "the deletion of “{subject}”": "删除“{subject}”",
+    "the conversion of “{subject}”": "转换“{subject}”",
+    "bringing back “{subject}”": "恢复“{subject}”",
+    "the attendance change of {subject}": "{subject}的出席状态变更",
+    "the status change of the decision “{subject}”": "决定“{subject}”的状态变更",
+    "the answer on the action “{subject}”": "对行动项“{subject}”的处理",
+    "the review of “{subject}”": "对“{subject}”的回顾",
+    "the answer on the parked topic “{subject}”": "对暂缓事项“{subject}”的处理",
+    "the timebox change of “{subject}”": "“{subject}”的时长调整",
+    "moving on from “{subject}”": "从“{subject}”进入下一项",
+    "going back from “{subject}”": "从“{subject}”退回上一项",
+    "skipping “{subject}”": "跳过“{subject}”",
+    "parking “{subject}”": "暂缓“{subject}”",
+    "jumping to “{subject}”": "跳到“{subject}”",
+    "the change of “{subject}”": "对“{subject}”的变更",
+    "Undone: {change}": "已撤销：{change}",
+    "The meeting is confirmed: its record can no longer be undone": "会议已确认：记录不能再撤销",
+    "Nothing left to undo in this meeting": "本次会议没有可撤销的修改",
+    "The meeting is no longer running: {change} cannot be undone": (
+        "会议已不在进行中：无法撤销{change}"
+    ),
+    "Not undone: {change} was changed again since (left as it is)": (
+        "未撤销：{change}之后又被修改过（保持原样）"
+    ),
+    "The entry was deleted": "该记录已删除",
 }

@@ -12,7 +12,6 @@ MESSAGES: dict[str, str] = {
     "Park": "搁置",
     "End meeting": "结束会议",
     "Review": "检查行动项",
-    "Undo delete": "撤销删除",
     "Line / entries": "输入行 / 记录列表",
     "Who speaks": "谁在发言",
     "Speaker 1-9 (off the line)": "发言人 1-9 号（离开输入行时）",
@@ -40,7 +39,6 @@ MESSAGES: dict[str, str] = {
     "Item skipped (ctrl+b goes back)": "已跳过该议题（ctrl+b 返回）",
     "Item parked (ctrl+b goes back)": "已搁置该议题（ctrl+b 返回）",
     "Entry deleted · ctrl+z brings it back": "记录已删除 · ctrl+z 恢复",
-    "Entry restored": "记录已恢复",
     "The meeting was ended elsewhere": "会议已在别处结束",
     "Nothing to undo": "没有可撤销的修改",
     "No previous actions to review": "没有需要检查的以前行动项",
@@ -118,14 +116,17 @@ MESSAGES: dict[str, str] = {
     "Go to this item": "转到该议题",
     "Edit": "编辑",
     "Delete": "删除",
-    "Make decision": "转为决定",
     "Make action": "转为行动项",
-    "Make note": "转为记录",
+    "→ decision": "→决定",
+    "→ action": "→行动项",
+    "→ note": "→记录",
     "Entry": "记录",
     "chair": "主持",
     "Speaking": "发言",
     # salestui/tui/widgets/capture_line.py
-    "Edit the entry · Enter replaces it · Esc cancels": "修改记录 · Enter 替换 · Esc 取消",
+    "Edit the words · Enter saves · Esc cancels · /d /a /n … captures anew": (
+        "修改文字 · Enter 保存 · Esc 取消 · 以 /d /a /n … 开头则重新记录"
+    ),
     "Type a note · /d decision · /a action · /p park · /t new item · /l link": (
         "输入记录 · /d 决定 · /a 行动项 · /p 暂缓 · /t 新议题 · /l 链接"
     ),
@@ -237,4 +238,11 @@ MESSAGES: dict[str, str] = {
     "Delete all to the right": "删除右侧全部内容",
     "Cut selected text": "剪切所选文字",
     "Paste text from the clipboard": "从剪贴板粘贴",
+    "Delete…": "删除…",
+    "First entry": "第一条",
+    "Last entry": "最后一条",
+    "Delete this entry?": "删除这条记录？",
+    "Now a decision · ctrl+z undoes": "已转为决定 · ctrl+z 撤销",
+    "Now an action · ctrl+z undoes": "已转为行动项 · ctrl+z 撤销",
+    "Now a note · ctrl+z undoes": "已转为记录 · ctrl+z 撤销",
 }

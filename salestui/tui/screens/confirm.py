@@ -62,6 +62,7 @@ class ConfirmScreen(SalestuiScreen):
         Binding("ctrl+f", "finish", N_("Finish"), id="confirm.finish"),
         Binding("escape", "escape", N_("Back"), id="confirm.back"),
         Binding("f1", "app.help", N_("Help"), show=False, id="confirm.help"),
+        Binding("ctrl+z", "undo", N_("Undo"), show=False, id="confirm.undo"),
     ]
 
     def __init__(self, services: Services, meeting_id: int) -> None:
@@ -199,6 +200,12 @@ class ConfirmScreen(SalestuiScreen):
         self.reload_data()
         self.say(message)
         return True
+
+    def action_undo(self) -> None:
+        """ctrl+z: take back the newest answer (or live edit) of this meeting."""
+        undone = []
+        if self._apply(lambda: undone.append(self.live.undo(self.meeting_id))):
+            self.say(undone[0].message)
 
     def action_decide(self, status: str) -> None:
         key = self._key("decisions")

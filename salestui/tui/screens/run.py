@@ -100,7 +100,7 @@ class RunScreen(RunActions, SalestuiScreen):
             "f3", "toggle_panel('people')", N_("Attendance"), priority=True, id="run.panel_people"
         ),
         Binding("f4", "review", N_("Review"), priority=True, id="run.review"),
-        Binding("ctrl+z", "undo", N_("Undo delete"), show=False, priority=True, id="run.undo"),
+        Binding("ctrl+z", "undo", N_("Undo"), show=False, priority=True, id="run.undo"),
         Binding("plus", "extend(5)", N_("+5 min"), show=False, id="run.more_time_plus"),
         Binding("minus", "extend(-5)", N_("-5 min"), show=False, id="run.less_time_minus"),
         *_speaker_bindings(),
@@ -116,7 +116,6 @@ class RunScreen(RunActions, SalestuiScreen):
         self.live = LiveMeeting(services)
         self.mode = "start"  # start | review | run
         self.view: LiveView | None = None
-        self.deleted: list[int] = []  # entries deleted here, newest last (ctrl+z)
         self.panels: set[str] | None = None  # None: by terminal width
         self._drawn: dict[str, list[FitRow]] = {}
         self._entry_rows = EntryRows()
@@ -147,7 +146,7 @@ class RunScreen(RunActions, SalestuiScreen):
                     yield EntriesTable(id="entries")
                     yield Static(id="entries-empty")
         yield SpeakerPicker(id="speaker-picker")
-        yield CaptureLine(self.live.preview, self.save_line, id="capture")
+        yield CaptureLine(self.preview_line, self.save_line, id="capture")
         yield Footer(compact=True)
 
     async def recompose(self) -> None:

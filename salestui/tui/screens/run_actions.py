@@ -11,7 +11,7 @@ from salestui.core.models import EntryKind
 from salestui.i18n import _
 from salestui.tui import labels
 from salestui.tui.screens.run_data import WIDE
-from salestui.tui.screens.run_entries import EntriesTable, entry_line
+from salestui.tui.screens.run_entries import EntriesTable
 from salestui.tui.screens.run_prompt import AskScreen
 from salestui.tui.screens.run_speaker import SpeakerPicker
 from salestui.tui.screens.run_tables import AgendaTable, AttendanceTable
@@ -203,17 +203,26 @@ class RunActions(_Base):
             if entry_id is None:
                 result = self.live.capture(self.meeting_id, line)
             else:
-                result = self.live.edit_entry(entry_id, line)
+                result = self.live.save_edit(entry_id, line)
         except SalestuiError as error:
             self.capture.failed(str(error))
             return
         self.capture.saved(self.services.clock.now())
         self.reload_data()
+        if entry_id is not None:
+            self.query_one("#entries", EntriesTable).select_entry(entry_id)
         if result.new_item is not None:
             self.notify(
                 _("New agenda item after this one: {title}").format(title=result.new_item.title),
                 timeout=3,
             )
+
+    def preview_line(self, line: str) -> str:
+        """The capture line's preview; while an entry is edited, what saving it will do."""
+        editing = self.capture.editing
+        if editing is None:
+            return self.live.preview(line)
+        return self.live.edits.preview_edit(editing, line)
 
     def _selected_entry(self) -> int | None:
         table = self.query_one("#entries", EntriesTable)
@@ -233,28 +242,59 @@ class RunActions(_Base):
                 _("A new agenda item is changed on the agenda, not here"), severity="warning"
             )
             return
-        row = view.actions.get(entry_id)
-        action = self.services.action(row.id) if row is not None else None
-        self.capture.begin_edit(entry_id, entry_line(entry, action, view.people))
+        # Only the words: saved as typed, never read again as a capture line (a line that
+        # starts with /d, /a, /n ... is captured anew).
+        self.capture.begin_edit(entry_id, entry.text)
 
     def action_delete_entry(self) -> None:
+        """Delete the selected entry, once the chair has said yes (ctrl+z brings it back)."""
         entry_id = self._selected_entry()
-        if entry_id is None:
+        view = self.view
+        entry = next((e for e in view.entries if e.id == entry_id), None) if view else None
+        if entry_id is None or entry is None:
             return
-        if self._do(
-            lambda: self.live.delete_entry(entry_id), _("Entry deleted · ctrl+z brings it back")
-        ):
-            self.deleted.append(entry_id)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._on_entry(
+                    entry_id,
+                    lambda: self.live.delete_entry(entry_id),
+                    _("Entry deleted · ctrl+z brings it back"),
+                )
+
+        self.app.push_screen(AskScreen(_("Delete this entry?"), entry.text), answered)
 
     def action_undo(self) -> None:
-        if not self.deleted:
-            self.notify(_("Nothing to undo"), timeout=3)
+        """ctrl+z: take back the newest live edit of the meeting (kept in the database,
+        the same as ``salestui run undo``)."""
+        try:
+            undone = self.live.undo(self.meeting_id)
+        except SalestuiError as error:
+            self.notify(str(error), severity="warning", timeout=4)
             return
-        entry_id = self.deleted.pop()
-        self._do(lambda: self.live.undelete_entry(entry_id), _("Entry restored"))
+        self.reload_data()
+        self.notify(undone.message, timeout=4)
 
     def action_convert_entry(self, kind: str) -> None:
         entry_id = self._selected_entry()
         if entry_id is None:
             return
-        self._do(lambda: self.live.convert_entry(entry_id, EntryKind(kind)))
+        message = {
+            "decision": _("Now a decision · ctrl+z undoes"),
+            "action": _("Now an action · ctrl+z undoes"),
+            "note": _("Now a note · ctrl+z undoes"),
+        }[kind]
+        self._on_entry(
+            entry_id, lambda: self.live.convert_entry(entry_id, EntryKind(kind)), message
+        )
+
+    def _on_entry(self, entry_id: int, change: Callable[[], Any], message: str) -> None:
+        """Change one entry; the list keeps its cursor on that entry."""
+        if self._do(change, message):
+            self.query_one("#entries", EntriesTable).select_entry(entry_id)
+
+    def on_entries_table_typed(self, event: EntriesTable.Typed) -> None:
+        """Typing on the list is never a command: the key goes to the capture line."""
+        event.stop()
+        self.capture.input.focus()
+        self.capture.input.insert_text_at_cursor(event.character)

@@ -16,9 +16,10 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable
 
-from salestui.core.models import ActionItem, ActionRow, Entry, EntryKind, Person
+from salestui.core.models import ActionRow, Entry, EntryKind
 from salestui.i18n import N_, _, current_language
 from salestui.tui import labels
 from salestui.tui.screens.run_tables import ENTRY_KINDS
@@ -74,13 +75,51 @@ class EntryRows:
 
 
 class EntriesTable(DataTable):
+    """The entries of the current item. Its keys are never letters: typing while it has
+    the focus goes to the capture line (``Typed``), and what changes an entry takes a
+    modifier (convert) or a confirmation (delete) - and can be undone (ctrl+z)."""
+
     BINDINGS = [
-        Binding("e,enter", "screen.edit_entry", N_("Edit"), id="run.entry_edit"),
-        Binding("x,delete", "screen.delete_entry", N_("Delete"), id="run.entry_delete"),
-        Binding("d", "screen.convert_entry('decision')", N_("Make decision"), id="run.to_decision"),
-        Binding("a", "screen.convert_entry('action')", N_("Make action"), id="run.to_action"),
-        Binding("n", "screen.convert_entry('note')", N_("Make note"), id="run.to_note"),
+        Binding("enter", "screen.edit_entry", N_("Edit"), id="run.entry_edit"),
+        Binding("delete", "screen.delete_entry", N_("Delete…"), id="run.entry_delete"),
+        Binding(
+            "ctrl+d", "screen.convert_entry('decision')", N_("→ decision"),
+            id="run.to_decision",
+        ),
+        Binding(
+            "ctrl+a", "screen.convert_entry('action')", N_("→ action"), id="run.to_action"
+        ),
+        Binding("ctrl+e", "screen.convert_entry('note')", N_("→ note"), id="run.to_note"),
+        Binding("home", "first", N_("First entry"), show=False, id="run.entry_first"),
+        Binding("end", "last", N_("Last entry"), show=False, id="run.entry_last"),
     ]
+
+    @dataclass
+    class Typed(Message):
+        """A printable key pressed on the list: it belongs on the capture line."""
+
+        character: str
+
+    def on_key(self, event: events.Key) -> None:
+        character = event.character
+        if character and character.isprintable() and event.is_printable:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Typed(character))
+
+    def action_first(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=0, animate=False)
+
+    def action_last(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1, animate=False)
+
+    def select_entry(self, entry_id: int) -> None:
+        """Put the cursor on that entry, if it is shown."""
+        key = f"entry-{entry_id}"
+        if key in self.row_keys:
+            self.move_cursor(row=self.row_keys.index(key), animate=False)
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
@@ -104,14 +143,21 @@ class EntriesTable(DataTable):
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._width:
+            cursor = self.cursor_row
             self._rebuild(self._shown)
+            if self._shown:  # the cursor stays on its entry
+                self.move_cursor(row=min(cursor, len(self._shown) - 1), animate=False)
 
     def show(self, rows: list[EntryRow]) -> bool:
         """Show the newest ``rows``. New lines at the end are appended in place; after an
         edit, a deletion, a resize, or once ``SLACK`` lines were added, the table is rebuilt
         with the newest ``WINDOW``. True if anything changed."""
         shown = self._shown
-        if shown and rows[-len(shown) :] == shown:
+        # Up to date: the newest rows are those shown, and none older was brought back
+        # (an undone deletion) while the window still had room for it.
+        if shown and rows[-len(shown) :] == shown and (
+            len(rows) == len(shown) or len(shown) >= WINDOW
+        ):
             return False
         cursor = self.cursor_row
         new = self._appended(rows)
@@ -165,30 +211,3 @@ class EntriesTable(DataTable):
         for row in rows:
             self.add_row(row.time, row.kind, self._fit(row.text), key=row.key)
         self._shown = list(rows)
-
-
-def entry_line(entry: Entry, action: ActionItem | None, people: dict[int, Person]) -> str:
-    """The capture line that would make ``entry`` again (loaded into the line to edit it)."""
-    if entry.kind == EntryKind.NOTE:
-        return entry.text
-    prefix = {
-        EntryKind.DECISION: "/d ",
-        EntryKind.ACTION: "/a ",
-        EntryKind.LINK: "/l ",
-        EntryKind.PARK: "/p ",
-        EntryKind.TOPIC: "/t ",
-    }[entry.kind]
-    if entry.kind != EntryKind.ACTION or action is None:
-        return prefix + entry.text
-    parts = [prefix.strip()]
-    for owner_id in action.owner_ids:
-        person = people.get(owner_id)
-        if person is not None:
-            parts.append(f'@"{person.name}"' if " " in person.name else f"@{person.name}")
-    parts.append(entry.text)
-    if action.due is not None:
-        parts.append(f"due:{action.due.isoformat()}")
-    if action.priority != 2:
-        parts.append(f"p{action.priority}")
-    parts.extend(f"#{tag}" for tag in action.tags)
-    return " ".join(parts)

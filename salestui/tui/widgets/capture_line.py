@@ -78,7 +78,7 @@ class CaptureLine(Vertical):
 
     def _update_labels(self) -> None:
         self.input.placeholder = (
-            _("Edit the entry · Enter replaces it · Esc cancels")
+            _("Edit the words · Enter saves · Esc cancels · /d /a /n … captures anew")
             if self.editing is not None
             else _("Type a note · /d decision · /a action · /p park · /t new item · /l link")
         )

@@ -1,0 +1,128 @@
+"""Before/after images of rows, and the per-meeting undo log of live edits.
+
+An operation names the rows it may change as *scopes* (a table and column values, e.g.
+``("action_items", {"entry_id": 7})``). The images of a scope are taken inside the
+operation's transaction, before and after it; undo checks that the rows still look as the
+operation left them and then puts the before-image back, in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from salestui.core.store.base import BaseStore, _iso
+
+# Tables whose rows others refer to by id: restored in place (UPDATE / INSERT with the
+# same id), so the rows that point at them keep pointing at them.
+ID_TABLES = ("meetings", "agenda_items", "entries", "decisions", "action_items")
+# Tables whose rows nobody refers to: restored by replacing the scope's rows.
+SET_TABLES = ("attendance", "action_owners", "action_tags", "follow_ups", "speaking")
+# Columns a SET_TABLES row is rebuilt without (a fresh id is as good as the old one).
+_FRESH_ID = ("follow_ups", "speaking")
+
+Scope = tuple[str, dict[str, Any]]
+Image = list[dict[str, Any]]
+
+
+def _where(match: dict[str, Any]) -> tuple[str, list[Any]]:
+    return " AND ".join(f"{column} = ?" for column in match), list(match.values())
+
+
+def _row_text(table: str, row: dict[str, Any]) -> str:
+    # A follow-up or speaking turn put back gets a fresh id: compare them without it.
+    values = {k: v for k, v in row.items() if not (k == "id" and table in _FRESH_ID)}
+    return json.dumps(values, sort_keys=True, default=str)
+
+
+def same_image(table: str, one: Image, other: Image) -> bool:
+    """True when two images hold the same rows (in any order)."""
+    return sorted(_row_text(table, r) for r in one) == sorted(_row_text(table, r) for r in other)
+
+
+class UndoStore(BaseStore):
+    def image(self, scope: Scope) -> Image:
+        table, match = scope
+        if table not in ID_TABLES + SET_TABLES:
+            raise ValueError(f"not an undoable table: {table}")
+        where, params = _where(match)
+        return self._rows(f"SELECT * FROM {table} WHERE {where} ORDER BY rowid", params)
+
+    def restore(self, scopes: Sequence[tuple[Scope, Image]]) -> None:
+        """Put each scope's rows back as its image holds them, in one transaction.
+
+        Scopes are given parents first: rows to remove go children first, rows to put back
+        parents first, so no foreign key is ever left dangling."""
+        with self.transaction():
+            changed = [
+                (scope, image)
+                for scope, image in scopes
+                if not same_image(scope[0], self.image(scope), image)
+            ]
+            for (table, match), image in reversed(changed):
+                if table in SET_TABLES:
+                    where, params = _where(match)
+                    self.db.execute(f"DELETE FROM {table} WHERE {where}", params)
+                    continue
+                keep = {row["id"] for row in image}
+                for row in self.image((table, match)):
+                    if row["id"] not in keep:
+                        self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row["id"]])
+            # One agenda item per meeting may be active (a unique index): an item made
+            # active again waits until the one active now has been put back.
+            activations: list[dict[str, Any]] = []
+            for (table, _match), image in changed:
+                for row in image:
+                    values = dict(row)
+                    if table in ID_TABLES and self._one(
+                        f"SELECT 1 AS x FROM {table} WHERE id = ?", [row["id"]]
+                    ):
+                        if table == "agenda_items" and values.get("status") == "active":
+                            activations.append(values)
+                            continue
+                        self._update(table, values.pop("id"), values)
+                        continue
+                    if table in _FRESH_ID:
+                        values.pop("id", None)
+                    self._insert(table, values)
+            for values in activations:
+                self._update("agenda_items", values.pop("id"), values)
+
+    # -- the log -----------------------------------------------------------------------------
+
+    def push_undo(
+        self,
+        meeting_id: int,
+        at: datetime,
+        operation: str,
+        subject: str,
+        images: list[dict[str, Any]],
+    ) -> int:
+        return self._insert(
+            "live_undo",
+            {
+                "meeting_id": meeting_id,
+                "at": _iso(at),
+                "operation": operation,
+                "subject": subject,
+                "images": json.dumps(images, ensure_ascii=False),
+            },
+        )
+
+    def last_undo(self, meeting_id: int) -> dict[str, Any] | None:
+        row = self._one(
+            "SELECT * FROM live_undo WHERE meeting_id = ? ORDER BY id DESC LIMIT 1", [meeting_id]
+        )
+        if row is not None:
+            row["images"] = json.loads(row["images"])
+        return row
+
+    def drop_undo(self, undo_id: int) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM live_undo WHERE id = ?", [undo_id])
+
+    def count_undo(self, meeting_id: int) -> int:
+        row = self._one("SELECT count(*) AS n FROM live_undo WHERE meeting_id = ?", [meeting_id])
+        return int(row["n"]) if row else 0

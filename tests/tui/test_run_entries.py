@@ -1,0 +1,159 @@
+"""The entries list of the live console (issue 10, section 2): typing is never a command,
+what changes an entry takes a modifier or a yes, the cursor stays on the entry, Home/End
+go to the first/last entry, and ctrl+z undoes from the database - after a restart too."""
+
+from __future__ import annotations
+
+from salestui.config import Config
+from salestui.core.clock import FixedClock
+from salestui.core.db import open_store
+from salestui.core.meeting import LiveMeeting
+from salestui.core.models import EntryKind
+from salestui.core.service import Services
+from salestui.tui.app import SalestuiApp
+from salestui.tui.screens.run import RunScreen
+from salestui.tui.screens.run_entries import EntriesTable
+from salestui.tui.screens.run_prompt import AskScreen
+from tests.tui.test_run_console import SIZE, build_meeting, open_run, table_text
+
+
+def started(services: Services) -> int:
+    meeting_id = build_meeting(services)
+    live = LiveMeeting(services)
+    live.start(meeting_id)
+    for line in (
+        "下周销售目标 提升两成",
+        "/d 华东区回款计划通过",
+        "/a @王芳 due:2026-12-04 提交计划",
+    ):
+        live.capture(meeting_id, line)
+    return meeting_id
+
+
+async def on_list(app: SalestuiApp, pilot, meeting_id: int) -> tuple[RunScreen, EntriesTable]:
+    screen = await open_run(app, pilot, meeting_id)
+    assert screen.mode == "run"  # started already: straight to the agenda
+    await pilot.press("escape")  # from the capture line to the list
+    await pilot.pause()
+    table = screen.query_one("#entries", EntriesTable)
+    assert app.screen.focused is table and table.row_count == 3
+    return screen, table
+
+
+def entry_at(table: EntriesTable) -> int:
+    return int(table.row_keys[table.cursor_row].removeprefix("entry-"))
+
+
+async def test_typing_on_the_list_goes_to_the_line(services: Services, clock: FixedClock) -> None:
+    meeting_id = started(services)
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        screen, _table = await on_list(app, pilot, meeting_id)
+        # Each of these was a command on the list (or the screen, or the app) before.
+        await pilot.press("a", "d", "n", "x", "e", "q", "1", "space", "m")
+        await pilot.pause()
+        assert app.screen is screen and app.screen.focused is screen.capture.input
+        assert screen.capture.value == "adnxeq1 m"
+        kinds = [e.kind for e in LiveMeeting(services).entries(meeting_id)]
+        assert kinds == [EntryKind.NOTE, EntryKind.DECISION, EntryKind.ACTION]
+        assert services.store.list_speaking(meeting_id) == []
+
+
+async def test_delete_asks_and_ctrl_z_brings_it_back(services: Services, clock) -> None:
+    meeting_id = started(services)
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        screen, table = await on_list(app, pilot, meeting_id)
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        await pilot.press("end")
+        assert table.cursor_row == 2
+        await pilot.press("up", "delete")
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(LiveMeeting(services).entries(meeting_id)) == 3
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert services.store.list_decisions(meeting_id) == []
+        assert len(table_text(app, "#entries")) == 2
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [d.text for d in services.store.list_decisions(meeting_id)] == ["华东区回款计划通过"]
+        assert len(table_text(app, "#entries")) == 3
+        await pilot.press("ctrl+z")  # the three captures are undone too, last first
+        await pilot.pause()
+        assert services.store.count("action_items") == 2  # only last week's
+
+
+async def test_convert_keeps_the_cursor_and_the_words(services: Services, clock) -> None:
+    meeting_id = started(services)
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        screen, table = await on_list(app, pilot, meeting_id)
+        await pilot.press("home")
+        first = entry_at(table)
+        await pilot.press("ctrl+a")
+        await pilot.pause()
+        assert entry_at(table) == first and app.screen.focused is table
+        action = LiveMeeting(services).edits.current(services.store.get_entry(first)).action
+        assert action.title == "下周销售目标 提升两成" and action.due is None
+        await pilot.press("down")
+        second = entry_at(table)
+        await pilot.press("ctrl+e")  # the decision becomes a note, in its own words
+        await pilot.pause()
+        assert entry_at(table) == second
+        stored = services.store.get_entry(second)
+        assert (stored.kind, stored.text) == (EntryKind.NOTE, "华东区回款计划通过")
+        assert services.store.list_decisions(meeting_id) == []
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert services.store.get_entry(second).kind == EntryKind.DECISION
+        assert entry_at(table) == second
+
+
+async def test_undo_after_a_restart(services: Services, clock: FixedClock, db_path) -> None:
+    meeting_id = started(services)
+    LiveMeeting(services).delete_entry(services.store.list_entries(meeting_id)[0].id)
+    services.store.close()
+    with open_store(db_path) as store:
+        app = SalestuiApp(Services(store, clock), Config())
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_run(app, pilot, meeting_id)
+            assert len(table_text(app, "#entries")) == 2
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert len(store.list_entries(meeting_id)) == 3
+            assert any("提升两成" in row for row in table_text(app, "#entries"))
+            assert screen.mode == "run"
+
+
+async def test_edit_loads_the_words_and_keeps_owner_and_due(services: Services, clock) -> None:
+    meeting_id = started(services)
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        screen, table = await on_the_action(app, pilot, meeting_id)
+        action_entry = entry_at(table)
+        await pilot.press("enter")
+        await pilot.pause()
+        inp = screen.capture.input
+        assert app.screen.focused is inp and inp.value == "提交计划"
+        inp.value = "下周一前提交计划"
+        await pilot.pause()
+        preview = str(screen.query_one("#capture-preview").content)
+        assert "王芳" in preview and "Fri 4 Dec" in preview
+        await pilot.press("enter")
+        await pilot.pause()
+        stored = LiveMeeting(services).edits.current(services.store.get_entry(action_entry))
+        assert stored.action.title == "下周一前提交计划"
+        assert stored.action.due.isoformat() == "2026-12-04"
+        assert entry_at(table) == action_entry
+
+
+async def on_the_action(app: SalestuiApp, pilot, meeting_id: int):  # type: ignore[no-untyped-def]
+    screen, table = await on_list(app, pilot, meeting_id)
+    await pilot.press("end")
+    return screen, table

@@ -1,0 +1,52 @@
+"""SVG snapshots of the live console's entries list with the focus (its own keys in the
+footer: Enter, Delete…, ^d ^a ^e) and of the question before a deletion, in English and
+zh-CN, at 80x24 and 120x40."""
+
+from __future__ import annotations
+
+import pytest
+
+from salestui import i18n
+from salestui.config import Config
+from salestui.tui.app import SalestuiApp
+from tests.tui.test_run_snapshots import LARGE, SMALL, build, running, show_run
+
+SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+LANGUAGES = pytest.mark.parametrize("language", ["en", "zh-CN"])
+
+
+@pytest.fixture
+def meeting_id(services) -> int:
+    return build(services)
+
+
+async def on_the_list(pilot, meeting_id: int) -> None:
+    await show_run(pilot, meeting_id)
+    await pilot.press("escape", "up")  # the list, on the action
+    await pilot.pause()
+
+
+@SIZES
+@LANGUAGES
+def test_entries_list_keys(snap_compare, services, clock, meeting_id, size, language) -> None:
+    i18n.set_language(language)  # the shared fixture restores English afterwards
+    running(services, clock, meeting_id)
+
+    async def before(pilot) -> None:
+        await on_the_list(pilot, meeting_id)
+
+    assert snap_compare(SalestuiApp(services, Config()), terminal_size=size, run_before=before)
+
+
+@SIZES
+@LANGUAGES
+def test_delete_asks_first(snap_compare, services, clock, meeting_id, size, language) -> None:
+    i18n.set_language(language)
+    running(services, clock, meeting_id)
+
+    async def before(pilot) -> None:
+        await on_the_list(pilot, meeting_id)
+        await pilot.press("delete")
+        await pilot.pause()
+
+    assert snap_compare(SalestuiApp(services, Config()), terminal_size=size, run_before=before)
