@@ -39,4 +39,6 @@ MESSAGES: dict[str, str] = {
     "Oct": "10月",
     "Nov": "11月",
     "Dec": "12月",
+    # salestui/core/prompts.py: what a prompt resolved to
+    "{date} · {note}": "{date} · {note}",
 }
