@@ -367,7 +367,7 @@ def parse_date(text: str, today: date) -> date:
     matched, found = _rule_date(s, today)
     if found is not None:
         return found
-    if matched:
+    if matched or any(shape.fullmatch(s) for shape in _DATE_SHAPES):
         raise InvalidInput(_(_NO_SUCH_DATE).format(text=text))
     fallback = _fallback(s, datetime.combine(today, DEFAULT_TIME))
     if fallback is not None:
@@ -428,8 +428,10 @@ _CN_NUM_CHARS = "0-9零〇一二两三四五六七八九十"
 _DATE_SHAPES = (
     re.compile(r"[0-9]{4}([-/.])[0-9]{1,2}\1[0-9]{1,2}"),
     re.compile(r"[0-9]{1,2}/[0-9]{1,2}"),
-    re.compile(rf"(?:[0-9]{{4}}\s*年\s*)?[{_CN_NUM_CHARS}]{{1,3}}\s*月\s*[{_CN_NUM_CHARS}]{{1,3}}"
-               r"\s*[日号]"),  # fmt: skip
+    re.compile(
+        rf"(?:[0-9]{{4}}\s*年\s*)?[{_CN_NUM_CHARS}]{{1,3}}\s*月\s*[{_CN_NUM_CHARS}]{{1,3}}"
+        r"\s*[日号]"
+    ),  # fmt: skip
     re.compile(rf"(?:{_CN_THIS}|{_CN_NEXT})?{_CN_WEEK}[{_CN_NUM_CHARS}]"),
     re.compile(rf"[0-9]{{1,3}}{_ORD}\s+{_EN_MONTH}\.?{_YEAR}"),
     re.compile(rf"{_EN_MONTH}\.?\s+[0-9]{{1,3}}{_ORD}{_YEAR}"),
@@ -473,9 +475,7 @@ def check_dates_in(text: str, today: date) -> None:
                 raise _no_such_date(text[m.start() : m.end()])
 
 
-def split_leading_date(
-    text: str, today: date, strict: bool = False
-) -> tuple[date | None, str]:
+def split_leading_date(text: str, today: date, strict: bool = False) -> tuple[date | None, str]:
     """Split a date phrase off the start of ``text``: ``'下周五 提交计划'`` -> (date, '提交计划').
 
     English phrases must be followed by whitespace or the end; a Chinese phrase may be
@@ -496,9 +496,7 @@ def split_leading_date(
     return None, text
 
 
-def split_trailing_date(
-    text: str, today: date, strict: bool = False
-) -> tuple[date | None, str]:
+def split_trailing_date(text: str, today: date, strict: bool = False) -> tuple[date | None, str]:
     """Split a date phrase off the end of ``text``: ``'send deck fri'`` -> (fri, 'send deck').
 
     English phrases must follow whitespace (no word is cut in half); a Chinese phrase may
