@@ -36,6 +36,7 @@ from salestui.cli_run_view import (
     now_line,
     pending_lines,
     status_json,
+    whole_minutes,
 )
 from salestui.i18n import _
 
@@ -73,7 +74,7 @@ def run_start(meeting_id: int) -> None:
     started = _("Started meeting {id}: {title} at {time}").format(
         id=meeting.id, title=meeting.title, time=local_time(meeting.actual_start)
     )
-    late = round(state.late_by.total_seconds() / 60)
+    late = whole_minutes(state.late_by)
     if late >= 1:
         started = _("{text} ({minutes} min late)").format(text=started, minutes=late)
     click.echo(started)
@@ -152,10 +153,12 @@ def run_extend(meeting_id: int, minutes: int) -> None:
     live_meeting.extend(meeting_id, minutes)
     state = live_meeting.state(meeting_id)
     assert state.current is not None
+    item = state.current.item
     click.echo(
-        _("{item}: timebox now {minutes} min - {timing}").format(
+        _("{item}: {planned} min planned, extended by {extended} - {timing}").format(
             item=item_title(state, state.current),
-            minutes=state.current.item.timebox_minutes,
+            planned=item.timebox_minutes,
+            extended=f"{item.extended_minutes:+d}",
             timing=item_timing(state.current),
         )
     )
@@ -384,7 +387,7 @@ def run_end(meeting_id: int) -> None:
             id=meeting.id,
             title=meeting.title,
             time=local_time(meeting.actual_end),
-            actual=round(state.elapsed.total_seconds() / 60),
+            actual=whole_minutes(state.elapsed),
             planned=meeting.planned_minutes,
         )
     )

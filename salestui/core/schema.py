@@ -231,6 +231,12 @@ MIGRATION_1 = [
     *_fts_statements(),
 ]
 
-MIGRATIONS: list[list[str]] = [MIGRATION_1]
+MIGRATION_2 = [
+    # issue 10 §4, planned vs actual: minutes added (or taken) in the meeting are kept apart
+    # from the item's original timebox, so the record still shows what was planned.
+    "ALTER TABLE agenda_items ADD COLUMN extended_minutes INTEGER NOT NULL DEFAULT 0",
+]
+
+MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2]
 LATEST_VERSION = len(MIGRATIONS)
 FTS_TABLES = _FTS_TABLES

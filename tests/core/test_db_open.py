@@ -96,7 +96,9 @@ def test_older_schema_is_backed_up_then_migrated(tmp_path: Path, monkeypatch) ->
 
 def test_failed_migration_changes_nothing(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "db.db"
-    open_store(path).close()
+    monkeypatch.setattr("salestui.core.store.base.MIGRATIONS", [schema.MIGRATION_1])
+    monkeypatch.setattr("salestui.core.store.base.LATEST_VERSION", 1)
+    open_store(path).close()  # a file of the released schema (version 1)
     broken = ["CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL"]
     monkeypatch.setattr("salestui.core.store.base.MIGRATIONS", [schema.MIGRATION_1, broken])
     monkeypatch.setattr("salestui.core.store.base.LATEST_VERSION", 2)
@@ -106,3 +108,29 @@ def test_failed_migration_changes_nothing(tmp_path: Path, monkeypatch) -> None:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in names
+
+
+def test_a_released_database_gains_extended_minutes(tmp_path: Path, monkeypatch) -> None:
+    """MIGRATION_2 (issue 10 §4) upgrades a version-1 file: items keep their planned
+    timebox and start with no extension."""
+    path = tmp_path / "v1.db"
+    with monkeypatch.context() as patch:
+        patch.setattr("salestui.core.store.base.MIGRATIONS", [schema.MIGRATION_1])
+        patch.setattr("salestui.core.store.base.LATEST_VERSION", 1)
+        store = open_store(path)
+        store.db.execute(
+            "INSERT INTO meetings(title, kind, purpose, status, planned_minutes, created_at) "
+            "VALUES ('周例会', 'weekly', '回顾', 'draft', 30, '2026-01-01T00:00:00Z')"
+        )
+        store.db.execute(
+            "INSERT INTO agenda_items(meeting_id, position, title, timebox_minutes) "
+            "VALUES (1, 1, '上周业绩', 10)"
+        )
+        store.close()
+    store = open_store(path)
+    try:
+        assert store.user_version == schema.LATEST_VERSION >= 2
+        [item] = store.list_agenda(1)
+        assert (item.timebox_minutes, item.extended_minutes) == (10, 0)
+    finally:
+        store.close()
