@@ -192,12 +192,12 @@ def run_status(meeting_id: int, as_json: bool) -> None:
             spent = clock(timed.elapsed)
             if timed.overrun:
                 spent = _("{elapsed} (over by {over})").format(
-                    elapsed=spent, over=clock(timed.elapsed - timed.planned)
+                    elapsed=spent, over=clock(timed.elapsed - timed.allowed)
                 )
             grid.add_row(
                 text(number),
                 text(timed.item.title),
-                text(timed.item.timebox_minutes),
+                text(timed.allowed_label),
                 text(spent, "bold red" if timed.overrun else ""),
                 text(label("agenda_status", timed.item.status)),
             )

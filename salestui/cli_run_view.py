@@ -123,6 +123,7 @@ def item_json(state: LiveState, timed: ItemTime) -> dict[str, Any]:
         "title": item.title,
         "presenter": presenter.name if presenter else None,
         "timebox_minutes": item.timebox_minutes,
+        "extended_minutes": item.extended_minutes,
         "status": item.status,
         "elapsed_seconds": int(timed.elapsed.total_seconds()),
         "remaining_seconds": int(timed.remaining.total_seconds()),

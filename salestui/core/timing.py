@@ -60,6 +60,15 @@ class ItemTime:
         return timedelta(minutes=self.allowed_minutes)
 
     @property
+    def allowed_label(self) -> str:
+        """``10``, or ``10+5`` once extended (``10-2`` when shortened): the plan stays in
+        sight."""
+        extended = self.item.extended_minutes
+        return f"{self.item.timebox_minutes}{extended:+d}" if extended else str(
+            self.item.timebox_minutes
+        )
+
+    @property
     def remaining(self) -> timedelta:
         return self.allowed - self.elapsed
 
