@@ -5,6 +5,8 @@ MESSAGES: dict[str, str] = {
     "{item}: {planned} min planned, extended by {extended} - {timing}": (
         "{item}：计划 {planned} 分钟，延长 {extended} - {timing}"
     ),
+    # salestui/tui/screens/confirm_summary.py
+    "({minutes} min over the plan)": "（比计划多 {minutes} 分钟）",
     # salestui/core/export/minutes.py
     "Extended min": "延长分钟",
     "**Overrun:** {title} by {minutes} min (planned {planned}, extended by "

@@ -111,6 +111,13 @@ class SummaryScreen(SalestuiScreen):
                     " " + _("(over by {minutes} min)").format(minutes=item.over_minutes),
                     style=f"bold {tones.error}",
                 )
+            if extended and item.over_plan_minutes:  # the plan stays in sight too
+                status.append(
+                    " " + _("({minutes} min over the plan)").format(
+                        minutes=item.over_plan_minutes
+                    ),
+                    style=tones.warning,
+                )
             agenda.add_row(
                 str(number), Text(item.item.title), str(item.item.timebox_minutes),
                 f"{extended:+d}" if extended else "-", str(item.actual_minutes), status,
