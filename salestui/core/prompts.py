@@ -18,7 +18,14 @@ from salestui.core.names import join_names
 from salestui.core.service import Services
 from salestui.i18n import _
 
-__all__ = ["due_preview", "owners_preview", "read_due", "read_due_and_note", "read_owners"]
+__all__ = [
+    "due_preview",
+    "owners_preview",
+    "read_due",
+    "read_due_and_note",
+    "read_owners",
+    "resolved_date",
+]
 
 ARROW = "→ "
 
@@ -77,6 +84,11 @@ def read_due_and_note(text: str, today: date) -> tuple[date, str]:
     if due < today:
         raise InvalidInput(_("The new due date is in the past"))
     return due, note
+
+
+def resolved_date(text: str, today: date) -> str:
+    """``Fri 4 Dec``: the whole of ``text`` read as a date (strict), for a form's preview."""
+    return format_day(parse_date(text, today), today)
 
 
 def due_preview(text: str, today: date, with_note: bool = False) -> str:
