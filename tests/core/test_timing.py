@@ -112,3 +112,13 @@ def test_the_forecast_counts_what_is_left_of_an_item_gone_back_from(meeting, clo
     state = live.state(mid)
     # item 1: 10 left; item 2: 2 of 5 left; item 3: 1.
     assert state.projected_end == start + timedelta(minutes=3 + 10 + 2 + 1)
+
+
+def test_a_shortened_item_reads_plainly(meeting, services: Services, clock) -> None:
+    live, mid = meeting
+    live.extend(mid, -5)  # 10 planned, 5 allowed
+    clock.advance(minutes=7)
+    live.end(mid)
+    text = render_minutes(services, mid)
+    assert "| 1 | 上周业绩 | - | 10 | -5 | 7 | done (over by 2 min) |" in text
+    assert "**Overrun:** 上周业绩 by 2 min (planned 10, extended by -5, actual 7 min)\n" in text

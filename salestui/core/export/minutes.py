@@ -75,6 +75,17 @@ def _overrun_line(timed: ItemTime) -> str:
     """How an item went against its time: over planned + extended (what the room agreed),
     and over the original plan when an extension makes the two differ."""
     item = timed.item
+    if item.extended_minutes < 0:  # shortened: the plan was not overrun by more
+        return _(
+            "**Overrun:** {title} by {minutes} min (planned {planned}, extended by "
+            "{extended}, actual {actual} min)"
+        ).format(
+            title=inline(item.title),
+            minutes=timed.over_minutes,
+            planned=item.timebox_minutes,
+            extended=f"{item.extended_minutes:+d}",
+            actual=timed.actual_minutes,
+        )
     if item.extended_minutes:
         return _(
             "**Overrun:** {title} by {minutes} min (planned {planned}, extended by "

@@ -14,6 +14,11 @@ MESSAGES: dict[str, str] = {
         "**超时：** {title} 超出 {minutes} 分钟（计划 {planned}，延长 {extended}，"
         "实际 {actual} 分钟；比计划多 {over_plan} 分钟）"
     ),
+    "**Overrun:** {title} by {minutes} min (planned {planned}, extended by "
+    "{extended}, actual {actual} min)": (
+        "**超时：** {title} 超出 {minutes} 分钟（计划 {planned}，延长 {extended}，"
+        "实际 {actual} 分钟）"
+    ),
     "**Extended in the meeting:** {minutes} min": "**会中延长：** {minutes} 分钟",
     "An overrun counts from the planned time plus any extension.": (
         "超时从计划时间加上会中延长的时间算起。"
