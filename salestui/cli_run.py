@@ -38,6 +38,7 @@ from salestui.cli_run_view import (
     now_line,
     pending_lines,
     status_json,
+    whole_minutes,
 )
 from salestui.i18n import _
 
@@ -76,7 +77,7 @@ def run_start(meeting_id: int) -> None:
     started = _("Started meeting {id}: {title} at {time}").format(
         id=meeting.id, title=meeting.title, time=local_time(meeting.actual_start)
     )
-    late = round(state.late_by.total_seconds() / 60)
+    late = whole_minutes(state.late_by)
     if late >= 1:
         started = _("{text} ({minutes} min late)").format(text=started, minutes=late)
     click.echo(started)
@@ -155,10 +156,12 @@ def run_extend(meeting_id: int, minutes: int) -> None:
     live_meeting.extend(meeting_id, minutes)
     state = live_meeting.state(meeting_id)
     assert state.current is not None
+    item = state.current.item
     click.echo(
-        _("{item}: timebox now {minutes} min - {timing}").format(
+        _("{item}: {planned} min planned, extended by {extended} - {timing}").format(
             item=item_title(state, state.current),
-            minutes=state.current.item.timebox_minutes,
+            planned=item.timebox_minutes,
+            extended=f"{item.extended_minutes:+d}",
             timing=item_timing(state.current),
         )
     )
@@ -192,12 +195,12 @@ def run_status(meeting_id: int, as_json: bool) -> None:
             spent = clock(timed.elapsed)
             if timed.overrun:
                 spent = _("{elapsed} (over by {over})").format(
-                    elapsed=spent, over=clock(timed.elapsed - timed.planned)
+                    elapsed=spent, over=clock(timed.elapsed - timed.allowed)
                 )
             grid.add_row(
                 text(number),
                 text(timed.item.title),
-                text(timed.item.timebox_minutes),
+                text(timed.allowed_label),
                 text(spent, "bold red" if timed.overrun else ""),
                 text(label("agenda_status", timed.item.status)),
             )
@@ -387,7 +390,7 @@ def run_end(meeting_id: int) -> None:
             id=meeting.id,
             title=meeting.title,
             time=local_time(meeting.actual_end),
-            actual=round(state.elapsed.total_seconds() / 60),
+            actual=whole_minutes(state.elapsed),
             planned=meeting.planned_minutes,
         )
     )

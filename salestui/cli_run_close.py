@@ -45,18 +45,19 @@ def confirm(meeting_id: int) -> None:
     summary = live_meeting.confirm(meeting_id)
     click.echo(_("Confirmed meeting {id}: {title}").format(id=meeting_id, title=meeting.title))
     timing = _("Time: {actual} of {planned} min").format(
-        actual=round(summary.actual_minutes), planned=summary.planned_minutes
+        actual=summary.actual_minutes, planned=summary.planned_minutes
     )
     if summary.late_minutes >= 1:
         timing = _("{text} ({minutes} min late)").format(
-            text=timing, minutes=round(summary.late_minutes)
+            text=timing, minutes=summary.late_minutes
         )
     click.echo(timing)
     for timed in summary.items:
-        if timed.overrun:
-            over = round((timed.elapsed - timed.planned).total_seconds() / 60) or 1
+        if timed.over_minutes:  # past planned + extended, in whole minutes (core.timing)
             click.echo(
-                _("Overrun: {title} by {minutes} min").format(title=timed.item.title, minutes=over)
+                _("Overrun: {title} by {minutes} min").format(
+                    title=timed.item.title, minutes=timed.over_minutes
+                )
             )
     statuses = [d.status.value for d in summary.decisions if d.status.value != "superseded"]
     click.echo(

@@ -23,6 +23,13 @@ def live() -> LiveMeeting:
     return LiveMeeting(services())
 
 
+def whole_minutes(delta: timedelta) -> int:
+    """Seconds to whole minutes by the one rule of ``core.timing`` (imported when used)."""
+    from salestui.core.timing import whole_minutes as rule
+
+    return rule(delta)
+
+
 def clock(delta: timedelta) -> str:
     """``7:05`` or ``1:02:03``; negative with a leading minus."""
     seconds = int(delta.total_seconds())
@@ -57,12 +64,12 @@ def item_timing(timed: ItemTime) -> str:
     if timed.overrun:
         return _("{elapsed} of {planned} min, over by {over}").format(
             elapsed=clock(timed.elapsed),
-            planned=timed.item.timebox_minutes,
-            over=clock(timed.elapsed - timed.planned),
+            planned=timed.allowed_minutes,
+            over=clock(timed.elapsed - timed.allowed),
         )
     return _("{elapsed} of {planned} min, {left} left").format(
         elapsed=clock(timed.elapsed),
-        planned=timed.item.timebox_minutes,
+        planned=timed.allowed_minutes,
         left=clock(timed.remaining),
     )
 
@@ -89,7 +96,7 @@ def meeting_clock(state: LiveState) -> str:
         return _("Not started (scheduled {time})").format(time=scheduled)
     parts = [_("Meeting {elapsed}").format(elapsed=clock(state.elapsed))]
     started = _("started {time}").format(time=local_time(meeting.actual_start))
-    late = round(state.late_by.total_seconds() / 60)
+    late = whole_minutes(state.late_by)
     if late >= 1:
         started = _("{text} ({minutes} min late)").format(text=started, minutes=late)
     parts.append(started)
@@ -99,9 +106,9 @@ def meeting_clock(state: LiveState) -> str:
         parts.append(_("planned end {time}").format(time=local_time(state.planned_end)))
         if state.projected_end is not None:
             projected = _("projected end {time}").format(time=local_time(state.projected_end))
-            over = (state.projected_end - state.planned_end).total_seconds() / 60
+            over = whole_minutes(state.projected_end - state.planned_end)
             if over >= 1:
-                projected = _("{text} (+{minutes} min)").format(text=projected, minutes=round(over))
+                projected = _("{text} (+{minutes} min)").format(text=projected, minutes=over)
             parts.append(projected)
     return " · ".join(parts)
 
@@ -116,6 +123,7 @@ def item_json(state: LiveState, timed: ItemTime) -> dict[str, Any]:
         "title": item.title,
         "presenter": presenter.name if presenter else None,
         "timebox_minutes": item.timebox_minutes,
+        "extended_minutes": item.extended_minutes,
         "status": item.status,
         "elapsed_seconds": int(timed.elapsed.total_seconds()),
         "remaining_seconds": int(timed.remaining.total_seconds()),

@@ -49,7 +49,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from salestui.core.dates import parse_date, split_leading_date, split_trailing_date
+from salestui.core.dates import (
+    check_dates_in,
+    format_day,
+    parse_date,
+    split_leading_date,
+    split_trailing_date,
+)
 from salestui.core.errors import InvalidInput, NotFound, SalestuiError
 from salestui.core.models import EntryKind
 from salestui.core.names import PersonRef, fold_name, join_names, match_person
@@ -254,7 +260,7 @@ def _find_due(text: str, start: int, stop: int, today: date) -> tuple[date, int]
     words = list(re.finditer(r"\S+", region))
     if not words:
         raise InvalidInput(_("Give a date after due:"))
-    found, rest = split_leading_date(region, today)
+    found, rest = split_leading_date(region, today, strict=True)
     if found is not None:
         consumed = len(region.rstrip()) - len(rest)
         return found, start + consumed
@@ -295,21 +301,29 @@ def _collapse(text: str) -> str:
 
 
 def _natural_dates(title: str, today: date) -> tuple[list[date], str]:
-    """Dates at the start and at the end of an action's title, and the title without them."""
+    """Dates at the start and at the end of an action's title, and the title without them.
+
+    Strict: a date-shaped phrase there that names no real date (``2/30``, ``下周八``) raises
+    ``InvalidInput``, and so does one that can only be a date anywhere in the title
+    (``2026-02-30``, ``2月30日``); it is never kept as title text nor guessed in part.
+    """
     dates: list[date] = []
-    leading, rest = split_leading_date(title, today)
+    leading, rest = split_leading_date(title, today, strict=True)
     connector = _BEFORE_LEADING_DATE.match(title)
     if leading is None and connector:
-        leading, rest = split_leading_date(title[connector.end() :], today)
+        leading, rest = split_leading_date(title[connector.end() :], today, strict=True)
     if leading is not None:
         dates.append(leading)
         title = _LEADING_CONNECTOR.sub("", rest)
-    trailing, rest = split_trailing_date(title, today)
+    trailing, rest = split_trailing_date(title, today, strict=True)
     if trailing is None and _TRAILING_CN_CONNECTOR.search(title):
-        trailing, rest = split_trailing_date(_TRAILING_CN_CONNECTOR.sub("", title), today)
+        trailing, rest = split_trailing_date(
+            _TRAILING_CN_CONNECTOR.sub("", title), today, strict=True
+        )
     if trailing is not None:
         dates.append(trailing)
         title = _TRAILING_CONNECTOR.sub("", rest)
+    check_dates_in(title, today)
     return dates, _EDGE_PUNCT.sub("", title)
 
 
@@ -328,16 +342,6 @@ def _rest_of_name(person: PersonRef, typed: str, folded: str, end: int) -> int:
     if fold_name(candidate) == rest and (not following or not following.isalnum()):
         return after + len(rest)
     return end
-
-
-def _format_date(day: date, today: date) -> str:
-    weekday = _(_WEEKDAYS[day.weekday()])
-    month = _(_MONTHS[day.month - 1])
-    if day.year == today.year:
-        return _("{weekday} {day} {month}").format(weekday=weekday, day=day.day, month=month)
-    return _("{weekday} {day} {month} {year}").format(
-        weekday=weekday, day=day.day, month=month, year=day.year
-    )
 
 
 def parse_capture(line: str, people: Sequence[PersonRef], today: date) -> Capture:
@@ -448,7 +452,7 @@ def parse_capture(line: str, people: Sequence[PersonRef], today: date) -> Captur
         if len(distinct) > 1:
             raise InvalidInput(
                 _("Two different due dates: {dates}").format(
-                    dates=join_names([_format_date(d, today) for d in distinct])
+                    dates=join_names([format_day(d, today) for d in distinct])
                 )
             )
         due = distinct[0] if distinct else None
@@ -479,11 +483,6 @@ def _same(a: PersonRef, b: PersonRef) -> bool:
 
 # --- the preview -----------------------------------------------------------------------------
 
-_WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
-_MONTHS = (
-    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
-    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
-)  # fmt: skip
 
 _KIND_LABELS = {
     EntryKind.NOTE: N_("Note"),
@@ -501,7 +500,7 @@ def describe(capture: Capture, today: date) -> str:
         preview = _("Action -> {owners}").format(owners=owners)
         if capture.due is not None:
             preview = _("{preview}, due {date}").format(
-                preview=preview, date=_format_date(capture.due, today)
+                preview=preview, date=format_day(capture.due, today)
             )
         if capture.priority is not None:
             preview = _("{preview}, p{priority}").format(preview=preview, priority=capture.priority)

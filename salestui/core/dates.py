@@ -367,7 +367,7 @@ def parse_date(text: str, today: date) -> date:
     matched, found = _rule_date(s, today)
     if found is not None:
         return found
-    if matched:
+    if matched or any(shape.fullmatch(s) for shape in _DATE_SHAPES):
         raise InvalidInput(_(_NO_SUCH_DATE).format(text=text))
     fallback = _fallback(s, datetime.combine(today, DEFAULT_TIME))
     if fallback is not None:
@@ -421,16 +421,68 @@ def _cut_ok(left: str, right: str, phrase: str) -> bool:
     return is_cjk_phrase and not (_is_word(left) and _is_word(right))
 
 
-def _date_of(phrase: str, today: date) -> date | None:
-    return _rule_date(phrase, today)[1] if phrase and not phrase[0].isspace() else None
+# Shapes a person uses to write a date, with the numbers left open so that a date that does
+# not exist (month 13, day 40, 30 February, weekday 8) is still recognised as *meant* to be a
+# date: those are errors at the input, never text and never a guess of the part that parsed.
+_CN_NUM_CHARS = "0-9零〇一二两三四五六七八九十"
+_DATE_SHAPES = (
+    re.compile(r"[0-9]{4}([-/.])[0-9]{1,2}\1[0-9]{1,2}"),
+    re.compile(r"[0-9]{1,2}/[0-9]{1,2}"),
+    re.compile(
+        rf"(?:[0-9]{{4}}\s*年\s*)?[{_CN_NUM_CHARS}]{{1,3}}\s*月\s*[{_CN_NUM_CHARS}]{{1,3}}"
+        r"\s*[日号]"
+    ),  # fmt: skip
+    re.compile(rf"(?:{_CN_THIS}|{_CN_NEXT})?{_CN_WEEK}[{_CN_NUM_CHARS}]"),
+    re.compile(rf"[0-9]{{1,3}}{_ORD}\s+{_EN_MONTH}\.?{_YEAR}"),
+    re.compile(rf"{_EN_MONTH}\.?\s+[0-9]{{1,3}}{_ORD}{_YEAR}"),
+)
+# The shapes that can only be dates wherever they stand in a title (not ``24/7`` or ``周八次``).
+_UNAMBIGUOUS_SHAPES = (_DATE_SHAPES[0], _DATE_SHAPES[2], _DATE_SHAPES[4], _DATE_SHAPES[5])
 
 
-def split_leading_date(text: str, today: date) -> tuple[date | None, str]:
+def _no_such_date(phrase: str) -> InvalidInput:
+    return InvalidInput(_(_NO_SUCH_DATE).format(text=phrase))
+
+
+def _date_of(phrase: str, today: date, strict: bool = False) -> date | None:
+    """The date ``phrase`` names, or None when it is not a date phrase.
+
+    ``strict``: a phrase shaped like a date that names no real date raises ``InvalidInput``.
+    """
+    if not phrase or phrase[0].isspace():
+        return None
+    matched, found = _rule_date(phrase, today)
+    if found is not None or not strict:
+        return found
+    if matched or any(shape.fullmatch(phrase) for shape in _DATE_SHAPES):
+        raise _no_such_date(phrase)
+    return None
+
+
+def check_dates_in(text: str, today: date) -> None:
+    """Raise ``InvalidInput`` naming the first token in ``text`` that can only be meant as a
+    date (``2026-02-30``, ``2月30日``, ``31 Nov``) but names no real date."""
+    s = _normalise(text)
+    for shape in _UNAMBIGUOUS_SHAPES:
+        for m in re.finditer(shape.pattern, s):
+            before = s[m.start() - 1] if m.start() else ""
+            after = s[m.end()] if m.end() < len(s) else ""
+            if (before and _is_word(before) and _is_word(s[m.start()])) or (
+                after and _is_word(after) and _is_word(s[m.end() - 1])
+            ):
+                continue  # part of a longer word or number
+            if _rule_date(m.group(), today)[1] is None:
+                raise _no_such_date(text[m.start() : m.end()])
+
+
+def split_leading_date(text: str, today: date, strict: bool = False) -> tuple[date | None, str]:
     """Split a date phrase off the start of ``text``: ``'下周五 提交计划'`` -> (date, '提交计划').
 
     English phrases must be followed by whitespace or the end; a Chinese phrase may be
     glued to the text after it. The longest phrase wins. Returns ``(None, text)`` when
-    ``text`` does not start with a date. Never raises.
+    ``text`` does not start with a date. Never raises, unless ``strict``: then a phrase
+    shaped like a date that names none (``2026-02-30``, ``下周八``) raises ``InvalidInput``
+    instead of being left as text (or of a shorter phrase, ``下周``, being taken).
     """
     stripped = text.strip()
     s = _normalise(stripped)
@@ -438,18 +490,19 @@ def split_leading_date(text: str, today: date) -> tuple[date | None, str]:
         phrase = s[:end]
         after = s[end] if end < len(s) else ""
         if _cut_ok(phrase[-1], after, phrase):
-            found = _date_of(phrase, today)
+            found = _date_of(phrase, today, strict)
             if found is not None:
                 return found, stripped[end:].strip()
     return None, text
 
 
-def split_trailing_date(text: str, today: date) -> tuple[date | None, str]:
+def split_trailing_date(text: str, today: date, strict: bool = False) -> tuple[date | None, str]:
     """Split a date phrase off the end of ``text``: ``'send deck fri'`` -> (fri, 'send deck').
 
     English phrases must follow whitespace (no word is cut in half); a Chinese phrase may
     be glued to the text before it. The longest phrase wins; a text that is only a date
-    gives ``(date, '')``. Returns ``(None, text)`` otherwise. Never raises.
+    gives ``(date, '')``. Returns ``(None, text)`` otherwise. Never raises, unless
+    ``strict`` (see ``split_leading_date``).
     """
     stripped = text.strip()
     s = _normalise(stripped)
@@ -457,7 +510,7 @@ def split_trailing_date(text: str, today: date) -> tuple[date | None, str]:
         phrase = s[start:]
         before = s[start - 1] if start else ""
         if _cut_ok(before, phrase[0], phrase):
-            found = _date_of(phrase, today)
+            found = _date_of(phrase, today, strict)
             if found is not None:
                 return found, stripped[:start].strip()
     return None, text
@@ -478,3 +531,14 @@ def format_due(due: date, today: date) -> str:
     if due.year == today.year:
         return _("{day} {mon}").format(day=due.day, mon=month)
     return _("{day} {mon} {year}").format(day=due.day, mon=month, year=due.year)
+
+
+def format_day(day: date, today: date) -> str:
+    """A date in full for a preview: ``Fri 4 Dec`` (``Fri 4 Dec 2027`` in another year)."""
+    weekday = _(_WEEKDAY_ABBR[day.weekday()])
+    month = _(_MONTH_ABBR[day.month - 1])
+    if day.year == today.year:
+        return _("{weekday} {day} {month}").format(weekday=weekday, day=day.day, month=month)
+    return _("{weekday} {day} {month} {year}").format(
+        weekday=weekday, day=day.day, month=month, year=day.year
+    )

@@ -41,9 +41,9 @@ from salestui.core.models import (
 from salestui.core.service import MAX_TIMEBOX, Services
 from salestui.core.store import ActionQuery
 from salestui.core.text import clean_text
+from salestui.core.timing import ItemTime, whole_minutes
 from salestui.i18n import N_, _
 
-WARN_AT = 0.8  # share of a timebox after which the timer turns to a warning colour
 SPEAKING_GRACE = timedelta(minutes=10)
 
 
@@ -51,35 +51,6 @@ def _span(start: datetime | None, end: datetime) -> timedelta:
     """From ``start`` to ``end``, clamped at zero: a clock set back never gives a negative
     time (the live clock then shows 0:00, not -1:00:00)."""
     return max(end - start, timedelta(0)) if start else timedelta(0)
-
-
-@dataclass
-class ItemTime:
-    """One agenda item with its time derived at ``now``."""
-
-    item: AgendaItem
-    elapsed: timedelta
-
-    @property
-    def planned(self) -> timedelta:
-        return timedelta(minutes=self.item.timebox_minutes)
-
-    @property
-    def remaining(self) -> timedelta:
-        return self.planned - self.elapsed
-
-    @property
-    def overrun(self) -> bool:
-        return self.elapsed > self.planned
-
-    @property
-    def phase(self) -> str:
-        """'ok', 'warn' (past 80 %) or 'over' - shown as colour *and* text."""
-        if self.overrun:
-            return "over"
-        if self.elapsed >= self.planned * WARN_AT:
-            return "warn"
-        return "ok"
 
 
 @dataclass
@@ -127,8 +98,8 @@ class Balance:
 class Summary:
     meeting: Meeting
     planned_minutes: int
-    actual_minutes: float
-    late_minutes: float
+    actual_minutes: int  # whole minutes, by the one rule of core.timing
+    late_minutes: int
     items: list[ItemTime]
     decisions: list[Decision]
     actions: list[ActionItem]
@@ -286,11 +257,16 @@ class LiveMeeting:
         planned_end = start + timedelta(minutes=meeting.planned_minutes) if start else None
         projected = None
         if start:
+            # What is left of every item still to run (an item gone back to has used some),
+            # from now: an item running over pushes the forecast later every second.
             ahead = sum(
-                (i.planned for i in items if i.item.status == AgendaStatus.PENDING), timedelta(0)
+                (
+                    max(i.remaining, timedelta(0))
+                    for i in items
+                    if i.item.status in (AgendaStatus.PENDING, AgendaStatus.ACTIVE)
+                ),
+                timedelta(0),
             )
-            if current is not None:
-                ahead += max(current.remaining, timedelta(0))
             projected = now + ahead
         late_by = timedelta(0)
         if start and meeting.scheduled_start and start > meeting.scheduled_start:
@@ -355,13 +331,19 @@ class LiveMeeting:
         return target
 
     def extend(self, meeting_id: int, minutes: int) -> AgendaItem:
-        """Add (or with a negative number, take) minutes from the current item's timebox."""
+        """Add (or with a negative number, take) minutes from the current item's time.
+
+        The planned timebox is kept as it was; the change is stored apart, in
+        ``extended_minutes``, and planned + extended stays between 1 and ``MAX_TIMEBOX``.
+        """
         self._running(meeting_id)
         current = self._current(meeting_id)
         if current is None:
             raise Conflict(_("No agenda item is running"))
         with self._flow(meeting_id, "extend"):
-            current.timebox_minutes = max(1, min(MAX_TIMEBOX, current.timebox_minutes + minutes))
+            planned = current.timebox_minutes
+            allowed = max(1, min(MAX_TIMEBOX, planned + current.extended_minutes + minutes))
+            current.extended_minutes = allowed - planned
             self.store.update_agenda_item(current)
         return current
 
@@ -832,8 +814,8 @@ class LiveMeeting:
         return Summary(
             meeting=meeting,
             planned_minutes=meeting.planned_minutes,
-            actual_minutes=round(state.elapsed.total_seconds() / 60, 1),
-            late_minutes=round(state.late_by.total_seconds() / 60, 1),
+            actual_minutes=whole_minutes(state.elapsed),
+            late_minutes=whole_minutes(state.late_by),
             items=state.items,
             decisions=detail.decisions,
             actions=detail.actions,

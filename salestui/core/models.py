@@ -303,7 +303,8 @@ class AgendaItem(_Tracked):
     position: int = 0
     title: Line = Field(min_length=1, max_length=300)
     presenter_id: int | None = None
-    timebox_minutes: int = Field(default=10, gt=0, le=480)
+    timebox_minutes: int = Field(default=10, gt=0, le=480)  # as planned; never changed live
+    extended_minutes: int = 0  # added (or, negative, taken) in the meeting
     kind: AgendaKind = AgendaKind.DISCUSSION
     status: AgendaStatus = AgendaStatus.PENDING
     started_at: datetime | None = None

@@ -274,6 +274,9 @@ MIGRATION_2: list[str] = [
         images TEXT NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS live_undo_meeting ON live_undo(meeting_id, id)",
+    # issue 10 §4, planned vs actual: minutes added (or taken) in the meeting are kept apart
+    # from the item's original timebox, so the record still shows what was planned.
+    "ALTER TABLE agenda_items ADD COLUMN extended_minutes INTEGER NOT NULL DEFAULT 0",
 ]
 
 # Columns that development builds of 2026-11-27 had not yet added to MIGRATION_1 while

@@ -121,7 +121,8 @@ def test_a_whole_meeting_headless(org, db: Path, tmp_path: Path) -> None:
     run("run", "next", "1", **at("09:25")).ok()
     shorter = run("run", "extend", "1", "-5", **at("09:25")).ok().out.strip()
     assert (
-        shorter == "3. Pipeline review (Li Ming): timebox now 10 min - 0:00 of 10 min, 10:00 left"
+        shorter == "3. Pipeline review (Li Ming): 15 min planned, extended by -5 - 0:00 of 10 min, "
+        "10:00 left"
     )
     parked = run("run", "park", "1", **at("09:26")).ok().out.splitlines()
     assert parked == [

@@ -142,3 +142,29 @@ def test_a_released_file_upgrades_to_the_live_edit_schema(tmp_path: Path, monkey
         assert store.count_undo(1) == 0
     finally:
         store.close()
+
+
+def test_a_released_database_gains_extended_minutes(tmp_path: Path, monkeypatch) -> None:
+    """MIGRATION_2 (issue 10 §4) upgrades a version-1 file: items keep their planned
+    timebox and start with no extension."""
+    path = tmp_path / "v1.db"
+    with monkeypatch.context() as patch:
+        patch.setattr(schema, "MIGRATIONS", [schema.MIGRATION_1])
+        patch.setattr(schema, "LATEST_VERSION", 1)
+        store = open_store(path)
+        store.db.execute(
+            "INSERT INTO meetings(title, kind, purpose, status, planned_minutes, created_at) "
+            "VALUES ('周例会', 'weekly', '回顾', 'draft', 30, '2026-01-01T00:00:00Z')"
+        )
+        store.db.execute(
+            "INSERT INTO agenda_items(meeting_id, position, title, timebox_minutes) "
+            "VALUES (1, 1, '上周业绩', 10)"
+        )
+        store.close()
+    store = open_store(path)
+    try:
+        assert store.user_version == schema.LATEST_VERSION >= 2
+        [item] = store.list_agenda(1)
+        assert (item.timebox_minutes, item.extended_minutes) == (10, 0)
+    finally:
+        store.close()

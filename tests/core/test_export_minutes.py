@@ -76,7 +76,7 @@ def test_sections_in_order(services: Services, held: int) -> None:
     assert "**Started late by:** 2 min" in text
     assert "**Absent:** Sarah Chen (required)" in text
     assert "Li Ming (arrived 08:32)" in text
-    assert "| 1 | 上周业绩 | 王芳 | 10 | 14 | done (over by 4 min) |" in text
+    assert "| 1 | 上周业绩 | 王芳 | 10 | - | 14 | done (over by 4 min) |" in text
     assert "整理客户名单 (Li Ming): new due date 2026-12-11 - 客户推迟" in text
     assert "<https://crm.example.com/r>" in text and "<script>" not in text
     assert "1. 华东区报价上调 3% (confirmed)" in text

@@ -74,7 +74,8 @@ def test_timers_next_previous_skip_park_extend(setup, clock) -> None:
     live.extend(mid, 5)
     live.extend(mid, -5)
     live.extend(mid, 5)
-    assert live.state(mid).current.item.timebox_minutes == 15
+    current = live.state(mid).current
+    assert (current.item.timebox_minutes, current.item.extended_minutes) == (10, 5)
     live.next_item(mid)  # -> item 2 again (pending)
     live.skip_item(mid)  # item 2 skipped -> item 3
     live.park_item(mid)  # item 3 parked -> nothing left

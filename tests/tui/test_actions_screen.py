@@ -331,3 +331,38 @@ async def test_a_view_that_needs_me_falls_back(services: Services) -> None:
         await support.open_screen(pilot, ActionsScreen)
         assert messages == ["Who are you? Set me in the config file to see this view"]
         assert support.static_text(app, "#filter-bar").startswith("All open items")
+
+
+async def test_people_and_date_fields_show_what_they_resolve_to(
+    services: Services, team: dict[str, int]
+) -> None:
+    """Issue 10 §3: a form field that takes people or a date shows, before saving, what
+    it resolved to; a date that only partly parses is refused there."""
+    app = support.make_app(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(ActionsScreen(app.services, "mine"))
+        await support.open_screen(pilot, ActionsScreen)
+        item = app.screen.current_row().id
+        before = services.action(item)
+        await pilot.press("u")
+        await support.open_screen(pilot, FormScreen)
+        await support.type_text(pilot, "下周五")
+        await pilot.pause()
+        assert support.static_text(app, "#form-resolved") == "Due → Fri 4 Dec"
+        field = app.screen.query_one("#field-due")
+        field.value = "下周八"
+        await pilot.pause()
+        assert support.static_text(app, "#form-resolved") == "Due: No such date: '下周八'"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "No such date" in support.static_text(app, "#form-error")
+        await pilot.press("escape")
+        await support.open_screen(pilot, ActionsScreen)
+        await pilot.press("w")
+        await support.open_screen(pilot, FormScreen)
+        await support.type_text(pilot, "wf")
+        await pilot.pause()
+        assert support.static_text(app, "#form-resolved") == "New owner → 王芳"
+        await pilot.press("escape")
+        await support.open_screen(pilot, ActionsScreen)
+        assert services.action(item) == before

@@ -181,3 +181,35 @@ async def test_ctrl_z_takes_back_an_answer(services: Services, ended: int) -> No
         )
     decisions = services.store.list_decisions(ended)
     assert decisions[0].status == DecisionStatus.PROPOSED
+
+
+async def test_owner_and_due_prompts_show_what_they_resolve_to(
+    services: Services, ended: int
+) -> None:
+    """Issue 10 §3: every prompt that takes a person or a date shows, before saving, what
+    it resolved to; a date that only partly parses is an error there, and saves nothing."""
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(ConfirmScreen(services, ended))
+        await pilot.pause()
+        await pilot.press("tab", "o")  # owners of "prepare the customer list"
+        await pilot.pause()
+        await pilot.press(*"wf, li")
+        await pilot.pause()
+        assert shown(app, "#confirm-message") == "→ 王芳, Li Ming"
+        await pilot.press("escape", "d")
+        await pilot.pause()
+        await pilot.press(*"下周五")
+        await pilot.pause()
+        assert shown(app, "#confirm-message") == "→ Fri 4 Dec"
+        prompt = app.screen.query_one("#confirm-prompt", Input)
+        prompt.value = "下周八"  # no eighth weekday: not "next Monday"
+        await pilot.pause()
+        assert "No such date: '下周八'" in shown(app, "#confirm-message")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "No such date" in shown(app, "#confirm-message")
+        assert services.store.actions_of_meeting(ended)[0].due is None
+        await pilot.press("escape", "down", "tab", "down", "a")  # a parked topic: owners
+        await pilot.pause()
+        assert shown(app, "#confirm-message") == "→ Unassigned"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Markdown, Static
+from textual.widgets import Input, Static, TextArea
 
 from salestui import i18n
 from salestui.config import Config
@@ -14,6 +14,7 @@ from salestui.core.models import MeetingStatus
 from salestui.core.service import Services
 from salestui.tui.app import SalestuiApp
 from salestui.tui.screens.export_preview import ExportPreviewScreen
+from salestui.tui.widgets.markdown_view import MarkdownView
 
 SIZE = (120, 40)
 
@@ -39,7 +40,9 @@ async def test_preview_save_and_overwrite(services: Services, held: int, tmp_pat
         screen = app.screen
         assert isinstance(screen, ExportPreviewScreen)
         assert screen.text.startswith("# Minutes: ")
-        assert screen.query_one(Markdown).source == screen.text
+        view = screen.query_one(MarkdownView)
+        assert view.source == screen.text
+        assert view.virtual_size.height >= len(screen.text.splitlines()) // 2  # laid out
         await pilot.press("s")
         await pilot.pause()
         path = Path(screen.query_one("#export-path", Input).value)
@@ -71,6 +74,7 @@ async def test_copy_source_and_agenda(services: Services, held: int) -> None:
         await pilot.press("v")
         await pilot.pause()
         assert app.screen.query_one("#export-source").display
+        assert app.screen.query_one("#export-source", TextArea).text == app.screen.text
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ExportPreviewScreen)

@@ -190,7 +190,9 @@ async def test_timers_warn_and_over_with_words(services, clock: FixedClock, meet
         await pilot.press("ctrl+up")
         await pilot.pause()
         assert text_of(app, "#timer-phase") == "2:50 left · past 80%"
-        assert services.store.list_agenda(meeting_id)[0].timebox_minutes == 15
+        item = services.store.list_agenda(meeting_id)[0]
+        assert (item.timebox_minutes, item.extended_minutes) == (10, 5)  # the plan stays 10
+        assert "12:10/10+5" in table_text(app, "#agenda")[0]
         await pilot.press("ctrl+down")
         await pilot.pause()
         assert "12:10/10 +2" in table_text(app, "#agenda")[0]

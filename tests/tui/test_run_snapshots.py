@@ -192,3 +192,83 @@ def test_summary(snap_compare, services, clock, meeting_id, size) -> None:
         await show_confirm(pilot, meeting_id)  # a confirmed meeting shows its summary
 
     assert snap_compare(SalestuiApp(services, Config()), terminal_size=size, run_before=before)
+
+
+def extended(services: Services, clock: FixedClock, meeting_id: int) -> LiveMeeting:
+    """As ``running``, then item 1 (planned 10) given 5 more minutes and run to 16:10."""
+    live = running(services, clock, meeting_id)
+    live.extend(meeting_id, 5)
+    clock.advance(minutes=7, seconds=40)
+    return live
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+def test_running_item_extended_and_over(snap_compare, services, clock, meeting_id, size) -> None:
+    extended(services, clock, meeting_id)
+
+    async def before(pilot) -> None:
+        await show_run(pilot, meeting_id)
+
+    assert snap_compare(SalestuiApp(services, Config()), terminal_size=size, run_before=before)
+
+
+def test_running_item_extended_zh_cn_80x24(snap_compare, services, clock, meeting_id) -> None:
+    i18n.set_language("zh-CN")
+    extended(services, clock, meeting_id)
+
+    async def before(pilot) -> None:
+        await show_run(pilot, meeting_id)
+
+    assert snap_compare(SalestuiApp(services, Config()), terminal_size=SMALL, run_before=before)
+
+
+async def show_due_prompt(pilot, meeting_id: int) -> None:
+    """The confirmation step with the due-date prompt open on the first action, showing
+    the date the typed phrase resolves to."""
+    await show_confirm(pilot, meeting_id)
+    await pilot.press("tab", "d")
+    await pilot.pause()
+    prompt = pilot.app.screen.query_one("#confirm-prompt", Input)
+    prompt.cursor_blink = False
+    prompt.value = "下周五"
+    prompt.cursor_position = len(prompt.value)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+def test_confirm_due_prompt_shows_the_date(snap_compare, services, clock, meeting_id, size) -> None:
+    ended(services, clock, meeting_id)
+
+    async def before(pilot) -> None:
+        await show_due_prompt(pilot, meeting_id)
+
+    assert snap_compare(SalestuiApp(services, Config()), terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+def test_confirm_due_prompt_zh_cn(snap_compare, services, clock, meeting_id, size) -> None:
+    i18n.set_language("zh-CN")
+    ended(services, clock, meeting_id)
+
+    async def before(pilot) -> None:
+        await show_due_prompt(pilot, meeting_id)
+
+    assert snap_compare(SalestuiApp(services, Config()), terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+def test_summary_with_an_extension_zh_cn(snap_compare, services, clock, meeting_id, size) -> None:
+    i18n.set_language("zh-CN")
+    live = extended(services, clock, meeting_id)
+    clock.advance(minutes=2)
+    live.next_item(meeting_id)
+    clock.advance(minutes=1)
+    live.end(meeting_id)
+    for decision in services.store.list_decisions(meeting_id):
+        live.set_decision(decision.id, "confirmed")
+    live.confirm(meeting_id)
+
+    async def before(pilot) -> None:
+        await show_confirm(pilot, meeting_id)
+
+    assert snap_compare(SalestuiApp(services, Config()), terminal_size=size, run_before=before)

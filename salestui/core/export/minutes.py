@@ -7,7 +7,6 @@ items by person (with Unassigned); parking lot; speaking balance; timing summary
 
 from __future__ import annotations
 
-import math
 from datetime import date, timedelta
 
 from salestui.core.export.agenda import KIND_LABELS, format_when
@@ -23,6 +22,7 @@ from salestui.core.models import (
     FollowUpKind,
 )
 from salestui.core.service import Services
+from salestui.core.timing import ItemTime, whole_minutes
 from salestui.i18n import N_, _
 
 ITEM_STATUS_LABELS = {
@@ -64,12 +64,44 @@ REVIEW_OUTCOME_LABELS = {
 
 
 def _minutes(delta: timedelta) -> str:
-    return str(round(delta.total_seconds() / 60))
+    return str(whole_minutes(delta))
 
 
-def _over(delta: timedelta) -> str:
-    """An overrun in whole minutes, rounded up: 40 s over reads "1 min", never "0 min"."""
-    return str(math.ceil(delta.total_seconds() / 60))
+def _extended(timed: ItemTime) -> str:
+    """``+5`` (or ``-2``) minutes given in the meeting, ``-`` for none."""
+    return f"{timed.item.extended_minutes:+d}" if timed.item.extended_minutes else "-"
+
+
+def _overrun_line(timed: ItemTime) -> str:
+    """How an item went against its time: over planned + extended (what the room agreed),
+    and over the original plan when an extension makes the two differ."""
+    item = timed.item
+    if item.extended_minutes < 0:  # shortened: the plan was not overrun by more
+        return _(
+            "**Overrun:** {title} by {minutes} min (planned {planned}, extended by "
+            "{extended}, actual {actual} min)"
+        ).format(
+            title=inline(item.title),
+            minutes=timed.over_minutes,
+            planned=item.timebox_minutes,
+            extended=f"{item.extended_minutes:+d}",
+            actual=timed.actual_minutes,
+        )
+    if item.extended_minutes:
+        return _(
+            "**Overrun:** {title} by {minutes} min (planned {planned}, extended by "
+            "{extended}, actual {actual} min; {over_plan} min over the plan)"
+        ).format(
+            title=inline(item.title),
+            minutes=timed.over_minutes,
+            planned=item.timebox_minutes,
+            extended=f"{item.extended_minutes:+d}",
+            actual=timed.actual_minutes,
+            over_plan=timed.over_plan_minutes,
+        )
+    return _("**Overrun:** {title} by {minutes} min").format(
+        title=inline(item.title), minutes=timed.over_minutes
+    )
 
 
 def _due(value: date | None) -> str:
@@ -157,9 +189,9 @@ def render_minutes(services: Services, meeting_id: int) -> str:
                 state_text = _("unfinished")  # left with "previous" and never finished
             else:
                 state_text = _(ITEM_STATUS_LABELS[item.status])
-            if timed.overrun:
+            if timed.over_minutes:
                 state_text += " " + _("(over by {minutes} min)").format(
-                    minutes=_over(timed.elapsed - timed.planned)
+                    minutes=timed.over_minutes
                 )
             rows.append(
                 [
@@ -167,14 +199,16 @@ def render_minutes(services: Services, meeting_id: int) -> str:
                     cell(item.title),
                     name(item.presenter_id),
                     str(item.timebox_minutes),
-                    _minutes(timed.elapsed),
+                    _extended(timed),
+                    str(timed.actual_minutes),
                     state_text,
                 ]
             )
         doc.table(
-            [_("No."), _("Item"), _("Presenter"), _("Planned min"), _("Actual min"), _("Status")],
+            [_("No."), _("Item"), _("Presenter"), _("Planned min"), _("Extended min"),
+             _("Actual min"), _("Status")],
             rows,
-        )
+        )  # fmt: skip
     else:
         doc.paragraph(_("No agenda items."))
 
@@ -307,14 +341,13 @@ def render_minutes(services: Services, meeting_id: int) -> str:
         doc.bullets(
             _("{name}: {minutes} min ({share}%)").format(
                 name=inline(s.person.name),
-                minutes=round(s.seconds / 60),
+                minutes=whole_minutes(s.seconds),
                 share=round(s.share * 100),
             )
             for s in balance.shares
         )
 
     doc.heading(2, _("Timing"))
-    overruns = [t for t in state.items if t.overrun]
     timing = [
         _("**Planned length:** {minutes} min").format(minutes=meeting.planned_minutes),
         _("**Actual length:** {minutes} min").format(minutes=_minutes(state.elapsed))
@@ -322,11 +355,13 @@ def render_minutes(services: Services, meeting_id: int) -> str:
         else _("**Actual length:** not held"),
         _("**Agenda total:** {minutes} min").format(minutes=detail.agenda_minutes),
     ]
-    timing += [
-        _("**Overrun:** {title} by {minutes} min").format(
-            title=inline(t.item.title), minutes=_over(t.elapsed - t.planned)
+    extended = sum(t.item.extended_minutes for t in state.items)
+    if extended:
+        timing.append(
+            _("**Extended in the meeting:** {minutes} min").format(minutes=f"{extended:+d}")
         )
-        for t in overruns
-    ]
+    timing += [_overrun_line(t) for t in state.items if t.over_minutes]
     doc.bullets(timing)
+    if any(t.over_minutes for t in state.items):
+        doc.paragraph(_("An overrun counts from the planned time plus any extension."))
     return doc.render()

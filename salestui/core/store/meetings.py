@@ -256,6 +256,7 @@ class MeetingsStore(BaseStore):
             "title": item.title,
             "presenter_id": item.presenter_id,
             "timebox_minutes": item.timebox_minutes,
+            "extended_minutes": item.extended_minutes,
             "kind": item.kind.value,
             "status": item.status.value,
             "started_at": _iso(item.started_at),

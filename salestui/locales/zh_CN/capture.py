@@ -18,8 +18,6 @@ MESSAGES: dict[str, str] = {
     "A new agenda item needs a title": "新议程项需要标题",
     "Nothing to capture": "没有可记录的内容",
     # salestui/core/capture.py: the live preview (weekday/month names are in dates.py)
-    "{weekday} {day} {month}": "{month}{day}日 {weekday}",
-    "{weekday} {day} {month} {year}": "{year}年{month}{day}日 {weekday}",
     "Note": "记录",
     "Decision (proposed)": "决定（待确认）",
     "Link": "链接",

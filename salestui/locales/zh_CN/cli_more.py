@@ -16,7 +16,6 @@ MESSAGES: dict[str, str] = {
     "No item is running; the agenda is done. End with: salestui run end {id}": (
         "没有进行中的议题，议程已走完。结束会议：salestui run end {id}"
     ),
-    "{item}: timebox now {minutes} min - {timing}": "{item}：时限现为 {minutes} 分钟 - {timing}",
     "{number}. {title}": "{number}. {title}",
     "{item} ({presenter})": "{item}（{presenter}）",
     "{elapsed} of {planned} min, {left} left": "已用 {elapsed}（限 {planned} 分钟），剩 {left}",

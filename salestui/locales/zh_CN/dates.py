@@ -39,4 +39,9 @@ MESSAGES: dict[str, str] = {
     "Oct": "10月",
     "Nov": "11月",
     "Dec": "12月",
+    # format_day
+    "{weekday} {day} {month}": "{month}{day}日 {weekday}",
+    "{weekday} {day} {month} {year}": "{year}年{month}{day}日 {weekday}",
+    # salestui/core/prompts.py: what a prompt resolved to
+    "{date} · {note}": "{date} · {note}",
 }

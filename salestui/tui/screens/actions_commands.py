@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from salestui.core.actions_service import ActionsService, Undo, parse_optional_date
 from salestui.core.errors import InvalidInput, SalestuiError
 from salestui.core.models import OPEN_STATUSES, ActionStatus
+from salestui.core.prompts import resolved_date
 from salestui.core.store.actions_paging import ActionListRow
 from salestui.i18n import _
 from salestui.tui import labels
@@ -51,6 +52,15 @@ class ActionCommands:
         def notify(
             self, message: str, *, severity: str = "information", markup: bool = True
         ) -> None: ...
+
+    def _day(self, text: str) -> str:
+        """What a date field resolves to, shown in the form before saving."""
+        return resolved_date(text, self._today())
+
+    def _people(self, text: str) -> str:
+        """Who a names field resolves to, shown in the form before saving."""
+        services = self.ops.services
+        return ", ".join(services.person(i).name for i in names_to_ids(services, text))
 
     def _today(self) -> date:
         return self.ops.services.clock.today()
@@ -110,8 +120,8 @@ class ActionCommands:
                     row.waiting_on or row.blocked_by or "",
                     placeholder=_("only for waiting or blocked"),
                 ),  # fmt: skip
-                FormField("due", _("New due date"), placeholder=dates),
-                FormField("check_in", _("Next check-in"), placeholder=dates),
+                FormField("due", _("New due date"), placeholder=dates, resolve=self._day),
+                FormField("check_in", _("Next check-in"), placeholder=dates, resolve=self._day),
             ],
             submit,
         )
@@ -185,7 +195,8 @@ class ActionCommands:
         self._form(
             _("Reassign {n} items").format(n=len(ids)),
             [
-                FormField("owners", _("New owner"), placeholder=_("names, comma between")),
+                FormField("owners", _("New owner"), placeholder=_("names, comma between"),
+                          resolve=self._people),  # fmt: skip
                 FormField("note", _("Note"), placeholder=_("why (optional)")),
             ],
             submit,
@@ -204,7 +215,8 @@ class ActionCommands:
 
         self._form(
             _("Due date of {n} items").format(n=len(ids)),
-            [FormField("due", _("Due"), placeholder=_("fri, 下周五, 12/5 (empty: no due date)"))],
+            [FormField("due", _("Due"), placeholder=_("fri, 下周五, 12/5 (empty: no due date)"),
+                       resolve=self._day)],  # fmt: skip
             submit,
         )
 

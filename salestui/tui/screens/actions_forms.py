@@ -30,6 +30,10 @@ class FormField:
     value: str = ""
     placeholder: str = ""
     choices: Sequence[tuple[str, str]] = field(default_factory=tuple)  # (value, label)
+    # For a field that takes people or a date: what the text typed so far resolves to
+    # (``王芳, Li Ming``, ``Fri 4 Dec``), shown under the fields before saving; raises
+    # ``SalestuiError`` with the reason it cannot be saved.
+    resolve: Callable[[str], str] | None = None
 
     @property
     def is_choice(self) -> bool:
@@ -106,6 +110,7 @@ class FormScreen(ModalScreen[str | None]):
                             compact=True,
                             classes="form-input",
                         )
+            yield Static(id="form-resolved")
             yield Static(id="form-error")
             hint = self.hint or _("Enter: save · Tab: next field · Esc: cancel")
             yield Static(Text(hint, style="dim"), id="form-hint")
@@ -116,6 +121,30 @@ class FormScreen(ModalScreen[str | None]):
             widget = self.query_one(f"#field-{spec.key}")
             out[spec.key] = widget.value if isinstance(widget, Input | ChoiceField) else ""
         return out
+
+    def on_mount(self) -> None:
+        self._show_resolved()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show_resolved()
+
+    def _show_resolved(self) -> None:
+        """``Due → Fri 4 Dec`` for every people/date field holding text (issue 10 §3)."""
+        text = Text()
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.key}")
+            if spec.resolve is None or not isinstance(widget, Input) or not widget.value.strip():
+                continue
+            if text:
+                text.append("\n")
+            try:
+                text.append(f"{spec.label} → {spec.resolve(widget.value)}")
+            except SalestuiError as problem:
+                text.append(f"{spec.label}: {problem}", style="bold")
+        resolved = self.query_one("#form-resolved", Static)
+        resolved.update(text)
+        resolved.set_class(bool(text), "-shown")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

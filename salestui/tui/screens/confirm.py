@@ -16,10 +16,10 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Static
 
-from salestui.core.dates import parse_date
-from salestui.core.errors import InvalidInput, SalestuiError
+from salestui.core.errors import SalestuiError
 from salestui.core.meeting import LiveMeeting
 from salestui.core.models import MeetingStatus
+from salestui.core.prompts import due_preview, owners_preview, read_due, read_owners
 from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui.screens.base import SalestuiScreen
@@ -38,7 +38,6 @@ from salestui.tui.screens.confirm_tables import (
     decision_rows,
     load_confirm,
     parked_rows,
-    parse_owners,
 )
 from salestui.tui.screens.run_tables import IdTable, Tones
 from salestui.tui.widgets.header_bar import HeaderBar
@@ -295,7 +294,31 @@ class ConfirmScreen(SalestuiScreen):
         prompt.cursor_position = len(value)
         self.add_class("-asking")
         self.say(_(PROMPTS[what]))
+        self._preview(value)
         prompt.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._preview(event.value)
+
+    def _preview(self, text: str) -> None:
+        """Show what the owners or the due date typed so far resolve to, before saving:
+        ``→ 王芳, Li Ming`` or ``→ Fri 4 Dec``, or why it cannot be saved."""
+        if self.asking is None or self.asking[0] == "decision_text":
+            return
+        what = self.asking[0]
+        if not text.strip() and what != "park_action":
+            self.say(_(PROMPTS[what]))
+            return
+        try:
+            if what in ("due", "carried_due"):
+                shown = due_preview(text, self.services.clock.today())
+            else:
+                shown = owners_preview(text, self.services, allow_none=what == "park_action")
+        except SalestuiError as error:
+            self.say(str(error), error=True)
+            return
+        self.say(shown)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -312,20 +335,16 @@ class ConfirmScreen(SalestuiScreen):
                 status = decision.status if decision else "proposed"
                 self.live.set_decision(item_id, status, text=text)
             elif what == "owners":
-                owners = [p.id for p in parse_owners(text, services) if p.id is not None]
+                owners = [p.id for p in read_owners(text, services) if p.id is not None]
                 self.live.settle_action(item_id, owners=owners)  # type: ignore[arg-type]
             elif what in ("due", "carried_due"):
-                if not text:
-                    raise InvalidInput(_("Give a date, or press Esc"))
-                due = parse_date(text, services.clock.today())
-                if due < services.clock.today():
-                    raise InvalidInput(_("The due date is in the past"))
+                due = read_due(text, services.clock.today())
                 if what == "carried_due":
                     self.live.review_action(self.meeting_id, item_id, "new_due", new_due=due)
                 else:
                     self.live.settle_action(item_id, due=due)
             else:
-                owners = [p.id for p in parse_owners(text, services)] if text else []
+                owners = [p.id for p in read_owners(text, services, allow_none=True)]
                 self.live.resolve_parked(item_id, "action", owners)  # type: ignore[arg-type]
 
         if self._apply(change):

@@ -24,8 +24,8 @@ from salestui.tui.screens.run_tables import AGENDA_STATES, Tones
 from salestui.tui.widgets.header_bar import HeaderBar
 
 
-def _minutes(value: float) -> str:
-    return _("{minutes} min").format(minutes=round(value))
+def _minutes(value: int) -> str:
+    return _("{minutes} min").format(minutes=value)
 
 
 class SummaryScreen(SalestuiScreen):
@@ -79,7 +79,7 @@ class SummaryScreen(SalestuiScreen):
             )
         )
         if over >= 1:
-            timing.append(" " + _("({minutes} min over)").format(minutes=round(over)),
+            timing.append(" " + _("({minutes} min over)").format(minutes=over),
                           style=f"bold {tones.error}")  # fmt: skip
         timing.append(" · ")
         timing.append(
@@ -88,7 +88,7 @@ class SummaryScreen(SalestuiScreen):
         if summary.late_minutes >= 1:
             timing.append(" · ")
             timing.append(
-                _("started {minutes} min late").format(minutes=round(summary.late_minutes)),
+                _("started {minutes} min late").format(minutes=summary.late_minutes),
                 style=f"bold {tones.warning}",
             )
         parts.append(timing)
@@ -97,26 +97,31 @@ class SummaryScreen(SalestuiScreen):
         agenda.add_column("#", justify="right")
         agenda.add_column(_("Item"))
         agenda.add_column(_("Planned min"), justify="right")
+        agenda.add_column(_("Extended min"), justify="right")
         agenda.add_column(_("Actual min"), justify="right")
         agenda.add_column(_("Status"))
         for number, item in enumerate(summary.items, 1):
-            actual = item.elapsed.total_seconds() / 60
+            extended = item.item.extended_minutes
             status = Text(
                 _("not reached")
                 if item.item.status == AgendaStatus.PENDING
                 else _(AGENDA_STATES[item.item.status])
             )
-            if item.overrun:
+            if item.over_minutes:  # past planned + extended, as rounded (core.timing)
                 status.append(
-                    " "
-                    + _("(over by {minutes} min)").format(
-                        minutes=max(1, round(actual - item.item.timebox_minutes))
-                    ),
+                    " " + _("(over by {minutes} min)").format(minutes=item.over_minutes),
                     style=f"bold {tones.error}",
+                )
+            if extended and item.over_plan_minutes:  # the plan stays in sight too
+                status.append(
+                    " " + _("({minutes} min over the plan)").format(
+                        minutes=item.over_plan_minutes
+                    ),
+                    style=tones.warning,
                 )
             agenda.add_row(
                 str(number), Text(item.item.title), str(item.item.timebox_minutes),
-                f"{actual:.0f}", status,
+                f"{extended:+d}" if extended else "-", str(item.actual_minutes), status,
             )  # fmt: skip
         parts += [Text(""), Text(_("Agenda"), style="bold underline"), agenda]
 

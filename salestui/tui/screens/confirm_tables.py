@@ -3,7 +3,6 @@ single-letter keys that answer its highlighted row."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,7 +10,6 @@ from rich.text import Text
 from textual.binding import Binding
 
 from salestui.core.dates import format_due
-from salestui.core.errors import InvalidInput, NotFound
 from salestui.core.meeting import LiveMeeting
 from salestui.core.models import (
     ActionItem,
@@ -22,7 +20,6 @@ from salestui.core.models import (
     Entry,
     Person,
 )
-from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui import labels
 from salestui.tui.screens.run_tables import IdTable, Tones
@@ -96,31 +93,6 @@ def load_confirm(live: LiveMeeting, meeting_id: int) -> ConfirmData:
         live.services.clock.today(),
         items,
     )
-
-
-def parse_owners(text: str, services: Services) -> list[Person]:
-    """Names separated by commas (or 、，; spaces too when a part is not a full name).
-
-    ``王芳, Li Ming``, ``@wf @li``, ``王芳 赵强``. Raises ``NotFound``/``InvalidInput``.
-    """
-    people: list[Person] = []
-    for part in re.split(r"[,，、;；]+", text):
-        part = part.strip()
-        if not part:
-            continue
-        try:
-            found = [services.find_person(part)]
-        except NotFound:  # "王芳 赵强": try word by word
-            words = [w for w in part.split() if w.strip("@＠")]
-            if len(words) < 2:
-                raise
-            found = [services.find_person(word) for word in words]
-        for person in found:
-            if person.id not in {p.id for p in people}:
-                people.append(person)
-    if not people:
-        raise InvalidInput(_("Name at least one owner, or press u to leave it unassigned"))
-    return people
 
 
 # -- rows -------------------------------------------------------------------------------------

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Label, Markdown, Static, TextArea
+from textual.containers import Horizontal
+from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from salestui import paths
 from salestui.core.errors import Conflict, SalestuiError
@@ -21,6 +21,7 @@ from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.widgets.header_bar import HeaderBar
+from salestui.tui.widgets.markdown_view import MarkdownView
 
 KINDS = {"minutes": N_("Meeting minutes"), "agenda": N_("Agenda")}
 
@@ -43,12 +44,14 @@ class ExportPreviewScreen(SalestuiScreen):
         self.meeting_id = meeting_id
         self.kind = kind if kind in KINDS else "minutes"
         self.text = ""
+        self._source_stale = False
         self._pending_overwrite: Path | None = None
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(id="header")
-        with VerticalScroll(id="export-body"):
-            yield Markdown(id="export-markdown")
+        # Not Textual's Markdown widget: it mounts a widget per block (about 180 for 150
+        # lines of minutes) and took over a second to show them (benchmarks/export_preview.py).
+        yield MarkdownView(id="export-body")
         yield TextArea(id="export-source", read_only=True, soft_wrap=True)
         with Horizontal(id="export-save"):
             yield Label(_("Save to:"), id="export-save-label")
@@ -78,8 +81,12 @@ class ExportPreviewScreen(SalestuiScreen):
             _("{kind}: {title}").format(kind=_(KINDS[self.kind]), title=meeting.title),
             _("{lines} lines").format(lines=len(self.text.splitlines())),
         )
-        self.query_one("#export-markdown", Markdown).update(self.text)
-        self.query_one("#export-source", TextArea).load_text(self.text)
+        self.query_one(MarkdownView).update(self.text)
+        source = self.query_one("#export-source", TextArea)
+        if source.display:
+            source.load_text(self.text)
+        else:
+            self._source_stale = True  # loaded when first shown (v)
 
     def default_path(self) -> Path:
         meeting = self.services.meeting(self.meeting_id)
@@ -147,7 +154,10 @@ class ExportPreviewScreen(SalestuiScreen):
             chars=len(self.text)))  # fmt: skip
 
     def action_toggle_source(self) -> None:
-        source = self.query_one("#export-source")
+        source = self.query_one("#export-source", TextArea)
+        if self._source_stale:
+            source.load_text(self.text)
+            self._source_stale = False
         source.display = not source.display
         self.query_one("#export-body").display = not source.display
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from salestui.core.errors import SalestuiError
 from salestui.core.models import EntryKind
+from salestui.core.timing import whole_minutes
 from salestui.i18n import _
 from salestui.tui import labels
 from salestui.tui.screens.run_data import WIDE
@@ -46,7 +47,7 @@ class RunActions(_Base):
             return
         state = self.live.state(self.meeting_id)
         started = labels.local_time(state.meeting.actual_start)
-        late = round(state.late_by.total_seconds() / 60)
+        late = whole_minutes(state.late_by)
         if late > 0:
             message = _("Started at {time}, {minutes} min late").format(time=started, minutes=late)
         else:

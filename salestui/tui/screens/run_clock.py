@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from salestui.core.meeting import LiveState
+from salestui.core.timing import whole_minutes
 from salestui.i18n import _
 from salestui.tui import labels
 from salestui.tui.screens.run_tables import Tones
@@ -33,11 +34,11 @@ def clock_line(state: LiveState, tones: Tones) -> Text:
         late_finish = state.planned_end is not None and state.projected_end > state.planned_end
         projected = _("{time} projected").format(time=labels.local_time(state.projected_end))
         if late_finish and state.planned_end is not None:
-            over = round((state.projected_end - state.planned_end).total_seconds() / 60)
+            over = whole_minutes(state.projected_end - state.planned_end)
             projected = _("{text} (+{minutes})").format(text=projected, minutes=over)
         text.append(_(", ") if state.planned_end is not None else " · ")
         text.append(projected, style=f"bold {tones.warning}" if late_finish else "")
-    late = round(state.late_by.total_seconds() / 60)
+    late = whole_minutes(state.late_by)
     if late > 0:
         text.append(" · ")
         text.append(_("{minutes} min late").format(minutes=late), style=tones.warning)

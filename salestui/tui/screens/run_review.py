@@ -15,11 +15,12 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from salestui.core.dates import format_due, parse_date, split_leading_date
-from salestui.core.errors import InvalidInput, SalestuiError
+from salestui.core.dates import format_due
+from salestui.core.errors import SalestuiError
 from salestui.core.followup import escalation_target, must_resolve
 from salestui.core.meeting import LiveMeeting
 from salestui.core.models import ActionRow
+from salestui.core.prompts import due_preview, read_due_and_note
 from salestui.i18n import N_, _
 from salestui.tui import labels
 from salestui.tui.screens.run_tables import IdTable
@@ -198,18 +199,22 @@ class ReviewPanel(Vertical):
             return
         new_due = None
         if outcome == "new_due":
-            today = self.live.services.clock.today()
-            new_due, text = split_leading_date(text, today)
             try:
-                if new_due is None:
-                    new_due = parse_date(event.value, today)  # raises with the reason
-                    text = ""
-                if new_due < today:
-                    raise InvalidInput(_("The new due date is in the past"))
+                new_due, text = read_due_and_note(text, self.live.services.clock.today())
             except SalestuiError as error:
                 self.say(str(error), error=True)
                 return
         self._record(row, outcome, text, new_due)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A new due date shows what it resolves to before it is saved (``→ Fri 4 Dec``)."""
+        event.stop()
+        if self.pending is None or self.pending[0] != "new_due" or not event.value.strip():
+            return
+        try:
+            self.say(due_preview(event.value, self.live.services.clock.today(), with_note=True))
+        except SalestuiError as error:
+            self.say(str(error), error=True)
 
     def _record(self, row: ActionRow, outcome: str, note: str = "", new_due=None) -> None:  # type: ignore[no-untyped-def]
         name = ""

@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from salestui.core.models import Meeting
+from salestui.core.timing import whole_minutes
 from salestui.i18n import _
 from salestui.tui import labels
 from salestui.tui.screens.run_data import Speaker
@@ -73,7 +74,7 @@ class StartPanel(Vertical):
         line = _("Scheduled {time} · {minutes} min").format(
             time=labels.local_time(scheduled), minutes=meeting.planned_minutes
         )
-        late = int((now - scheduled).total_seconds() // 60)
+        late = whole_minutes(now - scheduled)
         if late > 0:
             line = _("{line} · starting now is {minutes} min late").format(line=line, minutes=late)
         text.append("\n" + line)

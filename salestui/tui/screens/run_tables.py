@@ -98,14 +98,10 @@ def agenda_columns() -> list[FitColumn]:
 
 def _item_time(item: ItemTime, tones: Tones) -> Text:
     spent = item.elapsed > timedelta(0) or item.item.status != AgendaStatus.PENDING
-    text = (
-        f"{clock(item.elapsed)}/{item.item.timebox_minutes}"
-        if spent
-        else (f"-/{item.item.timebox_minutes}")
-    )
+    text = f"{clock(item.elapsed)}/{item.allowed_label}" if spent else f"-/{item.allowed_label}"
     if item.overrun:
-        over = (item.elapsed - item.planned).total_seconds() / 60
-        text += f" +{max(1, round(over))}"
+        if item.over_minutes:  # whole minutes by the one rule (core.timing), never "+0"
+            text += f" +{item.over_minutes}"
         return Text(text, style=f"bold {tones.error}")
     return Text(text)
 

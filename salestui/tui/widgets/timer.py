@@ -39,7 +39,7 @@ def clock(delta: timedelta) -> str:
 def phase_text(current: ItemTime) -> str:
     """What the countdown means, in words: ``7:05 left``, ``2:10 over``."""
     if current.phase == "over":
-        return _("{time} over").format(time=clock(current.elapsed - current.planned))
+        return _("{time} over").format(time=clock(current.elapsed - current.allowed))
     if current.phase == "warn":
         return _("{time} left · past 80%").format(time=clock(current.remaining))
     return _("{time} left").format(time=clock(current.remaining))
@@ -48,7 +48,7 @@ def phase_text(current: ItemTime) -> str:
 def countdown(current: ItemTime) -> str:
     """The big digits: time left, or ``+2:10`` once the timebox is used up."""
     if current.phase == "over":
-        return "+" + clock(current.elapsed - current.planned)
+        return "+" + clock(current.elapsed - current.allowed)
     return clock(current.remaining)
 
 
@@ -86,7 +86,7 @@ class ItemTimer(Horizontal):
             title, Text(_("{number}. {title}").format(number=number, title=current.item.title))
         )
         times = _("{elapsed} of {planned} min").format(
-            elapsed=clock(current.elapsed), planned=current.item.timebox_minutes
+            elapsed=clock(current.elapsed), planned=current.allowed_label
         )
         if presenter:
             times = f"{times} · {presenter}"
