@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from salestui.config import Config
@@ -47,6 +48,21 @@ class SalestuiApp(App[None]):
         self.services = services
         self.config = config or Config()
         self.start_flow = start_flow
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast first finds its place above the inputs of the screen in front."""
+        front = self.screen_stack[-1] if self.screen_stack else None
+        if isinstance(front, SalestuiScreen) and front.is_mounted:
+            front.place_toasts()
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def get_default_screen(self) -> Screen:
         return HomeScreen(self.services)
@@ -150,9 +166,7 @@ class SalestuiApp(App[None]):
         self.notify(_("Language: {lang}").format(lang="English" if new == "en" else "中文"))
         for screen in self.screen_stack:
             if isinstance(screen, SalestuiScreen):
-                screen.refresh_bindings()
-                self.call_later(screen.recompose)
-                self.call_later(screen.reload_data)
+                self.call_later(screen.rebuild)
 
     def action_new_meeting(self) -> None:
         from salestui.tui.screens.plan import PlanScreen

@@ -237,4 +237,10 @@ MESSAGES: dict[str, str] = {
     "Delete all to the right": "删除右侧全部内容",
     "Cut selected text": "剪切所选文字",
     "Paste text from the clipboard": "从剪贴板粘贴",
+    # The compact strip of a narrow console.
+    "Now {number}/{count}": "当前 {number}/{count}",
+    "Next: nothing left": "下一项：无",
+    "Next: {number}. {title} ({minutes} min)": "下一项：{number}. {title}（{minutes} 分钟）",
+    "Present {count}/{total}: {names}": "在场 {count}/{total}：{names}",
+    "Not here: {names}": "不在场：{names}",
 }

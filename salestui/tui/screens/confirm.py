@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from salestui.core.dates import parse_date
 from salestui.core.errors import InvalidInput, SalestuiError
@@ -35,6 +35,7 @@ from salestui.tui.screens.confirm_tables import (
     parse_owners,
 )
 from salestui.tui.screens.run_tables import IdTable, Tones
+from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
 
 PROMPTS = {
@@ -83,7 +84,7 @@ class ConfirmScreen(SalestuiScreen):
         yield Static(id="questions")
         yield Input(id="confirm-prompt")
         yield Static(id="confirm-message")
-        yield Footer(compact=True)
+        yield SalestuiFooter(compact=True)
 
     def on_mount(self) -> None:
         if self.services.meeting(self.meeting_id).status == MeetingStatus.CONFIRMED:

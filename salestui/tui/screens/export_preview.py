@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Label, Markdown, Static, TextArea
+from textual.widgets import Input, Label, Markdown, Static, TextArea
 
 from salestui import paths
 from salestui.core.errors import Conflict, SalestuiError
@@ -19,6 +19,7 @@ from salestui.core.export.slug import slugify
 from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui.screens.base import SalestuiScreen
+from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
 
 KINDS = {"minutes": N_("Meeting minutes"), "agenda": N_("Agenda")}
@@ -52,7 +53,7 @@ class ExportPreviewScreen(SalestuiScreen):
             yield Label(_("Save to:"), id="export-save-label")
             yield Input(id="export-path")
         yield Static(id="export-message")
-        yield Footer()
+        yield SalestuiFooter()
 
     def on_mount(self) -> None:
         self.query_one("#export-source").display = False
