@@ -55,9 +55,12 @@ class ExportPreviewScreen(SalestuiScreen):
         yield Static(id="export-message")
         yield SalestuiFooter()
 
-    def on_mount(self) -> None:
+    def set_up(self) -> None:
         self.query_one("#export-source").display = False
         self.query_one("#export-save").display = False
+
+    def on_mount(self) -> None:
+        self.set_up()
         self.reload_data()
 
     def render_text(self) -> str:

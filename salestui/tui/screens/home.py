@@ -55,9 +55,12 @@ class HomeScreen(SalestuiScreen):
         yield Static(id="counts")
         yield SalestuiFooter()
 
-    def on_mount(self) -> None:
+    def set_up(self) -> None:
         for table in self.query(FitTable):
             table.skip_headings = True
+
+    def on_mount(self) -> None:
+        self.set_up()
         self.reload_data()
         self.set_interval(AUTO_RELOAD_SECONDS, self.reload_data)
         # Row colours come from the theme: draw again when the user picks another one.

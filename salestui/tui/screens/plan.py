@@ -84,6 +84,7 @@ class PlanScreen(SalestuiScreen):
         self.pending_template: Template | None = None  # applied when a new meeting is saved
         self._saved_form: FormInput | None = None
         self._escape_armed = False
+        self._typed_before_rebuild: FormInput | None = None
         self._header_shown: tuple[str, str] | None = None
 
     # -- layout ----------------------------------------------------------------------------
@@ -119,6 +120,18 @@ class PlanScreen(SalestuiScreen):
     @property
     def agenda(self) -> AgendaPane:
         return self.query_one(AgendaPane)
+
+    async def rebuild(self) -> None:
+        """A language switch: the form keeps what was typed, the tab stays where it was."""
+        self._typed_before_rebuild = self.form.typed()
+        self.first_tab = self.query_one(TabbedContent).active or self.first_tab
+        await super().rebuild()
+
+    def set_up(self) -> None:
+        typed, self._typed_before_rebuild = self._typed_before_rebuild, None
+        self._header_shown = None  # a new header bar: draw it again
+        if typed is not None:
+            self.form.load(typed)
 
     def on_mount(self) -> None:
         # A pushed screen may not see a Resize before it is drawn: fit the terminal now.
