@@ -56,8 +56,6 @@ async def test_picker_offers_only_people_who_can_speak(services, clock: FixedClo
     async with app.run_test(size=(120, 40)) as pilot:
         await app.push_screen(RunScreen(services, meeting_id))
         await pilot.pause()
-        await pilot.press("ctrl+n")  # past the review (nothing to review)
-        await pilot.pause()
         await pilot.press("ctrl+t")
         await pilot.pause()
         picker = app.screen.query_one(SpeakerPicker)
@@ -95,3 +93,58 @@ async def test_start_panel_says_absent(services, clock: FixedClock) -> None:
         assert "Required attendees absent: 赵强" in warnings
         assert "not marked present: 孙丽, 王芳, Li Ming" in warnings
         assert app.screen.query_one("#capture-input", Input) is not None
+
+
+async def running_console(app: SalestuiApp, pilot, services: Services) -> RunScreen:  # type: ignore[no-untyped-def]
+    meeting_id = build(services)
+    live = LiveMeeting(services)
+    for name, status in (("王芳", "present"), ("Li Ming", "late"), ("赵强", "absent")):
+        live.set_attendance(meeting_id, services.find_person(name).id, status)
+    live.start(meeting_id)
+    screen = RunScreen(services, meeting_id)
+    await app.push_screen(screen)
+    await pilot.pause()
+    assert screen.mode == "run"  # nothing to review
+    return screen
+
+
+async def test_narrow_console_shows_items_and_who_is_here(services, clock: FixedClock) -> None:
+    from salestui import i18n
+
+    i18n.set_language("zh-CN")
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await running_console(app, pilot, services)
+        assert screen.has_class("-no-side")  # no F2/F3 pressed
+        strip = app.screen.query_one("#strip", Static)
+        assert strip.display and strip.region.height == 2
+        text = plain(app, "#strip")
+        assert "当前 1/3" in text and "下一项：2. 问题与对策（5 分钟）" in text
+        assert "在场 3/5：陈建国、王芳、Li Ming" in text
+        assert "不在场：孙丽、赵强" in text
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert "下一项：3. 下周目标" in plain(app, "#strip")
+    async with SalestuiApp(services, Config()).run_test(size=(120, 40)) as pilot:
+        await pilot.app.push_screen(RunScreen(services, screen.meeting_id))
+        await pilot.pause()
+        assert not pilot.app.screen.query_one("#strip").display  # the side panels show it
+
+
+async def test_toasts_stay_above_the_capture_line(services, clock: FixedClock) -> None:
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await running_console(app, pilot, services)
+        capture = app.screen.query_one("#capture")
+        inp = app.screen.query_one("#capture-input", Input)
+        inp.insert_text_at_cursor("/a @nobody 下周五 x")  # an error preview: a taller line
+        await pilot.pause()
+        for n in range(3):
+            app.notify(f"Saved entry {n}: a long enough message to wrap onto two lines here")
+        await pilot.pause()
+        await pilot.pause()
+        rack = app.screen.query_one("ToastRack")
+        toasts = [t for t in rack.query("Toast") if t.region.height]
+        assert toasts
+        assert max(t.region.bottom for t in toasts) <= capture.region.y
+        assert inp.value == "/a @nobody 下周五 x"
