@@ -148,3 +148,28 @@ async def test_toasts_stay_above_the_capture_line(services, clock: FixedClock) -
         assert toasts
         assert max(t.region.bottom for t in toasts) <= capture.region.y
         assert inp.value == "/a @nobody 下周五 x"
+
+
+def test_snapshot_narrow_console_zh_cn(snap_compare, services, clock: FixedClock) -> None:
+    """80x24 in Chinese: the strip with the current and next items and who is here."""
+    from salestui import i18n
+
+    i18n.set_language("zh-CN")  # the shared fixture restores English afterwards
+    meeting_id = build(services)
+    live = LiveMeeting(services)
+    for name, status in (("王芳", "present"), ("Li Ming", "late"), ("赵强", "absent")):
+        live.set_attendance(meeting_id, services.find_person(name).id, status)
+    live.start(meeting_id)
+    live.speak(meeting_id, services.find_person("陈建国").id)
+    live.capture(meeting_id, "华东区回款比计划低 15%")
+    clock.advance(minutes=4)
+
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.app.push_screen(RunScreen(services, meeting_id))
+        await pilot.pause()
+        inp = pilot.app.screen.query_one("#capture-input", Input)
+        inp.cursor_blink = False
+        await pilot.pause()
+
+    app = SalestuiApp(services, Config())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=before)
