@@ -38,6 +38,7 @@ from salestui.core.models import (
     Person,
     SpeakingTurn,
 )
+from salestui.core.names import join_names
 from salestui.core.service import MAX_TIMEBOX, Services
 from salestui.core.store import ActionQuery
 from salestui.core.text import clean_text
@@ -45,6 +46,7 @@ from salestui.core.timing import ItemTime, whole_minutes
 from salestui.i18n import N_, _
 
 SPEAKING_GRACE = timedelta(minutes=10)
+SPEAKING_MIN_TALLY = timedelta(minutes=3)  # tallied speaking time before the balance warns
 
 
 def _span(start: datetime | None, end: datetime) -> timedelta:
@@ -155,14 +157,23 @@ class LiveMeeting:
         warnings = []
         if detail.meeting.agenda_circulated_at is None:
             warnings.append(_("The agenda was never circulated to participants"))
-        missing = [
-            a.person.name
-            for a in detail.attendees
-            if a.required and a.status not in (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
-        ]
-        if missing:
+        def required(status: AttendanceStatus) -> list[str]:
+            return [a.person.name for a in detail.attendees if a.required and a.status == status]
+
+        # Someone marked absent is absent, not "not signed in yet".
+        if missing := required(AttendanceStatus.INVITED):
             warnings.append(
-                _("Required attendees not marked present: {names}").format(names=", ".join(missing))
+                _("Required attendees not marked present: {names}").format(
+                    names=join_names(missing)
+                )
+            )
+        if absent := required(AttendanceStatus.ABSENT):
+            warnings.append(
+                _("Required attendees absent: {names}").format(names=join_names(absent))
+            )
+        if excused := required(AttendanceStatus.EXCUSED):
+            warnings.append(
+                _("Required attendees excused: {names}").format(names=join_names(excused))
             )
         if detail.over_length:
             warnings.append(
@@ -543,8 +554,9 @@ class LiveMeeting:
             key=lambda s: -s.seconds,
         )
         dominant = None
-        started = meeting.actual_start
-        if shares and started and now - started >= SPEAKING_GRACE and shares[0].share > threshold:
+        # The warning needs enough tallied speech to mean something, not meeting time:
+        # one voice holding 2 of the first 3 minutes spoken is already a lecture.
+        if shares and whole >= SPEAKING_MIN_TALLY.total_seconds() and shares[0].share > threshold:
             dominant = shares[0]
         return Balance(shares, speaking_now, dominant)
 

@@ -32,9 +32,11 @@ __all__ = [
     "candidates",
     "fold_name",
     "full_pinyin",
+    "has_han",
     "join_names",
     "match_person",
     "pinyin_initials",
+    "romanised_words",
 ]
 
 
@@ -135,6 +137,16 @@ def _romanised(name: str) -> tuple[tuple[str, ...], ...]:
 def pinyin_initials(name: str) -> str:
     """Initials of a name, lower case: ``王芳`` -> ``wf``, ``Li Ming`` -> ``lm``."""
     return "".join(unit[0][0] for unit in _romanised(name) if unit and unit[0])
+
+
+def romanised_words(name: str) -> tuple[str, ...]:
+    """The name as pinyin syllables and words, lower case: ``王芳`` -> ``("wang", "fang")``."""
+    return tuple(unit[0] for unit in _romanised(name) if unit)
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character."""
+    return _HAN.search(text) is not None
 
 
 @lru_cache(maxsize=4096)

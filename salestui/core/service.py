@@ -33,6 +33,7 @@ from salestui.core.models import (
     Role,
     validation_message,
 )
+from salestui.core.people_order import sort_people
 from salestui.core.store import ActionQuery, Store
 from salestui.i18n import _
 
@@ -235,11 +236,15 @@ class Services:
     def meeting_detail(self, meeting_id: int) -> MeetingDetail:
         meeting = self.meeting(meeting_id)
         people = self.people_by_id()
-        attendees = [
-            AttendeeView(people[a.person_id], a.required, a.status, a.arrived_at)
-            for a in self.store.list_attendance(meeting_id)
-            if a.person_id in people
-        ]
+        attendees = sort_people(
+            (
+                AttendeeView(people[a.person_id], a.required, a.status, a.arrived_at)
+                for a in self.store.list_attendance(meeting_id)
+                if a.person_id in people
+            ),
+            people,
+            lambda a: a.person,
+        )
         return MeetingDetail(
             meeting=meeting,
             chair=people.get(meeting.chair_id) if meeting.chair_id else None,

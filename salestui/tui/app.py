@@ -10,6 +10,7 @@ from typing import Any
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from salestui.config import Config
@@ -171,9 +172,7 @@ class SalestuiApp(App[None]):
         self.notify(_("Language: {lang}").format(lang="English" if new == "en" else "中文"))
         for screen in self.screen_stack:
             if isinstance(screen, SalestuiScreen):
-                screen.refresh_bindings()
-                self.call_later(screen.recompose)
-                self.call_later(screen.reload_data)
+                self.call_later(screen.rebuild)
 
     def action_new_meeting(self) -> None:
         from salestui.tui.screens.plan import PlanScreen
@@ -196,12 +195,16 @@ class SalestuiApp(App[None]):
         message: str,
         *,
         title: str = "",
-        severity: Any = "information",
+        severity: SeverityLevel = "information",
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
         """Every toast (screens' too): never read as markup - messages quote titles and
-        names, and ``[red]x`` or ``[/b]`` are valid ones - and free of terminal controls."""
+        names, and ``[red]x`` or ``[/b]`` are valid ones - and free of terminal controls.
+        It first finds its place above the inputs of the screen in front."""
+        front = self.screen_stack[-1] if self.screen_stack else None
+        if isinstance(front, SalestuiScreen) and front.is_mounted:
+            front.place_toasts()
         super().notify(
             strip_controls(message),
             title=strip_controls(title),

@@ -93,15 +93,15 @@ async def test_start_panel_warns_and_starts_late(services, clock: FixedClock, me
         screen = await open_run(app, pilot, meeting_id)
         warnings = text_of(app, "#start-warnings")
         assert "never circulated" in warnings
-        assert "王芳, Li Ming, 赵强" in warnings
+        assert "王芳, 赵强, Li Ming" in warnings  # reporting line: Li Ming reports to 王芳
         assert "(35 min) is longer than the meeting (30 min)" in warnings
         assert "starting now is 4 min late" in text_of(app, "#start-when")
-        # Attendance: p, l, a from the top of the list (the chair is number 1).
+        # Attendance: p, l, e from the top of the list (the chair is number 1).
         await pilot.press("down", "p", "l", "e")
         rows = table_text(app, "#start-attendance")
         assert any("王芳" in r and "Present" in r for r in rows)
-        assert any("Li Ming" in r and "Late 09:04" in r for r in rows)
-        assert any("赵强" in r and "Excused" in r for r in rows)
+        assert any("赵强" in r and "Late 09:04" in r for r in rows)
+        assert any("Li Ming" in r and "Excused" in r for r in rows)
         assert "王芳" not in text_of(app, "#start-warnings")
         await pilot.press("s")
         await pilot.pause()
@@ -240,9 +240,9 @@ async def test_attendance_and_speaking_during_the_meeting(
         assert inp.value == "3"
         assert services.store.list_speaking(meeting_id) == []
         inp.value = ""
-        await pilot.press("ctrl+t", "3")  # the picker, then Li Ming
+        await pilot.press("ctrl+t", "4")  # the picker, then Li Ming
         await pilot.pause()
-        assert "Speaking: 3 Li Ming" in text_of(app, "#speaking")
+        assert "Speaking: 4 Li Ming" in text_of(app, "#speaking")
         await pilot.press("ctrl+t", "9")
         await pilot.pause()
         picker = app.screen.query_one(SpeakerPicker)
@@ -262,7 +262,7 @@ async def test_attendance_and_speaking_during_the_meeting(
         await pilot.pause()
         assert not screen.has_class("-no-side")
         assert app.screen.focused is app.screen.query_one("#people")
-        await pilot.press("down", "down", "down", "l")  # 赵强 arrives late
+        await pilot.press("down", "down", "l")  # 赵强 arrives late
         await pilot.pause()
         rows = table_text(app, "#people")
         assert any("赵强" in r and "Late 09:06" in r for r in rows)

@@ -82,7 +82,8 @@ async def test_a_whole_meeting_by_keyboard(services: Services, clock: FixedClock
 
         # -- start: warnings, attendance (王芳 present, Li Ming late, 赵强 absent), start ----
         assert "never circulated" in shown(app, "#start-warnings")
-        await pilot.press("down", "p", "l", "a", "s")
+        # (the list is in reporting-line order: 陈建国, 王芳, 赵强, then Li Ming under 王芳)
+        await pilot.press("down", "p", "a", "l", "s")
         await pilot.pause()
 
         # -- review: done, then drop with a reason ---------------------------------------

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from salestui.core.export.markdown import Document, cell, inline
 from salestui.core.models import AgendaKind, MeetingKind
+from salestui.core.names import join_names
 from salestui.core.service import MeetingDetail
 from salestui.i18n import N_, _
 
@@ -68,8 +69,8 @@ def render_agenda(detail: MeetingDetail) -> str:
     none = _("(none)")
     doc.bullets(
         [
-            _("**Required:** {names}").format(names=", ".join(required) or none),
-            _("**Optional:** {names}").format(names=", ".join(optional) or none),
+            _("**Required:** {names}").format(names=join_names(required) or none),
+            _("**Optional:** {names}").format(names=join_names(optional) or none),
         ]
     )
 

@@ -12,8 +12,19 @@ import re
 from collections.abc import Iterable, Sequence
 
 from salestui.core.text import clean_line
+from salestui.i18n import _
 
-_URL = re.compile(r"https?://[^\s<>\"'`|\\]+[^\s<>\"'`|\\.,;:!?)\]。，；：！？）]")
+# ``|`` belongs to a URL (it is percent-encoded in the autolink, so a table cell never
+# splits there); a URL the writer put in angle brackets may even hold spaces.
+_URL = re.compile(
+    r"<(?P<bracketed>https?://[^<>\n]+)>"
+    r"|https?://[^\s<>\"'`\\]*[^\s<>\"'`\\.,;:!?)\]|。，；：！？）]"
+)
+# Characters that may not appear raw inside a CommonMark autolink (or a GFM table cell).
+_URL_UNSAFE = {" ": "%20", "|": "%7C", "<": "%3C", ">": "%3E", "\t": "%09", "\\": "%5C"}
+# A word after a space that still belongs to the URL of a link entry: it has path or
+# query punctuation, or ends like a file name (``Q3 plan.pdf``, ``a b|c``).
+_URL_MORE = re.compile(r"[^\s<>\"`]*(?:[/?=&%|#][^\s<>\"`]*|\.[A-Za-z0-9]{1,5})")
 # Characters with a meaning somewhere in CommonMark or GFM tables.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
 # At the start of a block these turn text into a list item or a thematic break.
@@ -34,16 +45,48 @@ def inline(text: str | None) -> str:
     last = 0
     for match in _URL.finditer(line):
         out.append(_escape_plain(line[last : match.start()]))
-        out.append(f"<{match.group(0)}>")
+        out.append(autolink(match.group("bracketed") or match.group(0)))
         last = match.end()
     out.append(_escape_plain(line[last:]))
     return _LEADING.sub(_escape_leading, "".join(out))
+
+
+def autolink(url: str) -> str:
+    """One URL as one ``<...>`` autolink: spaces, ``|`` and brackets percent-encoded."""
+    return "<" + "".join(_URL_UNSAFE.get(ch, ch) for ch in url.strip()) + ">"
+
+
+def link_entry(text: str | None) -> str:
+    """A link entry (``/l URL [description]``): the URL stays one link even when it holds
+    spaces or ``|``; the words after it that are not part of it stay plain text."""
+    line = clean_line(text or "")
+    if not re.match(r"https?://", line):
+        return inline(line)
+    words = line.split(" ")
+    end = 1
+    while end < len(words) and _URL_MORE.fullmatch(words[end]):
+        end += 1
+    url = " ".join(words[:end]).rstrip(".,;:!?)]。，；：！？）")
+    rest = line[len(url) :]
+    gap = " " if rest[:1].isspace() else ""
+    return autolink(url) + gap + inline(rest)
 
 
 def _escape_leading(match: re.Match[str]) -> str:
     if match.group(1):
         return f"{match.group(1)}\\{match.group(2)}"
     return f"\\{match.group(3)}"
+
+
+def annotate(text: str, note: str) -> str:
+    """``text (note)``: a space before a bracketed note in English, none in Chinese (the
+    note's full-width brackets carry their own spacing)."""
+    return _("{text} {bracketed}").format(text=text, bracketed=note) if note else text
+
+
+def labelled(label: str, text: str) -> str:
+    """``**Label:** text`` with the language's colon (full-width in Chinese)."""
+    return _("**{label}:** {text}").format(label=label, text=text)
 
 
 def cell(text: str | None) -> str:
@@ -56,6 +99,14 @@ def heading(text: str) -> str:
     """Heading text: inline-escaped, without trailing punctuation (markdownlint MD026)."""
     value = clean_line(text).rstrip(_HEADING_TRAILING).strip()
     return inline(value)
+
+
+# "**缺席：** （无）": the space a label leaves before a full-width bracket goes.
+_SPACE_BEFORE_FULL_WIDTH = re.compile(r"(?<=\*\*) (?=[（【《「])")
+
+
+def _tidy(line: str) -> str:
+    return _SPACE_BEFORE_FULL_WIDTH.sub("", line)
 
 
 class Document:
@@ -72,11 +123,11 @@ class Document:
     def paragraph(self, text: str) -> None:
         """A paragraph of already-escaped markdown."""
         if text:
-            self._blocks.append(text)
+            self._blocks.append(_tidy(text))
 
     def bullets(self, items: Iterable[str]) -> None:
         """A bullet list of already-escaped markdown lines."""
-        lines = [f"- {item}" for item in items if item]
+        lines = [f"- {_tidy(item)}" for item in items if item]
         if lines:
             self._blocks.append("\n".join(lines))
 

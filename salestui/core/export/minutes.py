@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from salestui.core.export.agenda import KIND_LABELS, format_when
-from salestui.core.export.markdown import Document, cell, inline
+from salestui.core.export.markdown import Document, annotate, cell, inline, labelled, link_entry
 from salestui.core.meeting import LiveMeeting
 from salestui.core.models import (
     ActionItem,
@@ -21,6 +21,8 @@ from salestui.core.models import (
     EntryKind,
     FollowUpKind,
 )
+from salestui.core.names import join_names
+from salestui.core.people_order import people_order, sort_people
 from salestui.core.service import Services
 from salestui.core.timing import ItemTime, whole_minutes
 from salestui.i18n import N_, _
@@ -108,6 +110,17 @@ def _due(value: date | None) -> str:
     return value.isoformat() if value else "-"
 
 
+def _tagged(action: ActionItem) -> str:
+    """The action's title with its tags (``提交计划 #finance``), escaped."""
+    title = inline(action.title)
+    tags = " ".join(inline(f"#{tag}") for tag in action.tags)
+    return f"{title} {tags}" if tags else title
+
+
+def _decision(text: str, status: DecisionStatus) -> str:
+    return annotate(inline(text), _("({status})").format(status=_(DECISION_STATUS_LABELS[status])))
+
+
 def render_minutes(services: Services, meeting_id: int) -> str:
     """The minutes of one meeting, in the current language. Same data, same bytes."""
     live = LiveMeeting(services)
@@ -122,7 +135,7 @@ def render_minutes(services: Services, meeting_id: int) -> str:
         return inline(person.name) if person else "-"
 
     def owners(action: ActionItem) -> str:
-        return ", ".join(name(p) for p in action.owner_ids) or _("Unassigned")
+        return join_names([name(p) for p in action.owner_ids]) or _("Unassigned")
 
     # 1. Title and facts
     day = (
@@ -170,13 +183,14 @@ def render_minutes(services: Services, meeting_id: int) -> str:
         for a in group:
             label = inline(a.person.name)
             if status == AttendanceStatus.LATE and a.arrived_at:
-                label += " " + _("(arrived {time})").format(
-                    time=a.arrived_at.astimezone().strftime("%H:%M")
+                label = annotate(
+                    label,
+                    _("(arrived {time})").format(time=a.arrived_at.astimezone().strftime("%H:%M")),
                 )
             if a.required and status in (AttendanceStatus.ABSENT, AttendanceStatus.INVITED):
-                label += " " + _("(required)")
+                label = annotate(label, _("(required)"))
             names.append(label)
-        lines.append(f"**{_(ATTENDANCE_LABELS[status])}:** {', '.join(names) or _('(none)')}")
+        lines.append(labelled(_(ATTENDANCE_LABELS[status]), join_names(names) or _("(none)")))
     doc.bullets(lines)
 
     # 3. Agenda table
@@ -190,8 +204,9 @@ def render_minutes(services: Services, meeting_id: int) -> str:
             else:
                 state_text = _(ITEM_STATUS_LABELS[item.status])
             if timed.over_minutes:
-                state_text += " " + _("(over by {minutes} min)").format(
-                    minutes=timed.over_minutes
+                state_text = annotate(
+                    state_text,
+                    _("(over by {minutes} min)").format(minutes=timed.over_minutes),
                 )
             rows.append(
                 [
@@ -235,8 +250,10 @@ def render_minutes(services: Services, meeting_id: int) -> str:
             elif f.new_due:
                 outcome = _(REVIEW_OUTCOME_LABELS["new_due"]).format(due=f.new_due.isoformat())
         notes = "; ".join(inline(f.note) for f in log if f.note)
-        line = f"{inline(action.title)} ({owners(action)}): {outcome}"
-        reviewed.append(f"{line} - {notes}" if notes else line)
+        line = _("{title} ({owners}): {outcome}").format(
+            title=inline(action.title), owners=owners(action), outcome=outcome
+        )
+        reviewed.append(_("{line} - {notes}").format(line=line, notes=notes) if notes else line)
     if reviewed:
         doc.bullets(reviewed)
     else:
@@ -253,16 +270,16 @@ def render_minutes(services: Services, meeting_id: int) -> str:
 
     def entry_line(entry: Entry) -> str:
         label = _(ENTRY_LABELS[entry.kind])
-        text = inline(entry.text)
+        text = link_entry(entry.text) if entry.kind == EntryKind.LINK else inline(entry.text)
         if entry.kind == EntryKind.DECISION and entry.id in decisions_by_entry:
             decision = decisions_by_entry[entry.id]
-            text = f"{inline(decision.text)} ({_(DECISION_STATUS_LABELS[decision.status])})"
+            text = _decision(decision.text, decision.status)
         if entry.kind == EntryKind.ACTION and entry.id in actions_by_entry:
             action = actions_by_entry[entry.id]
             text = _("{title} - owner: {owners}; due: {due}").format(
-                title=inline(action.title), owners=owners(action), due=_due(action.due)
+                title=_tagged(action), owners=owners(action), due=_due(action.due)
             )
-        return f"**{label}:** {text}"
+        return labelled(label, text)
 
     for number, timed in enumerate(state.items, start=1):
         doc.heading(3, timed.item.title, number=number)
@@ -279,7 +296,7 @@ def render_minutes(services: Services, meeting_id: int) -> str:
     doc.heading(2, _("Decisions"))
     decisions = [d for d in detail.decisions if d.status != DecisionStatus.SUPERSEDED]
     if decisions:
-        doc.numbered(f"{inline(d.text)} ({_(DECISION_STATUS_LABELS[d.status])})" for d in decisions)
+        doc.numbered(_decision(d.text, d.status) for d in decisions)
     else:
         doc.paragraph(_("No decisions."))
 
@@ -289,7 +306,7 @@ def render_minutes(services: Services, meeting_id: int) -> str:
     if actions:
         doc.table(
             [_("Action"), _("Owners"), _("Due"), _("Priority")],
-            [[cell(a.title), owners(a), _due(a.due), f"P{a.priority}"] for a in actions],
+            [[_tagged(a) or "-", owners(a), _due(a.due), f"P{a.priority}"] for a in actions],
         )
     else:
         doc.paragraph(_("No action items."))
@@ -303,15 +320,20 @@ def render_minutes(services: Services, meeting_id: int) -> str:
             unassigned.append(action)
         for owner in action.owner_ids:
             by_person.setdefault(owner, []).append(action)
-    for person_id in sorted(by_person, key=lambda p: people[p].name if p in people else ""):
+    order = people_order(people)
+    for person_id in sorted(
+        by_person, key=lambda p: order(people[p]) if p in people else (True, p)
+    ):
         doc.heading(3, people[person_id].name if person_id in people else str(person_id))
         doc.bullets(
-            _("{title} (due {due})").format(title=inline(a.title), due=_due(a.due))
+            _("{title} (due {due})").format(title=_tagged(a), due=_due(a.due))
             for a in by_person[person_id]
         )
     doc.heading(3, _("Unassigned"))
     if unassigned:
-        doc.bullets(inline(a.title) for a in unassigned)
+        doc.bullets(
+            _("{title} (due {due})").format(title=_tagged(a), due=_due(a.due)) for a in unassigned
+        )
     else:
         doc.paragraph(_("(none)"))
 
@@ -325,8 +347,12 @@ def render_minutes(services: Services, meeting_id: int) -> str:
         "dropped": _("dropped"),
     }
     lines = [
-        f"{inline(e.text)}"
-        + (f" ({disposition_labels[e.disposition]})" if e.disposition in disposition_labels else "")
+        annotate(
+            inline(e.text),
+            _("({status})").format(status=disposition_labels[e.disposition])
+            if e.disposition in disposition_labels
+            else "",
+        )
         for e in parked
     ]
     lines += [_("Agenda item parked: {title}").format(title=inline(i.title)) for i in parked_items]
@@ -344,7 +370,7 @@ def render_minutes(services: Services, meeting_id: int) -> str:
                 minutes=whole_minutes(s.seconds),
                 share=round(s.share * 100),
             )
-            for s in balance.shares
+            for s in sort_people(balance.shares, people, lambda s: s.person)
         )
 
     doc.heading(2, _("Timing"))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from salestui.core.dates import format_due
 from salestui.core.export.agenda import KIND_LABELS
-from salestui.core.export.markdown import Document, cell, inline
+from salestui.core.export.markdown import Document, annotate, cell, inline
 from salestui.core.export.minutes import DECISION_STATUS_LABELS
 from salestui.core.models import OPEN_STATUSES, ActionRow, ActionStatus, MeetingKind, MeetingStatus
+from salestui.core.names import join_names
 from salestui.core.service import Services
 from salestui.i18n import N_, _
 
@@ -32,8 +33,10 @@ def _action_table(doc: Document, rows: list[ActionRow], total: int, today: date)
         [
             [
                 cell(r.title),
-                cell(", ".join(r.owners)) if r.owners else _("Unassigned"),
-                f"{r.due.isoformat()} ({format_due(r.due, today)})" if r.due else "-",
+                join_names([inline(o) for o in r.owners]) if r.owners else _("Unassigned"),
+                annotate(r.due.isoformat(), _("({status})").format(status=format_due(r.due, today)))
+                if r.due
+                else "-",
                 f"P{r.priority}",
                 _(STATUS_LABELS[r.status]),
                 cell(r.meeting_title),
@@ -83,7 +86,7 @@ def render_digest(
         for key, value in changes.items():
             setattr(query, key, value)
         total = store.count_actions(query)
-        doc.heading(2, f"{title} ({total})")
+        doc.heading(2, _("{title} ({n})").format(title=title, n=total))
         _action_table(doc, store.list_actions(query, limit=MAX_ROWS), total, today)
 
     section(_("Overdue"), statuses=list(OPEN_STATUSES), due_before=today)
@@ -105,24 +108,17 @@ def render_digest(
     _action_table(doc, done[:MAX_ROWS], len(done), today)
 
     doc.heading(2, _("Latest follow-ups"))
-    follow_lines = []
-    recent = since
-    for row in store.list_actions(base, limit=MAX_ROWS * 5):
-        if row.last_follow_up is None or row.last_follow_up.astimezone().date() < recent:
-            continue
-        for follow_up in store.list_follow_ups(row.id)[-3:]:
-            if follow_up.note and follow_up.at and follow_up.at.astimezone().date() >= recent:
-                follow_lines.append(
-                    (
-                        follow_up.at,
-                        row.id,
-                        f"{follow_up.at.astimezone().strftime('%Y-%m-%d')} "
-                        f"{inline(row.title)}: {inline(follow_up.note)}",
-                    )
-                )
-    follow_lines.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    midnight = datetime.combine(since, time(0)).astimezone()
+    follow_lines = [
+        _("{date} {title}: {note}").format(
+            date=follow_up.at.astimezone().strftime("%Y-%m-%d") if follow_up.at else "-",
+            title=inline(title),
+            note=inline(follow_up.note),
+        )
+        for follow_up, title in store.latest_follow_up_notes(base, midnight, MAX_ROWS)
+    ]
     if follow_lines:
-        doc.bullets(line for _at, _id, line in follow_lines[:MAX_ROWS])
+        doc.bullets(follow_lines)
     else:
         doc.paragraph(_("(none)"))
     return doc.render()

@@ -266,6 +266,26 @@ class ActionsStore(ActionPagingStore):
         )
         return [FollowUp(**r) for r in rows]
 
+    def latest_follow_up_notes(
+        self, query: ActionQuery, since: datetime, limit: int
+    ) -> list[tuple[FollowUp, str]]:
+        """The newest follow-ups that carry a note, on the actions ``query`` selects, at or
+        after ``since``: (follow-up, action title), newest first. Later status changes and
+        edits without a note never push a note out."""
+        params: list[Any] = []
+        where = self._action_where(query, params)
+        sql = f"""
+            SELECT f.*, a.title AS action_title
+            FROM follow_ups f JOIN action_items a ON a.id = f.action_id
+            {where} {"AND" if where else "WHERE"} f.note != '' AND f.at >= ?
+            ORDER BY f.at DESC, f.id DESC LIMIT {int(limit)}"""
+        params.append(to_utc_iso(since))
+        out = []
+        for row in self._rows(sql, params):
+            title = row.pop("action_title")
+            out.append((FollowUp(**row), title))
+        return out
+
     # -- bulk (demo and scale data) ----------------------------------------------------------------
 
     def bulk_insert(self, table: str, rows: Iterable[dict[str, Any]]) -> None:

@@ -78,4 +78,11 @@ MESSAGES: dict[str, str] = {
     "No meetings yet.": "还没有会议。",
     "{path} is not a folder": "{path} 不是文件夹",
     "unfinished": "未完成",
+    # Chinese punctuation in exports: full-width brackets carry their own spacing.
+    "{text} {bracketed}": "{text}{bracketed}",
+    "**{label}:** {text}": "**{label}：** {text}",
+    "{title} ({owners}): {outcome}": "{title}（{owners}）：{outcome}",
+    "{line} - {notes}": "{line}，{notes}",
+    "{title} ({n})": "{title}（{n}）",
+    "{date} {title}: {note}": "{date} {title}：{note}",
 }

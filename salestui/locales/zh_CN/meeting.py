@@ -24,6 +24,8 @@ MESSAGES: dict[str, str] = {
     "Only an ended meeting can be confirmed": "只有已结束的会议才能确认",
     "A decision needs text": "决定需要内容",
     "Required attendees not marked present: {names}": "必须出席者尚未签到：{names}",
+    "Required attendees absent: {names}": "必须出席者缺席：{names}",
+    "Required attendees excused: {names}": "必须出席者请假：{names}",
     "The agenda ({agenda} min) is longer than the meeting ({length} min)":
         "议程（{agenda} 分钟）超过会议时长（{length} 分钟）",
     "No entry with id {id}": "没有编号为 {id} 的记录",

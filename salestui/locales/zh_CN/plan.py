@@ -132,4 +132,10 @@ MESSAGES: dict[str, str] = {
     "Written to {path}. c marks the agenda circulated.": "已写入 {path}。按 c 标记议程已发出。",
     "Agenda written to {path}": "议程已写入 {path}",
     "Run meeting": "主持会议",
+    # Leaving a new meeting that is not saved yet.
+    "Discard the new meeting {title}?": "放弃新会议“{title}”吗？",
+    "Discard this new meeting?": "放弃这个新会议吗？",
+    "Nothing of it is saved yet: n keeps editing, then ctrl+s saves it.": (
+        "它还没有保存：按 n 继续编辑，再按 ctrl+s 保存。"
+    ),
 }

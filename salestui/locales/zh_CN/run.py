@@ -245,4 +245,10 @@ MESSAGES: dict[str, str] = {
     "Now a decision · ctrl+z undoes": "已转为决定 · ctrl+z 撤销",
     "Now an action · ctrl+z undoes": "已转为行动项 · ctrl+z 撤销",
     "Now a note · ctrl+z undoes": "已转为记录 · ctrl+z 撤销",
+    # The compact strip of a narrow console.
+    "Now {number}/{count}": "当前 {number}/{count}",
+    "Next: nothing left": "下一项：无",
+    "Next: {number}. {title} ({minutes} min)": "下一项：{number}. {title}（{minutes} 分钟）",
+    "Present {count}/{total}: {names}": "在场 {count}/{total}：{names}",
+    "Not here: {names}": "不在场：{names}",
 }

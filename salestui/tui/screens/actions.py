@@ -15,7 +15,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from salestui.core.actions_service import ActionsService
 from salestui.core.errors import SalestuiError
@@ -36,6 +36,7 @@ from salestui.tui.screens.actions_filters import (
 from salestui.tui.screens.actions_forms import FormField, FormScreen, PickScreen
 from salestui.tui.screens.actions_table import ActionsSource, action_columns
 from salestui.tui.screens.base import SalestuiScreen
+from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
 from salestui.tui.widgets.paged_table import PagedTable
 
@@ -97,14 +98,24 @@ class ActionsScreen(ActionCommands, SalestuiScreen):
             yield PagedTable(id="actions-table")
             yield Static(id="actions-empty")
             yield DetailPanel(id="detail")
-        yield Footer()
+        yield SalestuiFooter()
 
     @property
     def table(self) -> PagedTable:
         return self.query_one("#actions-table", PagedTable)
 
-    def on_mount(self) -> None:
+    def set_up(self) -> None:
+        """The table's columns (their headings are in the current language), and the
+        view's name again in the current language."""
         self.table.set_columns(action_columns(self.services.clock.today()))
+        if self.view is not None and not self.view.saved:
+            try:
+                self.view = replace(self.view, name=self.views.resolve(self.view.key).name)
+            except SalestuiError:
+                pass  # e.g. a person's view whose person is gone: keep the old name
+
+    def on_mount(self) -> None:
+        self.set_up()
         try:
             view = self.views.resolve(self.requested_view)
         except SalestuiError as error:

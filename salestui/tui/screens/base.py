@@ -9,6 +9,7 @@ from typing import ClassVar, TypeVar
 
 from textual import events
 from textual.binding import ActiveBinding
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from salestui.core.errors import SalestuiError
@@ -35,6 +36,8 @@ def translate_bindings(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBi
     return translated
 
 
+# Widgets a toast must never cover (CSS type names; the capture line includes its preview).
+TYPED_INTO = "Input, TextArea, CaptureLine"
 SHORT_HEIGHT = 30  # below this many lines screens drop blank lines (the "-short" class)
 
 
@@ -44,6 +47,25 @@ class SalestuiScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.height < SHORT_HEIGHT, "-short")
+        self.call_after_refresh(self.place_toasts)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.call_after_refresh(self.place_toasts)
+
+    def place_toasts(self) -> None:
+        """Notifications stack up from the bottom right: keep them above every input in
+        the lower half of the screen (the capture line with its preview, a prompt), so a
+        toast never hides what is being typed."""
+        height = self.size.height
+        tops = [
+            widget.region.y
+            for widget in self.query(TYPED_INTO)
+            if widget.region.height and widget.region.y >= height // 2
+        ]
+        bottom = max(height - min(tops), 1) if tops else 1
+        for rack in self.query("ToastRack"):
+            if rack.styles.margin.bottom != bottom:
+                rack.styles.margin = (0, 0, bottom, 0)
 
     @property
     def screen_title(self) -> str:
@@ -55,6 +77,26 @@ class SalestuiScreen(Screen[None]):
 
     def reload_data(self) -> None:
         """Read again from the database what the screen shows (the app's ``r`` key)."""
+
+    def set_up(self) -> None:
+        """Prepare freshly composed widgets (columns, hidden parts, focus): called after
+        mount and after every rebuild. Screens that prepare widgets override it."""
+
+    async def rebuild(self) -> None:
+        """Draw the whole screen again in the current language (the language switch):
+        new widgets, prepared as on mount, the data read again, the footer's keys again.
+        What the user typed and where they were is kept by the screens that hold it."""
+        focused = self.focused.id if self.focused is not None else None
+        await self.recompose()
+        self.set_up()
+        self.reload_data()
+        if focused:
+            try:
+                self.query_one(f"#{focused}").focus()
+            except NoMatches:
+                pass
+        # The new Footer subscribed after the last bindings signal: send one now.
+        self.refresh_bindings()
 
     def read(self, load: Callable[[], T]) -> T | None:
         """Run a database read; on failure show why (never a traceback) and return None."""

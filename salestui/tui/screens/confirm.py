@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from salestui.core.errors import SalestuiError
 from salestui.core.meeting import LiveMeeting
@@ -40,6 +40,7 @@ from salestui.tui.screens.confirm_tables import (
     parked_rows,
 )
 from salestui.tui.screens.run_tables import IdTable, Tones
+from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
 
 PROMPTS = {
@@ -94,7 +95,7 @@ class ConfirmScreen(SalestuiScreen):
         yield Static(id="questions")
         yield Input(id="confirm-prompt")
         yield Static(id="confirm-message")
-        yield Footer(compact=True)
+        yield SalestuiFooter(compact=True)
 
     def on_mount(self) -> None:
         if self.services.meeting(self.meeting_id).status == MeetingStatus.CONFIRMED:

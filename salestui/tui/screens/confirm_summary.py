@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from salestui.core.dates import format_due
 from salestui.core.errors import SalestuiError
@@ -21,6 +21,7 @@ from salestui.tui import labels
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.screens.confirm_tables import DECISION_STATES
 from salestui.tui.screens.run_tables import AGENDA_STATES, Tones
+from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
 
 
@@ -46,7 +47,7 @@ class SummaryScreen(SalestuiScreen):
         yield HeaderBar(id="header")
         with VerticalScroll(id="summary-body"):
             yield Static(id="summary")
-        yield Footer(compact=True)
+        yield SalestuiFooter(compact=True)
 
     def on_mount(self) -> None:
         self.reload_data()

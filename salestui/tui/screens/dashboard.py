@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from salestui.core.actions_service import ActionsService, TeamLine
 from salestui.core.errors import SalestuiError
@@ -19,6 +19,7 @@ from salestui.tui import labels
 from salestui.tui.screens.actions_table import age_label
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.widgets.fit_table import FitColumn, FitRow, FitTable
+from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
 
 INDENT = 2  # cells per level of the reporting tree
@@ -47,7 +48,7 @@ class DashboardScreen(SalestuiScreen):
         yield Static(id="dash-note")
         yield FitTable(classes="team-table")
         yield Static(id="dash-totals")
-        yield Footer()
+        yield SalestuiFooter()
 
     def on_mount(self) -> None:
         self.reload_data()

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from salestui import paths
 from salestui.core.errors import Conflict, SalestuiError
@@ -20,6 +20,7 @@ from salestui.core.models import MeetingStatus
 from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui.screens.base import SalestuiScreen
+from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
 from salestui.tui.widgets.markdown_view import MarkdownView
 
@@ -57,11 +58,14 @@ class ExportPreviewScreen(SalestuiScreen):
             yield Label(_("Save to:"), id="export-save-label")
             yield Input(id="export-path")
         yield Static(id="export-message")
-        yield Footer()
+        yield SalestuiFooter()
 
-    def on_mount(self) -> None:
+    def set_up(self) -> None:
         self.query_one("#export-source").display = False
         self.query_one("#export-save").display = False
+
+    def on_mount(self) -> None:
+        self.set_up()
         self.reload_data()
 
     def render_text(self) -> str:

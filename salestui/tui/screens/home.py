@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from salestui.core.dates import format_due
 from salestui.core.models import OPEN_STATUSES, ActionRow, MeetingStatus
@@ -26,6 +26,7 @@ from salestui.tui.screens.home_data import (
 )
 from salestui.tui.widgets.fit_table import FitColumn, FitRow, FitTable
 from salestui.tui.widgets.fit_table import fit_widths as share_out
+from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
 from salestui.tui.widgets.table_section import TableSection
 
@@ -52,11 +53,14 @@ class HomeScreen(SalestuiScreen):
             yield TableSection(id="overdue")
             yield TableSection(id="due-soon")
         yield Static(id="counts")
-        yield Footer()
+        yield SalestuiFooter()
 
-    def on_mount(self) -> None:
+    def set_up(self) -> None:
         for table in self.query(FitTable):
             table.skip_headings = True
+
+    def on_mount(self) -> None:
+        self.set_up()
         self.reload_data()
         self.set_interval(AUTO_RELOAD_SECONDS, self.reload_data)
         # Row colours come from the theme: draw again when the user picks another one.

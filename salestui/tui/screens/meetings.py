@@ -9,7 +9,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from salestui.core.errors import SalestuiError
 from salestui.core.models import MeetingKind, MeetingStatus
@@ -25,6 +25,7 @@ from salestui.tui.screens.meetings_data import (
 )
 from salestui.tui.screens.meetings_rows import build_table, cycle
 from salestui.tui.widgets.fit_table import FitTable
+from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
 
 AUTO_RELOAD_SECONDS = 60  # pick up changes made from the CLI in another terminal
@@ -70,7 +71,7 @@ class MeetingsScreen(SalestuiScreen):
             )
         yield FitTable(classes="meetings-table")
         yield Static(id="meetings-empty")
-        yield Footer()
+        yield SalestuiFooter()
 
     @property
     def table(self) -> FitTable:

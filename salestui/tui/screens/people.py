@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from salestui.core.errors import SalestuiError
 from salestui.core.models import Person, Role
@@ -22,6 +22,7 @@ from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.screens.people_tree import TreeLine, tree_lines
 from salestui.tui.screens.person_form import PersonFormScreen
 from salestui.tui.widgets.fit_table import FitColumn, FitRow, FitTable
+from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
 
 AUTO_RELOAD_SECONDS = 60
@@ -55,7 +56,7 @@ class PeopleScreen(SalestuiScreen):
         yield Static(id="people-empty")
         yield Static(id="person-detail")
         yield Input(placeholder=_("find: name, prefix or initials"), id="people-find", compact=True)
-        yield Footer()
+        yield SalestuiFooter()
 
     @property
     def table(self) -> FitTable:

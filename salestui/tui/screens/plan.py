@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from salestui.core.models import Template
 from salestui.core.planning import Planning
@@ -37,6 +37,7 @@ from salestui.tui.screens.plan_data import (
 )
 from salestui.tui.screens.plan_form import MeetingForm
 from salestui.tui.screens.plan_recurring import cadence_label
+from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
 
 TABS = {"details": N_("Details"), "attendees": N_("Attendees"), "agenda": N_("Agenda")}
@@ -83,6 +84,7 @@ class PlanScreen(SalestuiScreen):
         self.pending_template: Template | None = None  # applied when a new meeting is saved
         self._saved_form: FormInput | None = None
         self._escape_armed = False
+        self._typed_before_rebuild: FormInput | None = None
         self._header_shown: tuple[str, str] | None = None
 
     # -- layout ----------------------------------------------------------------------------
@@ -99,7 +101,7 @@ class PlanScreen(SalestuiScreen):
         with Horizontal(id="plan-summary"):
             yield Static(id="summary-agenda")
             yield Static(id="summary-cost")
-        yield Footer()
+        yield SalestuiFooter()
 
     def _tab_title(self, tab: str, count: int | None = None) -> str:
         title = _(TABS[tab])
@@ -118,6 +120,18 @@ class PlanScreen(SalestuiScreen):
     @property
     def agenda(self) -> AgendaPane:
         return self.query_one(AgendaPane)
+
+    async def rebuild(self) -> None:
+        """A language switch: the form keeps what was typed, the tab stays where it was."""
+        self._typed_before_rebuild = self.form.typed()
+        self.first_tab = self.query_one(TabbedContent).active or self.first_tab
+        await super().rebuild()
+
+    def set_up(self) -> None:
+        typed, self._typed_before_rebuild = self._typed_before_rebuild, None
+        self._header_shown = None  # a new header bar: draw it again
+        if typed is not None:
+            self.form.load(typed)
 
     def on_mount(self) -> None:
         # A pushed screen may not see a Resize before it is drawn: fit the terminal now.
@@ -333,7 +347,33 @@ class PlanScreen(SalestuiScreen):
 
         self.app.switch_screen(RunScreen(self.services, meeting_id))
 
+    def typed_anything(self) -> bool:
+        """Whether leaving would lose something typed: the form, a chosen template, or text
+        in the attendee or agenda inputs."""
+        if self.dirty or self.pending_template is not None:
+            return True
+        return any(
+            field.value.strip() for field in self.query("AttendeesPane Input, AgendaPane Input")
+        )
+
     def action_back(self) -> None:
+        if self.meeting_id is None and self.typed_anything():
+            # Nothing of a new meeting is stored yet: a yes/no question, not a second key.
+            from salestui.tui.screens.run_prompt import AskScreen
+
+            def answered(discard: bool | None) -> None:
+                if discard:
+                    self.dismiss()
+
+            title = self.form.typed().title.strip()
+            question = (
+                _("Discard the new meeting {title}?").format(title=title)
+                if title
+                else _("Discard this new meeting?")
+            )
+            detail = _("Nothing of it is saved yet: n keeps editing, then ctrl+s saves it.")
+            self.app.push_screen(AskScreen(question, detail), answered)
+            return
         if self.dirty and not self._escape_armed:
             self._escape_armed = True
             say(

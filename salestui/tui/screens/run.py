@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from salestui.core.errors import SalestuiError
 from salestui.core.meeting import Balance, LiveMeeting, LiveState
@@ -29,6 +29,7 @@ from salestui.tui.screens.run_entries import WINDOW, EntriesTable, EntryRows
 from salestui.tui.screens.run_review import ReviewPanel
 from salestui.tui.screens.run_speaker import SpeakerPicker
 from salestui.tui.screens.run_start import StartPanel
+from salestui.tui.screens.run_strip import strip_text
 from salestui.tui.screens.run_tables import (
     AgendaTable,
     AttendanceTable,
@@ -40,6 +41,7 @@ from salestui.tui.screens.run_tables import (
 )
 from salestui.tui.widgets.capture_line import CaptureLine
 from salestui.tui.widgets.fit_table import FitRow, FitTable
+from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
 from salestui.tui.widgets.speaking import SpeakingNotice
 from salestui.tui.widgets.timer import ItemTimer, show_text
@@ -141,13 +143,14 @@ class RunScreen(RunActions, SalestuiScreen):
                     yield AttendanceTable(id="people")
                 with Vertical(id="main"):
                     yield ItemTimer(id="timer")
+                    yield Static(id="strip")
                     yield SpeakingNotice(id="speaking")
                     yield Static(classes="panel-title", id="entries-title")
                     yield EntriesTable(id="entries")
                     yield Static(id="entries-empty")
         yield SpeakerPicker(id="speaker-picker")
         yield CaptureLine(self.preview_line, self.save_line, id="capture")
-        yield Footer(compact=True)
+        yield SalestuiFooter(compact=True)
 
     async def recompose(self) -> None:
         """Rebuilt in another language: new widgets, so forget what was drawn on the old
@@ -293,6 +296,7 @@ class RunScreen(RunActions, SalestuiScreen):
         self._fill(
             "people", people_columns(), people_rows(view.speakers, view.balance.speaking_now, tones)
         )
+        show_text(self.query_one("#strip", Static), strip_text(view))
         self._show_entries(view)
         self._show_panels()
 

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from salestui.core.meeting import Balance, LiveMeeting, LiveState
 from salestui.core.models import ActionRow, AttendanceStatus, Entry, EntryKind, Person
+from salestui.core.people_order import sort_people
 from salestui.core.store import ActionQuery
 
 WIDE = 100  # from this width the agenda and attendance panels show by default
@@ -18,7 +19,7 @@ WIDE = 100  # from this width the agenda and attendance panels show by default
 
 @dataclass
 class Speaker:
-    """One person who may speak: the chair first, then the attendees in attendance order."""
+    """One person in the room's list; ``number`` 0: absent or excused, cannot speak."""
 
     number: int
     person: Person
@@ -47,7 +48,15 @@ class LiveView:
         return next((s for s in self.speakers if s.person_id == self.balance.speaking_now), None)
 
     def speaker(self, number: int) -> Speaker | None:
+        """The speaker with this number; absent and excused people have none."""
+        if number <= 0:
+            return None
         return next((s for s in self.speakers if s.number == number), None)
+
+    @property
+    def can_speak(self) -> list[Speaker]:
+        """The people the speaker picker offers: not absent, not excused."""
+        return [s for s in self.speakers if s.number > 0]
 
     def current_number(self) -> int:
         """The current item's position on the agenda, counted from 1."""
@@ -62,17 +71,29 @@ class LiveView:
 def load_speakers(
     live: LiveMeeting, meeting_id: int, balance: Balance, people: dict[int, Person]
 ) -> list[Speaker]:
-    """The chair first (when not on the attendance list), then the attendees; numbered."""
+    """The chair (when not on the attendance list) and the attendees, in ``people_order``
+    (reporting line, then name). Only people who can speak get a number: someone marked
+    absent or excused is listed with number 0 and never offered as a speaker."""
     meeting = live.services.meeting(meeting_id)
-    attendance = live.store.list_attendance(meeting_id)
     shares = {s.person.id: s for s in balance.shares}
+    rows: list[tuple[Person, AttendanceStatus | None, bool, datetime | None]] = [
+        (people[a.person_id], a.status, a.required, a.arrived_at)
+        for a in live.store.list_attendance(meeting_id)
+        if a.person_id in people
+    ]
+    listed = {person.id for person, *_rest in rows}
+    chair = people.get(meeting.chair_id) if meeting.chair_id else None
+    if chair is not None and chair.id not in listed:
+        rows.append((chair, None, False, None))
     speakers: list[Speaker] = []
-
-    def add(person: Person, status, required, arrived) -> None:  # type: ignore[no-untyped-def]
+    number = 0
+    for person, status, required, arrived in sort_people(rows, people, lambda r: r[0]):
         share = shares.get(person.id)
+        can_speak = status not in (AttendanceStatus.ABSENT, AttendanceStatus.EXCUSED)
+        number += can_speak
         speakers.append(
             Speaker(
-                number=len(speakers) + 1,
+                number=number if can_speak else 0,
                 person=person,
                 status=status,
                 required=required,
@@ -81,15 +102,6 @@ def load_speakers(
                 share=share.share if share else 0.0,
             )
         )
-
-    listed = {a.person_id for a in attendance}
-    chair = people.get(meeting.chair_id) if meeting.chair_id else None
-    if chair is not None and chair.id not in listed:
-        add(chair, None, False, None)
-    ordered = sorted(attendance, key=lambda a: a.person_id != meeting.chair_id)
-    for row in ordered:
-        if row.person_id in people:
-            add(people[row.person_id], row.status, row.required, row.arrived_at)
     return speakers
 
 

@@ -54,7 +54,7 @@ class SpeakerPicker(Static, can_focus=True):
         table.add_column(justify="right")
         table.add_column()
         table.add_column()
-        for speaker in speakers[:9]:
+        for speaker in [s for s in speakers if s.number > 0][:9]:
             now = speaker.person_id == speaking_now
             table.add_row(
                 Text(str(speaker.number), style="bold"),

@@ -157,7 +157,7 @@ def people_rows(
         speaking = speaker.person_id == speaking_now
         name = speaker.person.name + (" *" if speaker.required else "")
         cells: list[Text | str] = [
-            Text(str(speaker.number) if speaker.number <= 9 else "", style="bold"),
+            Text(str(speaker.number) if 0 < speaker.number <= 9 else "", style="bold"),
             Text(("● " if speaking else "") + name, style="bold" if speaking else ""),
             attendance_label(speaker, tones),
         ]

@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from salestui.core.demo import generate_demo
 from salestui.core.errors import SalestuiError
 from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui.screens.base import SalestuiScreen
+from salestui.tui.widgets.footer import SalestuiFooter
 
 
 class WelcomeScreen(SalestuiScreen):
@@ -56,7 +57,7 @@ class WelcomeScreen(SalestuiScreen):
                 markup=False,
             )
             yield Static(_("Press ? for help on any screen."), id="welcome-hint")
-        yield Footer()
+        yield SalestuiFooter()
 
     def action_load_demo(self) -> None:
         try:
