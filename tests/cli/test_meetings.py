@@ -113,8 +113,9 @@ def test_agenda_invite_and_show(org) -> None:
 
     shown = run("meeting", "show", "1", "--json").ok().json()
     assert MEETING_KEYS < set(shown)
+    # In reporting-line order: the director, then 王芳, then who reports to her.
     assert [(a["name"], a["required"], a["status"]) for a in shown["attendees"]] == [
-        ("王芳", True, "invited"), ("Li Ming", True, "invited"), ("张伟", False, "invited"),
+        ("张伟", False, "invited"), ("王芳", True, "invited"), ("Li Ming", True, "invited"),
     ]  # fmt: skip
     assert [(i["title"], i["timebox_minutes"], i["presenter"]) for i in shown["agenda"]] == [
         ("回款进度", 25, "王芳"), ("Forecast", 30, None), ("AOB", 10, None),
