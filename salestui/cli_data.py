@@ -72,8 +72,14 @@ def backup(file: Path | None, force: bool, list_them: bool, as_json: bool) -> No
         raise InvalidInput(_("Give the FILE to back up to, or --list"))
     store = services(create=False).store
     file = file.expanduser()
+    if file.is_symlink() and file.is_file():
+        file = file.resolve()  # the file the link names is replaced, not the link
     if file.is_dir():
         raise StorageError(_("{path} is a folder; give a file name").format(path=file))
+    if file.exists() and not file.is_file():
+        raise StorageError(
+            _("{path} is not a regular file; a backup is written to a file").format(path=file)
+        )
     if not file.parent.is_dir():
         raise StorageError(_("The folder {folder} does not exist").format(folder=file.parent))
     if file.exists() and file.resolve() == store.path.resolve():

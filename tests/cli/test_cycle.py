@@ -8,6 +8,7 @@ member); meeting 1 = 周例会 (weekly), Mon 2026-11-30 09:00, 60 min, chaired b
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def agenda(run, meeting_id: int) -> list[tuple[str, int, bool]]:
 def hold(run, meeting_id: int, day: str, parked_topic: str) -> tuple[int, int]:
     """Run one meeting: circulate, start, capture an action and a parked topic, finish
     returns the ids of the action and of the parked entry."""
-    run("export", "agenda", str(meeting_id), "-o", "/dev/null", "--force",
+    run("export", "agenda", str(meeting_id), "-o", os.devnull, "--force",
         "--circulate", **at(day, "08:40")).ok()  # fmt: skip
     assert run("run", "start", str(meeting_id), **at(day, "09:00")).code == 0
     captured = run(

@@ -50,6 +50,38 @@ def test_force_keeps_the_mode_of_a_private_file(org: Path, tmp_path: Path, run_c
     assert target.read_text(encoding="utf-8").startswith("# ")
 
 
+def test_a_link_stays_a_link(org: Path, tmp_path: Path, run_cli: Any) -> None:
+    """--force over a symbolic link replaces the file it names; the link is kept."""
+    real = tmp_path / "real.md"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    run_cli(tmp_path, org, "export", "minutes", "1", "-o", str(link), "--force").ok()
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert real.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_a_pipe_is_written_through_not_replaced(org: Path, tmp_path: Path, run_cli: Any) -> None:
+    """A named pipe (like /dev/stdout or /dev/null) receives the text; a rename would have
+    put a plain file in its place."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE)
+    run_cli(tmp_path, org, "export", "minutes", "1", "-o", str(pipe), "--force").ok()
+    out, _ = reader.communicate(timeout=60)
+    assert out.decode("utf-8").startswith("# ")
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+
+
+def test_a_backup_is_never_written_over_a_pipe(org: Path, tmp_path: Path, run_cli: Any) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    result = run_cli(tmp_path, org, "backup", str(pipe), "--force")
+    assert result.code == 1, result
+    assert "not a regular file" in result.err and len(result.err.splitlines()) == 1
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+
+
 KILLED_MIDWAY = textwrap.dedent(
     """
     import os, signal, sys

@@ -66,9 +66,13 @@ def write_atomic(path: Path | str, text: str, force: bool = False) -> Path:
     keeps its permissions (a private 0600 file stays private); a new one follows the umask.
     """
     target = Path(path).expanduser()
+    if target.is_symlink() and target.is_file():
+        target = target.resolve()  # replace the file the link names, not the link
     if target.is_dir():
         raise StorageError(_("{path} is a folder, not a file").format(path=target))
     refuse_database(target)
+    if target.exists() and not target.is_file():
+        return _write_special(target, text)
     if target.exists() and not force:
         raise Conflict(_("{path} already exists (use --force to replace it)").format(path=target))
     folder = target.parent
@@ -88,6 +92,22 @@ def write_atomic(path: Path | str, text: str, force: bool = False) -> Path:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+    except OSError as error:
+        raise StorageError(
+            _("Cannot write {path}: {reason}").format(path=target, reason=error.strerror)
+        ) from error
+    return target
+
+
+def _write_special(target: Path, text: str) -> Path:
+    """``-o /dev/stdout`` or a named pipe: written straight through (a rename would put a
+    plain file in the device's place); anything else that is not a file is refused."""
+    kind = target.stat().st_mode
+    if not (stat.S_ISCHR(kind) or stat.S_ISFIFO(kind)):
+        raise StorageError(_("{path} is not a regular file").format(path=target))
+    try:
+        with target.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
     except OSError as error:
         raise StorageError(
             _("Cannot write {path}: {reason}").format(path=target, reason=error.strerror)

@@ -27,6 +27,9 @@ MESSAGES: dict[str, str] = {
         "数据库里已经有人员了；如仍要添加演示数据，请加 --force"
     ),
     "{path} is a folder; give a file name": "{path} 是文件夹；请给出文件名",
+    "{path} is not a regular file; a backup is written to a file":
+        "{path} 不是普通文件；备份只能写入文件",
+    "{path} is not a regular file": "{path} 不是普通文件",
     "The folder {folder} does not exist": "文件夹 {folder} 不存在",
     "{path} already exists; use --force to overwrite it": "{path} 已存在；要覆盖请加 --force",
     "{path} is the database itself": "{path} 就是数据库本身",
