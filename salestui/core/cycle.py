@@ -10,6 +10,8 @@ carried (its count rises too), never twice.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from salestui.core.models import (
     AgendaItem,
     AgendaKind,
@@ -48,18 +50,22 @@ def last_held(store: Store, series_id: int) -> Meeting | None:
 
 
 def planned_after(store: Store, meeting: Meeting) -> Meeting | None:
-    """A meeting of the same series already planned (not yet held) after ``meeting``."""
+    """The nearest meeting of the same series after ``meeting``, whatever its state: once
+    the next meeting exists (planned, running or held), it is *the* next meeting - making
+    another would carry the same open items a second time."""
     if meeting.series_id is None:
         return None
-    for other in store.list_meetings(series_id=meeting.series_id):
-        if other.id == meeting.id or other.status not in (
-            MeetingStatus.DRAFT,
-            MeetingStatus.CIRCULATED,
-        ):
-            continue
-        if _later(other, meeting):
-            return other
-    return None
+    later = [
+        other
+        for other in store.list_meetings(series_id=meeting.series_id)
+        if other.id != meeting.id and _later(other, meeting)
+    ]
+    return min(later, key=_order) if later else None
+
+
+def _order(meeting: Meeting) -> tuple[datetime, int]:
+    start = meeting.scheduled_start or datetime.max.replace(tzinfo=UTC)
+    return start, meeting.id or 0
 
 
 def _later(other: Meeting, meeting: Meeting) -> bool:

@@ -94,6 +94,15 @@ def test_next_after_makes_a_series_and_never_two(cycle, services, clock) -> None
     ]
     again, created = planning.next_after(meeting.id)
     assert again.id == nxt.id and not created
+    # Still the same meeting once it is running or held: never a second one carrying the
+    # same items again.
+    live.start(nxt.id)
+    again, created = planning.next_after(meeting.id)
+    assert again.id == nxt.id and not created
+    live.end(nxt.id)
+    again, created = planning.next_after(meeting.id)
+    assert again.id == nxt.id and not created
+    assert len(services.store.list_meetings(series_id=nxt.series_id)) == 2
     with pytest.raises(InvalidInput):
         planning.next_after(meeting.id, cadence="weekly")
 
