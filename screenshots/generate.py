@@ -95,6 +95,13 @@ async def confirm(app, pilot, services) -> None:
     await pilot.pause()
 
 
+async def summary(app, pilot, services) -> None:
+    from salestui.tui.screens.confirm_summary import SummaryScreen
+
+    await app.push_screen(SummaryScreen(services, held_meeting(services, MeetingStatus.CONFIRMED)))
+    await pilot.pause()
+
+
 async def actions(app, pilot, services) -> None:
     await pilot.press("a")
     await pilot.pause()
@@ -118,7 +125,9 @@ SHOTS = [
     Shot("plan", plan),
     Shot("run", run),
     Shot("run-zh", run, lang="zh-CN"),
+    Shot("run-80x24", run, size=(80, 24)),
     Shot("confirm", confirm),
+    Shot("summary-zh", summary, lang="zh-CN"),
     Shot("actions", actions),
     Shot("dashboard", dashboard),
     Shot("export-preview", export_preview),
