@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from salestui.core.dates import format_due
 from salestui.core.errors import SalestuiError
+from salestui.core.export.markdown import annotate
 from salestui.core.meeting import LiveMeeting, Summary
 from salestui.core.models import AgendaStatus, DecisionStatus
 from salestui.core.service import Services
@@ -80,7 +81,7 @@ class SummaryScreen(SalestuiScreen):
             )
         )
         if over >= 1:
-            timing.append(" " + _("({minutes} min over)").format(minutes=over),
+            timing.append(annotate("", _("({minutes} min over)").format(minutes=over)),
                           style=f"bold {tones.error}")  # fmt: skip
         timing.append(" · ")
         timing.append(
@@ -110,13 +111,14 @@ class SummaryScreen(SalestuiScreen):
             )
             if item.over_minutes:  # past planned + extended, as rounded (core.timing)
                 status.append(
-                    " " + _("(over by {minutes} min)").format(minutes=item.over_minutes),
+                    annotate("", _("(over by {minutes} min)").format(minutes=item.over_minutes)),
                     style=f"bold {tones.error}",
                 )
             if extended and item.over_plan_minutes:  # the plan stays in sight too
                 status.append(
-                    " " + _("({minutes} min over the plan)").format(
-                        minutes=item.over_plan_minutes
+                    annotate(
+                        "",
+                        _("({minutes} min over the plan)").format(minutes=item.over_plan_minutes),
                     ),
                     style=tones.warning,
                 )
@@ -135,7 +137,7 @@ class SummaryScreen(SalestuiScreen):
             line = Text(f"{number}. ")
             line.append(decision.text, style="strike" if decision.status == "rejected" else "")
             status = _(DECISION_STATES.get(decision.status, decision.status))
-            line.append(" " + _("({status})").format(status=status), style="dim")
+            line.append(annotate("", _("({status})").format(status=status)), style="dim")
             parts.append(line)
 
         actions = [a for a in summary.actions if not a.status.is_closed]
