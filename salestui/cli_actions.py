@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+
 import click
 
 from salestui.cli_common import (
+    ACTION_HEADERS,
     ACTION_STATUSES,
     ID,
     SQLITE_MAX_INTEGER,
+    action_cells,
     action_json,
     action_row,
-    actions_table,
-    console,
     json_option,
     names_are_input,
     parse_date_option,
@@ -19,10 +23,15 @@ from salestui.cli_common import (
     print_json,
     services,
 )
+from salestui.cli_stream import TextTable, plain, write_json_array, write_json_lines
 from salestui.i18n import _
+
+if TYPE_CHECKING:
+    from salestui.core.models import ActionRow
 
 OWNER_HELP = "full name, unique prefix, pinyin initials or id (no match = exit 2)"
 DEFAULT_LIMIT = 200
+PAGE = 500  # rows read at a time for the sorted views
 
 
 @click.group()
@@ -64,11 +73,18 @@ def actions() -> None:
 @click.option(
     "--limit",
     type=click.IntRange(min=0, max=SQLITE_MAX_INTEGER),
-    default=DEFAULT_LIMIT,
-    show_default=True,
-    help="At most N rows (0 = all).",
+    default=None,
+    help=f"At most N rows (0 = all). Default: {DEFAULT_LIMIT} in the table, all with "
+    "--json or --jsonl.",
 )
 @json_option
+@click.option(
+    "--jsonl",
+    "as_jsonl",
+    is_flag=True,
+    help='One JSON object a line; when --limit cut the list, a last line '
+    '{"total": T, "shown": N}.',
+)
 def actions_list(
     owner: str | None,
     team: str | None,
@@ -83,10 +99,21 @@ def actions_list(
     bucket: str | None,
     series_id: int | None,
     sort: str,
-    limit: int,
+    limit: int | None,
     as_json: bool,
+    as_jsonl: bool,
 ) -> None:
-    """List action items, soonest due first (or in the --sort order)."""
+    """List action items, soonest due first (or in the --sort order).
+
+    Rows are written as they are read, so a list of any length starts at once and takes
+    the same memory. With --json every matching row is given unless --limit is set; a
+    limit that cuts the list is said on stderr (--jsonl says it in a last line).
+    """
+    if as_json and as_jsonl:
+        raise click.UsageError(_("Give --json or --jsonl, not both"))
+    if limit is None:
+        limit = 0 if as_json or as_jsonl else DEFAULT_LIMIT
+    output = "jsonl" if as_jsonl else "json" if as_json else "table"
     svc = services()
     before = parse_date_option(due_before)
     if meeting_id is not None:
@@ -98,7 +125,7 @@ def actions_list(
             )
         _list_with_views(
             svc, owner, team, statuses, overdue, meeting_id, tag, priority, search, unassigned,
-            bucket, series_id, sort, limit, as_json,
+            bucket, series_id, sort, limit, output,
         )  # fmt: skip
         return
     with names_are_input():
@@ -114,27 +141,13 @@ def actions_list(
             text=search,
             unassigned=unassigned,
         )
-    rows = svc.list_actions(query, limit=limit or None)
-    if as_json:
-        print_json([action_json(r) for r in rows])
-        return
-    if not rows:
-        click.echo(_("No action items found."))
-        return
-    console().print(actions_table(rows, svc.clock.today()))
-    if limit and len(rows) == limit:
-        total = svc.store.count_actions(query)
-        if total > limit:
-            click.echo(
-                _("Showing {shown} of {total}; use --limit 0 to see all.").format(
-                    shown=limit, total=total
-                )
-            )
+    rows = svc.store.iter_actions(query, limit=limit or None)
+    write_listing(rows, output, svc.clock.today(), limit, lambda: svc.store.count_actions(query))
 
 
 def _list_with_views(
     svc, owner, team, statuses, overdue, meeting_id, tag, priority, search, unassigned,
-    bucket, series_id, sort, limit, as_json,
+    bucket, series_id, sort, limit, output,
 ) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     """The filters and sorts of the actions screen (due buckets, series, urgency)."""
     from salestui.core.models import ActionStatus
@@ -166,20 +179,40 @@ def _list_with_views(
             sort=sort,
         ),
     )
-    rows = pager.rows(0, limit or pager.total)
-    if as_json:
-        print_json([action_json(r) for r in rows])
-        return
-    if not rows:
-        click.echo(_("No action items found."))
-        return
-    console().print(actions_table(rows, svc.clock.today()))
-    if limit and pager.total > limit:
-        click.echo(
-            _("Showing {shown} of {total}; use --limit 0 to see all.").format(
-                shown=limit, total=pager.total
-            )
+    wanted = min(limit, pager.total) if limit else pager.total
+    rows = (
+        row
+        for start in range(0, wanted, PAGE)
+        for row in pager.rows(start, min(PAGE, wanted - start))
+    )
+    write_listing(rows, output, svc.clock.today(), limit, lambda: pager.total)
+
+
+def write_listing(
+    rows: Iterable[ActionRow], output: str, today: date, limit: int, total: Callable[[], int]
+) -> None:
+    """Write the rows as they come; say when ``limit`` left some out."""
+    if output == "jsonl":
+        write_json_lines(
+            (action_json(r) for r in rows),
+            total=lambda count: total() if limit and count == limit else None,
         )
+        return
+    if output == "json":
+        count = write_json_array(action_json(r) for r in rows)
+    else:
+        table = TextTable([_(h) for h in ACTION_HEADERS])
+        count = table.write(
+            [(plain(text), warn) for text, warn in action_cells(r, today)] for r in rows
+        )
+        if count == 0:
+            click.echo(_("No action items found."))
+            return
+    if limit and count == limit and (matched := total()) > limit:
+        message = _("Showing {shown} of {total}; use --limit 0 to see all.").format(
+            shown=limit, total=matched
+        )
+        click.echo(message, err=output == "json")
 
 
 def _print_action(action_id: int, message: str, as_json: bool) -> None:

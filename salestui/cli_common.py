@@ -351,22 +351,27 @@ def meeting_json(meeting: Meeting, people: dict[int, Person]) -> dict[str, Any]:
 
 
 def action_json(row: ActionRow) -> dict[str, Any]:
+    """One action as ``actions list --json`` gives it (values already JSON types)."""
     return {
         "id": row.id,
         "title": row.title,
         "owners": row.owners,
         "owner_ids": row.owner_ids,
-        "due": row.due,
+        "due": row.due.isoformat() if row.due else None,
         "priority": row.priority,
-        "status": row.status,
+        "status": row.status.value,
         "meeting_id": row.meeting_id,
         "meeting_title": row.meeting_title,
-        "created_at": row.created_at,
-        "completed_at": row.completed_at,
+        "created_at": _moment(row.created_at),
+        "completed_at": _moment(row.completed_at),
         "carried_count": row.carried_count,
-        "last_follow_up": row.last_follow_up,
-        "next_follow_up": row.next_follow_up,
+        "last_follow_up": _moment(row.last_follow_up),
+        "next_follow_up": row.next_follow_up.isoformat() if row.next_follow_up else None,
     }
+
+
+def _moment(value: datetime | None) -> str | None:
+    return jsonable(value) if value is not None else None
 
 
 def action_row(action_id: int) -> ActionRow:
@@ -379,25 +384,33 @@ def action_row(action_id: int) -> ActionRow:
     return rows[0]
 
 
-def actions_table(rows: Sequence[ActionRow], today: date, title: str | None = None) -> Any:
-    grid = table(
-        _("ID"), _("Title"), _("Owners"), _("Due"), _("P"), _("Status"), _("Meeting"),
-        title=title,
-    )  # fmt: skip
+ACTION_HEADERS = (N_("ID"), N_("Title"), N_("Owners"), N_("Due"), N_("P"), N_("Status"),
+                  N_("Meeting"))  # fmt: skip
+
+
+def action_cells(row: ActionRow, today: date) -> list[tuple[str, bool]]:
+    """The cells of one actions-table row, each with whether it is a warning (overdue)."""
     from salestui.core.names import join_names
 
+    closed = row.status.value in ("done", "cancelled")
+    overdue = row.due is not None and row.due < today and not closed
+    # A closed item's due date is history, not a warning: show the plain date.
+    due = row.due.isoformat() if closed and row.due else due_label(row.due, today)
+    return [
+        (str(row.id), False),
+        (row.title, False),
+        (join_names(row.owners) if row.owners else _("(unassigned)"), False),
+        (due, overdue),
+        (f"p{row.priority}", False),
+        (label("status", row.status), False),
+        (row.meeting_title or "", False),
+    ]
+
+
+def actions_table(rows: Sequence[ActionRow], today: date, title: str | None = None) -> Any:
+    grid = table(*(_(h) for h in ACTION_HEADERS), title=title)
     for row in rows:
-        closed = row.status.value in ("done", "cancelled")
-        overdue = row.due is not None and row.due < today and not closed
-        # A closed item's due date is history, not a warning: show the plain date.
-        due = row.due.isoformat() if closed and row.due else due_label(row.due, today)
         grid.add_row(
-            text(row.id),
-            text(row.title),
-            text(join_names(row.owners) if row.owners else _("(unassigned)")),
-            text(due, "bold red" if overdue else ""),
-            text(f"p{row.priority}"),
-            text(label("status", row.status)),
-            text(row.meeting_title or ""),
+            *(text(value, "bold red" if warn else "") for value, warn in action_cells(row, today))
         )
     return grid

@@ -54,12 +54,15 @@ def test_add_and_list(org) -> None:
         ("--priority", "3"): [4],
         ("--search", "deck"): [2],
         ("--unassigned",): [4],
-        ("--limit", "2"): [3, 2],
         ("--status", "done"): [],
     }
     results = run.many(*(("actions", "list", *f, "--json") for f in filters))
     for (options, expected), result in zip(filters.items(), results, strict=True):
         assert [a["id"] for a in result.ok().json()] == expected, options
+    # --json never cuts the list silently: a limit that leaves rows out says so on stderr.
+    cut = run("actions", "list", "--limit", "2", "--json")
+    assert cut.code == 0 and [a["id"] for a in cut.json()] == [3, 2]
+    assert cut.err.strip() == "Showing 2 of 4; use --limit 0 to see all."
 
     table = run("actions", "list").ok().out
     for expected in ("提交回款计划", "Li Ming, 张伟", "7d overdue", "today", "4 Dec", "p1",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -167,6 +167,12 @@ class ActionsStore(ActionPagingStore):
     def list_actions(
         self, query: ActionQuery, limit: int | None = None, offset: int = 0
     ) -> list[ActionRow]:
+        return list(self.iter_actions(query, limit, offset))
+
+    def iter_actions(
+        self, query: ActionQuery, limit: int | None = None, offset: int = 0
+    ) -> Iterator[ActionRow]:
+        """The rows of ``list_actions`` as a cursor yields them (memory flat in the count)."""
         params: list[Any] = []
         where = self._action_where(query, params)
         order = self._ACTION_ORDER.get(query.sort, self._ACTION_ORDER["due"])
@@ -186,20 +192,23 @@ class ActionsStore(ActionPagingStore):
             ORDER BY {order}"""
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        out = []
-        for row in self._rows(sql, params):
-            names = row.pop("owner_names")
-            ids = row.pop("owner_list")
-            last = row.pop("last_fu")
-            out.append(
-                ActionRow(
-                    **row,
-                    owners=names.split("\x1f") if names else [],
-                    owner_ids=[int(i) for i in ids.split(",")] if ids else [],
-                    last_follow_up=last,
-                )
-            )
-        return out
+        cursor = self.db.conn.execute(sql, params)
+        columns = [d[0] for d in cursor.description]
+        try:
+            while batch := cursor.fetchmany(500):
+                for values in batch:
+                    row = dict(zip(columns, values, strict=True))
+                    names = row.pop("owner_names")
+                    ids = row.pop("owner_list")
+                    last = row.pop("last_fu")
+                    yield ActionRow(
+                        **row,
+                        owners=names.split("\x1f") if names else [],
+                        owner_ids=[int(i) for i in ids.split(",")] if ids else [],
+                        last_follow_up=last,
+                    )
+        finally:
+            cursor.close()
 
     def count_actions(self, query: ActionQuery) -> int:
         params: list[Any] = []

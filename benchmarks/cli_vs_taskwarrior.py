@@ -1,0 +1,155 @@
+"""salestui's command line side by side with Taskwarrior on the same data.
+
+    python benchmarks/cli_vs_taskwarrior.py [--sizes 10000,100000] [--runs 7]
+
+For each size, builds the demo organisation with that many action items (owners, tags,
+due dates, statuses), then gives Taskwarrior the same items (``task import``: each owner
+a tag ``oN``, due dates, done items completed). Then it runs, alternating, each tool's
+listing of one owner's open items - ``salestui actions list --owner NAME --status ...
+--limit 0`` and ``task +oN list`` - and the full listings (``actions list --json`` and
+``task export``), and prints the median time, the peak memory of the process and the
+ratio. Taskwarrior comes from the system (``apt-get install taskwarrior``); without it
+only salestui's figures are printed. Needs GNU time (``/usr/bin/time``) for the memory.
+Output is read through a pipe, as a script would read it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+OPEN = ("open", "in_progress", "waiting", "blocked")
+
+
+def build(folder: Path, size: int) -> tuple[Path, dict]:
+    """The salestui database and the owner whose items are listed (the busiest one)."""
+    from salestui.core.clock import FixedClock
+    from salestui.core.db import open_store
+    from salestui.core.demo import generate_demo
+    from salestui.core.store import ActionQuery
+
+    db = folder / "salestui.db"
+    store = open_store(db)
+    now = datetime(2026, 11, 27, 8, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+    generate_demo(store, FixedClock(now), seed=1, scale=size)
+    people = {p.id: p.name for p in store.list_people()}
+    counts: dict[int, int] = {}
+    tasks = []
+    for row in store.iter_actions(ActionQuery()):
+        for owner in row.owner_ids:
+            counts[owner] = counts.get(owner, 0) + 1
+        task = {
+            "description": row.title,
+            "status": "completed" if row.status.value in ("done", "cancelled") else "pending",
+            "entry": "20260101T000000Z",
+            "tags": [f"o{i}" for i in row.owner_ids],
+            "priority": {1: "H", 2: "M", 3: "L"}[row.priority],
+        }
+        if row.due:
+            task["due"] = row.due.strftime("%Y%m%dT000000Z")
+        if task["status"] == "completed":
+            task["end"] = "20260102T000000Z"
+        tasks.append(task)
+    store.close()
+    owner = max(counts, key=lambda i: counts[i])
+    return db, {"id": owner, "name": people[owner], "tasks": tasks}
+
+
+def taskwarrior(folder: Path, tasks: list[dict]) -> dict[str, str] | None:
+    if shutil.which("task") is None:
+        return None
+    data = folder / "task"
+    data.mkdir()
+    rc = folder / "taskrc"
+    rc.write_text(
+        f"data.location={data}\nconfirmation=off\nverbose=nothing\nhooks=off\n"
+        "detection=off\ndefaultwidth=200\nnews.version=2.6.2\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "TASKRC": str(rc), "TASKDATA": str(data)}
+    source = folder / "tasks.json"
+    source.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    subprocess.run(["task", "import", str(source)], env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    return env
+
+
+def measure(command: list[str], env: dict[str, str], folder: Path) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (MiB) of one run, output read through a pipe. The peak
+    comes from GNU time (a forked child would report the parent's size before exec)."""
+    report = folder / "rss"
+    timed = ["/usr/bin/time", "-f", "%M", "-o", str(report), *command]
+    started = time.perf_counter()
+    process = subprocess.Popen(timed, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    assert process.stdout is not None
+    while process.stdout.read(1 << 16):
+        pass
+    process.wait()
+    elapsed = time.perf_counter() - started
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}")
+    return elapsed, int(report.read_text().split()[-1]) // 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args(argv)
+    exe = [sys.executable, "-m", "salestui"]
+    print(f"{'size':>7} | {'listing':<22} | {'salestui':>16} | {'taskwarrior':>16} | ratio")
+    print("-" * 80)
+    for size in (int(s) for s in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            db, owner = build(folder, size)
+            tw_env = taskwarrior(folder, owner.pop("tasks"))
+            ours_env = {**os.environ, "SALESTUI_DB": str(db)}
+            statuses = [arg for s in OPEN for arg in ("--status", s)]
+            cases = {
+                "one owner's open items": (
+                    [*exe, "actions", "list", "--owner", str(owner["id"]), *statuses,
+                     "--limit", "0"],
+                    ["task", f"+o{owner['id']}", "list"],
+                ),  # fmt: skip
+                "everything as JSON": (
+                    [*exe, "actions", "list", "--json"],
+                    ["task", "export"],
+                ),
+            }
+            for name, (ours, theirs) in cases.items():
+                times: dict[str, list[float]] = {"s": [], "t": []}
+                memory: dict[str, int] = {"s": 0, "t": 0}
+                for _ in range(args.runs):  # alternate, so both see the same machine
+                    elapsed, rss = measure(ours, ours_env, folder)
+                    times["s"].append(elapsed)
+                    memory["s"] = max(memory["s"], rss)
+                    if tw_env is not None:
+                        elapsed, rss = measure(theirs, tw_env, folder)
+                        times["t"].append(elapsed)
+                        memory["t"] = max(memory["t"], rss)
+                ours_s = statistics.median(times["s"])
+                shown = f"{ours_s:6.2f} s {memory['s']:4d} MiB"
+                if tw_env is None:
+                    print(f"{size:>7} | {name:<22} | {shown:>16} | {'(not installed)':>16} |")
+                    continue
+                theirs_s = statistics.median(times["t"])
+                other = f"{theirs_s:6.2f} s {memory['t']:4d} MiB"
+                print(f"{size:>7} | {name:<22} | {shown:>16} | {other:>16} | "
+                      f"{ours_s / theirs_s:4.2f}x")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

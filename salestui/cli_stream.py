@@ -1,0 +1,120 @@
+"""Listings written as their rows come: a text table, a JSON array or JSON lines.
+
+Memory stays flat in the number of rows: a text table takes its column widths from the
+first window of rows (a later, longer value widens its own line only, nothing is cut),
+and JSON is encoded one row at a time with the C encoder.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any, TextIO
+
+from salestui.core.text import json_safe, strip_controls
+
+# Rows read before the widths of a text table are fixed.
+WINDOW = 200
+# The widest a column grows from the first window (a longer value still shows whole).
+MAX_WIDTH = 60
+GAP = "   "  # between columns, as the other tables of the CLI
+RULE = "─"
+BOLD_RED = ("\x1b[1;31m", "\x1b[0m")
+
+# A cell: its text, and whether it is a warning (shown bold red on a terminal).
+Cell = tuple[str, bool]
+
+
+def cell_width(text: str) -> int:
+    """Columns the text takes in a terminal (wide CJK characters count two)."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+class TextTable:
+    """A plain table in the look of the CLI's other tables, streamed row by row."""
+
+    def __init__(self, headers: list[str], out: TextIO | None = None) -> None:
+        self.headers = headers
+        self.out = out or sys.stdout
+        self.color = self.out.isatty()
+        self.widths: list[int] = []
+
+    def write(self, rows: Iterable[list[Cell]]) -> int:
+        """Write every row (none: nothing at all); returns how many."""
+        stream = iter(rows)
+        first = list(islice(stream, WINDOW))
+        if not first:
+            return 0
+        self.widths = [
+            max(
+                [cell_width(header)]
+                + [min(cell_width(row[i][0]), MAX_WIDTH) for row in first]
+            )
+            for i, header in enumerate(self.headers)
+        ]
+        self._line([(h, False) for h in self.headers])
+        self.out.write(RULE * (sum(self.widths) + len(GAP) * (len(self.widths) - 1)) + "\n")
+        count = 0
+        for row in _chain(first, stream):
+            self._line(row)
+            count += 1
+        return count
+
+    def _line(self, row: list[Cell]) -> None:
+        parts = []
+        last = len(row) - 1
+        for i, (text, warn) in enumerate(row):
+            pad = "" if i == last else " " * max(self.widths[i] - cell_width(text), 0)
+            shown = f"{BOLD_RED[0]}{text}{BOLD_RED[1]}" if warn and self.color else text
+            parts.append(shown + pad)
+        self.out.write(GAP.join(parts).rstrip() + "\n")
+
+
+def _chain(first: list[Any], rest: Iterator[Any]) -> Iterator[Any]:
+    yield from first
+    yield from rest
+
+
+def plain(value: object) -> str:
+    """Cell text: no terminal controls, no line breaks."""
+    text = strip_controls("" if value is None else str(value))
+    return text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+
+
+def write_json_array(items: Iterable[dict[str, Any]], out: TextIO | None = None) -> int:
+    """A JSON array, one object a line; returns the number of objects."""
+    out = out or sys.stdout
+    count = 0
+    out.write("[")
+    for item in items:
+        out.write(("\n" if count == 0 else ",\n") + _encode(item))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def write_json_lines(
+    items: Iterable[dict[str, Any]],
+    out: TextIO | None = None,
+    total: Callable[[int], int | None] | None = None,
+) -> int:
+    """One JSON object a line. When ``total(count)`` names more matches than were
+    written (a --limit cut the list), a last line ``{"total": T, "shown": N}`` says so."""
+    out = out or sys.stdout
+    count = 0
+    for item in items:
+        out.write(_encode(item) + "\n")
+        count += 1
+    matched = total(count) if total else None
+    if matched is not None and matched > count:
+        out.write(_encode({"total": matched, "shown": count}) + "\n")
+    return count
+
+
+def _encode(item: dict[str, Any]) -> str:
+    # CJK stays readable; what a terminal would act on (U+009B, bidi controls) is escaped.
+    return json_safe(json.dumps(item, ensure_ascii=False))

@@ -1,0 +1,124 @@
+"""Listings stream: memory stays flat in the number of rows, and --json never cuts a list
+without saying so."""
+
+from __future__ import annotations
+
+import io
+import json
+import tracemalloc
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from salestui.cli_common import ACTION_HEADERS, action_cells, action_json
+from salestui.cli_stream import TextTable, plain, write_json_array, write_json_lines
+from salestui.core.clock import FixedClock
+from salestui.core.db import open_store
+from salestui.core.demo import generate_demo
+from salestui.core.store import ActionQuery
+
+NOW = datetime(2026, 11, 27, 8, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo organisation with 20,000 more action items."""
+    path = tmp_path_factory.mktemp("big") / "big.db"
+    store = open_store(path)
+    generate_demo(store, FixedClock(NOW), seed=3, scale=20_000)
+    store.close()
+    return path
+
+
+def _peak(path: Path, limit: int, output: str) -> tuple[int, int]:
+    """Peak traced memory (bytes) of listing ``limit`` rows, and the rows written."""
+    store = open_store(path)
+    try:
+        today = date(2026, 11, 27)
+        sink = Discard()
+        tracemalloc.start()
+        rows = store.iter_actions(ActionQuery(), limit=limit)
+        if output == "json":
+            count = write_json_array((action_json(r) for r in rows), out=sink)
+        else:
+            table = TextTable(list(ACTION_HEADERS), out=sink)
+            count = table.write(
+                [(plain(t), w) for t, w in action_cells(r, today)] for r in rows
+            )
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert sink.written > 0
+        return peak, count
+    finally:
+        store.close()
+
+
+class Discard(io.TextIOBase):
+    """Standard output that keeps nothing (a pipe read as it is written)."""
+
+    written = 0
+
+    def write(self, text: str) -> int:
+        self.written += len(text)
+        return len(text)
+
+    def isatty(self) -> bool:
+        return False
+
+
+@pytest.mark.parametrize("output", ["json", "table"])
+def test_a_20000_row_listing_takes_the_memory_of_a_2000_row_one(big: Path, output: str) -> None:
+    small, small_count = _peak(big, 2_000, output)
+    large, large_count = _peak(big, 20_000, output)
+    assert (small_count, large_count) == (2_000, 20_000)
+    # Holding the rows would take ~10x the memory; streaming keeps it within a constant.
+    assert large < small * 1.5 + 512 * 1024, (small, large)
+
+
+def test_json_without_a_limit_gives_every_row(big: Path, run) -> None:  # type: ignore[no-untyped-def]
+    result = run("actions", "list", "--json", db_path=big)
+    assert result.code == 0 and result.err == ""
+    rows = json.loads(result.out)
+    store = open_store(big)
+    try:
+        assert len(rows) == store.count_actions(ActionQuery()) > 20_000
+    finally:
+        store.close()
+
+
+def test_a_cut_list_says_how_many_matched(big: Path, run) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(big)
+    total = store.count_actions(ActionQuery())
+    store.close()
+    cut = run("actions", "list", "--json", "--limit", "5", db_path=big)
+    assert cut.code == 0 and len(json.loads(cut.out)) == 5
+    assert cut.err.strip() == f"Showing 5 of {total}; use --limit 0 to see all."
+    lines = run("actions", "list", "--jsonl", "--limit", "5", db_path=big).ok().out.splitlines()
+    assert len(lines) == 6 and json.loads(lines[-1]) == {"total": total, "shown": 5}
+    assert all("id" in json.loads(line) for line in lines[:5])
+    whole = run("actions", "list", "--jsonl", "--limit", str(total), db_path=big).ok()
+    assert len(whole.out.splitlines()) == total  # nothing left out: no trailer
+    both = run("actions", "list", "--json", "--jsonl", db_path=big)
+    assert both.code == 2 and len(both.err.splitlines()) == 1
+
+
+def test_table_rows_and_widths() -> None:
+    out = io.StringIO()
+    table = TextTable(["ID", "Title"], out=out)
+    assert table.write([]) == 0 and out.getvalue() == ""
+    table.write([[("1", False), ("提交回款计划", False)], [("22", True), ("ab", False)]])
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "ID   Title"
+    assert lines[1] == "─" * (2 + 3 + 12)  # the title column is 12 cells wide
+    assert lines[2:] == ["1    提交回款计划", "22   ab"]  # no colour into a file
+    assert plain("a\nb\tc\x1b[31m") == "a b c"
+
+
+def test_json_writers_on_nothing() -> None:
+    out = io.StringIO()
+    assert write_json_array([], out=out) == 0 and json.loads(out.getvalue()) == []
+    out = io.StringIO()
+    assert write_json_lines([], out=out, total=lambda count: None) == 0
+    assert out.getvalue() == ""
