@@ -26,6 +26,7 @@ from salestui.cli_export import export
 from salestui.cli_meetings import agenda, invite, meeting
 from salestui.cli_people import demo, people
 from salestui.cli_run import run_group
+from salestui.cli_search import search
 from salestui.i18n import _, normalise, set_language
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def _daily_backup(store: Store) -> None:
 
 for command in (
     demo, people, meeting, agenda, invite, run_group,
-    actions, followup, export, backup, restore, doctor, config_command,
+    actions, followup, search, export, backup, restore, doctor, config_command,
 ):  # fmt: skip
     cli.add_command(command)
 meeting.add_command(meeting_next)

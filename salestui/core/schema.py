@@ -40,6 +40,35 @@ def _fts_statements() -> list[str]:
     return statements
 
 
+# Indexes added after the first release (MIGRATION_2): triggers named after the index,
+# since a content table may have two of them (action_items: titles and reasons).
+_FTS_TABLES_2 = {
+    "follow_ups_fts": ("follow_ups", ("note",)),
+    "action_reasons_fts": ("action_items", ("waiting_on", "blocked_by")),
+}
+
+
+def _fts_statements_2() -> list[str]:
+    statements: list[str] = []
+    for fts, (table, columns) in _FTS_TABLES_2.items():
+        cols = ", ".join(columns)
+        new_vals = ", ".join(f"new.{c}" for c in columns)
+        old_vals = ", ".join(f"old.{c}" for c in columns)
+        statements += [
+            f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content='{table}', "
+            f"content_rowid='id', tokenize='trigram')",
+            f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN "
+            f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new_vals}); END",
+            f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old_vals}); END",
+            f"CREATE TRIGGER {fts}_au AFTER UPDATE OF {cols} ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old_vals}); "
+            f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new_vals}); END",
+            f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
+        ]
+    return statements
+
+
 MIGRATION_1 = [
     """CREATE TABLE people (
         id INTEGER PRIMARY KEY,
@@ -277,6 +306,9 @@ MIGRATION_2: list[str] = [
     # issue 10 §4, planned vs actual: minutes added (or taken) in the meeting are kept apart
     # from the item's original timebox, so the record still shows what was planned.
     "ALTER TABLE agenda_items ADD COLUMN extended_minutes INTEGER NOT NULL DEFAULT 0",
+    # Search across everything (issue 14): follow-up notes and the waiting / blocked
+    # reasons gain trigram indexes like the other texts, filled once from what is there.
+    *_fts_statements_2(),
 ]
 
 # Columns that development builds of 2026-11-27 had not yet added to MIGRATION_1 while
@@ -321,4 +353,4 @@ def v1_repairs(columns: dict[str, set[str]], objects: set[str]) -> list[str]:
 
 MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2]
 LATEST_VERSION = len(MIGRATIONS)
-FTS_TABLES = _FTS_TABLES
+FTS_TABLES = {**_FTS_TABLES, **_FTS_TABLES_2}

@@ -122,3 +122,17 @@ def test_json_writers_on_nothing() -> None:
     out = io.StringIO()
     assert write_json_lines([], out=out, total=lambda count: None) == 0
     assert out.getvalue() == ""
+
+
+def test_search_command(org, run) -> None:  # type: ignore[no-untyped-def]
+    run("actions", "add", "整理华联超市的回款计划", "--owner", "王芳").ok()
+    run("followup", "1", "客户说下周一回款对账").ok()
+    table = run("search", "回款", "对账").ok().out
+    assert "Follow-up note" in table and "action 1" in table
+    hits = run("search", "华联", "计划", "--json").ok().json()
+    assert [(h["kind"], h["action_id"]) for h in hits] == [("action", 1)]
+    assert run("search", "没有这个词").ok().out.strip() == "Nothing found."
+    zh = run("search", "回款", SALESTUI_LANG="zh-CN").ok().out
+    assert "跟进记录" in zh and "行动项 1" in zh
+    empty = run("search", "  ")
+    assert empty.code == 2 and empty.err.startswith("Error: ") and len(empty.err.splitlines()) == 1

@@ -143,8 +143,10 @@ def test_counts_and_filters(filled: Services) -> None:
     assert {r.status for r in store.action_rows(full_order(filled, blocked, "urgency"))} == {
         ActionStatus.BLOCKED
     }
-    text = ActionQuery(text="item 1")  # FTS (3+ characters)
-    assert store.count_actions(text) == 10
+    phrase = ActionQuery(text='"item 1"')  # quotes: one phrase (FTS, 3+ characters)
+    assert store.count_actions(phrase) == 10  # item 10 .. item 19
+    words = ActionQuery(text="1 item")  # words: all of them, any order (1 is a LIKE term)
+    assert store.count_actions(words) == 15  # item 01, 10-19, 21, 31, 41, 51
     short = ActionQuery(text="05")  # LIKE for short text
     assert [r.title for r in store.action_rows(full_order(filled, short, "due"))] == ["item 05"]
     assert store.count_actions(ActionQuery(ids=[])) == 0

@@ -11,12 +11,13 @@ from salestui.core.store.capture import CaptureStore
 from salestui.core.store.integrity import IntegrityStore
 from salestui.core.store.meetings import MeetingsStore
 from salestui.core.store.people import PeopleStore
+from salestui.core.store.search import SearchStore
 from salestui.core.store.undo import UndoStore
 
 __all__ = ["ActionQuery", "BaseStore", "Store"]
 
 
 class Store(
-    PeopleStore, MeetingsStore, CaptureStore, ActionsStore, IntegrityStore, UndoStore
+    PeopleStore, MeetingsStore, CaptureStore, ActionsStore, IntegrityStore, UndoStore, SearchStore
 ):
     """Typed access to one salestui database file."""

@@ -22,6 +22,7 @@ from salestui.core.errors import StorageError
 from salestui.core.models import (
     ActionStatus,
 )
+from salestui.core.query_terms import TRIGRAM, fts_phrase, like_pattern, search_terms
 from salestui.core.schema import FTS_TABLES
 from salestui.core.text import read_text
 
@@ -222,21 +223,40 @@ class BaseStore:
     # -- search ---------------------------------------------------------------------------------
 
     def _fts_clause(self, table: str, id_expr: str, text: str, params: list[Any]) -> str:
-        """A WHERE fragment matching ``text`` in ``table``'s FTS index.
+        """A WHERE fragment matching ``text`` in ``table``'s FTS index: every word of it,
+        in any order, quotes making a phrase (``core.query_terms``).
 
-        The trigram tokenizer needs three characters; shorter queries (common in Chinese,
+        The trigram tokenizer needs three characters; shorter terms (common in Chinese,
         e.g. 回款) fall back to LIKE on the same columns.
         """
         fts = f"{table}_fts"
-        columns = FTS_TABLES[fts][1]
-        needle = text.strip()
-        if len(needle) >= 3:
-            params.append('"' + needle.replace('"', '""') + '"')
-            return f"{id_expr} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
-        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        likes = " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns)
-        params.extend(f"%{escaped}%" for _ in columns)
-        return f"{id_expr} IN (SELECT id FROM {table} WHERE {likes})"
+        return self._terms_clause(fts, table, FTS_TABLES[fts][1], id_expr, text, params)
+
+    def _terms_clause(
+        self,
+        fts: str,
+        table: str,
+        columns: Sequence[str],
+        id_expr: str,
+        text: str,
+        params: list[Any],
+    ) -> str:
+        terms = search_terms(text) or [text.strip()]
+        long = [t for t in terms if len(t) >= TRIGRAM]
+        parts = []
+        if long:
+            params.append(" AND ".join(fts_phrase(t) for t in long))
+            parts.append(f"{id_expr} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)")
+        # Shorter terms are checked on the row itself (after the index narrowed the rows,
+        # when a longer term was given): one pass, never a scan per term.
+        prefix = id_expr[: -len("id")]
+        for term in terms:
+            if len(term) >= TRIGRAM:
+                continue
+            likes = " OR ".join(f"{prefix}{c} LIKE ? ESCAPE '\\'" for c in columns)
+            params.extend(like_pattern(term) for _ in columns)
+            parts.append(f"({likes})")
+        return "(" + " AND ".join(parts) + ")"
 
 
 def _chain(first: dict[str, Any], rest: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:

@@ -51,7 +51,6 @@ MESSAGES: dict[str, str] = {
     "Follow-up logged on action {id}: {title}": "已记录行动项 {id} 的跟进：{title}",
     "Backed up {source} to {path}": "已将 {source} 备份到 {path}",
     "Demo data added to {path}; the database now holds:": "已向 {path} 添加演示数据；数据库现有：",
-    "Give --json or --jsonl, not both": "请只给出 --json 或 --jsonl 之一",
     "Showing {shown} of {total}; use --limit 0 to see all.": (
         "显示 {total} 条中的 {shown} 条；用 --limit 0 查看全部。"
     ),
