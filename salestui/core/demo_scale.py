@@ -247,8 +247,8 @@ def add_scale_rows(store: Store, now: datetime, rng: random.Random, count: int) 
             }
 
     with store.transaction():
-        store.bulk_insert("meetings", meetings)
-        store.bulk_insert("agenda_items", items)
-        store.bulk_insert("action_items", actions())
+        store.bulk_insert("meetings", meetings, reindex=True)
+        store.bulk_insert("agenda_items", items, reindex=True)
+        store.bulk_insert("action_items", actions(), reindex=True)
         store.bulk_insert("action_owners", owners)
         store.bulk_insert("action_tags", tags)

@@ -12,6 +12,7 @@ from salestui.core.models import (
     ActionRow,
     FollowUp,
 )
+from salestui.core.schema import FTS_TABLES
 from salestui.core.store.actions_paging import ActionPagingStore
 from salestui.core.store.base import ActionQuery, _chain, _iso, _placeholders
 
@@ -297,8 +298,14 @@ class ActionsStore(ActionPagingStore):
 
     # -- bulk (demo and scale data) ----------------------------------------------------------------
 
-    def bulk_insert(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
-        """Insert many rows in one transaction (demo data, benchmarks)."""
+    def bulk_insert(
+        self, table: str, rows: Iterable[dict[str, Any]], reindex: bool = False
+    ) -> None:
+        """Insert many rows in one transaction (demo data, benchmarks).
+
+        ``reindex``: the search indexes of ``table`` are filled once at the end (FTS5
+        ``rebuild``) instead of row by row by their triggers - for loads of many rows.
+        """
         iterator = iter(rows)
         first = next(iterator, None)
         if first is None:
@@ -306,7 +313,28 @@ class ActionsStore(ActionPagingStore):
         cols = list(first)
         sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({_placeholders(cols)})"
         with self.transaction():
+            paused = self._pause_fts_inserts(table) if reindex else []
             self.db.conn.executemany(sql, ([r[c] for c in cols] for r in _chain(first, iterator)))
+            for fts, (content, _columns) in FTS_TABLES.items():
+                if reindex and content == table:
+                    self.db.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+            for trigger in paused:
+                self.db.execute(trigger)
+
+    def _pause_fts_inserts(self, table: str) -> list[str]:
+        """Drop the insert triggers that feed ``table``'s search indexes; returns their
+        SQL to create them again (inside the same transaction)."""
+        indexes = [fts for fts, (content, _columns) in FTS_TABLES.items() if content == table]
+        rows = self.db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+            [table],
+        ).fetchall()
+        paused = []
+        for name, trigger_sql in rows:
+            if "AFTER INSERT" in trigger_sql and any(f"INTO {f}(" in trigger_sql for f in indexes):
+                self.db.execute(f'DROP TRIGGER "{name}"')
+                paused.append(trigger_sql)
+        return paused
 
     def max_id(self, table: str) -> int:
         row = self.db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
