@@ -259,6 +259,7 @@ class SalestuiApp(App[None]):
         self._catch_signals()
         for warning in self.config.warnings:
             self.notify(warning, severity="warning")
+        self._apply_keymap()
         if self.services.store.backup_problem:
             self.notify(self.services.store.backup_problem, severity="warning")
         # A theme chosen in the app (remembered in the database) beats the config file.
@@ -273,6 +274,17 @@ class SalestuiApp(App[None]):
         self.watch(self, "theme", self._remember_theme, init=False)
         if self.start_flow:
             self.call_after_refresh(self._first_screen)
+
+    def _apply_keymap(self) -> None:
+        """The config's ``[keymap]`` (binding id -> keys); an unknown id is a warning."""
+        if not self.config.keymap:
+            return
+        from salestui.tui.keymap import checked_keymap
+
+        keymap, problems = checked_keymap(self.config.keymap)
+        for problem in problems:
+            self.notify(problem, severity="warning")
+        self.set_keymap(keymap)
 
     def _remember_theme(self, theme: str) -> None:
         self.services.store.set_setting(self.THEME_SETTING, theme)

@@ -89,7 +89,7 @@ def test_types_ranges_and_environment_are_the_models(run, tmp_path: Path) -> Non
     assert data["values"]["speaking_threshold"] == 0.5
     shown = run("config", SALESTUI_DEFAULT_MEETING_MINUTES="forever").out
     assert "default_meeting_minutes = 60  # default" in shown
-    assert "theme                   = \"nord\"  # from the file" in shown
+    assert 'theme                   = "nord"  # from the file' in shown
     bad_env = run("config", SALESTUI_DEFAULT_MEETING_MINUTES="forever")
     assert bad_env.code == 0 and "Traceback" not in bad_env.err
     assert (
