@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+from collections.abc import Iterable
 from typing import Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -19,7 +21,7 @@ from salestui.core.models import MeetingStatus
 from salestui.core.service import Services
 from salestui.core.text import strip_controls
 from salestui.i18n import N_, _, current_language, set_language
-from salestui.tui.commands import SalestuiCommands
+from salestui.tui.commands import SalestuiCommands, system_commands
 from salestui.tui.errors import RECOVERABLE, crash_report, error_message, terminal_gone
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.screens.help import HelpScreen
@@ -163,6 +165,34 @@ class SalestuiApp(App[None]):
                 self.push_screen(ExportPreviewScreen(self.services, latest[0].id, "minutes"))
                 return
         self.notify(_("No meeting has been held yet"), severity="warning")
+
+    def action_export_agenda(self, meeting_id: int) -> None:
+        from salestui.tui.screens.export_preview import ExportPreviewScreen
+
+        self.push_screen(ExportPreviewScreen(self.services, meeting_id, "agenda"))
+
+    def action_decision_register(self) -> None:
+        from salestui.tui.screens.decision_register import DecisionRegisterScreen
+
+        if not self._showing("DecisionRegisterScreen"):
+            self.push_screen(DecisionRegisterScreen(self.services))
+
+    # -- the command palette: Textual's own entries in the user's language -----------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        return system_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…"))
+        )
 
     def action_switch_language(self) -> None:
         """English <-> Chinese, remembered in the database; screens are rebuilt."""
