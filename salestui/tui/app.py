@@ -34,7 +34,7 @@ class SalestuiApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "salestui"
-    COMMANDS = App.COMMANDS | {SalestuiCommands}
+    COMMANDS = {SalestuiCommands}  # Textual's entries included, translated
     THEME_SETTING = "ui.theme"
     LANGUAGE_SETTING = "ui.language"
     BINDINGS = [

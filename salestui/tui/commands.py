@@ -8,6 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.actions import parse as parse_action
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
@@ -124,7 +125,8 @@ def meeting_in_view(screen: Screen) -> int | None:
 
 
 class SalestuiCommands(Provider):
-    """The calling screen's actions first, then salestui's own commands, translated."""
+    """The calling screen's actions first, then salestui's own commands, then Textual's
+    entries, all translated."""
 
     def _entries(self) -> list[Entry]:
         app: SalestuiApp = self.app  # type: ignore[assignment]
@@ -141,6 +143,12 @@ class SalestuiCommands(Provider):
         entries += [
             (_(title), _(help_text), partial(getattr(app, method)))
             for title, help_text, method in COMMANDS
+        ]
+        # Textual's own entries last (this provider replaces its SystemCommandsProvider,
+        # so the order is always: this screen, the app, then Textual's).
+        entries += [
+            (command.title, command.help, command.callback)
+            for command in system_commands(app, self.screen)
         ]
         unique: dict[str, Entry] = {}
         for entry in entries:
@@ -159,11 +167,9 @@ class SalestuiCommands(Provider):
                 yield Hit(score, matcher.highlight(title), callback, help=help_text)
 
 
-def system_commands(app: Any, screen: Screen) -> Iterator[Any]:
+def system_commands(app: Any, screen: Screen) -> Iterator[SystemCommand]:
     """Textual's own palette entries, translated; its "Theme" is left out (the palette's
     "Switch theme" is the one theme command)."""
-    from textual.app import SystemCommand
-
     yield SystemCommand(_("Quit"), _("Quit the application as soon as possible"), app.action_quit)
     if screen.query("HelpPanel"):
         yield SystemCommand(

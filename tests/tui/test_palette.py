@@ -79,6 +79,9 @@ async def test_the_run_console_palette_runs_the_agenda_flow(
                       "Export agenda\nPreview and save the agenda of this meeting",
                       "Meetings\nAll meetings: upcoming first, then past"):  # fmt: skip
             assert title in titles
+        # This screen's actions first, then the app's commands, then Textual's entries.
+        order = [t.split("\n")[0] for t in titles]
+        assert order.index("End meeting") < order.index("Meetings") < order.index("Keys")
         await pilot.press("escape")
         await pilot.pause()
         await run_command(pilot, "next agenda item", "Next agenda item")
