@@ -62,7 +62,8 @@ class _EnvSource(EnvSettingsSource):
 class Config(BaseSettings):
     """Every setting, its type and its range; plus the problems found and the file read."""
 
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid")
+    # An empty variable (SALESTUI_ME=) leaves the file's value in force, as before.
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", env_ignore_empty=True)
 
     me: str | None = None
     language: str | None = None

@@ -60,6 +60,8 @@ def test_problems_are_warnings_and_defaults_are_used(org, tmp_path: Path) -> Non
 
     from_env = run("config", "--json", SALESTUI_ME="Li Ming").json()
     assert from_env["values"]["me"] == "Li Ming" and from_env["sources"]["me"] == "env"
+    empty_env = run("config", "--json", SALESTUI_ME="").json()  # an empty one is no override
+    assert empty_env["values"]["me"] == "王芳" and empty_env["sources"]["me"] == "file"
 
     (tmp_path / "config.toml").write_text("theme = [unclosed\n", encoding="utf-8")
     broken = run("config")
