@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from salestui.cli_common import app_context, json_option, print_json
+from salestui.cli_common import app_context, json_option, print_json, warn
 from salestui.i18n import _
 
 KEYS = (
@@ -40,13 +40,29 @@ def _sources(config: Any) -> dict[str, str]:
     sources = {}
     for key in KEYS:
         value = getattr(config, key)
-        if key == "me" and os.environ.get("SALESTUI_ME"):
+        if key in config.rejected:
+            sources[key] = "default"
+        elif os.environ.get(f"SALESTUI_{key.upper()}"):
             sources[key] = "env"
         elif key in raw and raw[key] == value and not isinstance(raw[key], bool):
             sources[key] = "file"
         else:
             sources[key] = "default"
     return sources
+
+
+def _in_use_problems(settings: Any) -> list[str]:
+    """What the app would flag on start: a theme Textual lacks, a ``me`` naming nobody."""
+    from salestui.config import unknown_me, unknown_theme
+    from salestui.core.errors import SalestuiError
+
+    problems = [unknown_theme(settings)]
+    if settings.me:
+        try:
+            problems.append(unknown_me(settings, app_context().services(create=False).find_person))
+        except SalestuiError:
+            pass  # no database yet: nobody to check against
+    return [problem for problem in problems if problem]
 
 
 def _database() -> str:
@@ -66,6 +82,7 @@ def config(as_json: bool) -> None:
     settings = app_context().config
     path = settings.path or paths.config_file()
     sources = _sources(settings)
+    problems = _in_use_problems(settings)
     values = {key: getattr(settings, key) for key in KEYS}
     in_use = {
         "language": current_language(),
@@ -80,7 +97,7 @@ def config(as_json: bool) -> None:
                 "values": values,
                 "sources": sources,
                 "in_use": in_use,
-                "warnings": settings.warnings,
+                "warnings": settings.warnings + problems,
             }
         )
         return
@@ -90,7 +107,6 @@ def config(as_json: bool) -> None:
     source_labels = {
         "file": _("from the file"),
         "default": _("default"),
-        "env": _("from $SALESTUI_ME"),
     }
     from salestui.core.text import json_safe
 
@@ -103,11 +119,17 @@ def config(as_json: bool) -> None:
             if value is not None
             else _("(not set)")
         )
-        note = source_labels[sources[key]]
+        note = (
+            _("from ${variable}").format(variable=f"SALESTUI_{key.upper()}")
+            if sources[key] == "env"
+            else source_labels[sources[key]]
+        )
         if key in ("language", "export_dir") and value is None:
             note = _("in use: {value}").format(value=in_use[key])
         click.echo(f"{key:<{width}} = {shown}  # {note}")
     click.echo(_("Database: {path}").format(path=in_use["database"]))
-    if settings.warnings:
+    for problem in problems:
+        warn(problem)
+    if settings.warnings or problems:
         message = _("{count} problems in the config file (warnings above); defaults used for them")
-        click.echo(message.format(count=len(settings.warnings)))
+        click.echo(message.format(count=len(settings.warnings) + len(problems)))

@@ -1,87 +1,232 @@
-"""User configuration: a TOML file in the platform config folder.
+"""User configuration: a TOML file in the platform config folder, read by a pydantic-settings
+model, with ``SALESTUI_<KEY>`` environment variables overriding the file (``SALESTUI_ME``,
+``SALESTUI_THEME``, ...).
 
-Unknown keys and bad values never stop the app: they are reported as warnings and the
-defaults are used instead.
+The model checks types, ranges and unknown keys. A problem never stops the app: each one is
+reported as a one-line warning and the default is used for that key instead.
 """
 
 from __future__ import annotations
 
-import os
+import json
+import re
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Any
+
+from pydantic import Field, PrivateAttr, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
 
 from salestui import paths
 from salestui.i18n import _, normalise
 
+ENV_PREFIX = "SALESTUI_"
 
-@dataclass
-class Config:
+# What load_config is reading: None outside it (a bare ``Config()`` is the defaults), else
+# the file (None when it could not be read) and the keys already reported as bad.
+_READING: ContextVar[tuple[Path | None, frozenset[str]] | None] = ContextVar(
+    "salestui_config_reading", default=None
+)
+
+# A key string as Textual writes it: "f2", "ctrl+shift+a", "question_mark", "?", "K" (commas
+# separate several keys for one binding).
+_KEY = re.compile(r"^(?:[a-z0-9_]+\+)*(?:[a-z0-9_]+|[^\sA-Za-z0-9_+,])$|^[A-Z]$")
+
+
+class _FileSource(TomlConfigSettingsSource):
+    """The TOML file without the keys already reported as bad."""
+
+    def __init__(self, settings_cls: type[BaseSettings]) -> None:
+        path, skipped = _READING.get() or (None, frozenset())
+        super().__init__(settings_cls, toml_file=path)
+        for key in skipped:
+            self.init_kwargs.pop(key, None)
+
+
+class _EnvSource(EnvSettingsSource):
+    """``SALESTUI_<KEY>`` variables without the ones already reported as bad."""
+
+    def __call__(self) -> dict[str, Any]:
+        _path, skipped = _READING.get() or (None, frozenset())
+        return {key: value for key, value in super().__call__().items() if key not in skipped}
+
+
+class Config(BaseSettings):
+    """Every setting, its type and its range; plus the problems found and the file read."""
+
+    # An empty variable (SALESTUI_ME=) leaves the file's value in force, as before.
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", env_ignore_empty=True)
+
     me: str | None = None
     language: str | None = None
     theme: str = "textual-dark"
-    default_meeting_minutes: int = 60
+    default_meeting_minutes: int = Field(default=60, gt=0, le=24 * 60)
     export_dir: str | None = None
-    speaking_threshold: float = 0.5
+    speaking_threshold: float = Field(default=0.5, gt=0, le=1)
     backup_dir: str | None = None  # automatic backups; default: a folder beside the database
-    backup_keep: int = 14  # automatic backups kept (0: none)
-    warnings: list[str] = field(default_factory=list)
-    path: Path | None = None
+    backup_keep: int = Field(default=14, ge=0, le=1000)  # automatic backups kept (0: none)
+    keymap: dict[str, Any] = Field(default_factory=dict)  # binding id -> key(s)
+
+    _warnings: list[str] = PrivateAttr(default_factory=list)
+    _path: Path | None = PrivateAttr(default=None)
+    _rejected: frozenset[str] = PrivateAttr(default=frozenset())
+
+    @property
+    def warnings(self) -> list[str]:
+        """One line for each problem found (the default was used instead)."""
+        return self._warnings
+
+    @property
+    def rejected(self) -> frozenset[str]:
+        """The keys whose file or environment value was bad (their default is in force)."""
+        return self._rejected
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @path.setter
+    def path(self, value: Path | None) -> None:
+        self._path = value
+
+    @field_validator("default_meeting_minutes", "speaking_threshold", "backup_keep", mode="before")
+    @classmethod
+    def _no_booleans(cls, value: Any) -> Any:
+        if isinstance(value, bool):  # TOML's true is not 1
+            raise ValueError("a boolean is not a number")
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Keyword arguments, then the environment, then the file; a bare ``Config()``
+        (outside load_config) is the defaults alone."""
+        if _READING.get() is None:
+            return (init_settings,)
+        return (init_settings, _EnvSource(settings_cls), _FileSource(settings_cls))
 
 
-_KEYS = {
-    "me": str,
-    "language": str,
-    "theme": str,
-    "default_meeting_minutes": int,
-    "export_dir": str,
-    "speaking_threshold": float,
-    "backup_dir": str,
-    "backup_keep": int,
-}
+_RANGES = ("greater_than", "greater_than_equal", "less_than", "less_than_equal")
+
+
+def _problem(key: str, error: Any) -> str:
+    """One short phrase for what the model found wrong with a value."""
+    kind = error.get("type", "")
+    if kind in _RANGES:
+        limit = next(iter((error.get("ctx") or {}).values()), "")
+        phrases = {
+            "greater_than": _("must be more than {limit}"),
+            "greater_than_equal": _("must be at least {limit}"),
+            "less_than": _("must be less than {limit}"),
+            "less_than_equal": _("must be at most {limit}"),
+        }
+        return phrases[kind].format(limit=limit)
+    if key in ("default_meeting_minutes", "backup_keep"):
+        return _("expected a whole number")
+    if key == "speaking_threshold":
+        return _("expected a number")
+    if key == "keymap":
+        return _("expected a table of binding ids and keys")
+    return _("expected text")
+
+
+def _validate(path: Path | None) -> Config:
+    """The model with every bad key reported once and left at its default."""
+    skipped: set[str] = set()
+    warnings: list[str] = []
+    while True:
+        token = _READING.set((path, frozenset(skipped)))
+        try:
+            config = Config()
+        except ValidationError as error:
+            new = {str(item["loc"][0]): item for item in error.errors() if item["loc"]}
+            new = {key: item for key, item in new.items() if key not in skipped}
+            if not new:  # nothing left to leave out: never loop for ever
+                raise
+            for key, item in new.items():
+                skipped.add(key)
+                if item["type"] == "extra_forbidden":
+                    warnings.append(_("Unknown config key: {key}").format(key=key))
+                else:
+                    message = _("Bad value for config key {key}: {problem}")
+                    warnings.append(message.format(key=key, problem=_problem(key, item)))
+            continue
+        finally:
+            _READING.reset(token)
+        config.warnings[:0] = warnings
+        config._rejected = frozenset(skipped)
+        return config
+
+
+def _check_keymap(config: Config) -> None:
+    """Drop (and report) key map entries whose keys Textual could not read."""
+    for binding_id, keys in list(config.keymap.items()):
+        if not isinstance(keys, str) or not all(_KEY.match(k.strip()) for k in keys.split(",")):
+            config.warnings.append(
+                _("Bad key {keys} for {binding} in [keymap]; its default key is kept").format(
+                    keys=json.dumps(keys, ensure_ascii=False, default=str), binding=binding_id
+                )
+            )
+            del config.keymap[binding_id]
 
 
 def load_config(path: Path | None = None) -> Config:
-    """Read the config file (missing file = defaults). ``SALESTUI_ME`` overrides ``me``."""
+    """Read the config file (missing file = defaults) and ``SALESTUI_<KEY>`` variables."""
     path = path or paths.config_file()
-    config = Config(path=path)
+    readable: Path | None = path
+    problem = None
     if path.exists():
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            config.warnings.append(
-                _("Config file {path} could not be read ({reason}); using defaults").format(
-                    path=path, reason=error
-                )
-            )
-            data = {}
-        for key, value in data.items():
-            expected = _KEYS.get(key)
-            if expected is None:
-                config.warnings.append(_("Unknown config key: {key}").format(key=key))
-                continue
-            if expected is float and isinstance(value, int):
-                value = float(value)
-            if not isinstance(value, expected) or isinstance(value, bool):
-                config.warnings.append(_("Bad value for config key {key}").format(key=key))
-                continue
-            setattr(config, key, value)
+            problem = _("Config file {path} could not be read ({reason}); using defaults")
+            problem = problem.format(path=path, reason=error)
+            readable = None  # the environment still applies
+    config = _validate(readable)
+    config.path = path
+    if problem:
+        config.warnings.insert(0, problem)
     if config.language and normalise(config.language) is None:
         config.warnings.append(
             _("Unknown language {lang}; use en or zh-CN").format(lang=config.language)
         )
         config.language = None
-    if not 0 < config.default_meeting_minutes <= 24 * 60:
-        config.warnings.append(
-            _("Bad value for config key {key}").format(key="default_meeting_minutes")
-        )
-        config.default_meeting_minutes = 60
-    if not 0 < config.speaking_threshold <= 1:
-        config.warnings.append(_("Bad value for config key {key}").format(key="speaking_threshold"))
-        config.speaking_threshold = 0.5
-    if not 0 <= config.backup_keep <= 1000:
-        config.warnings.append(_("Bad value for config key {key}").format(key="backup_keep"))
-        config.backup_keep = 14
-    if os.environ.get("SALESTUI_ME"):
-        config.me = os.environ["SALESTUI_ME"]
+    _check_keymap(config)
     return config
+
+
+def unknown_theme(config: Config) -> str | None:
+    """A warning when the config's theme is not one of Textual's (as the app says it)."""
+    from textual.theme import BUILTIN_THEMES
+
+    if config.theme in BUILTIN_THEMES:
+        return None
+    return _("Unknown theme {theme}; using the default").format(theme=config.theme)
+
+
+def unknown_me(config: Config, find_person: Callable[[str], object]) -> str | None:
+    """A warning when ``me`` names nobody in the database (``find_person`` raises)."""
+    from salestui.core.errors import InvalidInput, NotFound
+
+    if not config.me:
+        return None
+    try:
+        find_person(config.me)
+    except (NotFound, InvalidInput):
+        message = _("me = {name} names nobody in the database; Home shows no actions of mine")
+        return message.format(name=json.dumps(config.me, ensure_ascii=False))
+    return None

@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+from collections.abc import Iterable
 from typing import Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -19,7 +21,7 @@ from salestui.core.models import MeetingStatus
 from salestui.core.service import Services
 from salestui.core.text import strip_controls
 from salestui.i18n import N_, _, current_language, set_language
-from salestui.tui.commands import SalestuiCommands
+from salestui.tui.commands import SalestuiCommands, system_commands
 from salestui.tui.errors import RECOVERABLE, crash_report, error_message, terminal_gone
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.screens.help import HelpScreen
@@ -32,7 +34,7 @@ class SalestuiApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "salestui"
-    COMMANDS = App.COMMANDS | {SalestuiCommands}
+    COMMANDS = {SalestuiCommands}  # Textual's entries included, translated
     THEME_SETTING = "ui.theme"
     LANGUAGE_SETTING = "ui.language"
     BINDINGS = [
@@ -164,6 +166,34 @@ class SalestuiApp(App[None]):
                 return
         self.notify(_("No meeting has been held yet"), severity="warning")
 
+    def action_export_agenda(self, meeting_id: int) -> None:
+        from salestui.tui.screens.export_preview import ExportPreviewScreen
+
+        self.push_screen(ExportPreviewScreen(self.services, meeting_id, "agenda"))
+
+    def action_decision_register(self) -> None:
+        from salestui.tui.screens.decision_register import DecisionRegisterScreen
+
+        if not self._showing("DecisionRegisterScreen"):
+            self.push_screen(DecisionRegisterScreen(self.services))
+
+    # -- the command palette: Textual's own entries in the user's language -----------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        return system_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…"))
+        )
+
     def action_switch_language(self) -> None:
         """English <-> Chinese, remembered in the database; screens are rebuilt."""
         new = "en" if current_language() == "zh-CN" else "zh-CN"
@@ -259,6 +289,7 @@ class SalestuiApp(App[None]):
         self._catch_signals()
         for warning in self.config.warnings:
             self.notify(warning, severity="warning")
+        self._apply_keymap()
         if self.services.store.backup_problem:
             self.notify(self.services.store.backup_problem, severity="warning")
         # A theme chosen in the app (remembered in the database) beats the config file.
@@ -273,6 +304,17 @@ class SalestuiApp(App[None]):
         self.watch(self, "theme", self._remember_theme, init=False)
         if self.start_flow:
             self.call_after_refresh(self._first_screen)
+
+    def _apply_keymap(self) -> None:
+        """The config's ``[keymap]`` (binding id -> keys); an unknown id is a warning."""
+        if not self.config.keymap:
+            return
+        from salestui.tui.keymap import checked_keymap
+
+        keymap, problems = checked_keymap(self.config.keymap)
+        for problem in problems:
+            self.notify(problem, severity="warning")
+        self.set_keymap(keymap)
 
     def _remember_theme(self, theme: str) -> None:
         self.services.store.set_setting(self.THEME_SETTING, theme)

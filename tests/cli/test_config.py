@@ -28,7 +28,8 @@ def test_without_a_file_every_value_is_a_default(run, tmp_path: Path, db: Path) 
     assert set(data["sources"].values()) == {"default"} and data["warnings"] == []
 
 
-def test_problems_are_warnings_and_defaults_are_used(run, tmp_path: Path) -> None:
+def test_problems_are_warnings_and_defaults_are_used(org, tmp_path: Path) -> None:
+    run = org  # 王芳 and Li Ming are people of the database: "me" is fine
     (tmp_path / "config.toml").write_text(
         'me = "王芳"\nlanguage = "zh-CN"\ntheme = "nord"\n'
         'default_meeting_minutes = "long"\nspeaking_threshold = 0.6\ncolour = "blue"\n',
@@ -38,7 +39,7 @@ def test_problems_are_warnings_and_defaults_are_used(run, tmp_path: Path) -> Non
     # The file's language applies, so this is the Chinese output.
     assert shown.code == 0
     assert shown.err_lines == [
-        "警告：配置项 default_meeting_minutes 的值无效",
+        "警告：配置项 default_meeting_minutes 的值无效：应为整数",
         "警告：未知配置项：colour",
     ]
     lines = shown.out.splitlines()
@@ -59,9 +60,76 @@ def test_problems_are_warnings_and_defaults_are_used(run, tmp_path: Path) -> Non
 
     from_env = run("config", "--json", SALESTUI_ME="Li Ming").json()
     assert from_env["values"]["me"] == "Li Ming" and from_env["sources"]["me"] == "env"
+    empty_env = run("config", "--json", SALESTUI_ME="").json()  # an empty one is no override
+    assert empty_env["values"]["me"] == "王芳" and empty_env["sources"]["me"] == "file"
 
     (tmp_path / "config.toml").write_text("theme = [unclosed\n", encoding="utf-8")
     broken = run("config")
     assert broken.code == 0 and len(broken.err_lines) == 1
     assert broken.err_lines[0].startswith("Warning: Config file ")
     assert "using defaults" in broken.err_lines[0]
+
+
+def test_types_ranges_and_environment_are_the_models(run, tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text(
+        "default_meeting_minutes = 0\nspeaking_threshold = 2\nbackup_keep = true\n"
+        'export_dir = 3\ntheme = "nord"\n',
+        encoding="utf-8",
+    )
+    result = run(
+        "config", "--json", SALESTUI_THEME="gruvbox", SALESTUI_DEFAULT_MEETING_MINUTES="45"
+    )
+    data = result.json()
+    assert result.code == 0 and result.err_lines == [  # in the model's order of keys
+        "Warning: Bad value for config key export_dir: expected text",
+        "Warning: Bad value for config key speaking_threshold: must be at most 1.0",
+        "Warning: Bad value for config key backup_keep: expected a whole number",
+    ]
+    # The environment beats the file (and so hides the file's bad 0).
+    assert data["values"]["theme"] == "gruvbox" and data["sources"]["theme"] == "env"
+    assert data["values"]["default_meeting_minutes"] == 45
+    assert data["values"]["speaking_threshold"] == 0.5
+    shown = run("config", SALESTUI_DEFAULT_MEETING_MINUTES="forever").out
+    assert "default_meeting_minutes = 60  # default" in shown
+    assert 'theme                   = "nord"  # from the file' in shown
+    bad_env = run("config", SALESTUI_DEFAULT_MEETING_MINUTES="forever")
+    assert bad_env.code == 0 and "Traceback" not in bad_env.err
+    assert (
+        "Warning: Bad value for config key default_meeting_minutes: expected a whole number"
+        in bad_env.err_lines
+    )
+    env_me = run("config", SALESTUI_ME="Li Ming").out
+    assert 'me                      = "Li Ming"  # from $SALESTUI_ME' in env_me
+
+
+def test_config_flags_a_bad_theme_and_an_unknown_me(org, tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('me = "Nobody"\ntheme = "neon"\n', encoding="utf-8")
+    result = org("config")
+    assert result.code == 0 and "Traceback" not in result.err
+    assert result.err_lines == [
+        "Warning: Unknown theme neon; using the default",
+        'Warning: me = "Nobody" names nobody in the database; Home shows no actions of mine',
+    ]
+    assert result.out.splitlines()[-1].startswith("2 problems in the config file")
+    assert len(org("config", "--json").json()["warnings"]) == 2
+    (tmp_path / "config.toml").write_text('me = "王芳"\ntheme = "nord"\n', encoding="utf-8")
+    fine = org("config")
+    assert fine.code == 0 and fine.err_lines == []
+    # Without a database there is nobody to check "me" against, and none is created.
+    (tmp_path / "config.toml").write_text('me = "Nobody"\n', encoding="utf-8")
+    missing = org("config", db_path=tmp_path / "none.db")
+    assert missing.code == 0 and missing.err_lines == []
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_a_bad_keymap_entry_is_one_warning(run, tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text(
+        '[keymap]\n"app.meetings" = "ctrl+e"\n"app.actions" = "ctrl a"\n"app.help" = 5\n',
+        encoding="utf-8",
+    )
+    result = run("config")
+    assert result.code == 0
+    assert result.err_lines == [
+        'Warning: Bad key "ctrl a" for app.actions in [keymap]; its default key is kept',
+        "Warning: Bad key 5 for app.help in [keymap]; its default key is kept",
+    ]

@@ -105,7 +105,7 @@ MESSAGES: dict[str, str] = {
     "(not set)": "（未设置）",
     "from the file": "来自配置文件",
     "default": "默认值",
-    "from $SALESTUI_ME": "来自 $SALESTUI_ME",
+    "from ${variable}": "来自 ${variable}",
     "in use: {value}": "实际使用：{value}",
     "Database: {path}": "数据库：{path}",
     "{count} problems in the config file (warnings above); defaults used for them": (

@@ -2,10 +2,22 @@
 
 MESSAGES: dict[str, str] = {
     "Unknown language {lang}; use en or zh-CN": "未知语言 {lang}；请用 en 或 zh-CN",
-    "Bad value for config key {key}": "配置项 {key} 的值无效",
     "Config file {path} could not be read ({reason}); using defaults":
         "无法读取配置文件 {path}（{reason}）；使用默认设置",
     "Unknown config key: {key}": "未知配置项：{key}",
+    "Bad value for config key {key}: {problem}": "配置项 {key} 的值无效：{problem}",
+    "expected a whole number": "应为整数",
+    "expected a number": "应为数字",
+    "expected text": "应为文本",
+    "expected a table of binding ids and keys": "应为“绑定 ID = 按键”的表",
+    "must be more than {limit}": "必须大于 {limit}",
+    "must be at least {limit}": "不能小于 {limit}",
+    "must be less than {limit}": "必须小于 {limit}",
+    "must be at most {limit}": "不能大于 {limit}",
+    "Bad key {keys} for {binding} in [keymap]; its default key is kept":
+        "[keymap] 中 {binding} 的按键 {keys} 无效；仍用默认按键",
+    "me = {name} names nobody in the database; Home shows no actions of mine":
+        "me = {name} 与数据库中的任何人都不匹配；首页不会显示“我的”行动项",
     "value": "值",
     "name": "姓名",
     "title": "标题",

@@ -6,6 +6,8 @@ MESSAGES: dict[str, str] = {
     "Help": "帮助",
     "Refresh": "刷新",
     "Unknown theme {theme}; using the default": "未知主题 {theme}；使用默认主题",
+    "Unknown binding id {binding} in [keymap]; see the README for the ids":
+        "[keymap] 中的绑定 ID {binding} 不存在；可用的 ID 见 README",
     # Textual's own key descriptions, shown in the footer and the help screen
     "palette": "命令面板",
     "Focus Next": "下一个区域",
