@@ -23,6 +23,7 @@ from salestui.core.text import strip_controls
 from salestui.i18n import N_, _, current_language, set_language
 from salestui.tui.commands import SalestuiCommands, system_commands
 from salestui.tui.errors import RECOVERABLE, crash_report, error_message, terminal_gone
+from salestui.tui.outside_changes import OutsideChanges
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.screens.help import HelpScreen
 from salestui.tui.screens.home import HomeScreen
@@ -287,6 +288,8 @@ class SalestuiApp(App[None]):
 
     def on_mount(self) -> None:
         self._catch_signals()
+        self.outside_changes = OutsideChanges(self)
+        self.outside_changes.start()
         for warning in self.config.warnings:
             self.notify(warning, severity="warning")
         self._apply_keymap()

@@ -217,6 +217,15 @@ class BaseStore:
                 f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), row_id]
             )
 
+    def data_version(self) -> int | None:
+        """A number that changes when another connection commits to the file (SQLite's
+        ``PRAGMA data_version``; this connection's own commits leave it as it is), or
+        None when the file cannot be read just now."""
+        try:
+            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return None
+
     def count(self, table: str) -> int:
         return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
