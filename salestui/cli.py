@@ -12,7 +12,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -71,8 +71,15 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     callback=_language,
     help="Language of messages (default: config file, then $SALESTUI_LANG, $LANG).",
 )
+@click.option(
+    "--me",
+    "me",
+    metavar="NAME",
+    help="Who you are, for this run (default: $SALESTUI_ME, then who you chose in the app, "
+    "then the config file).",
+)
 @click.pass_context
-def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
+def cli(ctx: click.Context, db_path: str | None, lang: str | None, me: str | None) -> None:
     """Run sales meetings and follow their action items through.
 
     With no command, opens the terminal app.
@@ -88,7 +95,11 @@ def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
         config = load_config()  # the file chose another language: its warnings in that one
     for message in config.warnings:
         warn(message)
-    app = AppContext(db_option=db_path, config=config)
+    from salestui.personal import Personal
+
+    personal = Personal.beside(config.path)
+    config.me = _who_am_i(me, config, personal)
+    app = AppContext(db_option=db_path, config=config, me_option=me)
     _opened.append(app)
     ctx.obj = app
     ctx.call_on_close(app.close)
@@ -96,17 +107,42 @@ def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
         services = app.services()
         from salestui.tui.app import SalestuiApp
 
-        # A language switched inside the app is remembered in the database; an explicit
+        _adopt_database_choices(services.store, personal)
+        # A language switched inside the app is remembered for this person; an explicit
         # --lang still wins.
-        remembered = services.store.get_setting(SalestuiApp.LANGUAGE_SETTING)
+        remembered = personal.get("language")
         if remembered and not lang:
             set_language(remembered)
         _daily_backup(services.store)
-        tui = SalestuiApp(services=services, config=config, start_flow=True)
+        tui = SalestuiApp(services=services, config=config, start_flow=True, personal=personal)
         tui.run()
         # Non-zero after a crash (1) or a SIGTERM/SIGHUP (128 + the signal).
         if tui.return_code:
             ctx.exit(tui.return_code)
+
+
+def _who_am_i(option: str | None, config: Any, personal: Any) -> str | None:
+    """--me, then $SALESTUI_ME, then who was chosen in the app, then the config file."""
+    environment = os.environ.get("SALESTUI_ME", "").strip()
+    return option or environment or personal.get("me") or config.me
+
+
+def _adopt_database_choices(store: Store, personal: Any) -> None:
+    """Language and theme were once kept in the shared database (so one person's choice
+    changed everyone's): take them, once, as this person's own choices."""
+    from salestui.tui.app import SalestuiApp
+
+    legacy = {
+        "language": store.get_setting(SalestuiApp.LANGUAGE_SETTING),
+        "theme": store.get_setting(SalestuiApp.THEME_SETTING),
+    }
+    mine = personal.load()
+    adopt = {k: v for k, v in legacy.items() if v and k not in mine}
+    if adopt:
+        try:
+            personal.save(**adopt)
+        except OSError as error:
+            warn(str(error))
 
 
 def _daily_backup(store: Store) -> None:

@@ -107,6 +107,7 @@ class AppContext:
     db_option: str | None
     config: Config
     _services: Services | None = None
+    me_option: str | None = None  # --me
 
     def services(self, create: bool = True) -> Services:
         """The services on the database; ``create=False`` refuses a missing file."""

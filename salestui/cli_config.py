@@ -36,14 +36,21 @@ def _file_values(path: Any) -> dict[str, Any]:
 
 
 def _sources(config: Any) -> dict[str, str]:
+    from salestui.personal import Personal
+
     raw = _file_values(config.path) if config.path is not None and config.path.exists() else {}
+    chosen = Personal.beside(config.path).load()
     sources = {}
     for key in KEYS:
         value = getattr(config, key)
-        if key in config.rejected:
+        if key == "me" and app_context().me_option:
+            sources[key] = "option"
+        elif key in config.rejected:
             sources[key] = "default"
         elif os.environ.get(f"SALESTUI_{key.upper()}"):
             sources[key] = "env"
+        elif key == "me" and value and chosen.get("me") == value:
+            sources[key] = "chosen"
         elif key in raw and raw[key] == value and not isinstance(raw[key], bool):
             sources[key] = "file"
         else:
@@ -107,6 +114,8 @@ def config(as_json: bool) -> None:
     source_labels = {
         "file": _("from the file"),
         "default": _("default"),
+        "chosen": _("chosen in the app"),
+        "option": _("from --me"),
     }
     from salestui.core.text import json_safe
 

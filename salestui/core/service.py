@@ -170,6 +170,15 @@ class Services:
         assert lead.id is not None
         return [lead.id, *self.store.reports_of(lead.id)]
 
+    def set_me(self, name: str | None) -> None:
+        """Who the user is from now on (a name, as ``find_person`` reads it)."""
+        self._me_name = name
+
+    @property
+    def me_chosen(self) -> bool:
+        """Whether anyone said who the user is (else ``me`` falls back to the director)."""
+        return bool(self._me_name)
+
     def me(self) -> Person | None:
         """The user: config's ``me``, else the first director in the database."""
         if self._me_name:

@@ -17,10 +17,11 @@ from textual.screen import Screen
 
 from salestui.config import Config
 from salestui.core.errors import SalestuiError
-from salestui.core.models import MeetingStatus
+from salestui.core.models import MeetingStatus, Person
 from salestui.core.service import Services
 from salestui.core.text import strip_controls
 from salestui.i18n import N_, _, current_language, set_language
+from salestui.personal import Personal
 from salestui.tui.commands import SalestuiCommands, system_commands
 from salestui.tui.errors import RECOVERABLE, crash_report, error_message, terminal_gone
 from salestui.tui.outside_changes import OutsideChanges
@@ -51,14 +52,21 @@ class SalestuiApp(App[None]):
     ]
 
     def __init__(
-        self, services: Services, config: Config | None = None, *, start_flow: bool = False
+        self,
+        services: Services,
+        config: Config | None = None,
+        *,
+        start_flow: bool = False,
+        personal: Personal | None = None,
     ) -> None:
         """``start_flow`` (the real start-up from the command line): resume a running
-        meeting, or greet an empty database with the welcome screen."""
+        meeting, or greet an empty database with the welcome screen. ``personal``: where
+        this person's own choices (who they are, language, theme) are kept."""
         super().__init__()
         self.services = services
         self.config = config or Config()
         self.start_flow = start_flow
+        self.personal = personal or Personal(None)
 
     def get_default_screen(self) -> Screen:
         return HomeScreen(self.services)
@@ -199,7 +207,7 @@ class SalestuiApp(App[None]):
         """English <-> Chinese, remembered in the database; screens are rebuilt."""
         new = "en" if current_language() == "zh-CN" else "zh-CN"
         set_language(new)
-        self.services.store.set_setting(self.LANGUAGE_SETTING, new)
+        self._remember(language=new)
         self.notify(_("Language: {lang}").format(lang="English" if new == "en" else "中文"))
         for screen in self.screen_stack:
             if isinstance(screen, SalestuiScreen):
@@ -295,8 +303,8 @@ class SalestuiApp(App[None]):
         self._apply_keymap()
         if self.services.store.backup_problem:
             self.notify(self.services.store.backup_problem, severity="warning")
-        # A theme chosen in the app (remembered in the database) beats the config file.
-        theme = self.services.store.get_setting(self.THEME_SETTING) or self.config.theme
+        # A theme chosen in the app (this person's own choice) beats the config file.
+        theme = self.personal.get("theme") or self.config.theme
         if theme in self.available_themes:
             self.theme = theme
         else:
@@ -320,7 +328,33 @@ class SalestuiApp(App[None]):
         self.set_keymap(keymap)
 
     def _remember_theme(self, theme: str) -> None:
-        self.services.store.set_setting(self.THEME_SETTING, theme)
+        self._remember(theme=theme)
+
+    def _remember(self, **choices: str | None) -> None:
+        """Keep this person's choice in their own file (never in the shared database)."""
+        try:
+            self.personal.save(**choices)
+        except OSError as error:
+            self.notify(
+                _("Could not remember your choice: {reason}").format(reason=error),
+                severity="warning",
+            )
+
+    def action_who_am_i(self) -> None:
+        """Pick who you are from the people list; remembered for you, not the department."""
+        from salestui.tui.screens.who_am_i import WhoAmIScreen
+
+        def chosen(person: Person | None) -> None:
+            if person is None:
+                return
+            self.services.set_me(person.name)
+            self.config.me = person.name
+            self._remember(me=person.name)
+            self.notify(_("You are {name}").format(name=person.name))
+            if isinstance(self.screen, SalestuiScreen):
+                self.screen.reload_data()
+
+        self.push_screen(WhoAmIScreen(self.services), chosen)
 
     def _first_screen(self) -> None:
         """Resume a meeting left running (e.g. after a crash); greet an empty database."""
@@ -334,6 +368,9 @@ class SalestuiApp(App[None]):
             from salestui.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(self.services))
+        elif not self.services.me_chosen and self.services.people():
+            # Nobody said who this is: ask, rather than show the director's items to a lead.
+            self.action_who_am_i()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -37,9 +37,11 @@ COMMANDS: list[tuple[str, str, str]] = [
      "action_export_latest_minutes"),
     (N_("Decision register"), N_("Every decision across meetings, its status and whether "
      "its actions are done"), "action_decision_register"),
-    (N_("Switch language"), N_("English / 中文 (remembered in this database)"),
+    (N_("Who am I…"), N_("Pick yourself from the people list (remembered for you, not "
+     "for the department)"), "action_who_am_i"),
+    (N_("Switch language"), N_("English / 中文 (remembered for you)"),
      "action_switch_language"),
-    (N_("Switch theme"), N_("Choose a colour theme (remembered in this database)"),
+    (N_("Switch theme"), N_("Choose a colour theme (remembered for you)"),
      "action_change_theme"),
 ]  # fmt: skip
 

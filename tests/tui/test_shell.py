@@ -6,6 +6,7 @@ from salestui import i18n
 from salestui.config import Config
 from salestui.core.meeting import LiveMeeting
 from salestui.core.service import Services
+from salestui.personal import Personal
 from salestui.tui.app import SalestuiApp
 from salestui.tui.screens.home import HomeScreen
 from salestui.tui.screens.welcome import WelcomeScreen
@@ -55,16 +56,23 @@ async def test_running_meeting_is_resumed_at_start(services: Services) -> None:
         assert type(app.screen).__name__ == "RunScreen"
 
 
-async def test_theme_is_remembered_in_the_database(org: Services) -> None:
-    app = SalestuiApp(org, Config())
+async def test_theme_is_remembered_for_the_person(org: Services, tmp_path) -> None:
+    """A theme chosen in the app is this person's own (their choices file), not the
+    department's database."""
+    mine = Personal(tmp_path / "chosen.toml")
+    app = SalestuiApp(org, Config(), personal=mine)
     async with app.run_test(size=SIZE) as pilot:
         app.theme = "nord"
         await pilot.pause()
-    assert org.store.get_setting("ui.theme") == "nord"
-    again = SalestuiApp(org, Config(theme="textual-light"))
+    assert org.store.get_setting("ui.theme") is None
+    again = SalestuiApp(org, Config(theme="textual-light"), personal=Personal(mine.path))
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
+    other = SalestuiApp(org, Config(theme="textual-light"))  # someone else on the same file
+    async with other.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert other.theme == "textual-light"
 
 
 async def test_palette_reaches_app_commands(org: Services) -> None:
@@ -86,7 +94,8 @@ async def test_switch_language_from_the_palette(org: Services) -> None:
         app.action_switch_language()
         await pilot.pause()
         assert i18n.current_language() == "zh-CN"
-        assert org.store.get_setting("ui.language") == "zh-CN"
+        assert org.store.get_setting("ui.language") is None  # the person's, not the file's
+        assert app.personal.get("language") == "zh-CN"
         footer = {a.binding.description for a in app.screen.active_bindings.values()}
         assert "会议" in footer
 

@@ -13,9 +13,9 @@ MESSAGES: dict[str, str] = {
     "Back to the home screen": "返回首页",
     "Preview and save the minutes of the latest meeting": "预览并保存最近一次会议的纪要",
     "Switch language": "切换语言",
-    "English / 中文 (remembered in this database)": "English / 中文（记在本数据库中）",
+    "English / 中文 (remembered for you)": "English / 中文（只对你本人生效）",
     "Switch theme": "切换主题",
-    "Choose a colour theme (remembered in this database)": "选择配色主题（记在本数据库中）",
+    "Choose a colour theme (remembered for you)": "选择配色主题（只对你本人生效）",
     # The palette: the screen's own actions, and Textual's entries translated.
     "Every decision across meetings, its status and whether its actions are done":
         "各次会议的全部决议、其状态及相关行动项是否完成",
@@ -76,4 +76,17 @@ MESSAGES: dict[str, str] = {
     "{path} exists. Press enter again to replace it, escape to cancel.":
         "{path} 已存在。再按回车覆盖，按 Esc 取消。",
     "Meeting minutes": "会议纪要",
+    "Who am I…": "我是谁…",
+    "Pick yourself from the people list (remembered for you, not for the department)":
+        "从人员名单中选出你自己（只记在你本人的设置里，不影响部门其他人）",
+    "Could not remember your choice: {reason}": "无法保存你的选择：{reason}",
+    "You are {name}": "你是 {name}",
+    "Who are you?": "你是谁？",
+    "Your name, or pinyin initials (wf = 王芳)": "你的名字，或拼音首字母（wf = 王芳）",
+    "Enter picks · Esc cancels · kept for you on this computer, not shared":
+        "Enter 选定 · Esc 取消 · 只保存在本机你自己的设置里，不共享",
+    "Now: {name}": "当前：{name}",
+    "Updated with changes made elsewhere": "已更新：其他地方刚做了修改",
+    "chosen in the app": "在应用中选定",
+    "from --me": "来自 --me",
 }

@@ -95,5 +95,4 @@ MESSAGES: dict[str, str] = {
     "{title} ({shown} of {total})": "{title}（显示 {shown} / 共 {total}）",
     "Department: {open} open, {overdue} overdue": "全部门：未完成 {open} 项，逾期 {overdue} 项",
     "Mine: {open} open": "我的：未完成 {open} 项",
-    "Updated with changes made elsewhere": "已更新：其他地方刚做了修改",
 }
