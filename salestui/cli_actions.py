@@ -263,8 +263,14 @@ def actions_add(
 @click.option("--note", default="", help="What was done.")
 @json_option
 def actions_done(action_id: int, note: str, as_json: bool) -> None:
-    """Mark action ID done."""
-    services().mark_done(action_id, note)
+    """Mark action ID done (an item already done stays as it was; nothing is logged)."""
+    from salestui.core.models import ActionStatus
+
+    svc = services()
+    if svc.action(action_id).status == ActionStatus.DONE:
+        _print_action(action_id, _("Already done: action {id}: {title}"), as_json)
+        return
+    svc.mark_done(action_id, note)
     _print_action(action_id, _("Done: action {id}: {title}"), as_json)
 
 

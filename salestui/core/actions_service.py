@@ -195,13 +195,8 @@ class ActionsService:
             undo = Undo([a.model_copy(deep=True) for a in actions])
             for action in actions:
                 if action.status == status and not reason:
-                    continue
-                action.status = status
-                if status == ActionStatus.DONE:
-                    action.completed_at = action.completed_at or now
-                else:
-                    action.completed_at = None
-                self._apply_reason(action, status, reason)
+                    continue  # already so: nothing changes, nothing is logged
+                apply_status(action, status, now, reason)
                 self.store.update_action(action, now)
                 undo.follow_up_ids.append(
                     self._log(action, FollowUpKind.STATUS, note, status=status)
@@ -284,15 +279,7 @@ class ActionsService:
 
     @staticmethod
     def _apply_reason(action: ActionItem, status: ActionStatus, reason: str) -> None:
-        reason = clean_line(reason)
-        if status == ActionStatus.WAITING:
-            action.waiting_on = reason or action.waiting_on
-            action.blocked_by = None
-        elif status == ActionStatus.BLOCKED:
-            action.blocked_by = reason or action.blocked_by
-            action.waiting_on = None
-        else:
-            action.waiting_on = action.blocked_by = None
+        _apply_reason(action, status, reason)
 
     def _log(self, action: ActionItem, kind: FollowUpKind, note: str, **extra: object) -> int:
         me = self.services.me()
@@ -309,3 +296,27 @@ class ActionsService:
         )
         assert logged.id is not None
         return logged.id
+
+
+def apply_status(action: ActionItem, status: ActionStatus, now: datetime, reason: str = "") -> None:
+    """The one rule for a status change, whoever makes it (the CLI, the TUI, a follow-up):
+    ``done`` records when (once), any other status clears it; waiting / blocked keep their
+    reason (a new one replaces it), every other status clears both reasons."""
+    action.status = status
+    if status == ActionStatus.DONE:
+        action.completed_at = action.completed_at or now
+    else:
+        action.completed_at = None
+    _apply_reason(action, status, reason)
+
+
+def _apply_reason(action: ActionItem, status: ActionStatus, reason: str) -> None:
+    reason = clean_line(reason)
+    if status == ActionStatus.WAITING:
+        action.waiting_on = reason or action.waiting_on
+        action.blocked_by = None
+    elif status == ActionStatus.BLOCKED:
+        action.blocked_by = reason or action.blocked_by
+        action.waiting_on = None
+    else:
+        action.waiting_on = action.blocked_by = None

@@ -432,23 +432,21 @@ class Services:
         )
 
     def set_status(self, action_id: int, status: ActionStatus | str, note: str = "") -> ActionItem:
+        """The same change as the Actions screen makes (``ActionsService.set_status``): an
+        item already in ``status`` is left as it is and nothing is logged."""
+        from salestui.core.actions_service import ActionsService
+
         try:
             status = ActionStatus(status)
         except ValueError as error:
             raise InvalidInput(_("Unknown status: {status}").format(status=status)) from error
-        with self.store.transaction():  # read, change and write as one step
-            action = self.action(action_id)
-            self._apply_status(action, status)
-            self.store.update_action(action, self.clock.now())
-            self._log(action_id, FollowUpKind.STATUS, note, status=status)
-        return action
+        ActionsService(self).set_status([action_id], status, note=note)
+        return self.action(action_id)
 
     def _apply_status(self, action: ActionItem, status: ActionStatus) -> None:
-        action.status = status
-        if status == ActionStatus.DONE:
-            action.completed_at = action.completed_at or self.clock.now()
-        else:
-            action.completed_at = None
+        from salestui.core.actions_service import apply_status
+
+        apply_status(action, status, self.clock.now())
 
     def mark_done(self, action_id: int, note: str = "") -> ActionItem:
         return self.set_status(action_id, ActionStatus.DONE, note)

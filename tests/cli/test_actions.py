@@ -158,3 +158,24 @@ def test_due_buckets_series_and_urgency_sort(org) -> None:
     bad.assert_one_line_error(2)
     mixed = run("actions", "list", "--due", "today", "--due-before", "fri")
     mixed.assert_one_line_error(2)
+
+
+def test_done_is_one_rule_for_cli_and_tui(org) -> None:  # type: ignore[no-untyped-def]
+    """Done from the CLI clears what the item waited on (as the Actions screen does), and
+    a second done changes nothing and logs nothing."""
+    import sqlite3
+
+    run = org
+    run("actions", "add", "等财务确认返利", "--owner", "王芳").ok()
+    run("followup", "1", "等财务", "--status", "waiting").ok()
+    with sqlite3.connect(run.db) as conn:
+        conn.execute("UPDATE action_items SET waiting_on = '财务部' WHERE id = 1")
+    run("actions", "done", "1").ok()
+    again = run("actions", "done", "1").ok().out
+    assert again.startswith("Already done: action 1")
+    with sqlite3.connect(run.db) as conn:
+        waiting = conn.execute("SELECT waiting_on FROM action_items WHERE id = 1").fetchone()[0]
+        logged = conn.execute(
+            "SELECT count(*) FROM follow_ups WHERE action_id = 1 AND status = 'done'"
+        ).fetchone()[0]
+    assert waiting is None and logged == 1

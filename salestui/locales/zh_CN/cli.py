@@ -148,4 +148,5 @@ MESSAGES: dict[str, str] = {
     "demo:decisions": "决定",
     "demo:actions": "行动项",
     "demo:follow_ups": "跟进记录",
+    "Already done: action {id}: {title}": "已经完成：行动项 {id}：{title}",
 }
