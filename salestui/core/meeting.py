@@ -369,16 +369,19 @@ class LiveMeeting:
 
     def capture(self, meeting_id: int, line: str) -> CaptureResult:
         """Parse and save one line on the current item; nothing is saved if it fails."""
-        meeting = self._running(meeting_id)
+        self._running(meeting_id)  # a meeting not running is reported before a bad line
         parsed = self.parse(line)
         if not parsed.text:
             raise InvalidInput(_("Nothing to save"))
-        current = self._current(meeting_id)
-        now = self.now
         topic = []  # a new agenda item reorders the agenda
         if parsed.kind == EntryKind.TOPIC:
             topic = [("agenda_items", {"meeting_id": meeting_id})]
         with self.undo_log.record(meeting_id, "capture", parsed.text, *topic) as recording:
+            # Read the meeting and its current item inside the write transaction: another
+            # process moving the agenda meanwhile cannot put the line on a stale item.
+            meeting = self._running(meeting_id)
+            current = self._current(meeting_id)
+            now = self.now
             entry = self.store.add_entry(
                 Entry(
                     meeting_id=meeting_id,
@@ -588,14 +591,17 @@ class LiveMeeting:
     ) -> None:
         """Record the meeting's answer on one open action, as a follow-up."""
         self.services.meeting(meeting_id)
-        action = self.services.action(action_id)
+        title = self.services.action(action_id).title
         if outcome not in REVIEW_OUTCOMES:
             raise InvalidInput(_("Unknown review outcome: {outcome}").format(outcome=outcome))
-        if outcome == "open" and must_resolve(action.carried_count):
-            raise Conflict(_(MUST_RESOLVE_REASON).format(count=action.carried_count))
         now = self.now
         me = self.services.me()
-        with self.undo_log.record(meeting_id, "review", action.title, *_action_scopes(action_id)):
+        with self.undo_log.record(meeting_id, "review", title, *_action_scopes(action_id)):
+            # Read the action inside the write transaction (a follow-up logged meanwhile by
+            # another process is not overwritten with what was read before it).
+            action = self.services.action(action_id)
+            if outcome == "open" and must_resolve(action.carried_count):
+                raise Conflict(_(MUST_RESOLVE_REASON).format(count=action.carried_count))
             status = None
             if outcome == "done":
                 status = ActionStatus.DONE
@@ -628,9 +634,10 @@ class LiveMeeting:
     # -- ending and confirmation -------------------------------------------------------------
 
     def end(self, meeting_id: int) -> Meeting:
-        meeting = self._running(meeting_id)
+        self._running(meeting_id)
         now = self.now
-        with self.store.transaction():
+        with self.store.transaction():  # read and write as one step
+            meeting = self._running(meeting_id)
             current = self._current(meeting_id)
             if current is not None:
                 self._pause(current, now, AgendaStatus.DONE)

@@ -168,3 +168,21 @@ def test_a_released_database_gains_extended_minutes(tmp_path: Path, monkeypatch)
         assert (item.timebox_minutes, item.extended_minutes) == (10, 0)
     finally:
         store.close()
+
+
+def test_a_second_active_item_is_a_conflict_not_a_crash(services, clock) -> None:  # type: ignore[no-untyped-def]
+    """The one-active-item index, hit by a write that slipped past the transaction rules,
+    is reported as a Conflict and changes nothing."""
+    from salestui.core.errors import Conflict
+    from salestui.core.models import AgendaStatus, MeetingKind
+
+    meeting = services.new_meeting("周例会", "p", MeetingKind.WEEKLY, clock.now(), 30)
+    first = services.add_agenda_item(meeting.id, "业绩", 10)
+    second = services.add_agenda_item(meeting.id, "回款", 10)
+    first.status = AgendaStatus.ACTIVE
+    services.store.update_agenda_item(first)
+    second = services.store.get_agenda_item(second.id)
+    second.status = AgendaStatus.ACTIVE
+    with pytest.raises(Conflict, match="running already"):
+        services.store.update_agenda_item(second)
+    assert services.store.get_agenda_item(second.id).status == AgendaStatus.PENDING

@@ -18,13 +18,14 @@ from typing import Any, Self
 import sqlite_utils
 
 from salestui.core.clock import to_utc_iso
-from salestui.core.errors import StorageError
+from salestui.core.errors import Conflict, StorageError
 from salestui.core.models import (
     ActionStatus,
 )
 from salestui.core.query_terms import TRIGRAM, fts_phrase, like_pattern, search_terms
 from salestui.core.schema import FTS_TABLES
 from salestui.core.text import read_text
+from salestui.i18n import _
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -180,6 +181,12 @@ class BaseStore:
             pass
 
     def _explained(self, error: sqlite3.Error) -> BaseException:
+        if isinstance(error, sqlite3.IntegrityError) and "agenda_items.meeting_id" in str(error):
+            # The one-active-item index (agenda_items_one_active): another process moved
+            # the agenda at the same moment.
+            return Conflict(
+                _("Another agenda item of this meeting is running already; nothing was changed")
+            )
         explained = self.explain_write_error(error) if self.explain_write_error else None
         if explained is None:
             return error

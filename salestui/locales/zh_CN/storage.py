@@ -78,4 +78,6 @@ MESSAGES: dict[str, str] = {
     "{path} was not upgraded: {reason}": "{path} 未升级：{reason}",
     "{path} could not be upgraded ({reason}); it was left as it was":
         "{path} 无法升级（{reason}）；文件保持原样",
+    "Another agenda item of this meeting is running already; nothing was changed":
+        "本次会议已有另一个议题正在进行；未做任何修改",
 }
