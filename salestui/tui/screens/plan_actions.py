@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from salestui.core.models import Cadence, Template
 from salestui.i18n import _
-from salestui.tui.screens.plan_data import PLAN_ERRORS, UndoStep, moment_label, problem, say
+from salestui.tui.screens.plan_data import PLAN_ERRORS, UndoStep, problem, say
 from salestui.tui.screens.plan_recurring import RecurringScreen, cadence_label
 
 if TYPE_CHECKING:
@@ -118,27 +118,11 @@ def make_recurring(screen: PlanScreen) -> None:
 
 
 def next_meeting(screen: PlanScreen) -> None:
+    """The meeting after this one, as from the summary and the Meetings list
+    (``Planning.next_after``): only once this one has been held, never two."""
     meeting_id = saved_or_stop(screen)
-    if meeting_id is None or screen.detail is None or screen.detail.meeting.series_id is None:
+    if meeting_id is None:
         return
-    try:
-        nxt = screen.planning.next_meeting(screen.detail.meeting.series_id)
-        agenda = screen.services.store.list_agenda(nxt.id or 0)
-    except PLAN_ERRORS as error:
-        say(screen, problem(error), "error")
-        return
-    carried = sum(1 for item in agenda if item.carried_from is not None)
-    when = (
-        moment_label(nxt.scheduled_start, screen.services.clock.today())
-        if nxt.scheduled_start
-        else _("not scheduled")
-    )
-    say(
-        screen,
-        _("Next meeting created for {when}; items carried over: {count}").format(
-            when=when, count=carried
-        ),
-    )
-    from salestui.tui.screens.plan import PlanScreen
+    from salestui.tui.next_meeting import open_next_meeting
 
-    screen.app.push_screen(PlanScreen(screen.services, nxt.id, tab="agenda"))
+    open_next_meeting(screen.app, screen.services, meeting_id)
