@@ -89,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("SALESTUI_LANG", "en")
     from salestui.core.clock import FixedClock
     from salestui.core.db import open_store
-    from salestui.core.demo import generate_demo
     from salestui.core.service import Services
+    from salestui.demo import generate_demo
 
     with tempfile.TemporaryDirectory() as folder:
         path = args.db or Path(folder) / "actions.db"

@@ -35,8 +35,8 @@ def build(folder: Path, size: int) -> tuple[Path, dict]:
     """The salestui database and the owner whose items are listed (the busiest one)."""
     from salestui.core.clock import FixedClock
     from salestui.core.db import open_store
-    from salestui.core.demo import generate_demo
     from salestui.core.store import ActionQuery
+    from salestui.demo import generate_demo
 
     db = folder / "salestui.db"
     store = open_store(db)

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from salestui.core.clock import FixedClock
 from salestui.core.db import open_store
-from salestui.core.demo import generate_demo
 from salestui.core.service import Services
 from salestui.core.store import ActionQuery
+from salestui.demo import generate_demo
 
 
 def _median_ms(run: Callable[[], object], runs: int) -> tuple[float, object]:

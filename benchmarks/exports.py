@@ -17,11 +17,11 @@ from zoneinfo import ZoneInfo
 
 from salestui.core.clock import FixedClock
 from salestui.core.db import open_store
-from salestui.core.demo import generate_demo
 from salestui.core.export.archive import export_archive
 from salestui.core.export.minutes import render_minutes
 from salestui.core.meeting import LiveMeeting
 from salestui.core.service import Services
+from salestui.demo import generate_demo
 
 NOW = datetime(2026, 11, 27, 8, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 

@@ -28,8 +28,8 @@ GOAL_MS = 50.0
 def main(argv: list[str] | None = None) -> int:
     from salestui.core.clock import FixedClock
     from salestui.core.db import open_store
-    from salestui.core.demo import generate_demo
     from salestui.core.search import search
+    from salestui.demo import generate_demo
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path)

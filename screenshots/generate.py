@@ -31,10 +31,10 @@ from salestui import i18n  # noqa: E402
 from salestui.config import Config  # noqa: E402
 from salestui.core.clock import FixedClock  # noqa: E402
 from salestui.core.db import open_store  # noqa: E402
-from salestui.core.demo import DEMO_TODAY_MEETING_TITLE, generate_demo  # noqa: E402
 from salestui.core.meeting import LiveMeeting  # noqa: E402
 from salestui.core.models import MeetingStatus  # noqa: E402
 from salestui.core.service import Services  # noqa: E402
+from salestui.demo import DEMO_TODAY_MEETING_TITLE, generate_demo  # noqa: E402
 from salestui.tui.app import SalestuiApp  # noqa: E402
 
 Step = Callable[[SalestuiApp, object, Services], Awaitable[None]]

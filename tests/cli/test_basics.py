@@ -57,7 +57,7 @@ def test_cli_import_is_light() -> None:
 
 
 def test_vocabulary_matches_the_models() -> None:
-    from salestui import cli_common
+    from salestui.cli import common as cli_common
     from salestui.core import models
 
     assert cli_common.MEETING_KINDS == tuple(k.value for k in models.MeetingKind)

@@ -1,10 +1,10 @@
-"""salestui demo (needs salestui/core/demo.py)."""
+"""salestui demo (needs salestui/demo/__init__.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("salestui.core.demo", reason="salestui/core/demo.py has not landed yet")
+pytest.importorskip("salestui.demo", reason="salestui/demo/__init__.py has not landed yet")
 
 COUNTS = {
     "people", "teams", "series", "meetings", "agenda_items", "entries", "decisions",

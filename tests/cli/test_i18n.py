@@ -32,12 +32,12 @@ def test_every_cli_message_has_a_chinese_translation() -> None:
     from pathlib import Path
 
     import salestui
-    from salestui import cli_common
+    from salestui.cli import common as cli_common
     from salestui.locales.zh_CN import MESSAGES
 
     package = Path(salestui.__file__).parent
     wanted: set[str] = set()
-    for source in sorted(package.glob("cli*.py")):
+    for source in sorted((package / "cli").glob("*.py")):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
@@ -50,7 +50,7 @@ def test_every_cli_message_has_a_chinese_translation() -> None:
                 wanted.add(node.args[0].value)
     for vocabulary in cli_common._LABEL_IDS.values():
         wanted.update(vocabulary.values())
-    from salestui import cli_people
+    from salestui.cli import people as cli_people
 
     wanted.update(cli_people._DEMO_LABELS.values())
     assert len(wanted) > 80

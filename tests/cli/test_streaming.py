@@ -12,12 +12,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from salestui.cli_common import ACTION_HEADERS, action_cells, action_json
-from salestui.cli_stream import TextTable, plain, write_json_array, write_json_lines
+from salestui.cli.common import ACTION_HEADERS, action_cells, action_json
+from salestui.cli.stream import TextTable, plain, write_json_array, write_json_lines
 from salestui.core.clock import FixedClock
 from salestui.core.db import open_store
-from salestui.core.demo import generate_demo
 from salestui.core.store import ActionQuery
+from salestui.demo import generate_demo
 
 NOW = datetime(2026, 11, 27, 8, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from salestui.cli_run_view import clock as show
+from salestui.cli.live_view import clock as show
 from salestui.core.clock import Clock, FixedClock
 from salestui.core.meeting import LiveMeeting
 from salestui.core.service import Services

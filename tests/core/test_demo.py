@@ -13,8 +13,6 @@ import pytest
 
 from salestui.core.clock import FixedClock, from_utc_iso
 from salestui.core.db import open_store
-from salestui.core.demo import DEMO_TODAY_MEETING_TITLE, DemoSummary, generate_demo
-from salestui.core.demo_data import SCALE_CUSTOMERS_EN, SCALE_CUSTOMERS_ZH
 from salestui.core.errors import InvalidInput
 from salestui.core.meeting import LiveMeeting
 from salestui.core.models import (
@@ -29,6 +27,8 @@ from salestui.core.models import (
 from salestui.core.names import pinyin_initials
 from salestui.core.service import Services
 from salestui.core.store import ActionQuery, Store
+from salestui.demo import DEMO_TODAY_MEETING_TITLE, DemoSummary, generate_demo
+from salestui.demo.data import SCALE_CUSTOMERS_EN, SCALE_CUSTOMERS_ZH
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 27, 8, 30, tzinfo=SHANGHAI)  # a Friday morning

@@ -9,7 +9,6 @@ import pytest
 from icalendar import Calendar
 
 from salestui import i18n
-from salestui.core.demo import generate_demo
 from salestui.core.errors import Conflict
 from salestui.core.export.agenda import render_agenda
 from salestui.core.export.archive import export_archive
@@ -20,6 +19,7 @@ from salestui.core.export.reports import render_decisions, render_digest
 from salestui.core.export.slug import slugify
 from salestui.core.models import MeetingKind, MeetingStatus
 from salestui.core.service import Services
+from salestui.demo import generate_demo
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from textual.widgets import Input, Static, TextArea
 
 from salestui import i18n
 from salestui.config import Config
-from salestui.core.demo import generate_demo
 from salestui.core.models import MeetingStatus
 from salestui.core.service import Services
+from salestui.demo import generate_demo
 from salestui.tui.app import SalestuiApp
 from salestui.tui.screens.export_preview import ExportPreviewScreen
 from salestui.tui.widgets.markdown_view import MarkdownView

@@ -7,9 +7,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from salestui.core.demo import generate_demo
 from salestui.core.errors import SalestuiError
 from salestui.core.service import Services
+from salestui.demo import generate_demo
 from salestui.i18n import N_, _
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.widgets.footer import SalestuiFooter

@@ -14,7 +14,6 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
 
-from salestui.core import demo_data as data
 from salestui.core.models import (
     ActionStatus,
     AgendaKind,
@@ -23,6 +22,7 @@ from salestui.core.models import (
     Role,
 )
 from salestui.core.store import Store
+from salestui.demo import data as data
 
 ACTIONS_PER_MEETING = 20
 HISTORY_DAYS = 540  # scale meetings spread over the last year and a half

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from salestui.cli_run_view import live
+from salestui.cli.live_view import live
 
 
 @click.command("undo", short_help="Undo the newest live edit of MEETING.")

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from salestui.core import demo_data as data
 from salestui.core.models import (
     AgendaKind,
     AgendaStatus,
@@ -19,6 +18,7 @@ from salestui.core.models import (
     MeetingKind,
     MeetingStatus,
 )
+from salestui.demo import data as data
 
 HISTORY_WEEKS = 8
 DAILY_DAYS = 14  # the 早会 only for the last two weeks, so counts stay small

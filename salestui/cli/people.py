@@ -6,7 +6,7 @@ import dataclasses
 
 import click
 
-from salestui.cli_common import (
+from salestui.cli.common import (
     ROLES,
     json_option,
     label,
@@ -72,7 +72,7 @@ def people_list(team: str | None, as_json: bool) -> None:
             text(person.team or ""),
             text(manager.name if manager else ""),
         )
-    from salestui.cli_common import console
+    from salestui.cli.common import console
 
     console().print(grid)
 
@@ -103,8 +103,8 @@ _DEMO_LABELS = {
 @json_option
 def demo(scale: int, seed: int, force: bool, as_json: bool) -> None:
     """Fill the database with a realistic sales organisation, meetings and actions."""
-    from salestui.core.demo import generate_demo
     from salestui.core.errors import Conflict
+    from salestui.demo import generate_demo
 
     svc = services()
     if svc.people() and not force:

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from salestui.cli_common import (
+from salestui.cli.common import (
     ID,
     app_context,
     console,
@@ -25,9 +25,9 @@ from salestui.cli_common import (
     text,
     warn,
 )
-from salestui.cli_run_close import confirm, decide, park_resolve, review, settle
-from salestui.cli_run_undo import undo
-from salestui.cli_run_view import (
+from salestui.cli.live_close import confirm, decide, park_resolve, review, settle
+from salestui.cli.live_undo import undo
+from salestui.cli.live_view import (
     clock,
     dominant_message,
     item_timing,

@@ -17,16 +17,18 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from salestui import __version__
-from salestui.cli_actions import actions, followup
-from salestui.cli_common import AppContext, warn
-from salestui.cli_config import config as config_command
-from salestui.cli_cycle import drop_item, meeting_next
-from salestui.cli_data import backup, doctor, restore
-from salestui.cli_export import export
-from salestui.cli_meetings import agenda, invite, meeting
-from salestui.cli_people import demo, people
-from salestui.cli_run import run_group
-from salestui.cli_search import search
+from salestui.cli.actions import actions as actions_group
+from salestui.cli.actions import followup
+from salestui.cli.common import AppContext, warn
+from salestui.cli.config import config as config_command
+from salestui.cli.cycle import drop_item, meeting_next
+from salestui.cli.data import backup, doctor, restore
+from salestui.cli.export import export as export_group
+from salestui.cli.live import run_group
+from salestui.cli.meetings import agenda, invite, meeting
+from salestui.cli.people import demo
+from salestui.cli.people import people as people_group
+from salestui.cli.search import search as search_command
 from salestui.i18n import _, normalise, set_language
 
 if TYPE_CHECKING:
@@ -155,8 +157,8 @@ def _daily_backup(store: Store) -> None:
 
 
 for command in (
-    demo, people, meeting, agenda, invite, run_group,
-    actions, followup, search, export, backup, restore, doctor, config_command,
+    demo, people_group, meeting, agenda, invite, run_group, actions_group, followup,
+    search_command, export_group, backup, restore, doctor, config_command,
 ):  # fmt: skip
     cli.add_command(command)
 meeting.add_command(meeting_next)

@@ -18,10 +18,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from salestui.core import demo_data as data
 from salestui.core.clock import Clock
-from salestui.core.demo_actions import ActionPlan, ActionSettler, Held
-from salestui.core.demo_plan import HISTORY_WEEKS, ItemSpec, MeetingPlanner, MeetingSpec
 from salestui.core.errors import InvalidInput
 from salestui.core.models import (
     ActionItem,
@@ -44,6 +41,9 @@ from salestui.core.models import (
     SpeakingTurn,
 )
 from salestui.core.store import Store
+from salestui.demo import data as data
+from salestui.demo.actions import ActionPlan, ActionSettler, Held
+from salestui.demo.plan import HISTORY_WEEKS, ItemSpec, MeetingPlanner, MeetingSpec
 from salestui.i18n import _
 
 __all__ = ["DEMO_TODAY_MEETING_TITLE", "DemoSummary", "generate_demo"]
@@ -79,7 +79,7 @@ def generate_demo(store: Store, clock: Clock, seed: int = 1, scale: int = 0) -> 
     with store.transaction():
         _Builder(store, clock, random.Random(seed)).build()
         if scale:
-            from salestui.core.demo_scale import add_scale_rows
+            from salestui.demo.scale import add_scale_rows
 
             # A separate stream: the base org is the same whatever the scale.
             add_scale_rows(store, clock.now(), random.Random(seed * 7_919 + 104_729), scale)

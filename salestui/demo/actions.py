@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from salestui.core import demo_data as data
 from salestui.core.models import ActionStatus, FollowUp, FollowUpKind, Person
+from salestui.demo import data as data
 
 MAX_CARRIED = 4
 

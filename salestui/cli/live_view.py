@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from salestui.cli_common import local_moment, services
+from salestui.cli.common import local_moment, services
 from salestui.i18n import _
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from salestui.cli_common import (
+from salestui.cli.common import (
     ID,
     MEETING_KINDS,
     local_moment,

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from salestui.cli_common import app_context, json_option, print_json, warn
+from salestui.cli.common import app_context, json_option, print_json, warn
 from salestui.i18n import _
 
 KEYS = (

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from salestui.cli_common import (
+from salestui.cli.common import (
     ACTION_HEADERS,
     ACTION_STATUSES,
     ID,
@@ -23,7 +23,7 @@ from salestui.cli_common import (
     print_json,
     services,
 )
-from salestui.cli_stream import TextTable, plain, write_json_array, write_json_lines
+from salestui.cli.stream import TextTable, plain, write_json_array, write_json_lines
 from salestui.i18n import _
 
 if TYPE_CHECKING:

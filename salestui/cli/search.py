@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from salestui.cli_common import SQLITE_MAX_INTEGER, json_option, print_json, services
+from salestui.cli.common import SQLITE_MAX_INTEGER, json_option, print_json, services
 from salestui.i18n import _
 
 
@@ -22,7 +22,7 @@ def search(words: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Find WORDS (all of them, any order; "quotes" for a phrase) in action titles,
     follow-up notes, waiting/blocked reasons, decisions, meeting notes, agenda items and
     meetings. Each hit says where it matched and which action or meeting to open."""
-    from salestui.cli_stream import TextTable, plain
+    from salestui.cli.stream import TextTable, plain
     from salestui.core.search import search as find
 
     svc = services(create=False)

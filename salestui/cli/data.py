@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from salestui.cli_common import app_context, json_option, print_json, services, table, text
+from salestui.cli.common import app_context, json_option, print_json, services, table, text
 from salestui.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def _list(backups: list, as_json: bool) -> None:
     if not backups:
         click.echo(_("No automatic backups yet"))
         return
-    from salestui.cli_common import console
+    from salestui.cli.common import console
 
     grid = table(_("Taken"), _("Reason"), _("Size"), _("File"))
     for b in backups:
@@ -218,7 +218,7 @@ def _recover(recover, db: Path, output: Path) -> None:  # type: ignore[no-untype
             text(t.gaps),
             text(t.dropped),
         )
-    from salestui.cli_common import console
+    from salestui.cli.common import console
 
     console().print(grid)
     click.echo(

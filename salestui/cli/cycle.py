@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import click
 
-from salestui.cli_common import (
+from salestui.cli.common import (
     ID,
     json_option,
     local_moment,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from salestui.cli_common import (
+from salestui.cli.common import (
     AGENDA_KINDS,
     ID,
     MEETING_KINDS,

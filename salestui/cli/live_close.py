@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from salestui.cli_common import (
+from salestui.cli.common import (
     ID,
     action_json,
     action_row,
@@ -18,7 +18,7 @@ from salestui.cli_common import (
     print_json,
     services,
 )
-from salestui.cli_run_view import live, pending_lines
+from salestui.cli.live_view import live, pending_lines
 from salestui.i18n import _
 
 NAME_HELP = "full name, unique prefix, pinyin initials or id (no match = exit 2)"
