@@ -69,6 +69,14 @@ def _(message: str) -> str:
     return _catalog(current_language()).get(message, message)
 
 
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """``singular`` or ``plural`` by ``count`` in English; Chinese has one form, kept in
+    the catalog under the singular. Both carry the same placeholders."""
+    if current_language() == "en":
+        return singular if count == 1 else plural
+    return _catalog(current_language()).get(singular, plural)
+
+
 def N_(message: str) -> str:
     """Mark a string for translation without translating it now (for constants)."""
     return message

@@ -75,13 +75,53 @@ def _translated_literals() -> list[tuple[str, str]]:
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id in ("_", "N_")
+                and node.func.id in ("_", "N_", "ngettext")
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
             ):
                 found.append((f"{path.relative_to(ROOT)}:{node.lineno}", node.args[0].value))
     return found
+
+
+def _plural_literals() -> list[tuple[str, str, str]]:
+    """Every ``ngettext(singular, plural, n)`` in the package: where, singular, plural."""
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        if "locales" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "ngettext"
+                and len(node.args) == 3
+                and all(isinstance(a, ast.Constant) for a in node.args[:2])
+            ):
+                where = f"{path.relative_to(ROOT)}:{node.lineno}"
+                found.append((where, node.args[0].value, node.args[1].value))
+    return found
+
+
+def test_plural_messages_read_right_with_one_and_two() -> None:
+    """English never says "1 items": each plural message, rendered with 1 and with 2."""
+    import re
+    import string
+
+    from salestui.i18n import ngettext, set_language
+
+    plurals = _plural_literals()
+    assert len(plurals) >= 12
+    set_language("en")
+    for where, singular, plural in plurals:
+        names = {f for _, f, _, _ in string.Formatter().parse(singular) if f}
+        assert names == {f for _, f, _, _ in string.Formatter().parse(plural) if f}, where
+        for count in (1, 2):
+            text = ngettext(singular, plural, count).format(**dict.fromkeys(names, count))
+            assert not re.search(r"\b1 (items|times|warnings|people|teams|questions|"
+                                 r"meetings|actions|decisions|days|rows|hits)\b", text), where
+            assert not re.search(r"\b2 (item|time|warning|person|team|question|meeting|"
+                                 r"action|decision|day|row|hit)\b", text), where
 
 
 def test_every_message_has_a_chinese_translation() -> None:

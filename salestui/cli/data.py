@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from salestui.cli.common import app_context, json_option, print_json, services, table, text
-from salestui.i18n import N_, _
+from salestui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from salestui.core.backup import BackupPolicy
@@ -113,9 +113,11 @@ def backup(file: Path | None, force: bool, list_them: bool, as_json: bool) -> No
             _("Cannot write {path}: {reason}").format(path=file, reason=error.strerror)
         ) from error
     click.echo(
-        _("Backed up {source} to {path} (checked: integrity ok, {rows} rows)").format(
-            source=store.path, path=file, rows=_data_rows(counts)
-        )
+        ngettext(
+            "Backed up {source} to {path} (checked: integrity ok, {rows} row)",
+            "Backed up {source} to {path} (checked: integrity ok, {rows} rows)",
+            _data_rows(counts),
+        ).format(source=store.path, path=file, rows=_data_rows(counts))
     )
 
 
@@ -161,9 +163,11 @@ def restore(file: Path) -> None:
     if kept is not None:
         click.echo(_("The database as it was is kept in {path}").format(path=kept))
     click.echo(
-        _("Restored {path} from {backup} ({rows} rows)").format(
-            path=db, backup=file, rows=_data_rows(counts)
-        )
+        ngettext(
+            "Restored {path} from {backup} ({rows} row)",
+            "Restored {path} from {backup} ({rows} rows)",
+            _data_rows(counts),
+        ).format(path=db, backup=file, rows=_data_rows(counts))
     )
 
 
@@ -221,8 +225,11 @@ def _recover(recover, db: Path, output: Path) -> None:  # type: ignore[no-untype
     from salestui.cli.common import console
 
     console().print(grid)
+    recovered = sum(t.copied - t.dropped for t in result.tables)
     click.echo(
-        _("Recovered {rows} rows into {path}; check it, then 'salestui restore {path}'").format(
-            rows=sum(t.copied - t.dropped for t in result.tables), path=output
-        )
+        ngettext(
+            "Recovered {rows} row into {path}; check it, then 'salestui restore {path}'",
+            "Recovered {rows} rows into {path}; check it, then 'salestui restore {path}'",
+            recovered,
+        ).format(rows=recovered, path=output)
     )

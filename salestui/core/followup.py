@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from salestui.core.errors import InvalidInput
 from salestui.core.models import ActionRow, ActionStatus, FollowUp, FollowUpKind, Person
-from salestui.i18n import _
+from salestui.i18n import _, ngettext
 
 if TYPE_CHECKING:  # the store imports the weights below; Services imports the store
     from salestui.core.service import Services
@@ -141,7 +141,11 @@ def urgency(row: ActionRow, today: date) -> Urgency:
             MUST_RESOLVE_BONUS if must_resolve(row.carried_count) else 0
         )
         score += points
-        reasons.append(_("carried {n} times: +{points}").format(n=row.carried_count, points=points))
+        reasons.append(
+            ngettext(
+                "carried {n} time: +{points}", "carried {n} times: +{points}", row.carried_count
+            ).format(n=row.carried_count, points=points)
+        )
     if row.status == ActionStatus.BLOCKED:
         score += BLOCKED_POINTS
         reasons.append(_("blocked: +8"))

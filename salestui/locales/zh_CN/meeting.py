@@ -7,7 +7,7 @@ MESSAGES: dict[str, str] = {
     "waiting: +4": "等待中：+4",
     "due today: +8": "今天到期：+8",
     "priority p{p}: +{points}": "优先级 P{p}：+{points}",
-    "carried {n} times: +{points}": "已顺延 {n} 次：+{points}",
+    "carried {n} time: +{points}": "已顺延 {n} 次：+{points}",
     "{days}d overdue: +{points}": "逾期 {days} 天：+{points}",
     "due within 3 days: +5": "3 天内到期：+5",
     "open {weeks} weeks: +{points}": "已开放 {weeks} 周：+{points}",

@@ -25,10 +25,10 @@ MESSAGES: dict[str, str] = {
     "Next meeting created for {when}; items carried over: {count}": (
         "已创建下次会议（{when}）；延续的议题：{count} 个"
     ),
-    "Template {name}: {count} items, added when you save (ctrl+s)": (
+    "Template {name}: {count} item, added when you save (ctrl+s)": (
         "模板 {name}：{count} 个议题，保存时添加（ctrl+s）"
     ),
-    "Added {count} items from {name}": "已从 {name} 添加 {count} 个议题",
+    "Added {count} item from {name}": "已从 {name} 添加 {count} 个议题",
     "{cadence}: attendees and agenda saved as the series' defaults": (
         "{cadence}：参会人员和议程已存为例会的默认设置"
     ),

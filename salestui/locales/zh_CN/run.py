@@ -28,7 +28,7 @@ MESSAGES: dict[str, str] = {
     ),
     "Agenda ({count}) · F2": "议程（{count}）· F2",
     "Attendance (* required) · F3": "出席（* 必须出席）· F3",
-    "{count} previous actions not reviewed yet: F4 reviews them": (
+    "{count} previous action not reviewed yet: F4 reviews it": (
         "还有 {count} 个以前的行动项未检查：按 F4 检查"
     ),
     # salestui/tui/screens/run_actions.py
@@ -107,7 +107,7 @@ MESSAGES: dict[str, str] = {
         "出席（* 必须出席）· p 出席 · l 迟到 · a 缺席 · e 请假"
     ),
     "Scheduled {time} · {minutes} min": "计划 {time} · {minutes} 分钟",
-    "{count} warnings. {hint}": "{count} 条警告。{hint}",
+    "{count} warning. {hint}": "{count} 条警告。{hint}",
     "{line} · starting now is {minutes} min late": "{line} · 现在开始将推迟 {minutes} 分钟",
     "Not scheduled · {minutes} min": "未定时间 · {minutes} 分钟",
     # salestui/tui/screens/run_tables.py

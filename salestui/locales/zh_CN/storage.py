@@ -17,15 +17,15 @@ MESSAGES: dict[str, str] = {
     "backup:restore": "恢复前",
     "Give the FILE to back up to, or --list": "请给出备份目标文件 FILE，或使用 --list",
     "No automatic backups yet": "还没有自动备份",
-    "Backed up {source} to {path} (checked: integrity ok, {rows} rows)":
+    "Backed up {source} to {path} (checked: integrity ok, {rows} row)":
         "已将 {source} 备份到 {path}（已校验：完整性正常，共 {rows} 行）",
-    "Restored {path} from {backup} ({rows} rows)": "已从 {backup} 恢复 {path}（共 {rows} 行）",
+    "Restored {path} from {backup} ({rows} row)": "已从 {backup} 恢复 {path}（共 {rows} 行）",
     "{path} is damaged. SQLite's integrity check says:": "{path} 已损坏。SQLite 完整性检查结果：",
     "{path} is damaged: restore a backup with 'salestui restore FILE' or recover what can "
     "be read with 'salestui doctor --recover NEW.db'":
         "{path} 已损坏：请用“salestui restore FILE”恢复备份，"
         "或用“salestui doctor --recover NEW.db”救出可读的数据",
-    "Recovered {rows} rows into {path}; check it, then 'salestui restore {path}'":
+    "Recovered {rows} row into {path}; check it, then 'salestui restore {path}'":
         "已将 {rows} 行救出到 {path}；请检查后执行“salestui restore {path}”",
     "{path} is damaged; not backed up (use --force to copy it anyway, or "
     "'salestui doctor --recover NEW.db' to save what can be read)":

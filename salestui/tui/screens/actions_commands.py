@@ -14,7 +14,7 @@ from salestui.core.errors import InvalidInput, SalestuiError
 from salestui.core.models import OPEN_STATUSES, ActionStatus
 from salestui.core.prompts import resolved_date
 from salestui.core.store.actions_paging import ActionListRow
-from salestui.i18n import _
+from salestui.i18n import _, ngettext
 from salestui.tui import labels
 from salestui.tui.screens.actions_filters import names_to_ids
 from salestui.tui.screens.actions_forms import FormField, FormScreen
@@ -153,7 +153,9 @@ class ActionCommands:
             )
 
         self._form(
-            _("Status of {n} items").format(n=len(ids)) if len(ids) > 1 else _("Status"),
+            ngettext("Status of {n} item", "Status of {n} items", len(ids)).format(n=len(ids))
+            if len(ids) > 1
+            else _("Status"),
             [
                 FormField("status", _("Status"), current, choices=_status_choices(False)),
                 FormField(
@@ -193,7 +195,7 @@ class ActionCommands:
             )
 
         self._form(
-            _("Reassign {n} items").format(n=len(ids)),
+            ngettext("Reassign {n} item", "Reassign {n} items", len(ids)).format(n=len(ids)),
             [
                 FormField("owners", _("New owner"), placeholder=_("names, comma between"),
                           resolve=self._people),  # fmt: skip
@@ -214,7 +216,7 @@ class ActionCommands:
             return self._remember(_("{n} due {date}").format(n=undo.count, date=when), undo)
 
         self._form(
-            _("Due date of {n} items").format(n=len(ids)),
+            ngettext("Due date of {n} item", "Due date of {n} items", len(ids)).format(n=len(ids)),
             [FormField("due", _("Due"), placeholder=_("fri, 下周五, 12/5 (empty: no due date)"),
                        resolve=self._day)],  # fmt: skip
             submit,

@@ -15,7 +15,7 @@ from salestui.core.actions_service import ActionDetail
 from salestui.core.dates import format_due
 from salestui.core.followup import MUST_RESOLVE_AFTER, must_resolve
 from salestui.core.models import FollowUp, FollowUpKind, Person
-from salestui.i18n import _
+from salestui.i18n import _, ngettext
 from salestui.tui import labels
 
 
@@ -99,7 +99,9 @@ def detail_renderable(detail: ActionDetail, today: date, error_style: str) -> Gr
         parts.append(_field(_("Completed"), when(action.completed_at, today)))
     parts.append(_field(_("Created"), when(action.created_at, today)))
     if action.carried_count:
-        carried = _("carried over {n} times").format(n=action.carried_count)
+        carried = ngettext(
+            "carried over {n} time", "carried over {n} times", action.carried_count
+        ).format(n=action.carried_count)
         if must_resolve(action.carried_count):
             carried += " · " + _("must resolve: {n}+ carries").format(n=MUST_RESOLVE_AFTER)
         flagged = must_resolve(action.carried_count)

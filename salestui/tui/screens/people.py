@@ -16,7 +16,7 @@ from salestui.core.errors import SalestuiError
 from salestui.core.models import Person, Role
 from salestui.core.names import candidates
 from salestui.core.service import Services
-from salestui.i18n import N_, _
+from salestui.i18n import N_, _, ngettext
 from salestui.tui import labels
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.screens.people_tree import TreeLine, tree_lines
@@ -96,7 +96,9 @@ class PeopleScreen(SalestuiScreen):
         teams = {p.team for p in people if p.team}
         self.query_one(HeaderBar).show(
             f"salestui · {self.screen_title}",
-            _("{people} people · {teams} teams").format(people=len(people), teams=len(teams)),
+            ngettext("{people} person", "{people} people", len(people)).format(people=len(people))
+            + " · "
+            + ngettext("{teams} team", "{teams} teams", len(teams)).format(teams=len(teams)),
         )
         self.set_class(not self.lines, "-empty")
         if not self.lines:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from salestui.core.models import Cadence, Template
-from salestui.i18n import _
+from salestui.i18n import _, ngettext
 from salestui.tui.screens.plan_data import PLAN_ERRORS, UndoStep, problem, say
 from salestui.tui.screens.plan_recurring import RecurringScreen, cadence_label
 
@@ -40,9 +40,11 @@ def use_template(screen: PlanScreen, template: Template | None) -> None:
         screen.pending_template = template
         say(
             screen,
-            _("Template {name}: {count} items, added when you save (ctrl+s)").format(
-                name=template.name, count=len(template.items)
-            ),
+            ngettext(
+                "Template {name}: {count} item, added when you save (ctrl+s)",
+                "Template {name}: {count} items, added when you save (ctrl+s)",
+                len(template.items),
+            ).format(name=template.name, count=len(template.items)),
         )
     else:
         meeting_id = screen.meeting_id
@@ -58,7 +60,9 @@ def use_template(screen: PlanScreen, template: Template | None) -> None:
             for item_id in added:
                 screen.planning.delete_item(item_id)
 
-        label = _("Added {count} items from {name}").format(count=len(added), name=template.name)
+        label = ngettext(
+            "Added {count} item from {name}", "Added {count} items from {name}", len(added)
+        ).format(count=len(added), name=template.name)
         screen.undo_steps.append(UndoStep(label, take_back))
         say(screen, _("{what} - ctrl+z to undo").format(what=label))
     screen.reload_data()

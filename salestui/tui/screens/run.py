@@ -20,7 +20,7 @@ from salestui.core.errors import SalestuiError
 from salestui.core.meeting import Balance, LiveMeeting, LiveState
 from salestui.core.models import MeetingStatus
 from salestui.core.service import Services
-from salestui.i18n import N_, _
+from salestui.i18n import N_, _, ngettext
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.screens.run_actions import RunActions
 from salestui.tui.screens.run_clock import clock_line
@@ -174,9 +174,11 @@ class RunScreen(RunActions, SalestuiScreen):
             left = len(self.live.review_candidates(self.meeting_id))
             if left:
                 self.notify(
-                    _("{count} previous actions not reviewed yet: F4 reviews them").format(
-                        count=left
-                    )
+                    ngettext(
+                        "{count} previous action not reviewed yet: F4 reviews it",
+                        "{count} previous actions not reviewed yet: F4 reviews them",
+                        left,
+                    ).format(count=left)
                 )
         elif meeting.status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED):
             self._leaving = True

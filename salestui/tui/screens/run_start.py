@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from salestui.core.models import Meeting
 from salestui.core.timing import whole_minutes
-from salestui.i18n import _
+from salestui.i18n import _, ngettext
 from salestui.tui import labels
 from salestui.tui.screens.run_data import Speaker
 from salestui.tui.screens.run_tables import AttendanceTable, Tones, people_columns, people_rows
@@ -56,7 +56,9 @@ class StartPanel(Vertical):
         )
         hint = _("Press s to start the meeting now (warnings or not); Esc goes back.")
         if warnings:
-            hint = _("{count} warnings. {hint}").format(count=len(warnings), hint=hint)
+            hint = ngettext(
+                "{count} warning. {hint}", "{count} warnings. {hint}", len(warnings)
+            ).format(count=len(warnings), hint=hint)
         self.query_one("#start-hint", Static).update(Text(hint))
 
     @staticmethod
