@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,8 +67,8 @@ def test_sql_only_in_the_store_and_schema() -> None:
     assert offenders == []
 
 
-def _translated_literals() -> list[tuple[str, str]]:
-    found = []
+def _calls(names: tuple[str, ...]) -> Iterator[tuple[str, ast.Call]]:
+    """Every call of one of ``names`` with a string first argument, outside the catalogs."""
     for path in PACKAGE.rglob("*.py"):
         if "locales" in path.parts:
             continue
@@ -75,32 +76,25 @@ def _translated_literals() -> list[tuple[str, str]]:
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id in ("_", "N_", "ngettext")
+                and node.func.id in names
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
             ):
-                found.append((f"{path.relative_to(ROOT)}:{node.lineno}", node.args[0].value))
-    return found
+                yield f"{path.relative_to(ROOT)}:{node.lineno}", node
+
+
+def _translated_literals() -> list[tuple[str, str]]:
+    return [(where, node.args[0].value) for where, node in _calls(("_", "N_", "ngettext"))]
 
 
 def _plural_literals() -> list[tuple[str, str, str]]:
     """Every ``ngettext(singular, plural, n)`` in the package: where, singular, plural."""
-    found = []
-    for path in PACKAGE.rglob("*.py"):
-        if "locales" in path.parts:
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == "ngettext"
-                and len(node.args) == 3
-                and all(isinstance(a, ast.Constant) for a in node.args[:2])
-            ):
-                where = f"{path.relative_to(ROOT)}:{node.lineno}"
-                found.append((where, node.args[0].value, node.args[1].value))
-    return found
+    return [
+        (where, node.args[0].value, node.args[1].value)
+        for where, node in _calls(("ngettext",))
+        if len(node.args) == 3 and isinstance(node.args[1], ast.Constant)
+    ]
 
 
 def test_plural_messages_read_right_with_one_and_two() -> None:

@@ -19,54 +19,41 @@ _FTS_TABLES = {
 }
 
 
-def _fts_statements() -> list[str]:
+def _fts_statements(
+    tables: dict[str, tuple[str, tuple[str, ...]]] = _FTS_TABLES, later: bool = False
+) -> list[str]:
+    """An FTS5 trigram index per entry of ``tables`` (trigram matches substrings, which
+    Chinese text without spaces needs), kept up to date by triggers. ``later``: for
+    indexes added after the first release - triggers named after the index (a content
+    table may have two: action_items has titles and reasons), and the index filled from
+    the rows already there. Without it, the statements are exactly the released ones."""
     statements: list[str] = []
-    for fts, (table, columns) in _FTS_TABLES.items():
+    for fts, (table, columns) in tables.items():
         cols = ", ".join(columns)
         new_vals = ", ".join(f"new.{c}" for c in columns)
         old_vals = ", ".join(f"old.{c}" for c in columns)
+        name = fts if later else table
         statements += [
-            # trigram matches substrings, which Chinese text (no spaces) needs.
             f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content='{table}', "
             f"content_rowid='id', tokenize='trigram')",
-            f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN "
+            f"CREATE TRIGGER {name}_ai AFTER INSERT ON {table} BEGIN "
             f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new_vals}); END",
-            f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN "
+            f"CREATE TRIGGER {name}_ad AFTER DELETE ON {table} BEGIN "
             f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old_vals}); END",
-            f"CREATE TRIGGER {table}_au AFTER UPDATE OF {cols} ON {table} BEGIN "
+            f"CREATE TRIGGER {name}_au AFTER UPDATE OF {cols} ON {table} BEGIN "
             f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old_vals}); "
             f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new_vals}); END",
         ]
+        if later:
+            statements.append(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
     return statements
 
 
-# Indexes added after the first release (MIGRATION_2): triggers named after the index,
-# since a content table may have two of them (action_items: titles and reasons).
+# Indexes added after the first release (MIGRATION_2).
 _FTS_TABLES_2 = {
     "follow_ups_fts": ("follow_ups", ("note",)),
     "action_reasons_fts": ("action_items", ("waiting_on", "blocked_by")),
 }
-
-
-def _fts_statements_2() -> list[str]:
-    statements: list[str] = []
-    for fts, (table, columns) in _FTS_TABLES_2.items():
-        cols = ", ".join(columns)
-        new_vals = ", ".join(f"new.{c}" for c in columns)
-        old_vals = ", ".join(f"old.{c}" for c in columns)
-        statements += [
-            f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content='{table}', "
-            f"content_rowid='id', tokenize='trigram')",
-            f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN "
-            f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new_vals}); END",
-            f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "
-            f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old_vals}); END",
-            f"CREATE TRIGGER {fts}_au AFTER UPDATE OF {cols} ON {table} BEGIN "
-            f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old_vals}); "
-            f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new_vals}); END",
-            f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
-        ]
-    return statements
 
 
 MIGRATION_1 = [
@@ -308,7 +295,7 @@ MIGRATION_2: list[str] = [
     "ALTER TABLE agenda_items ADD COLUMN extended_minutes INTEGER NOT NULL DEFAULT 0",
     # Search across everything (issue 14): follow-up notes and the waiting / blocked
     # reasons gain trigram indexes like the other texts, filled once from what is there.
-    *_fts_statements_2(),
+    *_fts_statements(_FTS_TABLES_2, later=True),
 ]
 
 # Columns that development builds of 2026-11-27 had not yet added to MIGRATION_1 while
