@@ -48,6 +48,7 @@ class ActionFilter:
     priority: int | None = None
     text: str = ""
     unassigned: bool = False
+    check_in_due: bool = False  # the next check-in date has arrived
     sort: str = "urgency"
 
     def to_json(self) -> dict[str, Any]:
@@ -95,6 +96,11 @@ BUILTIN_VIEWS: tuple[BuiltinView, ...] = (
     BuiltinView("overdue", N_("Overdue"), lambda me: ActionFilter(bucket=DueBucket.OVERDUE)),
     BuiltinView(
         "week", N_("Due this week"), lambda me: ActionFilter(bucket=DueBucket.WEEK, statuses=OPEN)
+    ),
+    BuiltinView(
+        "check_ins",
+        N_("Check-ins due"),
+        lambda me: ActionFilter(check_in_due=True, statuses=OPEN, sort="due"),
     ),
     BuiltinView(
         "waiting",
@@ -224,6 +230,7 @@ def build_query(services: Services, action_filter: ActionFilter) -> ActionQuery:
         priority=f.priority,
         text=f.text.strip() or None,
         unassigned=f.unassigned,
+        check_in_by=today if f.check_in_due else None,
     )
     owners: set[int] | None = set(f.owner_ids) if f.owner_ids else None
     if f.team_lead_id is not None:

@@ -138,6 +138,9 @@ class ActionsStore(ActionPagingStore):
         if query.due_on_or_after is not None:
             where.append("a.due >= ?")
             params.append(query.due_on_or_after.isoformat())
+        if query.check_in_by is not None:
+            where.append("a.next_follow_up IS NOT NULL AND a.next_follow_up <= ?")
+            params.append(query.check_in_by.isoformat())
         if query.has_due is True:
             where.append("a.due IS NOT NULL")
         elif query.has_due is False:

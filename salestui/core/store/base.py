@@ -57,6 +57,7 @@ class ActionQuery:
     priority: int | None = None
     text: str | None = None
     unassigned: bool = False
+    check_in_by: date | None = None  # its next check-in date is on or before this day
     ids: Sequence[int] | None = None
     sort: str = "due"  # due | priority | created | id
 

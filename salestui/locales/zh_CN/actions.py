@@ -176,4 +176,5 @@ MESSAGES: dict[str, str] = {
     "Team: {open} open, {overdue} overdue, {done} done this week": (
         "团队：未完成 {open} 项，逾期 {overdue} 项，本周完成 {done} 项"
     ),
+    "Check-ins due": "今日待跟进",
 }
