@@ -119,8 +119,16 @@ def main(argv: list[str] | None = None) -> int:
             statuses = [arg for s in OPEN for arg in ("--status", s)]
             cases = {
                 "one owner's open items": (
-                    [*exe, "actions", "list", "--owner", str(owner["id"]), *statuses,
-                     "--limit", "0"],
+                    [
+                        *exe,
+                        "actions",
+                        "list",
+                        "--owner",
+                        str(owner["id"]),
+                        *statuses,
+                        "--limit",
+                        "0",
+                    ],
                     ["task", f"+o{owner['id']}", "list"],
                 ),  # fmt: skip
                 "everything as JSON": (

@@ -59,7 +59,6 @@ def services(store: Store, clock: FixedClock) -> Services:
     return Services(store, clock)
 
 
-
 @pytest.fixture
 def markdownlint(tmp_path: Path):
     """Check markdown with markdownlint-cli2 (default rules, MD013 off).

@@ -112,10 +112,16 @@ def test_plural_messages_read_right_with_one_and_two() -> None:
         assert names == {f for _, f, _, _ in string.Formatter().parse(plural) if f}, where
         for count in (1, 2):
             text = ngettext(singular, plural, count).format(**dict.fromkeys(names, count))
-            assert not re.search(r"\b1 (items|times|warnings|people|teams|questions|"
-                                 r"meetings|actions|decisions|days|rows|hits)\b", text), where
-            assert not re.search(r"\b2 (item|time|warning|person|team|question|meeting|"
-                                 r"action|decision|day|row|hit)\b", text), where
+            assert not re.search(
+                r"\b1 (items|times|warnings|people|teams|questions|"
+                r"meetings|actions|decisions|days|rows|hits)\b",
+                text,
+            ), where
+            assert not re.search(
+                r"\b2 (item|time|warning|person|team|question|meeting|"
+                r"action|decision|day|row|hit)\b",
+                text,
+            ), where
 
 
 def test_every_message_has_a_chinese_translation() -> None:

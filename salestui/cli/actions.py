@@ -82,8 +82,7 @@ def actions() -> None:
     "--jsonl",
     "as_jsonl",
     is_flag=True,
-    help='One JSON object a line; when --limit cut the list, a last line '
-    '{"total": T, "shown": N}.',
+    help='One JSON object a line; when --limit cut the list, a last line {"total": T, "shown": N}.',
 )
 def actions_list(
     owner: str | None,

@@ -88,10 +88,10 @@ def backup(file: Path | None, force: bool, list_them: bool, as_json: bool) -> No
         raise Conflict(_("{path} already exists; use --force to overwrite it").format(path=file))
     if store.damaged and not force:
         raise StorageError(
-            _("{path} is damaged; not backed up (use --force to copy it anyway, or "
-              "'salestui doctor --recover NEW.db' to save what can be read)").format(
-                path=store.path
-            )
+            _(
+                "{path} is damaged; not backed up (use --force to copy it anyway, or "
+                "'salestui doctor --recover NEW.db' to save what can be read)"
+            ).format(path=store.path)
         )
     try:
         try:
@@ -207,8 +207,10 @@ def doctor(output: Path | None) -> None:
     if good is not None:
         click.echo(_("Newest good backup: {path}").format(path=good))
     raise StorageError(
-        _("{path} is damaged: restore a backup with 'salestui restore FILE' or recover what "
-          "can be read with 'salestui doctor --recover NEW.db'").format(path=db)
+        _(
+            "{path} is damaged: restore a backup with 'salestui restore FILE' or recover what "
+            "can be read with 'salestui doctor --recover NEW.db'"
+        ).format(path=db)
     )
 
 

@@ -48,9 +48,7 @@ def confirm(meeting_id: int) -> None:
         actual=summary.actual_minutes, planned=summary.planned_minutes
     )
     if summary.late_minutes >= 1:
-        timing = _("{text} ({minutes} min late)").format(
-            text=timing, minutes=summary.late_minutes
-        )
+        timing = _("{text} ({minutes} min late)").format(text=timing, minutes=summary.late_minutes)
     click.echo(timing)
     for timed in summary.items:
         if timed.over_minutes:  # past planned + extended, in whole minutes (core.timing)

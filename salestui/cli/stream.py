@@ -50,10 +50,7 @@ class TextTable:
         if not first:
             return 0
         self.widths = [
-            max(
-                [cell_width(header)]
-                + [min(cell_width(row[i][0]), MAX_WIDTH) for row in first]
-            )
+            max([cell_width(header)] + [min(cell_width(row[i][0]), MAX_WIDTH) for row in first])
             for i, header in enumerate(self.headers)
         ]
         self._line([(h, False) for h in self.headers])

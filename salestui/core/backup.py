@@ -122,10 +122,10 @@ def verified_copy(
                 return counts
         except sqlite3.DatabaseError as error:
             raise BackupFailed(
-                _("{path} could not be read whole ({reason}), so it failed its integrity check; "
-                  "nothing was backed up: run 'salestui doctor'").format(
-                    path=source, reason=error
-                )
+                _(
+                    "{path} could not be read whole ({reason}), so it failed its integrity check; "
+                    "nothing was backed up: run 'salestui doctor'"
+                ).format(path=source, reason=error)
             ) from error
         finally:
             conn.close()
@@ -139,10 +139,10 @@ def verified_copy(
             copy.close()
         if problems:
             raise BackupFailed(
-                _("The copy of {path} failed its integrity check ({problem}); "
-                  "the database is probably damaged: run 'salestui doctor'").format(
-                    path=source, problem=problems[0]
-                )
+                _(
+                    "The copy of {path} failed its integrity check ({problem}); "
+                    "the database is probably damaged: run 'salestui doctor'"
+                ).format(path=source, problem=problems[0])
             )
         if copied != counts:
             raise BackupFailed(

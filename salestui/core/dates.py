@@ -279,8 +279,10 @@ _AMPM = r"(?P<ap>[ap])\.?m\.?"
 _TIME_RULES = (
     re.compile(rf"{_PERIOD}(?P<h>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?::[0-9]{{2}})?(?:\s*{_AMPM})?"),
     re.compile(rf"(?P<h>[0-9]{{1,2}})\s*{_AMPM}"),
-    re.compile(rf"{_PERIOD}(?P<h>{_NUM})\s*[点时]\s*(?:(?P<half>半)|(?P<q>[一三])刻|整"
-               rf"|(?P<mi>{_NUM})\s*分?)?"),  # fmt: skip
+    re.compile(
+        rf"{_PERIOD}(?P<h>{_NUM})\s*[点时]\s*(?:(?P<half>半)|(?P<q>[一三])刻|整"
+        rf"|(?P<mi>{_NUM})\s*分?)?"
+    ),  # fmt: skip
     re.compile(r"(?P<noon>noon|中午)"),
 )
 

@@ -100,15 +100,11 @@ def _identity(store: Store) -> FileIdentity:
                 integrity.damaged_message(store.path, store.backup_policy)
             ) from error
         raise StorageError(
-            _("{path} is not a salestui database ({reason})").format(
-                path=store.path, reason=error
-            )
+            _("{path} is not a salestui database ({reason})").format(path=store.path, reason=error)
         ) from error
 
 
-def open_store(
-    path: Path | str, create: bool = True, backups: BackupPolicy | None = None
-) -> Store:
+def open_store(path: Path | str, create: bool = True, backups: BackupPolicy | None = None) -> Store:
     """Open (creating with mode 0600 when missing) and migrate the database at ``path``."""
     path = Path(path).expanduser()
     check_path(path)
@@ -175,9 +171,7 @@ def _migrate(store: Store, policy: BackupPolicy) -> None:
         store.migrate(before=backup_first)
     except StorageError as error:
         # No verified backup (a damaged file, no room): leave the file as it is.
-        store.refuse_writes(
-            _("{path} was not upgraded: {reason}").format(path=path, reason=error)
-        )
+        store.refuse_writes(_("{path} was not upgraded: {reason}").format(path=path, reason=error))
     except sqlite3.DatabaseError as error:
         explained = integrity.explain_write_error(store, error)
         if explained is not None:

@@ -83,15 +83,12 @@ def damaged_message(db: Path, policy: BackupPolicy) -> str:
 
 def newer_message(db: Path, version: int) -> str:
     return _(
-        "{path} was made by a newer salestui (schema {found}); this is {latest} - "
-        "upgrade salestui"
+        "{path} was made by a newer salestui (schema {found}); this is {latest} - upgrade salestui"
     ).format(path=db, found=version, latest=schema.LATEST_VERSION)
 
 
 def read_only_message(db: Path) -> str:
-    return _("{path} is read-only (the file or its folder): nothing can be changed").format(
-        path=db
-    )
+    return _("{path} is read-only (the file or its folder): nothing can be changed").format(path=db)
 
 
 def disk_full_message(db: Path) -> str:

@@ -157,6 +157,7 @@ class LiveMeeting:
         warnings = []
         if detail.meeting.agenda_circulated_at is None:
             warnings.append(_("The agenda was never circulated to participants"))
+
         def required(status: AttendanceStatus) -> list[str]:
             return [a.person.name for a in detail.attendees if a.required and a.status == status]
 

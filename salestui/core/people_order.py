@@ -47,9 +47,7 @@ def depths(people: Mapping[int, Person]) -> dict[int, int]:
 
 
 def _strip_accents(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    )
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def name_key(name: str, language: str | None = None) -> tuple[object, ...]:

@@ -64,8 +64,10 @@ class ItemTime:
         """``10``, or ``10+5`` once extended (``10-2`` when shortened): the plan stays in
         sight."""
         extended = self.item.extended_minutes
-        return f"{self.item.timebox_minutes}{extended:+d}" if extended else str(
-            self.item.timebox_minutes
+        return (
+            f"{self.item.timebox_minutes}{extended:+d}"
+            if extended
+            else str(self.item.timebox_minutes)
         )
 
     @property

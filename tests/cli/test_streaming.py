@@ -44,9 +44,7 @@ def _peak(path: Path, limit: int, output: str) -> tuple[int, int]:
             count = write_json_array((action_json(r) for r in rows), out=sink)
         else:
             table = TextTable(list(ACTION_HEADERS), out=sink)
-            count = table.write(
-                [(plain(t), w) for t, w in action_cells(r, today)] for r in rows
-            )
+            count = table.write([(plain(t), w) for t, w in action_cells(r, today)] for r in rows)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         assert sink.written > 0

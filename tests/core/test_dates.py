@@ -413,6 +413,7 @@ def test_every_message_has_a_chinese_translation_with_the_same_placeholders() ->
 
 # --- properties -------------------------------------------------------------------------
 
+
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_parse_date_returns_a_date_or_raises_invalid_input(text: str) -> None:

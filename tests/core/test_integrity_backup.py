@@ -111,7 +111,7 @@ def _leave_a_wal(path: Path, title: str) -> None:
         "import os, sqlite3, sys\n"
         "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
         "c.execute('PRAGMA journal_mode=WAL')\n"
-        "c.execute(\"INSERT INTO action_items(title, created_at, updated_at) "
+        'c.execute("INSERT INTO action_items(title, created_at, updated_at) '
         "VALUES (?, 'x', 'x')\", [sys.argv[2]])\n"
         "os._exit(0)\n"
     )

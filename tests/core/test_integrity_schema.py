@@ -40,9 +40,7 @@ def _sqlite_master(conn: sqlite3.Connection) -> list[str]:
 
 def _columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-    return {
-        t: sorted(r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')) for t in tables
-    }
+    return {t: sorted(r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')) for t in tables}
 
 
 def test_migration_1_is_frozen() -> None:

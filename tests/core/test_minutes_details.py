@@ -36,7 +36,10 @@ def _table_cells(text: str) -> list[list[str]]:
     ("text", "href"),
     [
         ("see https://crm.example.com/r?a=1|b=2 now", "https://crm.example.com/r?a=1%7Cb=2"),
-        ("<https://share.example.com/Q3 plan.xlsx> 在这里", "https://share.example.com/Q3%20plan.xlsx"),
+        (
+            "<https://share.example.com/Q3 plan.xlsx> 在这里",
+            "https://share.example.com/Q3%20plan.xlsx",
+        ),
         ("(https://x.example.com/a|b)", "https://x.example.com/a%7Cb"),
     ],
 )

@@ -266,9 +266,7 @@ def drop_orphans(target: sqlite3.Connection) -> dict[str, int]:
         if not problems:
             break
         for table, rowid, _parent, fk_id in problems:
-            rules = {
-                row[0]: row for row in target.execute(f'PRAGMA foreign_key_list("{table}")')
-            }
+            rules = {row[0]: row for row in target.execute(f'PRAGMA foreign_key_list("{table}")')}
             rule = rules.get(fk_id)
             if rule is not None and rule[6] == "SET NULL":
                 target.execute(f'UPDATE "{table}" SET "{rule[3]}" = NULL WHERE rowid = ?', [rowid])

@@ -197,8 +197,12 @@ class ActionCommands:
         self._form(
             ngettext("Reassign {n} item", "Reassign {n} items", len(ids)).format(n=len(ids)),
             [
-                FormField("owners", _("New owner"), placeholder=_("names, comma between"),
-                          resolve=self._people),  # fmt: skip
+                FormField(
+                    "owners",
+                    _("New owner"),
+                    placeholder=_("names, comma between"),
+                    resolve=self._people,
+                ),  # fmt: skip
                 FormField("note", _("Note"), placeholder=_("why (optional)")),
             ],
             submit,
@@ -217,8 +221,14 @@ class ActionCommands:
 
         self._form(
             ngettext("Due date of {n} item", "Due date of {n} items", len(ids)).format(n=len(ids)),
-            [FormField("due", _("Due"), placeholder=_("fri, 下周五, 12/5 (empty: no due date)"),
-                       resolve=self._day)],  # fmt: skip
+            [
+                FormField(
+                    "due",
+                    _("Due"),
+                    placeholder=_("fri, 下周五, 12/5 (empty: no due date)"),
+                    resolve=self._day,
+                )
+            ],  # fmt: skip
             submit,
         )
 

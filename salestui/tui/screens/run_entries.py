@@ -83,12 +83,12 @@ class EntriesTable(DataTable):
         Binding("enter", "screen.edit_entry", N_("Edit"), id="run.entry_edit"),
         Binding("delete", "screen.delete_entry", N_("Delete…"), id="run.entry_delete"),
         Binding(
-            "ctrl+d", "screen.convert_entry('decision')", N_("→ decision"),
+            "ctrl+d",
+            "screen.convert_entry('decision')",
+            N_("→ decision"),
             id="run.to_decision",
         ),
-        Binding(
-            "ctrl+a", "screen.convert_entry('action')", N_("→ action"), id="run.to_action"
-        ),
+        Binding("ctrl+a", "screen.convert_entry('action')", N_("→ action"), id="run.to_action"),
         Binding("ctrl+e", "screen.convert_entry('note')", N_("→ note"), id="run.to_note"),
         Binding("home", "first", N_("First entry"), show=False, id="run.entry_first"),
         Binding("end", "last", N_("Last entry"), show=False, id="run.entry_last"),
@@ -155,8 +155,10 @@ class EntriesTable(DataTable):
         shown = self._shown
         # Up to date: the newest rows are those shown, and none older was brought back
         # (an undone deletion) while the window still had room for it.
-        if shown and rows[-len(shown) :] == shown and (
-            len(rows) == len(shown) or len(shown) >= WINDOW
+        if (
+            shown
+            and rows[-len(shown) :] == shown
+            and (len(rows) == len(shown) or len(shown) >= WINDOW)
         ):
             return False
         cursor = self.cursor_row
