@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from textual.pilot import Pilot
 
 from salestui import i18n
 from salestui.core.clock import FixedClock
@@ -18,6 +20,40 @@ from salestui.core.service import Services
 from salestui.core.store import Store
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+# -- Pilot waits for the app's background reads ------------------------------------------
+# Screens read in thread workers (groups "read:…" and the table's window reads). A test
+# that presses a key and then looks at the screen means "once the app has settled",
+# reads included: the public Pilot steps below wait for those workers too.
+
+
+def _reading(app: object) -> list[object]:
+    return [
+        worker
+        for worker in app.workers  # type: ignore[attr-defined]
+        if worker.is_running
+        and (worker.group.startswith("read:") or worker.group == "paged-table-window")
+    ]
+
+
+def _settling(step: Callable[..., Awaitable[None]]) -> Callable[..., Awaitable[None]]:
+    @functools.wraps(step)
+    async def settled(self: Pilot, *args: object, **kwargs: object) -> None:
+        await step(self, *args, **kwargs)
+        for _round in range(50):  # a finished read may start another (count, then rows)
+            running = _reading(self.app)
+            if not running:
+                return
+            await self.app.workers.wait_for_complete(running)
+            await _PAUSE(self)
+
+    return settled
+
+
+_PAUSE = Pilot.pause
+for _name in ("press", "click", "pause", "wait_for_scheduled_animations", "resize_terminal"):
+    setattr(Pilot, _name, _settling(getattr(Pilot, _name)))
 # A Friday morning, 08:30 in Shanghai.
 FIXED_NOW = datetime(2026, 11, 27, 8, 30, tzinfo=SHANGHAI)
 

@@ -175,6 +175,11 @@ class Services:
         self._me_name = name
 
     @property
+    def me_name(self) -> str | None:
+        """The name given for the user, if any (``me()`` finds the person)."""
+        return self._me_name
+
+    @property
     def me_chosen(self) -> bool:
         """Whether anyone said who the user is (else ``me`` falls back to the director)."""
         return bool(self._me_name)

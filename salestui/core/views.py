@@ -8,6 +8,7 @@ out for the current user and day; the user's own are stored as JSON in ``setting
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
@@ -17,7 +18,7 @@ from typing import Any
 from salestui.core.errors import InvalidInput, NotFound
 from salestui.core.models import OPEN_STATUSES, ActionStatus
 from salestui.core.service import Services
-from salestui.core.store import ActionQuery
+from salestui.core.store import ActionQuery, Store
 from salestui.core.store.actions_paging import SORTS, ActionListRow, Key
 from salestui.core.text import clean_line
 from salestui.i18n import N_, _
@@ -273,18 +274,24 @@ class ActionPager:
     action_filter: ActionFilter
     window: int = 100
     total: int = 0
+    reader: Services | None = field(default=None, repr=False, compare=False)
+    """Where to read the count and every window on the creating thread, when that is not
+    ``services`` (a worker thread's own connection); ``load`` takes one per call."""
     _query: ActionQuery = field(init=False)
     _keys: dict[int, Key] = field(default_factory=dict, init=False)
     _rows: dict[int, ActionListRow] = field(default_factory=dict, init=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     MAX_CACHED = 5_000
 
     def __post_init__(self) -> None:
         if self.action_filter.sort not in SORTS:
             self.action_filter = replace(self.action_filter, sort="urgency")
-        self._query = build_query(self.services, self.action_filter)
-        self.today = self.services.clock.today()
-        self.total = self.services.store.count_actions(self._query)
+        reads = self.reader or self.services
+        self.reader = None  # the creating thread's connection is not kept
+        self._query = build_query(reads, self.action_filter)
+        self.today = reads.clock.today()
+        self.total = reads.store.count_actions(self._query)
 
     @property
     def query(self) -> ActionQuery:
@@ -308,8 +315,19 @@ class ActionPager:
     def ids(self, start: int, stop: int) -> list[int]:
         return [row.id for row in self.rows(start, stop)]
 
-    def load(self, start: int, stop: int) -> None:
-        """Make sure rows ``start`` to ``stop`` (exclusive) are read."""
+    def missing(self, start: int, stop: int) -> bool:
+        """Whether any row from ``start`` to ``stop`` (exclusive) is still to be read."""
+        rows = self._rows
+        return any(i not in rows for i in range(max(0, start), min(stop, self.total)))
+
+    def load(self, start: int, stop: int, reads: Services | None = None) -> None:
+        """Make sure rows ``start`` to ``stop`` (exclusive) are read, with ``reads`` (the
+        calling thread's connection) or else ``services``. One load at a time: a window
+        read in a worker and one read on the UI thread do not interleave."""
+        with self._lock:
+            self._load(start, stop, reads or self.services)
+
+    def _load(self, start: int, stop: int, reads: Services) -> None:
         start, stop = max(0, start), min(stop, self.total)
         missing = [i for i in range(start, stop) if i not in self._rows]
         if not missing:
@@ -317,34 +335,34 @@ class ActionPager:
         first, last = missing[0], missing[-1] + 1
         if len(self._rows) + (last - first) > self.MAX_CACHED:
             self._forget_far_from(first)
-        store, sort, size = self.services.store, self.action_filter.sort, self.window
+        store, sort, size = reads.store, self.action_filter.sort, self.window
         if first - 1 in self._keys:  # scrolling down: the rows after the one above
             stop_at = min(self.total, max(last, first + size))
             found = store.action_keys(
                 self._query, sort, self.today, after=self._keys[first - 1], limit=stop_at - first
             )
-            self._store_window(first, found)
+            self._store_window(first, found, store)
         elif last in self._keys:  # scrolling up: the rows before the one below
             begin = max(0, min(first, last - size))
             found = store.action_keys(
                 self._query, sort, self.today, before=self._keys[last], limit=last - begin
             )
-            self._store_window(last - len(found), found)
+            self._store_window(last - len(found), found, store)
         elif last >= self.total - size:  # at or near the end: read it backwards
             begin = max(0, min(first, self.total - size))
             found = store.action_keys(
                 self._query, sort, self.today, from_end=True, limit=self.total - begin
             )
-            self._store_window(self.total - len(found), found)
+            self._store_window(self.total - len(found), found, store)
         else:
             begin = first if first < size else first - size // 4
             found = store.action_keys(
                 self._query, sort, self.today, offset=begin, limit=max(size, last - begin)
             )
-            self._store_window(begin, found)
+            self._store_window(begin, found, store)
 
-    def _store_window(self, start: int, found: list[tuple[int, Key]]) -> None:
-        rows = {row.id: row for row in self.services.store.action_rows([i for i, _ in found])}
+    def _store_window(self, start: int, found: list[tuple[int, Key]], store: Store) -> None:
+        rows = {row.id: row for row in store.action_rows([i for i, _ in found])}
         for offset, (action_id, key) in enumerate(found):
             row = rows.get(action_id)
             if row is None:  # deleted since the keys were read
@@ -354,13 +372,13 @@ class ActionPager:
 
     def _forget_far_from(self, index: int) -> None:
         keep = self.MAX_CACHED // 2
-        for i in [i for i in self._rows if abs(i - index) > keep]:
+        for i in [i for i in list(self._rows) if abs(i - index) > keep]:
             del self._rows[i]
             self._keys.pop(i, None)
 
     def index_of(self, action_id: int) -> int | None:
         """Where a row already read sits in the list (None when not read)."""
-        for index, row in self._rows.items():
+        for index, row in list(self._rows.items()):
             if row.id == action_id:
                 return index
         return None

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from salestui.config import Config
 from salestui.core.errors import SalestuiError
 from salestui.core.models import MeetingStatus, Person
+from salestui.core.readers import ThreadReaders
 from salestui.core.service import Services
 from salestui.core.text import strip_controls
 from salestui.i18n import N_, _, current_language, set_language
@@ -64,9 +65,14 @@ class SalestuiApp(App[None]):
         this person's own choices (who they are, language, theme) are kept."""
         super().__init__()
         self.services = services
+        self.readers = ThreadReaders(services)
+        """Connections for reads in worker threads (the UI thread draws, workers read)."""
         self.config = config or Config()
         self.start_flow = start_flow
         self.personal = personal or Personal(None)
+
+    def on_unmount(self) -> None:
+        self.readers.close()
 
     def get_default_screen(self) -> Screen:
         return HomeScreen(self.services)

@@ -266,6 +266,52 @@ async def test_a_long_list_is_read_a_window_at_a_time(services: Services) -> Non
         assert wang is not None
 
 
+async def test_rows_are_read_in_a_worker_with_placeholders_meanwhile(services: Services) -> None:
+    support.build_team(services)
+    rows = [
+        {"title": f"item {n:04d}", "due": None, "priority": 2, "status": "open",
+         "created_at": "2026-11-01T00:00:00Z", "updated_at": "2026-11-01T00:00:00Z",
+         "carried_count": 0, "unassigned_ok": 0}
+        for n in range(3000)
+    ]  # fmt: skip
+    services.store.bulk_insert("action_items", rows)
+    app = support.make_app(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(ActionsScreen(app.services, "all"))
+        await support.open_screen(pilot, ActionsScreen)
+        screen = app.screen
+        assert isinstance(screen, ActionsScreen) and screen.pager is not None
+        table = screen.query_one(PagedTable)
+        # The count and the first rows came from a worker thread's own connection.
+        assert app.readers._opened
+        await pilot.press("enter")  # the detail panel follows the cursor
+        table.cursor = 2990  # far from anything read: drawn as placeholders at first
+        assert screen.pager.cached(2990) is None
+        assert table.render_line(table.page_rows).text.strip() == "…"
+        await pilot.pause()  # the window arrives; the cursor's row is announced again
+        row = screen.pager.cached(2990)
+        assert row is not None and row.title in "\n".join(support.table_lines(app))
+        assert row.title in support.static_text(app, "#detail-body")
+
+
+async def test_search_as_you_type_reads_once_typing_stops(services: Services, team) -> None:
+    app = support.make_app(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(ActionsScreen(app.services, "all"))
+        await support.open_screen(pilot, ActionsScreen)
+        screen = app.screen
+        assert isinstance(screen, ActionsScreen)
+        before = screen._read_generation["list"]
+        await pilot.press("slash")
+        for key in "回款":  # typed faster than the debounce: only the last read counts
+            screen.query_one("#search").insert_text_at_cursor(key)  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert screen._read_generation["list"] == before + 2
+        assert screen.filter.text == "回款"
+        titles = "\n".join(support.table_lines(app))
+        assert "回款" in titles and "准备" not in titles
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_columns_line_up_with_chinese_text(services: Services, team, size) -> None:
     from rich.cells import cell_len

@@ -70,8 +70,15 @@ class BaseStore:
     a newer schema, a read-only file or folder, a full disk).
     """
 
-    def __init__(self, path: Path | str, read_only: bool = False, wal: bool = True) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        read_only: bool = False,
+        wal: bool = True,
+        closable_anywhere: bool = False,
+    ) -> None:
         self.path = Path(path)
+        self._closable_anywhere = closable_anywhere  # a reader another thread may close
         self.read_only = read_only
         self.read_only_reason: str | None = None
         self.damaged = False  # found damaged (on open or by a failed write)
@@ -111,7 +118,7 @@ class BaseStore:
             target,
             timeout=BUSY_TIMEOUT_MS / 1000,
             isolation_level=None,  # we issue BEGIN/COMMIT ourselves
-            check_same_thread=True,
+            check_same_thread=not self._closable_anywhere,
             uri=read_only,
         )
         # Every TEXT value read is cleaned of terminal controls (another tool may have

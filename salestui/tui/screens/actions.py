@@ -7,8 +7,8 @@ window at a time, so 100,000 items open as fast as 100.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
+from functools import partial
 
 from rich.text import Text
 from textual import events
@@ -41,6 +41,8 @@ from salestui.tui.widgets.header_bar import HeaderBar
 from salestui.tui.widgets.paged_table import PagedTable
 
 SIDE_PANEL_MIN_WIDTH = 110  # narrower: the detail panel takes the whole width
+READ_AHEAD = 60  # rows read with the count, so the first screen draws at once
+SEARCH_DEBOUNCE = 0.15  # seconds of no typing before the search runs
 
 
 class ActionsScreen(ActionCommands, SalestuiScreen):
@@ -142,16 +144,29 @@ class ActionsScreen(ActionCommands, SalestuiScreen):
         self.view = view
         self.apply_filter(view.filter)
 
-    def apply_filter(self, action_filter: ActionFilter, cursor: int = 0) -> None:
-        """Read the list again for ``action_filter`` (count + the first window)."""
-        try:
-            pager = ActionPager(self.services, action_filter)
-        except (SalestuiError, sqlite3.Error) as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.filter, self.pager = action_filter, pager
+    def apply_filter(self, action_filter: ActionFilter, cursor: int = 0, delay: float = 0) -> None:
+        """Read the list again for ``action_filter``: the count and the first window are
+        read in a worker; the table shows the new list when they are in. The filter is
+        the screen's at once, so that a reload meanwhile reads the new list too."""
+        services = self.services
+        self.filter = action_filter
+
+        def read(reads: Services) -> ActionPager:
+            pager = ActionPager(services, action_filter, reader=reads)
+            pager.load(cursor, cursor + READ_AHEAD, reads)
+            return pager
+
+        self.read_later("list", read, partial(self._show_list, cursor), delay)
+
+    def _show_list(self, cursor: int, pager: ActionPager) -> None:
+        self.pager = pager
         source = ActionsSource(pager, self.services.clock.today(), self.app.current_theme)
-        self.table.set_source(source, cursor)
+        readers = self.app.readers  # type: ignore[attr-defined]
+
+        def background(start: int, stop: int) -> None:
+            pager.load(start, stop, readers.services())
+
+        self.table.set_source(source, cursor, background)
         self.set_class(pager.total == 0, "-empty")
         self._show_bars()
         self._show_detail()
@@ -266,8 +281,8 @@ class ActionsScreen(ActionCommands, SalestuiScreen):
         search.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search" and event.value != self.filter.text:
-            self.apply_filter(replace(self.filter, text=event.value))
+        if event.input.id == "search" and event.value != self.filter.text:  # typed, not set
+            self.apply_filter(replace(self.filter, text=event.value), delay=SEARCH_DEBOUNCE)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":

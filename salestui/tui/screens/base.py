@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import replace
-from typing import ClassVar, TypeVar
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import Any, ClassVar, TypeVar
 
 from textual import events
 from textual.binding import ActiveBinding
 from textual.css.query import NoMatches
+from textual.message import Message
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from salestui.core.errors import SalestuiError
+from salestui.core.service import Services
 from salestui.i18n import _
 
 T = TypeVar("T")
@@ -41,9 +45,23 @@ TYPED_INTO = "Input, TextArea, CaptureLine"
 SHORT_HEIGHT = 30  # below this many lines screens drop blank lines (the "-short" class)
 
 
+@dataclass
+class ReadFinished(Message):
+    """A read started by ``SalestuiScreen.read_later`` is over (in a worker thread)."""
+
+    group: str
+    generation: int
+    deliver: Callable[[], None] | None
+    error: Exception | None
+
+
 class SalestuiScreen(Screen[None]):
     SCREEN_TITLE: ClassVar[str] = ""
     """Message id of the screen's name, shown in its header and its help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._read_generation: dict[str, int] = {}
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.height < SHORT_HEIGHT, "-short")
@@ -97,6 +115,51 @@ class SalestuiScreen(Screen[None]):
                 pass
         # The new Footer subscribed after the last bindings signal: send one now.
         self.refresh_bindings()
+
+    def read_later(
+        self,
+        group: str,
+        load: Callable[[Services], T],
+        done: Callable[[T], None],
+        delay: float = 0.0,
+    ) -> None:
+        """Read off the UI thread: ``load(services)`` runs in a thread worker on that
+        thread's own connection, then ``done(result)`` runs on the UI thread. A newer read
+        in the same ``group`` replaces an older one, whose result is dropped; ``delay``
+        (seconds) waits first, so that typing restarts it (search as you type)."""
+        self._read_generation[group] = generation = self._read_generation.get(group, 0) + 1
+        readers = self.app.readers  # type: ignore[attr-defined]
+
+        def work() -> None:
+            worker = get_current_worker()
+            if delay and worker.cancelled_event.wait(delay):
+                return
+            try:
+                result = load(readers.services())
+            except (SalestuiError, sqlite3.Error) as error:
+                if not worker.is_cancelled:
+                    self.post_message(ReadFinished(group, generation, None, error))
+                return
+            if not worker.is_cancelled:
+                self.post_message(ReadFinished(group, generation, partial(done, result), None))
+
+        self.run_worker(work, thread=True, group=f"read:{group}", exclusive=True)
+
+    def on_read_finished(self, message: ReadFinished) -> None:
+        message.stop()
+        if message.generation != self._read_generation.get(message.group):
+            return  # a newer read of the same thing is on its way
+        if message.error is not None:
+            self.show_read_error(message.error)
+        elif message.deliver is not None:
+            message.deliver()
+
+    def show_read_error(self, error: Exception) -> None:
+        if isinstance(error, sqlite3.Error):
+            text = _("Could not read the database: {reason}").format(reason=error)
+        else:
+            text = str(error)
+        self.notify(text, severity="error", markup=False)
 
     def read(self, load: Callable[[], T]) -> T | None:
         """Run a database read; on failure show why (never a traceback) and return None."""

@@ -5,13 +5,17 @@ This one keeps nothing but a cursor, a selection and column widths; each visible
 drawn from the source (which reads its rows from SQL a window at a time) in
 ``render_line``. The scrollbar spans the source's ``total`` rows.
 
+Given a ``background`` loader, the table never reads on the UI thread while drawing: rows
+not read yet are drawn as placeholders, a thread worker reads their window (one at a time:
+a newer request cancels the older) and the table redraws when it is in.
+
 Widths are terminal cells (Chinese text lines up); columns narrower than their text end
 in an ellipsis; columns with ``hide_below`` drop out when the table is narrower.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from time import perf_counter
@@ -28,8 +32,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import Worker, WorkerState
 
-from salestui.i18n import N_
+from salestui.i18n import N_, _
 from salestui.tui.widgets.fit_table import fit_widths
 
 Justify = Literal["left", "right", "center"]
@@ -38,6 +43,8 @@ GAP = 1  # blank cells between columns
 MAX_PAINT_LOG = 10_000
 LINE_CACHE_SIZE = 500  # drawn lines kept (cleared with every new source)
 MARK = "✓"  # shown in the first cell of a selected row (one cell wide everywhere)
+PLACEHOLDER = "…"  # the first cell of a row still being read
+WINDOW_GROUP = "paged-table-window"
 
 
 def fit_cell(text: str, width: int, justify: Justify = "left") -> str:
@@ -153,6 +160,9 @@ class PagedTable(ScrollView, can_focus=True):
         self.painted_at: dict[int, float] = {}
         """When each row of the current source was first drawn (``perf_counter``), by
         index: benchmarks time "first rows shown" and "jump to the end" with it."""
+        self._background: Callable[[int, int], None] | None = None
+        self._fetching: tuple[int, int] | None = None  # the window a worker is reading
+        self._announce_cursor = False  # post CursorMoved again once the cursor's row is in
 
     # -- data -------------------------------------------------------------------------------
 
@@ -161,9 +171,19 @@ class PagedTable(ScrollView, can_focus=True):
         self._laid_out_for = -1
         self.refresh()
 
-    def set_source(self, source: PagedSource, cursor: int = 0) -> None:
-        """Show another list (a new filter or sort); the cursor goes to ``cursor``."""
+    def set_source(
+        self,
+        source: PagedSource,
+        cursor: int = 0,
+        background: Callable[[int, int], None] | None = None,
+    ) -> None:
+        """Show another list (a new filter or sort); the cursor goes to ``cursor``.
+
+        ``background(start, stop)`` reads rows into the source from a worker thread;
+        without it rows are read on the UI thread as they are drawn."""
         self.source = source
+        self._background = background
+        self._fetching = None
         self.painted_at = {}
         self._line_cache.clear()
         self.virtual_size = Size(self.size.width, source.total + 1)
@@ -224,7 +244,57 @@ class PagedTable(ScrollView, can_focus=True):
         elif value >= top + self.page_rows:
             self.scroll_to(y=value - self.page_rows + 1, animate=False, immediate=True)
         self.refresh()
-        self.post_message(self.CursorMoved(self, value, self.cursor_row))
+        if self._background is not None and 0 <= value < self.total:
+            row = self.source.cached(value)
+            if row is None:  # announced again once its window is read
+                self._announce_cursor = True
+                self._fetch(value - self.page_rows, value + self.page_rows)
+        else:
+            row = self.cursor_row
+        self.post_message(self.CursorMoved(self, value, row))
+
+    # -- reading in the background -----------------------------------------------------------
+
+    def _fetch(self, start: int, stop: int) -> None:
+        """Read rows ``start`` to ``stop`` in a worker thread (unless already asked)."""
+        load = self._background
+        start, stop = max(0, start), min(self.total, stop)
+        if load is None or stop <= start or self._fetching == (start, stop):
+            return
+        self._fetching = (start, stop)
+        source = self.source
+
+        def read() -> PagedSource:
+            load(start, stop)
+            return source
+
+        self.run_worker(read, thread=True, group=WINDOW_GROUP, exclusive=True, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != WINDOW_GROUP or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+        ):
+            return
+        event.stop()
+        self._fetching = None
+        if event.state == WorkerState.ERROR:
+            reason = worker.error
+            self.notify(
+                _("Could not read the database: {reason}").format(reason=reason),
+                severity="error",
+                markup=False,
+            )
+            return
+        if worker.result is not self.source:
+            return  # a list since replaced
+        self.refresh()
+        if self._announce_cursor:
+            row = self.source.cached(self.cursor)
+            if row is not None:
+                self._announce_cursor = False
+                self.post_message(self.CursorMoved(self, self.cursor, row))
 
     def action_cursor(self, step: int) -> None:
         self.cursor += step
@@ -305,7 +375,11 @@ class PagedTable(ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # Read the rows about to be drawn in one window, before drawing line by line.
         start = self.first_visible
-        self.source.load(start, start + self.page_rows)
+        stop = min(self.total, start + self.page_rows)
+        if self._background is None:
+            self.source.load(start, stop)
+        elif any(self.source.cached(i) is None for i in range(start, stop)):
+            self._fetch(start, stop)
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -318,11 +392,12 @@ class PagedTable(ScrollView, can_focus=True):
         if index >= self.total:
             return Strip.blank(width, self.rich_style)
         row = self.source.cached(index)
-        if row is None:
+        if row is None and self._background is None:
             self.source.load(index, index + self.page_rows)
             row = self.source.cached(index)
-        if row is None:
-            return Strip.blank(width, self.rich_style)
+        if row is None:  # being read: a placeholder until its window is in
+            dim = Style(dim=True)
+            return Strip([Segment(PLACEHOLDER, dim)]).adjust_cell_length(width, self.rich_style)
         if index not in self.painted_at and len(self.painted_at) < MAX_PAINT_LOG:
             self.painted_at[index] = perf_counter()
         key = self.source.key(row)
