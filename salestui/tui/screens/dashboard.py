@@ -3,7 +3,7 @@ and done-this-week counts and their oldest open item. Enter opens that person's 
 
 from __future__ import annotations
 
-import sqlite3
+from functools import partial
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from salestui.core.actions_service import ActionsService, TeamLine
-from salestui.core.errors import SalestuiError
+from salestui.core.models import Person
 from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui import labels
@@ -70,11 +70,16 @@ class DashboardScreen(SalestuiScreen):
             self.set_class(True, "-no-me")
             return
         self.set_class(False, "-no-me")
-        try:
-            self.lines = self.ops.team(me)
-        except (SalestuiError, sqlite3.Error) as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
+
+        def read(reads: Services) -> list[TeamLine]:
+            return ActionsService(reads).team(me)
+
+        self.read_later("team", read, partial(self._loaded, me, when))
+
+    def _loaded(self, me: Person, when: str, lines: list[TeamLine]) -> None:
+        self.lines = lines
+        title = f"salestui · {self.screen_title}"
+        note = self.query_one("#dash-note", Static)
         self.query_one(HeaderBar).show(
             title, _("{date} · {name} ({role})").format(
                 date=when, name=me.name, role=labels.role(me.role)

@@ -94,9 +94,10 @@ class HomeScreen(SalestuiScreen):
                 return
 
     def reload_data(self) -> None:
-        data = self.read(lambda: load_home(self.services))
-        if data is None:
-            return
+        """Read the home page in a worker; draw it when it is in."""
+        self.read_later("home", load_home, self._loaded)
+
+    def _loaded(self, data: HomeData) -> None:
         self.data = data
         self._show(data)
 

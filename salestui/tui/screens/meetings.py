@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rich.text import Text
@@ -29,6 +30,7 @@ from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
 
 AUTO_RELOAD_SECONDS = 60  # pick up changes made from the CLI in another terminal
+SEARCH_DEBOUNCE = 0.15  # seconds of no typing before the search runs
 NOT_ITEMS = ("head-", "none-")  # group headings and "nothing here" lines: not meetings
 
 
@@ -99,18 +101,22 @@ class MeetingsScreen(SalestuiScreen):
 
     # -- data ----------------------------------------------------------------------------
 
-    def reload_data(self) -> None:
-        page = self.read(
-            lambda: load_meetings(self.services, self.filters, past_limit=self.past_limit)
-        )
-        if page is None:
-            return
+    def reload_data(self, delay: float = 0) -> None:
+        """Read the list in a worker (after ``delay`` seconds); draw it when it is in."""
+        filters, past_limit = replace(self.filters), self.past_limit
+
+        def read(reads: Services) -> MeetingsPage:
+            return load_meetings(reads, filters, past_limit=past_limit)
+
+        self.read_later("meetings", read, self._loaded, delay)
+
+    def _loaded(self, page: MeetingsPage) -> None:
         self.page = page
         self._show(page)
 
-    def _filters_changed(self) -> None:
+    def _filters_changed(self, delay: float = 0) -> None:
         self.past_limit = PAGE_SIZE
-        self.reload_data()
+        self.reload_data(delay)
 
     # -- drawing -------------------------------------------------------------------------
 
@@ -265,7 +271,7 @@ class MeetingsScreen(SalestuiScreen):
     def _search_changed(self, event: Input.Changed) -> None:
         if event.value != self.filters.text:
             self.filters.text = event.value
-            self._filters_changed()
+            self._filters_changed(SEARCH_DEBOUNCE)
 
     def action_kind(self, step: int) -> None:
         self.filters.kind = cycle([None, *MeetingKind], self.filters.kind, step)
