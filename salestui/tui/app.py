@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 from collections.abc import Iterable
@@ -302,6 +303,11 @@ class SalestuiApp(App[None]):
 
     def on_mount(self) -> None:
         self._catch_signals()
+        # What start-up made (Textual's widgets and styles, the modules) lives as long as
+        # the app: keep it out of the garbage collector's full passes, which otherwise
+        # stop the UI for 30-60 ms at a time once a big list has been read
+        # (benchmarks/ui_busy.py).
+        self.call_after_refresh(gc.freeze)
         self.outside_changes = OutsideChanges(self)
         self.outside_changes.start()
         for warning in self.config.warnings:

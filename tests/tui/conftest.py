@@ -7,6 +7,8 @@ clock stands at Friday 2026-11-27 08:30 Shanghai time.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator, Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -16,6 +18,7 @@ from salestui.config import Config
 from salestui.core.models import MeetingKind, MeetingStatus, Role
 from salestui.core.service import Services
 from salestui.tui.app import SalestuiApp
+from salestui.tui.busy import BusyWatch
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -99,3 +102,25 @@ def app(org: Services) -> SalestuiApp:
 @pytest.fixture
 def empty_app(services: Services) -> SalestuiApp:
     return SalestuiApp(services, Config())
+
+
+# -- the UI thread only draws: no stretch of work on the event loop may take long -------------
+
+SLOW_CALLBACK_SECONDS = 0.05
+
+
+@contextlib.asynccontextmanager
+async def _watch_callbacks(limit: float = SLOW_CALLBACK_SECONDS) -> AsyncIterator[list[str]]:
+    """While inside, the UI thread's stretches of work over ``limit`` are collected
+    (``salestui.tui.busy``); the list holds them in ms once the block is left."""
+    found: list[str] = []
+    async with BusyWatch() as watch:
+        yield found
+    found.extend(f"{s * 1000:.0f} ms" for s in watch.over(limit))
+
+
+@pytest.fixture
+def callback_guard() -> Callable[..., contextlib.AbstractAsyncContextManager[list[str]]]:
+    """``async with callback_guard() as slow:`` - after the block, ``slow`` lists the UI
+    thread's stretches of work over 50 ms."""
+    return _watch_callbacks
