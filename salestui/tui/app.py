@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import os
 import signal
 from collections.abc import Iterable
@@ -24,6 +23,7 @@ from salestui.core.service import Services
 from salestui.core.text import strip_controls
 from salestui.i18n import N_, _, current_language, set_language
 from salestui.personal import Personal
+from salestui.tui.collector import CollectorSchedule
 from salestui.tui.commands import SalestuiCommands, system_commands
 from salestui.tui.errors import RECOVERABLE, crash_report, error_message, terminal_gone
 from salestui.tui.outside_changes import OutsideChanges
@@ -66,6 +66,7 @@ class SalestuiApp(App[None]):
         this person's own choices (who they are, language, theme) are kept."""
         super().__init__()
         self.services = services
+        self.collector = CollectorSchedule(self)
         self.readers = ThreadReaders(services)
         """Connections for reads in worker threads (the UI thread draws, workers read)."""
         self.config = config or Config()
@@ -73,6 +74,7 @@ class SalestuiApp(App[None]):
         self.personal = personal or Personal(None)
 
     def on_unmount(self) -> None:
+        self.collector.stop()
         self.readers.close()
 
     def get_default_screen(self) -> Screen:
@@ -264,6 +266,8 @@ class SalestuiApp(App[None]):
         # insert controls): clean it once, here, before it goes to the focused widget.
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = strip_controls(event.text)
+        elif isinstance(event, events.Key):
+            self.collector.key_pressed()
         await super().on_event(event)
 
     def _handle_exception(self, error: Exception) -> None:
@@ -303,11 +307,9 @@ class SalestuiApp(App[None]):
 
     def on_mount(self) -> None:
         self._catch_signals()
-        # What start-up made (Textual's widgets and styles, the modules) lives as long as
-        # the app: keep it out of the garbage collector's full passes, which otherwise
-        # stop the UI for 30-60 ms at a time once a big list has been read
-        # (benchmarks/ui_busy.py).
-        self.call_after_refresh(gc.freeze)
+        # The garbage collector runs on a schedule, never in the middle of a key press
+        # (its full passes stopped the UI for 30-80 ms once a big list had been read).
+        self.call_after_refresh(self.collector.start)
         self.outside_changes = OutsideChanges(self)
         self.outside_changes.start()
         for warning in self.config.warnings:

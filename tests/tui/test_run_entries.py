@@ -157,3 +157,34 @@ async def on_the_action(app: SalestuiApp, pilot, meeting_id: int):  # type: igno
     screen, table = await on_list(app, pilot, meeting_id)
     await pilot.press("end")
     return screen, table
+
+
+async def test_new_rows_show_at_once_while_typing_and_the_list_stays_put_while_in_it(
+    services: Services, clock: FixedClock
+) -> None:
+    meeting_id = started(services)
+    live = LiveMeeting(services)
+    for n in range(40):
+        live.capture(meeting_id, f"note {n}")
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_run(app, pilot, meeting_id)
+        table = screen.query_one("#entries", EntriesTable)
+        assert app.screen.focused is screen.capture.input and table.is_anchored
+        await pilot.press(*"最后一条", "enter")
+        await pilot.pause()
+        assert table.scroll_y == table.max_scroll_y > 0  # the new row is in view
+        assert "最后一条" in table_text(app, "#entries")[-1]
+        # In the list, the view follows the cursor, not the newest row.
+        await pilot.press("escape", *["up"] * 20)
+        await pilot.pause()
+        assert not table.is_anchored
+        scrolled, cursor = table.scroll_y, table.cursor_row
+        live.capture(meeting_id, "from another terminal")
+        screen.reload_data()
+        await pilot.pause()
+        assert (table.scroll_y, table.cursor_row) == (scrolled, cursor)
+        await pilot.press("end")  # back to the capture line: anchored again
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.focused is screen.capture.input and table.is_anchored

@@ -33,12 +33,12 @@ from salestui.tui.screens.plan_data import (
     problem,
     save_meeting,
     say,
-    show_text,
 )
 from salestui.tui.screens.plan_form import MeetingForm
 from salestui.tui.screens.plan_recurring import cadence_label
 from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
+from salestui.tui.widgets.show import show_text
 
 TABS = {"details": N_("Details"), "attendees": N_("Attendees"), "agenda": N_("Agenda")}
 TAB_KEYS = {"details": "F2", "attendees": "F3", "agenda": "F4"}

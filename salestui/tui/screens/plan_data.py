@@ -14,11 +14,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
-from rich.text import Text
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
-from textual.widgets import Static
 
 from salestui.core.dates import parse_datetime
 from salestui.core.errors import Conflict, InvalidInput, SalestuiError
@@ -197,14 +195,6 @@ def form_of(meeting: Meeting, chair_name: str | None) -> FormInput:
 
 
 # -- labels ---------------------------------------------------------------------------------
-
-
-def show_text(widget: Static, content: Text | str) -> None:
-    """Update ``widget`` only when what it shows changes (each update lays the screen out
-    again, and the form updates its hints on every key)."""
-    text = Text(content) if isinstance(content, str) else content
-    if widget.content != text:
-        widget.update(text)
 
 
 def moment_label(moment: datetime, today: date) -> str:

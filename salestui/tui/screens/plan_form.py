@@ -23,8 +23,8 @@ from salestui.tui.screens.plan_data import (
     FormInput,
     check_form,
     moment_label,
-    show_text,
 )
+from salestui.tui.widgets.show import show_text
 
 # (field, label, placeholder)
 _INPUTS = (

@@ -43,8 +43,9 @@ from salestui.tui.widgets.capture_line import CaptureLine
 from salestui.tui.widgets.fit_table import FitRow, FitTable
 from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
+from salestui.tui.widgets.show import show_text
 from salestui.tui.widgets.speaking import SpeakingNotice
-from salestui.tui.widgets.timer import ItemTimer, show_text
+from salestui.tui.widgets.timer import ItemTimer
 
 RUN_ONLY = {
     "next_item", "previous_item", "extend", "skip_item", "park_item", "undo", "end_meeting",

@@ -134,12 +134,18 @@ class EntriesTable(DataTable):
 
     def on_mount(self) -> None:
         self.show_cursor = self.has_focus
+        # While the chair types, the list stays scrolled to its end as rows are added: a
+        # new row is laid out at the bottom in the same frame as the save, not in a later
+        # scroll pass. Working in the list itself, it scrolls where the cursor goes.
+        self.anchor(not self.has_focus)
 
     def on_focus(self) -> None:
         self.show_cursor = True
+        self.anchor(False)
 
     def on_blur(self) -> None:
         self.show_cursor = False
+        self.anchor()
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._width:
@@ -171,7 +177,7 @@ class EntriesTable(DataTable):
             self._shown = shown + new
         if self._shown:
             # New lines come into view; while the chair works in the list, stay on the row.
-            keep = self.has_focus and new is None
+            keep = self.has_focus
             last = len(self._shown) - 1
             self.move_cursor(row=min(cursor, last) if keep else last, animate=False)
         return True

@@ -23,6 +23,7 @@ from textual.widgets import Input, Static
 
 from salestui.i18n import _
 from salestui.tui.errors import RECOVERABLE, error_message
+from salestui.tui.widgets.show import show_text
 
 Previewer = Callable[[str], str]
 """Turns a line into its preview; raises ``SalestuiError`` when the line cannot be saved."""
@@ -97,16 +98,16 @@ class CaptureLine(Vertical):
             hint = (
                 _("Enter saves to the current item · F1 all keys") if self.editing is None else ""
             )
-            label.update(Text(hint, style="dim"))
+            show_text(label, Text(hint, style="dim"))
             self.set_class(False, "-error")
             return True
         try:
             preview = self._preview(line)
         except RECOVERABLE as error:
-            label.update(Text(error_message(error)))
+            show_text(label, Text(error_message(error)))
             self.set_class(True, "-error")
             return False
-        label.update(Text("→ " + preview))
+        show_text(label, Text("→ " + preview))
         self.set_class(False, "-error")
         return True
 
@@ -128,9 +129,8 @@ class CaptureLine(Vertical):
         self.input.value = ""
         self._update_labels()
         self.show_preview("")
-        self.query_one("#capture-saved", Static).update(
-            Text(_("saved {time}").format(time=at.astimezone().strftime("%H:%M:%S")))
-        )
+        saved = _("saved {time}").format(time=at.astimezone().strftime("%H:%M:%S"))
+        show_text(self.query_one("#capture-saved", Static), Text(saved))
 
     def failed(self, message: str) -> None:
         """Nothing was saved: keep the text and show why."""

@@ -15,15 +15,9 @@ from textual.widgets import Digits, Static
 
 from salestui.core.meeting import ItemTime
 from salestui.i18n import _
+from salestui.tui.widgets.show import show_text
 
 PHASES = ("ok", "warn", "over")
-
-
-def show_text(widget: Static, content: Text | str) -> None:
-    """Update ``widget`` only when what it shows changes (the console redraws every
-    second; an unchanged update would still cost a refresh)."""
-    if widget.content != content:
-        widget.update(content)
 
 
 def clock(delta: timedelta) -> str:
