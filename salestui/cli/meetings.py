@@ -89,7 +89,9 @@ def meeting_new(
 
 def _upcoming_then_past(meetings: list[Meeting], now: datetime) -> tuple[list, list]:
     """Meetings not yet over (soonest first, unscheduled after), then past (latest first)."""
-    upcoming, unscheduled, past = [], [], []
+    upcoming: list[Meeting] = []
+    unscheduled: list[Meeting] = []
+    past: list[Meeting] = []
     for item in meetings:
         start = item.scheduled_start
         if item.status.value == "running":

@@ -66,7 +66,7 @@ class SalestuiApp(App[None]):
         this person's own choices (who they are, language, theme) are kept."""
         super().__init__()
         self.services = services
-        self.collector = CollectorSchedule(self)
+        self.collector = CollectorSchedule(self)  # type: ignore[arg-type]
         self.readers = ThreadReaders(services)
         """Connections for reads in worker threads (the UI thread draws, workers read)."""
         self.config = config or Config()
@@ -152,7 +152,8 @@ class SalestuiApp(App[None]):
             for m in self.services.upcoming_meetings(days=0)
             if m.status in (MeetingStatus.DRAFT, MeetingStatus.CIRCULATED)
         ]
-        target = (running or upcoming or [None])[0]
+        found = running or upcoming
+        target = found[0] if found else None
         if target is None or target.id is None:
             self.notify(_("No meeting left today"), severity="warning")
             return

@@ -20,7 +20,11 @@ from salestui.tui.screens.actions_filters import names_to_ids
 from salestui.tui.screens.actions_forms import FormField, FormScreen
 
 if TYPE_CHECKING:
-    from textual.app import App
+    from salestui.tui.screens.base import SalestuiScreen
+
+    _Base = SalestuiScreen
+else:
+    _Base = object
 
 UNDO_DEPTH = 20
 
@@ -36,7 +40,7 @@ def _status_choices(with_unchanged: bool) -> list[tuple[str, str]]:
     return choices + [(s.value, labels.action_status(s)) for s in ActionStatus]
 
 
-class ActionCommands:
+class ActionCommands(_Base):
     """Mixed into ``ActionsScreen``, which provides what is declared below."""
 
     ops: ActionsService
@@ -44,14 +48,9 @@ class ActionCommands:
 
     if TYPE_CHECKING:  # provided by the screen
 
-        @property
-        def app(self) -> App[None]: ...
         def targets(self) -> list[int]: ...
         def current_row(self) -> ActionListRow | None: ...
         def after_change(self, clear_selection: bool = True) -> None: ...
-        def notify(
-            self, message: str, *, severity: str = "information", markup: bool = True
-        ) -> None: ...
 
     def _day(self, text: str) -> str:
         """What a date field resolves to, shown in the form before saving."""

@@ -40,8 +40,12 @@ from salestui.tui.screens.confirm_tables import (
     parked_rows,
 )
 from salestui.tui.screens.run_tables import IdTable, Tones
+from salestui.tui.widgets.fit_table import FitColumn, FitRow
 from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
+
+# A table of the confirmation: its id, its title, its columns and rows, how many it holds.
+Section = tuple[str, str, tuple[list[FitColumn], list[FitRow]], int]
 
 PROMPTS = {
     "decision_text": N_("New wording of the decision (Enter saves, Esc cancels)"),
@@ -127,7 +131,7 @@ class ConfirmScreen(SalestuiScreen):
         tones = Tones.of(self.app)
         self.query_one(HeaderBar).show(f"salestui · {self.screen_title}", meeting.title)
         self.query_one("#confirm-intro", Static).update(self._intro(meeting.status))
-        sections = (
+        sections: tuple[Section, ...] = (
             ("decisions", _("Decisions ({count}) · c confirm · x reject · e edit"),
              decision_rows(data, tones), len(data.decisions)),
             ("actions", _("Actions ({count}) · o owners · d due date · u leave unassigned"),
@@ -345,7 +349,9 @@ class ConfirmScreen(SalestuiScreen):
                 else:
                     self.live.settle_action(item_id, due=due)
             else:
-                owners = [p.id for p in read_owners(text, services, allow_none=True)]
+                owners = [
+                    p.id for p in read_owners(text, services, allow_none=True) if p.id is not None
+                ]
                 self.live.resolve_parked(item_id, "action", owners)  # type: ignore[arg-type]
 
         if self._apply(change):

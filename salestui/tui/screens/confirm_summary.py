@@ -136,8 +136,8 @@ class SummaryScreen(SalestuiScreen):
         for number, decision in enumerate(decisions, 1):
             line = Text(f"{number}. ")
             line.append(decision.text, style="strike" if decision.status == "rejected" else "")
-            status = _(DECISION_STATES.get(decision.status, decision.status))
-            line.append(annotate("", _("({status})").format(status=status)), style="dim")
+            state = _(DECISION_STATES.get(decision.status, decision.status))
+            line.append(annotate("", _("({status})").format(status=state)), style="dim")
             parts.append(line)
 
         actions = [a for a in summary.actions if not a.status.is_closed]

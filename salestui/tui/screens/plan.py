@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from salestui.core.models import Template
 from salestui.core.planning import Planning
@@ -353,7 +353,8 @@ class PlanScreen(SalestuiScreen):
         if self.dirty or self.pending_template is not None:
             return True
         return any(
-            field.value.strip() for field in self.query("AttendeesPane Input, AgendaPane Input")
+            field.value.strip()
+            for field in self.query("AttendeesPane Input, AgendaPane Input").results(Input)
         )
 
     def action_back(self) -> None:

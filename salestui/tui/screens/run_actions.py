@@ -18,15 +18,33 @@ from salestui.tui.screens.run_speaker import SpeakerPicker
 from salestui.tui.screens.run_tables import AgendaTable, AttendanceTable
 
 if TYPE_CHECKING:
-    from salestui.tui.screens.run import RunScreen
+    from salestui.core.meeting import LiveMeeting
+    from salestui.core.service import Services
+    from salestui.tui.screens.base import SalestuiScreen
+    from salestui.tui.screens.run_data import LiveView
+    from salestui.tui.widgets.capture_line import CaptureLine
 
-    _Base = RunScreen
+    _Base = SalestuiScreen
 else:
     _Base = object
 
 
 class RunActions(_Base):
     """Mixed into ``RunScreen``: its ``action_*`` methods and the capture line's answer."""
+
+    if TYPE_CHECKING:  # what RunScreen provides
+        services: Services
+        live: LiveMeeting
+        meeting_id: int
+        view: LiveView | None
+        panels: set[str] | None
+        _leaving: bool
+
+        @property
+        def capture(self) -> CaptureLine: ...
+        def set_mode(self, mode: str) -> None: ...
+        def _show_panels(self) -> None: ...
+        def _to_confirmation(self) -> None: ...
 
     def _do(self, change: Callable[[], Any], message: str | None = None) -> bool:
         """Run one change; on a core error show it and change nothing else."""

@@ -356,8 +356,11 @@ class PagedTable(ScrollView, can_focus=True):
                     segments.extend(cell.render(self.app.console))
                     segments.append(gap)
                     continue
-                value = (value.plain, value.style)
-            plain, style = (value, "") if isinstance(value, str) else value
+                plain, style = value.plain, value.style
+            elif isinstance(value, str):
+                plain, style = value, ""
+            else:
+                plain, style = value
             segments.append(Segment(fit_cell(plain, column_width, column.justify), _style(style)))
             segments.append(gap)
         return segments, used

@@ -64,7 +64,7 @@ class ItemTimer(Horizontal):
         digits = self.query_one("#timer-digits", Digits)
         title = self.query_one("#timer-title", Static)
         detail = self.query_one("#timer-detail", Static)
-        phase = self.query_one("#timer-phase", Static)
+        phase_label = self.query_one("#timer-phase", Static)
         if current is None:
             if digits.value:
                 digits.update("")
@@ -72,7 +72,7 @@ class ItemTimer(Horizontal):
             show_text(
                 detail, Text(_("ctrl+n starts the next pending item; ctrl+f ends the meeting"))
             )
-            show_text(phase, "")
+            show_text(phase_label, "")
             return
         if digits.value != countdown(current):
             digits.update(countdown(current))
@@ -85,4 +85,4 @@ class ItemTimer(Horizontal):
         if presenter:
             times = f"{times} · {presenter}"
         show_text(detail, Text(times))
-        show_text(phase, Text(phase_text(current)))
+        show_text(phase_label, Text(phase_text(current)))
