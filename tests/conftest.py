@@ -134,3 +134,15 @@ def markdownlint(tmp_path: Path):
 
     check.many = many  # type: ignore[attr-defined]
     return check
+
+
+@pytest.fixture(autouse=True)
+def _collector_restored(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every app gives the garbage collector back as it found it (salestui.tui.collector)."""
+    import gc
+
+    yield
+    if not gc.isenabled() or gc.get_freeze_count():
+        gc.enable()
+        gc.unfreeze()
+        pytest.fail(f"{request.node.nodeid} left the garbage collector off or frozen")

@@ -16,6 +16,7 @@ from salestui.core.capture import Capture, describe, parse_capture
 from salestui.core.errors import Conflict, InvalidInput, NotFound
 from salestui.core.followup import escalate, must_resolve
 from salestui.core.meeting_edits import EntryEdits, entry_text
+from salestui.core.meeting_scribe import Scribes
 from salestui.core.meeting_undo import Recording, UndoLog, Undone
 from salestui.core.models import (
     OPEN_STATUSES,
@@ -125,14 +126,18 @@ def _action_scopes(action_id: int) -> list[tuple[str, dict[str, int]]]:
 class LiveMeeting:
     """Operations of the live console and of ``salestui run``."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, take_over: bool = False) -> None:
+        """``take_over``: a change to a meeting another scribe holds makes "me" its scribe
+        (recorded) instead of being refused (the CLI's ``--take-over``)."""
         self.services = services
         self.store = services.store
         self.undo_log = UndoLog(services)
         self.edits = EntryEdits(self)
+        self.scribes = Scribes(services, take_over)
 
     def undo(self, meeting_id: int) -> Undone:
         """Take back the meeting's newest live edit (see ``meeting_undo``)."""
+        self.scribes.check(self.services.meeting(meeting_id))
         return self.undo_log.undo(meeting_id)
 
     def _flow(self, meeting_id: int, operation: str) -> AbstractContextManager[Recording]:
@@ -211,6 +216,7 @@ class LiveMeeting:
             if meeting.series_id is not None:
                 carried = [row.id for row in self._series_open_actions(meeting)]
                 self.store.increment_carried(carried)
+            self.scribes.started(meeting_id)
         return meeting
 
     def _series_open_actions(self, meeting: Meeting) -> list[ActionRow]:
@@ -228,9 +234,11 @@ class LiveMeeting:
     # -- timers and agenda flow -----------------------------------------------------------
 
     def _running(self, meeting_id: int) -> Meeting:
+        """The meeting, if it runs and "me" may change it."""
         meeting = self.services.meeting(meeting_id)
         if meeting.status != MeetingStatus.RUNNING:
             raise Conflict(_("The meeting is not running"))
+        self.scribes.check(meeting)
         return meeting
 
     @staticmethod
@@ -493,7 +501,7 @@ class LiveMeeting:
     def set_attendance(
         self, meeting_id: int, person_id: int, status: AttendanceStatus | str
     ) -> Attendance:
-        self.services.meeting(meeting_id)
+        self.scribes.check(self.services.meeting(meeting_id))
         try:
             status = AttendanceStatus(status)
         except ValueError as error:
@@ -591,7 +599,7 @@ class LiveMeeting:
         new_due: object = None,
     ) -> None:
         """Record the meeting's answer on one open action, as a follow-up."""
-        self.services.meeting(meeting_id)
+        self.scribes.check(self.services.meeting(meeting_id))
         title = self.services.action(action_id).title
         if outcome not in REVIEW_OUTCOMES:
             raise InvalidInput(_("Unknown review outcome: {outcome}").format(outcome=outcome))

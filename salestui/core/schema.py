@@ -296,6 +296,18 @@ MIGRATION_2: list[str] = [
     # Search across everything (issue 14): follow-up notes and the waiting / blocked
     # reasons gain trigram indexes like the other texts, filled once from what is there.
     *_fts_statements(_FTS_TABLES_2, later=True),
+    # A live meeting has one scribe (issue 13): who records it; anyone else watches. Who
+    # started the meeting, and each take-over, stay in the meeting's history.
+    "ALTER TABLE meetings ADD COLUMN scribe_id INTEGER REFERENCES people(id) ON DELETE SET NULL",
+    """CREATE TABLE IF NOT EXISTS meeting_events (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+        previous_id INTEGER REFERENCES people(id) ON DELETE SET NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS meeting_events_meeting ON meeting_events(meeting_id, id)",
 ]
 
 # Columns that development builds of 2026-11-27 had not yet added to MIGRATION_1 while

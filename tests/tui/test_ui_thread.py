@@ -21,8 +21,10 @@ async def test_the_collector_runs_on_the_apps_schedule_and_is_restored(app: Sale
         schedule = app.collector
         assert not gc.isenabled()  # no pass in the middle of a key press
         assert gc.get_freeze_count() > 0
-        schedule.last_full = 0.0  # a full pass is due...
         await pilot.press("down")
+        assert schedule.last_key > 0  # the app saw the key
+        schedule.last_full = 0.0  # a full pass is due...
+        schedule.key_pressed()
         schedule.tick()  # ...but a key was just pressed: only the young generations
         assert schedule.last_full == 0.0
         schedule.last_key -= collector.QUIET_FOR + 1

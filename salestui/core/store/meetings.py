@@ -187,6 +187,36 @@ class MeetingsStore(BaseStore):
         assert meeting.id is not None
         self._update("meetings", meeting.id, self._meeting_values(meeting))
 
+    # -- the scribe of a live meeting -------------------------------------------------------
+    # Kept out of ``Meeting``: a meeting row written whole from a stale copy must never
+    # undo a take-over made meanwhile by another process.
+
+    def scribe_of(self, meeting_id: int) -> int | None:
+        row = self._one("SELECT scribe_id FROM meetings WHERE id = ?", [meeting_id])
+        return row["scribe_id"] if row else None
+
+    def set_scribe(self, meeting_id: int, person_id: int | None, at: datetime, kind: str) -> None:
+        """Make ``person_id`` the meeting's scribe and note it in the meeting's history as
+        ``kind`` ("started", "took_over"), with who was scribe before."""
+        with self.transaction():
+            previous = self.scribe_of(meeting_id)
+            self.db.conn.execute(
+                "UPDATE meetings SET scribe_id = ? WHERE id = ?", [person_id, meeting_id]
+            )
+            self._insert(
+                "meeting_events",
+                {"meeting_id": meeting_id, "at": to_utc_iso(at), "kind": kind,
+                 "person_id": person_id, "previous_id": previous},
+            )  # fmt: skip
+
+    def meeting_events(self, meeting_id: int) -> list[dict]:
+        """The meeting's history of scribes, oldest first: at, kind, person_id, previous_id."""
+        return self._rows(
+            "SELECT at, kind, person_id, previous_id FROM meeting_events "
+            "WHERE meeting_id = ? ORDER BY id",
+            [meeting_id],
+        )
+
     def get_meeting(self, meeting_id: int) -> Meeting | None:
         row = self._one("SELECT * FROM meetings WHERE id = ?", [meeting_id])
         return Meeting(**row) if row else None
