@@ -28,6 +28,7 @@ from salestui.cli.common import (
 from salestui.cli.live_close import confirm, decide, park_resolve, review, settle
 from salestui.cli.live_undo import undo
 from salestui.cli.live_view import (
+    TAKE_OVER,
     clock,
     dominant_message,
     item_timing,
@@ -60,8 +61,18 @@ class _InOrder(click.Group):
 
 
 @click.group("run", cls=_InOrder)
-def run_group() -> None:
-    """Run a meeting live without the terminal app: start, capture, move on, end."""
+@click.option(
+    "--take-over",
+    is_flag=True,
+    help="Change a meeting another person records: become its scribe (recorded).",
+)
+@click.pass_context
+def run_group(context: click.Context, take_over: bool) -> None:
+    """Run a meeting live without the terminal app: start, capture, move on, end.
+
+    A running meeting has one scribe, who started it. Changes by anyone else are refused
+    unless --take-over is given; `run status` says who the scribe is."""
+    context.meta[TAKE_OVER] = take_over
 
 
 @run_group.command("start", short_help="Start MEETING now (warnings shown; starts anyway).")
@@ -179,14 +190,19 @@ def run_status(meeting_id: int, as_json: bool) -> None:
     ended = state.meeting.status.value in ("ended", "confirmed")
     questions = live_meeting.open_questions(meeting_id) if ended else []
     meeting = state.meeting
+    scribe = live_meeting.scribes.of(meeting_id)
     if as_json:
-        print_json(status_json(state, detail, balance, questions))
+        found = status_json(state, detail, balance, questions)
+        found["scribe"] = {"id": scribe.id, "name": scribe.name} if scribe else None
+        print_json(found)
         return
     out = console()
     heading = _("Meeting {id}: {title}").format(id=meeting.id, title=meeting.title)
     status = label("meeting_status", meeting.status)
     out.print(text(_("{name} ({status})").format(name=heading, status=status), "bold"))
     out.print(text(meeting_clock(state)), soft_wrap=True)
+    if scribe is not None:
+        out.print(text(_("Scribe: {name}").format(name=scribe.name)), soft_wrap=True)
     if state.current is not None:
         out.print(text(now_line(state), "bold red" if state.current.overrun else ""))
     if state.items:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+import click
+
 from salestui.cli.common import local_moment, services
 from salestui.i18n import _
 
@@ -17,10 +19,30 @@ if TYPE_CHECKING:
     from salestui.core.service import MeetingDetail
 
 
+TAKE_OVER = "salestui.take_over"  # click context meta: `salestui run --take-over`
+
+
 def live() -> LiveMeeting:
+    """The live-meeting service as "me"; with ``run --take-over`` a change to a meeting
+    another scribe holds takes it over, and the command says so on stderr."""
     from salestui.core.meeting import LiveMeeting
 
-    return LiveMeeting(services())
+    context = click.get_current_context()
+    meeting = LiveMeeting(services(), take_over=bool(context.meta.get(TAKE_OVER)))
+
+    def report() -> None:
+        previous = meeting.scribes.took_over_from
+        me = meeting.services.me()
+        if previous is not None and me is not None:
+            click.echo(
+                _("Took over as scribe from {previous}; {name} records this meeting now").format(
+                    previous=previous.name, name=me.name
+                ),
+                err=True,
+            )
+
+    context.call_on_close(report)
+    return meeting
 
 
 def whole_minutes(delta: timedelta) -> int:

@@ -256,3 +256,29 @@ def test_run_refuses_bad_input_and_wrong_states(org, db: Path) -> None:
     assert again.assert_one_line_error(1) == "Error: The meeting is already running"
     assert shown.ok().out.splitlines()[0] == "Meeting 1: 周例会 (running)"
     assert "Now: 1. 回款计划 (王芳) - 0:00 of 10 min, 10:00 left" in shown.out
+
+
+def test_one_scribe_from_the_command_line(org, db: Path) -> None:
+    """The director starts meeting 1 and is its scribe; 王芳's changes are refused (one
+    line, exit 1) until she takes it over with --take-over, which is said and recorded."""
+    run = org
+    prepare(db)
+    assert run("run", "start", "1", **at("09:00")).code == 0  # warnings on stderr
+    status = run("run", "status", "1", **at("09:01")).ok()
+    assert "Scribe: 张伟" in status.out
+    refused = run("--me", "王芳", "run", "capture", "1", "我来记", **at("09:02"))
+    message = refused.assert_one_line_error(1)
+    assert "张伟 is recording this meeting" in message
+    assert run("run", "entries", "1", "--json").json() == []  # nothing was saved
+    taken = run("--me", "王芳", "run", "--take-over", "capture", "1", "我来记", **at("09:03"))
+    assert taken.code == 0, taken.err
+    assert taken.err_lines == ["Took over as scribe from 张伟; 王芳 records this meeting now"]
+    assert run("run", "status", "1", "--json").json()["scribe"]["name"] == "王芳"
+    # Now the director is the one refused; the history holds both.
+    run("run", "next", "1", **at("09:04")).assert_one_line_error(1)
+    store = open_store(db)
+    try:
+        kinds = [(e["kind"], e["person_id"]) for e in store.meeting_events(1)]
+    finally:
+        store.close()
+    assert kinds == [("started", 1), ("took_over", 2)]
