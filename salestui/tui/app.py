@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from textual import events
@@ -90,9 +90,16 @@ class SalestuiApp(App[None]):
             self.notify(str(error), severity="error")
             return
         if meeting.status == MeetingStatus.RUNNING:
+            from salestui.core.meeting_scribe import Scribes
             from salestui.tui.screens.run import RunScreen
 
-            self.push_screen(RunScreen(self.services, meeting_id))
+            scribes = Scribes(self.services)
+            watching = not scribes.may_change(meeting_id)
+            self.push_screen(RunScreen(self.services, meeting_id, watching=watching))
+            if watching:
+                scribe = scribes.of(meeting_id)
+                message = _("{name} records this meeting: you are watching (t takes over)")
+                self.notify(message.format(name=scribe.name if scribe else "?"), timeout=6)
         elif meeting.status == MeetingStatus.ENDED:
             from salestui.tui.screens.confirm import ConfirmScreen
 
@@ -355,37 +362,58 @@ class SalestuiApp(App[None]):
                 severity="warning",
             )
 
-    def action_who_am_i(self) -> None:
-        """Pick who you are from the people list; remembered for you, not the department."""
+    def action_who_am_i(self, then: Callable[[], None] | None = None) -> None:
+        """Pick who you are from the people list; remembered for you, not the department.
+        ``then`` runs once the choice is made (or the picker is left)."""
         from salestui.tui.screens.who_am_i import WhoAmIScreen
 
         def chosen(person: Person | None) -> None:
-            if person is None:
-                return
-            self.services.set_me(person.name)
-            self.config.me = person.name
-            self._remember(me=person.name)
-            self.notify(_("You are {name}").format(name=person.name))
-            if isinstance(self.screen, SalestuiScreen):
-                self.screen.reload_data()
+            if person is not None:
+                self.services.set_me(person.name)
+                self.config.me = person.name
+                self._remember(me=person.name)
+                self.notify(_("You are {name}").format(name=person.name))
+                if isinstance(self.screen, SalestuiScreen):
+                    self.screen.reload_data()
+            if then is not None:
+                then()
 
         self.push_screen(WhoAmIScreen(self.services), chosen)
 
     def _first_screen(self) -> None:
-        """Resume a meeting left running (e.g. after a crash); greet an empty database."""
-        running = self.services.store.list_meetings(status=MeetingStatus.RUNNING, limit=1)
-        if running and running[0].id is not None:
-            self.notify(
-                _("Resuming the meeting in progress: {title}").format(title=running[0].title)
-            )
-            self.open_meeting(running[0].id)
-        elif not self.services.people() and not self.services.store.list_meetings(limit=1):
+        """Greet an empty database; ask who this is when nobody said; then resume a meeting
+        left running by this person (e.g. after a crash)."""
+        if not self.services.people() and not self.services.store.list_meetings(limit=1):
             from salestui.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(self.services))
         elif not self.services.me_chosen and self.services.people():
-            # Nobody said who this is: ask, rather than show the director's items to a lead.
-            self.action_who_am_i()
+            # Nobody said who this is: ask, rather than act as the director - and so never
+            # record into the director's meeting by mistake.
+            self.action_who_am_i(then=self._resume_running)
+        else:
+            self._resume_running()
+
+    def _resume_running(self) -> None:
+        running = self.services.store.list_meetings(status=MeetingStatus.RUNNING, limit=1)
+        if not running or running[0].id is None:
+            return
+        from salestui.core.meeting_scribe import Scribes
+
+        scribes = Scribes(self.services)
+        if scribes.may_change(running[0].id):  # mine (or nobody's): resume recording it
+            self.notify(
+                _("Resuming the meeting in progress: {title}").format(title=running[0].title)
+            )
+            self.open_meeting(running[0].id)
+        else:  # someone else records it: Home, from where it can be watched
+            scribe = scribes.of(running[0].id)
+            self.notify(
+                _("{title} is running, recorded by {name}: open it from Home to watch").format(
+                    title=running[0].title, name=scribe.name if scribe else "?"
+                ),
+                timeout=8,
+            )
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -7,6 +7,7 @@ over the limit. Reads run in thread workers, so what is left on the loop is draw
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,6 +41,8 @@ def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def big(big_db: Path, clock: FixedClock) -> Iterator[Services]:
+    # Whatever other tests left in this worker's heap is not the app's to collect.
+    gc.collect()
     store = open_store(big_db)
     services = Services(store, clock, me=DIRECTOR)
     yield services

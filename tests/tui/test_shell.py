@@ -50,10 +50,31 @@ async def test_running_meeting_is_resumed_at_start(services: Services) -> None:
     live = LiveMeeting(services)
     live.start(meeting.id)
     live.capture(meeting.id, "saved before the crash")
+    services.set_me("王芳")  # who started it: the scribe, back after the crash
     app = SalestuiApp(services, Config(), start_flow=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "RunScreen"
+        assert not app.screen.watching  # type: ignore[attr-defined]
+
+
+async def test_nobody_chosen_is_asked_before_any_meeting_is_resumed(services: Services) -> None:
+    """Starting without saying who you are never drops you into someone's live meeting:
+    the picker comes first; the scribe then resumes, anyone else lands on Home."""
+    services.add_person("张伟", role="director")
+    services.add_person("王芳")
+    meeting = services.new_meeting("周例会", "回顾", start=services.clock.now())
+    services.add_agenda_item(meeting.id, "上周业绩", 10)
+    LiveMeeting(Services(services.store, services.clock, me="王芳")).start(meeting.id)
+    for who, lands_on in (("张伟", "HomeScreen"), ("王芳", "RunScreen")):
+        fresh = Services(services.store, services.clock)
+        app = SalestuiApp(fresh, Config(), start_flow=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert type(app.screen).__name__ == "WhoAmIScreen"
+            await pilot.press(*who, "enter")
+            await pilot.pause()
+            assert type(app.screen).__name__ == lands_on, who
 
 
 async def test_theme_is_remembered_for_the_person(org: Services, tmp_path) -> None:

@@ -26,6 +26,7 @@ from salestui.tui.screens.run_actions import RunActions
 from salestui.tui.screens.run_clock import clock_line
 from salestui.tui.screens.run_data import WIDE, LiveView, load_live, load_speakers
 from salestui.tui.screens.run_entries import WINDOW, EntriesTable, EntryRows
+from salestui.tui.screens.run_prompt import AskScreen
 from salestui.tui.screens.run_review import ReviewPanel
 from salestui.tui.screens.run_speaker import SpeakerPicker
 from salestui.tui.screens.run_start import StartPanel
@@ -107,15 +108,20 @@ class RunScreen(RunActions, SalestuiScreen):
         Binding("plus", "extend(5)", N_("+5 min"), show=False, id="run.more_time_plus"),
         Binding("minus", "extend(-5)", N_("-5 min"), show=False, id="run.less_time_minus"),
         *_speaker_bindings(),
+        Binding("t", "take_over", N_("Take over as scribe"), id="run.take_over"),
+        Binding("escape", "stop_watching", N_("Back"), id="run.stop_watching"),
         Binding("escape", "leave", N_("Back"), id="run.leave"),
         Binding("escape", "switch_focus", N_("Line / entries"), show=False, id="run.switch"),
         Binding("f1", "app.help", N_("Help"), show=False, id="run.help"),
     ]
 
-    def __init__(self, services: Services, meeting_id: int) -> None:
+    def __init__(self, services: Services, meeting_id: int, watching: bool = False) -> None:
+        """``watching``: another person records the meeting; this console only shows it
+        (no capture line, no key that changes it) until ``t`` takes it over."""
         super().__init__()
         self.services = services
         self.meeting_id = meeting_id
+        self.watching = watching
         self.live = LiveMeeting(services)
         self.mode = "start"  # start | review | run
         self.view: LiveView | None = None
@@ -170,10 +176,11 @@ class RunScreen(RunActions, SalestuiScreen):
         except SalestuiError as error:
             self.notify(str(error), severity="error")
             return
+        self.set_class(self.watching, "-watching")
         if meeting.status == MeetingStatus.RUNNING:
             self.set_mode("run")
             left = len(self.live.review_candidates(self.meeting_id))
-            if left:
+            if left and not self.watching:
                 self.notify(
                     ngettext(
                         "{count} previous action not reviewed yet: F4 reviews it",
@@ -197,11 +204,17 @@ class RunScreen(RunActions, SalestuiScreen):
             self.query_one(StartPanel).table.focus()
         elif mode == "review":
             self.query_one(ReviewPanel).table.focus()
+        elif self.watching:
+            self.query_one("#entries", EntriesTable).focus()
         else:
             self.capture.input.focus()
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("take_over", "stop_watching"):
+            return self.watching
+        if self.watching:  # only what changes nothing: panels on and off
+            return action == "toggle_panel"
         if action == "start" or action == "leave":
             return self.mode == "start"
         if action in RUN_ONLY:
@@ -242,8 +255,13 @@ class RunScreen(RunActions, SalestuiScreen):
         if status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED) and not self._leaving:
             self._leaving = True
             self.notify(_("The meeting was ended elsewhere"), timeout=4)
-            self._to_confirmation()
+            if self.watching:
+                self.app.pop_screen()
+            else:
+                self._to_confirmation()
             return
+        if status == MeetingStatus.RUNNING and self.mode == "run":
+            self._follow_scribe()
         if status == MeetingStatus.RUNNING and self.mode == "start":
             self.set_mode("run")
             return
@@ -257,10 +275,12 @@ class RunScreen(RunActions, SalestuiScreen):
 
     def _show_header(self, state: LiveState | None = None) -> None:
         state = state or self.live.state(self.meeting_id)
-        header = (
-            f"salestui · {self.screen_title} · {state.meeting.title}",
-            state.now.astimezone().strftime("%H:%M"),
-        )
+        right = state.now.astimezone().strftime("%H:%M")
+        if self.watching:
+            scribe = self.live.scribes.of(self.meeting_id)
+            watching = _("watching · {name} records · t takes over")
+            right = f"{watching.format(name=scribe.name if scribe else '?')} · {right}"
+        header = (f"salestui · {self.screen_title} · {state.meeting.title}", right)
         if header != self._header:
             self._header = header
             self.query_one(HeaderBar).show(*header)
@@ -357,6 +377,48 @@ class RunScreen(RunActions, SalestuiScreen):
     def on_review_panel_finished(self, event: ReviewPanel.Finished) -> None:
         event.stop()
         self.set_mode("run")
+
+    # -- one scribe; everyone else watches ------------------------------------------------
+
+    def _follow_scribe(self) -> None:
+        """Someone took the meeting over: this console goes on as a watcher."""
+        if self.watching or self.live.scribes.may_change(self.meeting_id):
+            return
+        self._watch(True)
+        scribe = self.live.scribes.of(self.meeting_id)
+        message = _("{name} took over as scribe: you are watching now")
+        self.notify(message.format(name=scribe.name if scribe else "?"), timeout=6)
+
+    def _watch(self, watching: bool) -> None:
+        self.watching = watching
+        self.set_class(watching, "-watching")
+        self._header = ("", "")
+        self.set_mode(self.mode)
+
+    def action_take_over(self) -> None:
+        scribe = self.live.scribes.of(self.meeting_id)
+        name = scribe.name if scribe else "?"
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.live.scribes.take_over(self.meeting_id)
+            except SalestuiError as error:
+                self.notify(str(error), severity="error")
+                return
+            self._watch(False)
+            self.notify(_("You record this meeting now"), timeout=4)
+
+        question = _("Take over as scribe from {name}?").format(name=name)
+        detail = _(
+            "You will record this meeting and {name} will only watch; "
+            "the meeting's history keeps the change."
+        ).format(name=name)
+        self.app.push_screen(AskScreen(question, detail), answered)
+
+    def action_stop_watching(self) -> None:
+        self.app.pop_screen()
 
     def _to_confirmation(self) -> None:
         from salestui.tui.screens.confirm import ConfirmScreen
