@@ -272,3 +272,23 @@ def test_summary_with_an_extension_zh_cn(snap_compare, services, clock, meeting_
         await show_confirm(pilot, meeting_id)
 
     assert snap_compare(SalestuiApp(services, Config()), terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+def test_watching_a_meeting_another_person_records(
+    snap_compare, services, clock, meeting_id, size, language
+) -> None:
+    """王芳 opens the meeting 陈建国 records: no capture line, the header says who records
+    and that t takes over; the footer has only Take over, Back and the panels."""
+    i18n.set_language(language)  # the shared fixture restores English afterwards
+    running(services, clock, meeting_id)
+    lead = Services(services.store, clock, me="王芳")
+
+    async def before(pilot) -> None:
+        pilot.app.open_meeting(meeting_id)
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(SalestuiApp(lead, Config()), terminal_size=size, run_before=before)

@@ -177,6 +177,7 @@ class RunScreen(RunActions, SalestuiScreen):
             self.notify(str(error), severity="error")
             return
         self.set_class(self.watching, "-watching")
+        self.query_one("#entries", EntriesTable).forward_typing = not self.watching
         if meeting.status == MeetingStatus.RUNNING:
             self.set_mode("run")
             left = len(self.live.review_candidates(self.meeting_id))
@@ -392,6 +393,7 @@ class RunScreen(RunActions, SalestuiScreen):
     def _watch(self, watching: bool) -> None:
         self.watching = watching
         self.set_class(watching, "-watching")
+        self.query_one("#entries", EntriesTable).forward_typing = not watching
         self._header = ("", "")
         self.set_mode(self.mode)
 

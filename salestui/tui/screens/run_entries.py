@@ -100,9 +100,12 @@ class EntriesTable(DataTable):
 
         character: str
 
+    forward_typing = True
+    """Printable keys go to the capture line (off while watching: there is none)."""
+
     def on_key(self, event: events.Key) -> None:
         character = event.character
-        if character and character.isprintable() and event.is_printable:
+        if self.forward_typing and character and character.isprintable() and event.is_printable:
             event.stop()
             event.prevent_default()
             self.post_message(self.Typed(character))
