@@ -296,6 +296,9 @@ MIGRATION_2: list[str] = [
     # Search across everything (issue 14): follow-up notes and the waiting / blocked
     # reasons gain trigram indexes like the other texts, filled once from what is there.
     *_fts_statements(_FTS_TABLES_2, later=True),
+]
+
+MIGRATION_3: list[str] = [
     # A live meeting has one scribe (issue 13): who records it; anyone else watches. Who
     # started the meeting, and each take-over, stay in the meeting's history.
     "ALTER TABLE meetings ADD COLUMN scribe_id INTEGER REFERENCES people(id) ON DELETE SET NULL",
@@ -309,6 +312,7 @@ MIGRATION_2: list[str] = [
     )""",
     "CREATE INDEX IF NOT EXISTS meeting_events_meeting ON meeting_events(meeting_id, id)",
 ]
+
 
 # Columns that development builds of 2026-11-27 had not yet added to MIGRATION_1 while
 # still stamping user_version 1 (table, column, definition). ``v1_repairs`` adds any that
@@ -350,6 +354,6 @@ def v1_repairs(columns: dict[str, set[str]], objects: set[str]) -> list[str]:
     return statements
 
 
-MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2]
+MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]
 LATEST_VERSION = len(MIGRATIONS)
 FTS_TABLES = {**_FTS_TABLES, **_FTS_TABLES_2}

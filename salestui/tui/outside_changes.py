@@ -43,7 +43,8 @@ class OutsideChanges:
             return False
         self.seen = version
         screen.reload_data()
-        self.app.notify(_(NOTICE), timeout=2)
+        if not screen.LIVE:  # a live console changes all the time: no notice each time
+            self.app.notify(_(NOTICE), timeout=2)
         return True
 
     def _typing(self) -> bool:

@@ -84,11 +84,11 @@ def test_older_schema_is_backed_up_then_migrated(tmp_path: Path, monkeypatch) ->
     path = tmp_path / "old.db"
     _at_version_1(monkeypatch, path)
     extra = ["CREATE TABLE extra_thing (id INTEGER PRIMARY KEY)"]
-    monkeypatch.setattr(schema, "MIGRATIONS", [schema.MIGRATION_1, schema.MIGRATION_2, extra])
-    monkeypatch.setattr(schema, "LATEST_VERSION", 3)
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, extra])
+    monkeypatch.setattr(schema, "LATEST_VERSION", len(schema.MIGRATIONS))
     store = open_store(path)
     try:
-        assert store.user_version == 3
+        assert store.user_version == schema.LATEST_VERSION
         assert "extra_thing" in store.db.table_names()
     finally:
         store.close()
@@ -105,8 +105,8 @@ def test_failed_migration_changes_nothing(tmp_path: Path, monkeypatch) -> None:
     _at_version_1(monkeypatch, path)
     before = path.read_bytes()
     broken = ["CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL"]
-    monkeypatch.setattr(schema, "MIGRATIONS", [schema.MIGRATION_1, schema.MIGRATION_2, broken])
-    monkeypatch.setattr(schema, "LATEST_VERSION", 3)
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken])
+    monkeypatch.setattr(schema, "LATEST_VERSION", len(schema.MIGRATIONS))
     with pytest.raises(StorageError, match="could not be upgraded"):
         open_store(path)
     assert path.read_bytes() == before

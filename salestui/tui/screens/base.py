@@ -58,6 +58,9 @@ class ReadFinished(Message):
 class SalestuiScreen(Screen[None]):
     SCREEN_TITLE: ClassVar[str] = ""
     """Message id of the screen's name, shown in its header and its help."""
+    LIVE: ClassVar[bool] = False
+    """Shows something that changes every second (the live console): changes made
+    elsewhere are drawn without a notice."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -74,6 +74,7 @@ def _speaker_bindings() -> list[Binding]:
 
 class RunScreen(RunActions, SalestuiScreen):
     SCREEN_TITLE = N_("Live meeting")
+    LIVE = True
     CSS_PATH = "run.tcss"
     AUTO_FOCUS = None
     BINDINGS = [
