@@ -394,7 +394,9 @@ class RunScreen(RunActions, SalestuiScreen):
     def _watch(self, watching: bool) -> None:
         self.watching = watching
         self.set_class(watching, "-watching")
-        self.query_one("#entries", EntriesTable).forward_typing = not watching
+        entries = self.query_one("#entries", EntriesTable)
+        entries.forward_typing = not watching
+        entries.anchor(watching or not entries.has_focus)
         self._header = ("", "")
         self.set_mode(self.mode)
 

@@ -101,7 +101,8 @@ class EntriesTable(DataTable):
         character: str
 
     forward_typing = True
-    """Printable keys go to the capture line (off while watching: there is none)."""
+    """Printable keys go to the capture line. Off while watching: there is no line, and
+    the list follows the newest entry even when it has the focus."""
 
     def on_key(self, event: events.Key) -> None:
         character = event.character
@@ -144,7 +145,7 @@ class EntriesTable(DataTable):
 
     def on_focus(self) -> None:
         self.show_cursor = True
-        self.anchor(False)
+        self.anchor(not self.forward_typing)
 
     def on_blur(self) -> None:
         self.show_cursor = False
@@ -180,7 +181,7 @@ class EntriesTable(DataTable):
             self._shown = shown + new
         if self._shown:
             # New lines come into view; while the chair works in the list, stay on the row.
-            keep = self.has_focus
+            keep = self.has_focus and self.forward_typing
             last = len(self._shown) - 1
             self.move_cursor(row=min(cursor, last) if keep else last, animate=False)
         return True
