@@ -90,6 +90,21 @@ async def run(app, pilot, services) -> None:
     await pilot.pause()
 
 
+async def watch(app, pilot, services) -> None:
+    """王芳 watches the meeting 陈建国 records (started as in ``run``)."""
+    meeting_id = today_meeting(services)
+    live = LiveMeeting(services)
+    live.start(meeting_id)
+    services.clock.advance(minutes=3)
+    live.capture(meeting_id, "华东区回款比计划低 15%，主要是两家经销商延迟付款")
+    live.capture(meeting_id, "/a @王芳 下周五 提交华东区回款计划 p1 #回款")
+    services.clock.advance(minutes=6)
+    app.services.set_me("王芳")
+    app.open_meeting(meeting_id)
+    await pilot.pause()
+    app.clear_notifications()
+
+
 async def confirm(app, pilot, services) -> None:
     app.open_meeting(held_meeting(services, MeetingStatus.ENDED))
     await pilot.pause()
@@ -126,6 +141,8 @@ SHOTS = [
     Shot("run", run),
     Shot("run-zh", run, lang="zh-CN"),
     Shot("run-80x24", run, size=(80, 24)),
+    Shot("watch", watch),
+    Shot("watch-zh-80x24", watch, size=(80, 24), lang="zh-CN"),
     Shot("confirm", confirm),
     Shot("summary-zh", summary, lang="zh-CN"),
     Shot("actions", actions),
