@@ -141,7 +141,9 @@ def test_terminating_signals_restore_the_terminal_and_the_meeting_resumes(
     org: Path, env: dict[str, str]
 ) -> None:
     """SIGTERM, then SIGHUP, then the terminal closed: each time the meeting is left as a
-    kill leaves it, and the next start resumes it into the live console."""
+    kill leaves it, and the next start resumes it into the live console - for its scribe,
+    张伟, who started it (anyone else is asked who they are, then lands on Home)."""
+    env = {**env, "SALESTUI_ME": "张伟"}
     before = _meeting_state(org)
     assert before[0] == "running"
     for signum in (signal.SIGTERM, signal.SIGHUP):
