@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -72,6 +73,15 @@ class SalestuiApp(App[None]):
         self.config = config or Config()
         self.start_flow = start_flow
         self.personal = personal or Personal(None)
+
+    @property
+    def me_label(self) -> str:
+        """Who the user is, as the headers show it ("" when nobody is known)."""
+        try:
+            me = self.services.me()
+        except (SalestuiError, sqlite3.Error):
+            return ""
+        return me.name if me else ""
 
     def on_unmount(self) -> None:
         self.collector.stop()

@@ -135,7 +135,7 @@ async def test_upcoming_soonest_first_then_past_most_recent_first(
         # The cursor starts on the first meeting, not on a heading.
         assert screen.current_key() == "meeting-2"
         header = static_text(screen.query_one("#header .header-right", Static))
-        assert header == "4 upcoming · 3 past"
+        assert header == "4 upcoming · 3 past · Zhang Wei"  # and who is looking
 
 
 async def test_unscheduled_and_forgotten_running_meetings_count_as_upcoming(

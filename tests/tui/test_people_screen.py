@@ -117,7 +117,7 @@ async def test_the_tree_shows_reporting_lines(people_app: SalestuiApp) -> None:
         detail = static_text(screen.query_one("#person-detail", Static))
         assert detail == "Reporting line: Zhang Wei › 陈静 › 王芳   Direct reports: 2"
         header = static_text(screen.query_one("#header .header-right", Static))
-        assert header == "7 people · 3 teams"
+        assert header == "7 people · 3 teams · Zhang Wei"  # and who is looking
 
 
 async def test_find_a_person_by_initials_then_edit(people_app: SalestuiApp) -> None:

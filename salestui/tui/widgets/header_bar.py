@@ -24,6 +24,12 @@ class HeaderBar(Widget):
         self.show_read_only()
 
     def show(self, left: str, right: str) -> None:
+        """``left`` where you are, ``right`` the screen's context; who you are is added on
+        the right unless the context names you already (the department shares the file:
+        every screen says whose view it is)."""
+        who = getattr(self.app, "me_label", "")
+        if who and who not in right:
+            right = f"{right} · {who}" if right else who
         # Plain Text, never markup: names and titles are user data.
         self.query_one(".header-left", Static).update(Text(left))
         self.query_one(".header-right", Static).update(Text(right))
