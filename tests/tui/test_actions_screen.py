@@ -236,9 +236,9 @@ async def test_search_sort_filters_and_saved_views(services: Services, team) -> 
         assert "saved:p1 回款" in [key for key, _label in app.screen.options]
 
 
-async def test_a_long_list_is_read_a_window_at_a_time(services: Services) -> None:
+def _long_list(services: Services) -> None:
+    """The team, and 3,000 more open items without a due date ("item 0000" ...)."""
     support.build_team(services)
-    wang = services.find_person("王芳").id
     rows = [
         {"title": f"item {n:04d}", "due": None, "priority": 2, "status": "open",
          "created_at": "2026-11-01T00:00:00Z", "updated_at": "2026-11-01T00:00:00Z",
@@ -246,6 +246,11 @@ async def test_a_long_list_is_read_a_window_at_a_time(services: Services) -> Non
         for n in range(3000)
     ]  # fmt: skip
     services.store.bulk_insert("action_items", rows)
+
+
+async def test_a_long_list_is_read_a_window_at_a_time(services: Services) -> None:
+    _long_list(services)
+    wang = services.find_person("王芳").id
     app = support.make_app(services)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(ActionsScreen(app.services, "all"))
@@ -267,14 +272,7 @@ async def test_a_long_list_is_read_a_window_at_a_time(services: Services) -> Non
 
 
 async def test_rows_are_read_in_a_worker_with_placeholders_meanwhile(services: Services) -> None:
-    support.build_team(services)
-    rows = [
-        {"title": f"item {n:04d}", "due": None, "priority": 2, "status": "open",
-         "created_at": "2026-11-01T00:00:00Z", "updated_at": "2026-11-01T00:00:00Z",
-         "carried_count": 0, "unassigned_ok": 0}
-        for n in range(3000)
-    ]  # fmt: skip
-    services.store.bulk_insert("action_items", rows)
+    _long_list(services)
     app = support.make_app(services)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.push_screen(ActionsScreen(app.services, "all"))
