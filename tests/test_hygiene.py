@@ -228,6 +228,12 @@ def test_the_catalogs_hold_no_message_the_code_does_not_use(zh_catalog: Catalog)
     assert _ids(zh_catalog) == _ids(_read_po(POT))
 
 
+def test_no_markdown_markup_inside_messages() -> None:
+    """Bold labels in exports are added in code (``labelled``); translators see words only."""
+    marked = [m.id for m in _read_po(POT) if m.id and "**" in str(m.id)]
+    assert marked == []
+
+
 def test_textual_key_descriptions_are_still_textual_strings() -> None:
     """The key descriptions marked for Textual's own widgets still exist in Textual."""
     import textual
