@@ -18,7 +18,7 @@ import os
 import struct
 from contextlib import suppress
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -182,18 +182,13 @@ def _locale(lang: str) -> Locale:
     return Locale.parse(CLDR_LOCALES.get(lang, CLDR_LOCALES["en"]))
 
 
-@lru_cache(maxsize=4096)
-def _format_skeleton(lang: str, skeleton: str, day: date) -> str:
-    from babel.dates import format_skeleton
-
-    return format_skeleton(skeleton, day, locale=_locale(lang))
-
-
 def format_date(day: date, skeleton: str) -> str:
     """``day`` in the current language's form of the CLDR ``skeleton``: ``EEE`` is the
     weekday (Fri, 周五), ``MMMd`` the day and month (4 Dec, 12月4日), ``yMMMd`` with the
     year, ``MMMEd`` and ``yMMMEd`` with the weekday too (Fri 4 Dec, 12月4日周五)."""
-    return _format_skeleton(current_language(), skeleton, day)
+    from babel.dates import format_skeleton
+
+    return format_skeleton(skeleton, day, locale=_locale(current_language()))
 
 
 def format_number(number: int | float) -> str:

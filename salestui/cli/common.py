@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from salestui.i18n import N_, NP_, _, pgettext
+from salestui.i18n import N_, NP_, _, format_date, pgettext
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -74,8 +74,6 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "agenda_status": AGENDA_STATUSES,
     "decision_status": DECISION_STATUSES,
 }
-
-WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
 
 def label(vocabulary: str, value: object) -> str:
@@ -319,7 +317,7 @@ def local_moment(moment: datetime | None) -> str:
     if moment is None:
         return "-"
     local = moment.astimezone()
-    return f"{local:%Y-%m-%d %H:%M} {_(WEEKDAYS[local.weekday()])}"
+    return f"{local:%Y-%m-%d %H:%M} {format_date(local.date(), 'EEE')}"
 
 
 def due_label(due: date | None, today: date) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import json
 import tracemalloc
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,6 +15,7 @@ import pytest
 from salestui.cli.common import ACTION_HEADERS, action_cells, action_json
 from salestui.cli.stream import TextTable, plain, write_json_array, write_json_lines
 from salestui.core.clock import FixedClock
+from salestui.core.dates import format_due
 from salestui.core.db import open_store
 from salestui.core.store import ActionQuery
 from salestui.demo import generate_demo
@@ -38,6 +39,8 @@ def _peak(path: Path, limit: int, output: str) -> tuple[int, int]:
     try:
         today = date(2026, 11, 27)
         sink = Discard()
+        # The language's date forms (CLDR data) load once per process, whatever the rows.
+        format_due(today + timedelta(days=400), today)
         tracemalloc.start()
         rows = store.iter_actions(ActionQuery(), limit=limit)
         if output == "json":
