@@ -95,7 +95,7 @@ def test_a_cut_list_says_how_many_matched(big: Path, run) -> None:  # type: igno
     store.close()
     cut = run("actions", "list", "--json", "--limit", "5", db_path=big)
     assert cut.code == 0 and len(json.loads(cut.out)) == 5
-    assert cut.err.strip() == f"Showing 5 of {total}; use --limit 0 to see all."
+    assert cut.err.strip() == f"Showing 5 of {total:,}; use --limit 0 to see all."
     lines = run("actions", "list", "--jsonl", "--limit", "5", db_path=big).ok().out.splitlines()
     assert len(lines) == 6 and json.loads(lines[-1]) == {"total": total, "shown": 5}
     assert all("id" in json.loads(line) for line in lines[:5])
