@@ -13,17 +13,18 @@ The language is chosen by, in order: an explicit ``set_language`` call (from con
 from __future__ import annotations
 
 import gettext
-import hashlib
 import os
 import struct
+import zlib
 from contextlib import suppress
-from datetime import date
 from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from babel.core import Locale
 
 SUPPORTED = ("en", "zh-CN")
@@ -94,9 +95,9 @@ def translations(lang: str) -> gettext.NullTranslations:
     """The gettext translations of ``lang``, from its ``.po`` file, once per process.
 
     Babel compiles the ``.po`` into the ``.mo`` form that the standard library reads; the
-    compiled catalog is kept in the cache folder under a hash of the ``.po``, so later runs
-    skip Babel and an edited ``.po`` is never shadowed by an old ``.mo``. Untranslated and
-    fuzzy entries fall back to English, as in gettext.
+    compiled catalog is kept in the cache folder under the size and checksum of the ``.po``,
+    so later runs skip Babel and an edited ``.po`` is never shadowed by an old ``.mo``.
+    Untranslated and fuzzy entries fall back to English, as in gettext.
     """
     path = catalog_path(lang)
     if path is None:
@@ -105,7 +106,7 @@ def translations(lang: str) -> gettext.NullTranslations:
     compiled = _cached_mo(path.parent.parent.name, source)
     try:
         return gettext.GNUTranslations(BytesIO(compiled))
-    except (OSError, ValueError, struct.error):
+    except (OSError, ValueError, IndexError, struct.error):
         # A damaged cache file: compile again (and replace it).
         return gettext.GNUTranslations(BytesIO(_cached_mo(path.parent.parent.name, source, True)))
 
@@ -115,7 +116,7 @@ def _cached_mo(name: str, source: bytes, rebuild: bool = False) -> bytes:
     from salestui.paths import cache_dir
 
     folder = cache_dir() / "locales"
-    cached = folder / f"{name}-{hashlib.sha256(source).hexdigest()[:16]}.mo"
+    cached = folder / f"{name}-{len(source)}-{zlib.crc32(source):08x}.mo"
     if not rebuild and cached.is_file():
         with suppress(OSError):
             return cached.read_bytes()
