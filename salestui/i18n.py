@@ -178,9 +178,23 @@ def NP_(context: str, message: str) -> str:
 
 @cache
 def _locale(lang: str) -> Locale:
+    import gc
+
+    from babel import localedata
     from babel.core import Locale
 
-    return Locale.parse(CLDR_LOCALES.get(lang, CLDR_LOCALES["en"]))
+    locale = Locale.parse(CLDR_LOCALES.get(lang, CLDR_LOCALES["en"]))
+    # A locale's CLDR data is tens of thousands of small objects unpickled at once, none of
+    # them garbage; with the cyclic collector on, loading it walks the whole heap of a
+    # running app several times (about 40 ms of a CLI command).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        localedata.load(str(locale))  # Babel keeps it for the process
+    finally:
+        if collecting:
+            gc.enable()
+    return locale
 
 
 def format_date(day: date, skeleton: str) -> str:
