@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint screenshots bench clean
+.PHONY: demo test lint messages screenshots bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -25,6 +25,19 @@ lint: $(STAMP)
 	$(PY) -m ruff check salestui tests benchmarks
 	$(VENV)/bin/lint-imports
 	$(PY) -m mypy
+
+# Translations (README, "Translations"): extract every marked message of the code into the
+# template salestui/locales/salestui.pot, then merge the template into each language's
+# salestui/locales/<lang>/LC_MESSAGES/salestui.po (new messages come in untranslated,
+# messages gone from the code go). tests/test_hygiene.py runs the same extraction.
+POT := salestui/locales/salestui.pot
+messages: $(STAMP)
+	$(VENV)/bin/pybabel extract -F pyproject.toml --no-default-keywords \
+		-k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 -k NP_:1c,2 \
+		--add-comments=TRANSLATORS: --add-location=file --sort-output \
+		--project=salestui --copyright-holder="the salestui authors" \
+		-o $(POT) salestui
+	$(VENV)/bin/pybabel update -i $(POT) -d salestui/locales -D salestui --ignore-obsolete
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm

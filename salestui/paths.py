@@ -14,6 +14,12 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME))
 
 
+def cache_dir() -> Path:
+    """Files salestui can always rebuild (the compiled message catalogs)."""
+    override = os.environ.get("SALESTUI_CACHE")
+    return Path(override).expanduser() if override else Path(platformdirs.user_cache_dir(APP_NAME))
+
+
 def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME))
 

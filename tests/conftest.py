@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from babel.messages.catalog import Catalog
 from textual.pilot import Pilot
 
 from salestui import i18n
@@ -58,10 +59,17 @@ for _name in ("press", "click", "pause", "wait_for_scheduled_animations", "resiz
 FIXED_NOW = datetime(2026, 11, 27, 8, 30, tzinfo=SHANGHAI)
 
 
+@pytest.fixture(scope="session")
+def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _fixed_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Local time is Asia/Shanghai and the language English unless a test says otherwise."""
+def _fixed_environment(monkeypatch: pytest.MonkeyPatch, _cache_folder: Path) -> Iterator[None]:
+    """Local time is Asia/Shanghai and the language English unless a test says otherwise;
+    compiled catalogs go to a temp folder, not the user's cache."""
     monkeypatch.setenv("TZ", "Asia/Shanghai")
+    monkeypatch.setenv("SALESTUI_CACHE", str(_cache_folder))
     monkeypatch.setenv("SALESTUI_LANG", "en")
     monkeypatch.delenv("SALESTUI_ME", raising=False)
     monkeypatch.delenv("SALESTUI_DB", raising=False)
@@ -71,6 +79,17 @@ def _fixed_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     i18n.set_language("en")
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture(scope="session")
+def zh_catalog() -> Catalog:
+    """The Chinese message catalog as translators edit it (the .po file)."""
+    from babel.messages.pofile import read_po
+
+    path = i18n.catalog_path("zh-CN")
+    assert path is not None
+    with path.open("rb") as po:
+        return read_po(po)
 
 
 @pytest.fixture

@@ -8,6 +8,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "salestui"
 
@@ -67,8 +71,9 @@ def test_sql_only_in_the_store_and_schema() -> None:
     assert offenders == []
 
 
-def _calls(names: tuple[str, ...]) -> Iterator[tuple[str, ast.Call]]:
-    """Every call of one of ``names`` with a string first argument, outside the catalogs."""
+def _calls(names: tuple[str, ...], strings: int = 1) -> Iterator[tuple[str, ast.Call]]:
+    """Every call of one of ``names`` whose first ``strings`` arguments are string literals,
+    outside the catalogs."""
     for path in PACKAGE.rglob("*.py"):
         if "locales" in path.parts:
             continue
@@ -77,9 +82,11 @@ def _calls(names: tuple[str, ...]) -> Iterator[tuple[str, ast.Call]]:
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
                 and node.func.id in names
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
+                and len(node.args) >= strings
+                and all(
+                    isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                    for arg in node.args[:strings]
+                )
             ):
                 yield f"{path.relative_to(ROOT)}:{node.lineno}", node
 
@@ -92,8 +99,16 @@ def _plural_literals() -> list[tuple[str, str, str]]:
     """Every ``ngettext(singular, plural, n)`` in the package: where, singular, plural."""
     return [
         (where, node.args[0].value, node.args[1].value)
-        for where, node in _calls(("ngettext",))
-        if len(node.args) == 3 and isinstance(node.args[1], ast.Constant)
+        for where, node in _calls(("ngettext",), strings=2)
+        if len(node.args) == 3
+    ]
+
+
+def _context_literals() -> list[tuple[str, tuple[str, str]]]:
+    """Every ``pgettext(context, message)`` and ``NP_(context, message)``: where, both."""
+    return [
+        (where, (node.args[0].value, node.args[1].value))
+        for where, node in _calls(("pgettext", "NP_"), strings=2)
     ]
 
 
@@ -124,38 +139,106 @@ def test_plural_messages_read_right_with_one_and_two() -> None:
             ), where
 
 
-def test_every_message_has_a_chinese_translation() -> None:
-    from salestui.locales.zh_CN import MESSAGES
+# The extraction of ``make messages`` (keep the two alike).
+_EXTRACT = [
+    "pybabel", "-q", "extract", "-F", str(ROOT / "pyproject.toml"), "--no-default-keywords",
+    "-k", "_", "-k", "N_", "-k", "ngettext:1,2", "-k", "pgettext:1c,2", "-k", "NP_:1c,2",
+    "--add-location=file", "--sort-output",
+]  # fmt: skip
+POT = PACKAGE / "locales" / "salestui.pot"
 
-    missing = [f"{where}: {msg!r}" for where, msg in _translated_literals() if msg not in MESSAGES]
+
+def _read_po(path: Path) -> Catalog:
+    with path.open("rb") as po:
+        return read_po(po)
+
+
+def _ids(catalog: Catalog) -> set[tuple[str | None, str | tuple[str, ...]]]:
+    """Each entry's identity: its context and its message id (singular and plural)."""
+    return {(m.context, m.id) for m in catalog if m.id}
+
+
+def _extracted(tmp_path: Path) -> Catalog:
+    """The messages of the code as ``make messages`` extracts them, into a temp template."""
+    output = tmp_path / "extracted.pot"
+    CommandLineInterface().run([*_EXTRACT, "-o", str(output), str(PACKAGE)])
+    return _read_po(output)
+
+
+def test_every_message_has_a_chinese_translation(zh_catalog: Catalog) -> None:
+    """Every literal of ``_``, ``N_``, ``ngettext``, ``pgettext`` and ``NP_`` in the code has
+    a Chinese translation that is not marked fuzzy (a fuzzy one is never shown)."""
+
+    def translated(context: str | None, msgid: str) -> bool:
+        message = zh_catalog.get(msgid, context=context)
+        return bool(message and message.string and "fuzzy" not in message.flags)
+
+    missing = [
+        f"{where}: {msg!r}" for where, msg in _translated_literals() if not translated(None, msg)
+    ]
+    missing += [f"{where}: {key!r}" for where, key in _context_literals() if not translated(*key)]
+    assert len(_context_literals()) >= 40
     assert missing == []
 
 
-def test_translations_keep_placeholders() -> None:
+def test_translations_keep_placeholders(zh_catalog: Catalog) -> None:
     import string
-
-    from salestui.locales.zh_CN import MESSAGES
 
     def fields(text: str) -> set[str]:
         return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
 
-    broken = [k for k, v in MESSAGES.items() if fields(k) != fields(v)]
+    broken = []
+    for message in zh_catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        translations = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in (*ids, *translations):
+            if fields(text) != fields(ids[0]):
+                broken.append(f"{ids[0]!r}: {text!r}")
     assert broken == []
 
 
-def test_catalog_modules_agree() -> None:
-    """Two areas translating the same English text differently would fight at merge time."""
-    import importlib
-    import pkgutil
+def test_chinese_has_one_plural_form(zh_catalog: Catalog) -> None:
+    assert zh_catalog.plural_forms == "nplurals=1; plural=0;"
+    plurals = [m for m in zh_catalog if m.pluralizable]
+    assert len(plurals) >= 12
+    assert all(len(m.string) == 1 and m.string[0] for m in plurals)
 
-    import salestui.locales.zh_CN as package
 
-    seen: dict[str, tuple[str, str]] = {}
-    conflicts = []
-    for info in pkgutil.iter_modules(package.__path__):
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        for key, value in module.MESSAGES.items():
-            if key in seen and seen[key][1] != value:
-                conflicts.append(f"{key!r}: {seen[key][0]}={seen[key][1]!r} {info.name}={value!r}")
-            seen.setdefault(key, (info.name, value))
-    assert conflicts == []
+def test_the_template_holds_every_message_of_the_code(tmp_path: Path) -> None:
+    """The committed .pot is what extraction makes of the code now (run ``make messages``),
+    and extraction misses no literal that the translation calls name."""
+    extracted = _ids(_extracted(tmp_path))
+    assert _ids(_read_po(POT)) == extracted
+    singulars = {(context, msgid[0] if isinstance(msgid, tuple) else msgid)
+                 for context, msgid in extracted}  # fmt: skip
+    in_code = {(None, msg) for _, msg in _translated_literals()} | {
+        key for _, key in _context_literals()
+    }
+    assert in_code - singulars == set()
+
+
+def test_the_catalogs_hold_no_message_the_code_does_not_use(zh_catalog: Catalog) -> None:
+    """Each .po has exactly the template's messages: none missing, none obsolete."""
+    assert list(zh_catalog.obsolete) == []
+    assert _ids(zh_catalog) == _ids(_read_po(POT))
+
+
+def test_no_markdown_markup_inside_messages() -> None:
+    """Bold labels in exports are added in code (``labelled``); translators see words only."""
+    marked = [m.id for m in _read_po(POT) if m.id and "**" in str(m.id)]
+    assert marked == []
+
+
+def test_textual_key_descriptions_are_still_textual_strings() -> None:
+    """The key descriptions marked for Textual's own widgets still exist in Textual."""
+    import textual
+
+    from salestui.tui.textual_keys import APP_AND_TABLE_KEYS, INPUT_KEYS
+
+    source = "".join(
+        path.read_text(encoding="utf-8") for path in Path(textual.__file__).parent.rglob("*.py")
+    )
+    gone = [text for text in (*APP_AND_TABLE_KEYS, *INPUT_KEYS) if f'"{text}"' not in source]
+    assert gone == []

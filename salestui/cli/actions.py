@@ -24,7 +24,7 @@ from salestui.cli.common import (
     services,
 )
 from salestui.cli.stream import TextTable, plain, write_json_array, write_json_lines
-from salestui.i18n import _
+from salestui.i18n import _, format_number
 
 if TYPE_CHECKING:
     from salestui.core.models import ActionRow
@@ -209,7 +209,7 @@ def write_listing(
             return
     if limit and count == limit and (matched := total()) > limit:
         message = _("Showing {shown} of {total}; use --limit 0 to see all.").format(
-            shown=limit, total=matched
+            shown=format_number(limit), total=format_number(matched)
         )
         click.echo(message, err=output == "json")
 

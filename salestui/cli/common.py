@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from salestui.i18n import N_, _
+from salestui.i18n import N_, NP_, _, format_date, pgettext
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,44 +29,59 @@ if TYPE_CHECKING:
     from salestui.core.service import Services
 
 # The command line's vocabulary (kept here as plain strings so that --help does not
-# import the models; tests/cli checks they equal the enums in core/models.py).
-MEETING_KINDS = ("leadership", "consultation", "coordination", "weekly", "daily", "other")
-MEETING_STATUSES = ("draft", "circulated", "running", "ended", "confirmed")
-ACTION_STATUSES = ("open", "in_progress", "waiting", "blocked", "done", "cancelled")
-ROLES = ("director", "deputy", "lead", "member")
-AGENDA_KINDS = ("info", "discussion", "decision")
+# import the models; tests/cli checks they equal the enums in core/models.py). Each value is
+# marked for translation in its vocabulary's context: English tables show the value typed on
+# the command line, other languages its translation (``label``).
+MEETING_KINDS = (
+    NP_("kind", "leadership"), NP_("kind", "consultation"), NP_("kind", "coordination"),
+    NP_("kind", "weekly"), NP_("kind", "daily"), NP_("kind", "other"),
+)  # fmt: skip
+MEETING_STATUSES = (
+    NP_("meeting_status", "draft"), NP_("meeting_status", "circulated"),
+    NP_("meeting_status", "running"), NP_("meeting_status", "ended"),
+    NP_("meeting_status", "confirmed"),
+)  # fmt: skip
+ACTION_STATUSES = (
+    NP_("status", "open"), NP_("status", "in_progress"), NP_("status", "waiting"),
+    NP_("status", "blocked"), NP_("status", "done"), NP_("status", "cancelled"),
+)  # fmt: skip
+ROLES = (NP_("role", "director"), NP_("role", "deputy"), NP_("role", "lead"), NP_("role", "member"))
+AGENDA_KINDS = (
+    NP_("agenda_kind", "info"), NP_("agenda_kind", "discussion"), NP_("agenda_kind", "decision"),
+)  # fmt: skip
+ATTENDANCE = (
+    NP_("attendance", "invited"), NP_("attendance", "present"), NP_("attendance", "late"),
+    NP_("attendance", "absent"), NP_("attendance", "excused"),
+)  # fmt: skip
+AGENDA_STATUSES = (
+    NP_("agenda_status", "pending"), NP_("agenda_status", "active"),
+    NP_("agenda_status", "done"), NP_("agenda_status", "skipped"),
+    NP_("agenda_status", "parked"), NP_("agenda_status", "dropped"),
+)  # fmt: skip
+DECISION_STATUSES = (
+    NP_("decision_status", "proposed"), NP_("decision_status", "confirmed"),
+    NP_("decision_status", "rejected"), NP_("decision_status", "superseded"),
+)  # fmt: skip
 
-# How values are shown in tables: English shows the value typed on the command line,
-# other languages a translation of "<vocabulary>:<value>".
-_LABEL_IDS = {
-    "kind": {k: f"kind:{k}" for k in MEETING_KINDS},
-    "meeting_status": {s: f"meeting_status:{s}" for s in MEETING_STATUSES},
-    "status": {s: f"status:{s}" for s in ACTION_STATUSES},
-    "role": {r: f"role:{r}" for r in ROLES},
-    "agenda_kind": {k: f"agenda_kind:{k}" for k in AGENDA_KINDS},
-    "attendance": {
-        s: f"attendance:{s}" for s in ("invited", "present", "late", "absent", "excused")
-    },
-    "agenda_status": {
-        s: f"agenda_status:{s}"
-        for s in ("pending", "active", "done", "skipped", "parked", "dropped")
-    },
-    "decision_status": {
-        s: f"decision_status:{s}" for s in ("proposed", "confirmed", "rejected", "superseded")
-    },
+# The translation context of each vocabulary is its name.
+VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "kind": MEETING_KINDS,
+    "meeting_status": MEETING_STATUSES,
+    "status": ACTION_STATUSES,
+    "role": ROLES,
+    "agenda_kind": AGENDA_KINDS,
+    "attendance": ATTENDANCE,
+    "agenda_status": AGENDA_STATUSES,
+    "decision_status": DECISION_STATUSES,
 }
-
-WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
 
 def label(vocabulary: str, value: object) -> str:
     """A stored enum value as shown to people in the current language."""
     raw = value.value if isinstance(value, Enum) else str(value)
-    message_id = _LABEL_IDS.get(vocabulary, {}).get(raw)
-    if message_id is None:
+    if raw not in VOCABULARIES.get(vocabulary, ()):
         return raw
-    translated = _(message_id)
-    return raw if translated == message_id else translated
+    return pgettext(vocabulary, raw)
 
 
 # -- the context object -------------------------------------------------------------------
@@ -302,7 +317,7 @@ def local_moment(moment: datetime | None) -> str:
     if moment is None:
         return "-"
     local = moment.astimezone()
-    return f"{local:%Y-%m-%d %H:%M} {_(WEEKDAYS[local.weekday()])}"
+    return f"{local:%Y-%m-%d %H:%M} {format_date(local.date(), 'EEE')}"
 
 
 def due_label(due: date | None, today: date) -> str:

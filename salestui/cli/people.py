@@ -17,7 +17,7 @@ from salestui.cli.common import (
     table,
     text,
 )
-from salestui.i18n import _
+from salestui.i18n import NP_, _, pgettext
 
 
 @click.group()
@@ -77,17 +77,13 @@ def people_list(team: str | None, as_json: bool) -> None:
     console().print(grid)
 
 
-_DEMO_LABELS = {
-    "people": "demo:people",
-    "teams": "demo:teams",
-    "series": "demo:series",
-    "meetings": "demo:meetings",
-    "agenda_items": "demo:agenda_items",
-    "entries": "demo:entries",
-    "decisions": "demo:decisions",
-    "actions": "demo:actions",
-    "follow_ups": "demo:follow_ups",
-}
+# The names of the demo summary's counts, translated in the context "demo" (English shows
+# the field name itself).
+_DEMO_LABELS = (
+    NP_("demo", "people"), NP_("demo", "teams"), NP_("demo", "series"),
+    NP_("demo", "meetings"), NP_("demo", "agenda_items"), NP_("demo", "entries"),
+    NP_("demo", "decisions"), NP_("demo", "actions"), NP_("demo", "follow_ups"),
+)  # fmt: skip
 
 
 @click.command()
@@ -116,6 +112,5 @@ def demo(scale: int, seed: int, force: bool, as_json: bool) -> None:
         return
     click.echo(_("Demo data added to {path}; the database now holds:").format(path=svc.store.path))
     for key, value in counts.items():
-        message_id = _DEMO_LABELS.get(key)
-        name = _(message_id) if message_id and _(message_id) != message_id else key
+        name = pgettext("demo", key) if key in _DEMO_LABELS else key
         click.echo(f"  {name}: {value}")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from salestui.core.errors import InvalidInput
-from salestui.i18n import N_, _
+from salestui.i18n import N_, _, format_date
 
 DEFAULT_TIME = time(9, 0)
 """The time given to a date that comes without one."""
@@ -32,10 +32,11 @@ _UNKNOWN_DATETIME = N_(
 _NO_SUCH_DATE = N_("No such date: {text!r}")
 _NO_SUCH_TIME = N_("No such time: {text!r}")
 
-_WEEKDAY_ABBR = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+# English names the parser reads (``fri``, ``5 dec``). Dates are shown in the language's
+# CLDR forms instead (``salestui.i18n.format_date``).
+_WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTH_ABBR = (
-    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
-    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 )  # fmt: skip
 
 # --- normalising -------------------------------------------------------------------------
@@ -519,7 +520,8 @@ def split_trailing_date(text: str, today: date, strict: bool = False) -> tuple[d
 
 
 def format_due(due: date, today: date) -> str:
-    """A short label for a due date in lists: today, tomorrow, 3d overdue, Fri, 5 Dec."""
+    """A short label for a due date in lists: today, tomorrow, 3d overdue, Fri, 4 Dec,
+    4 Dec 2027 (周五, 12月4日, 2027年12月4日 in Chinese)."""
     days = (due - today).days
     if days == 0:
         return _("today")
@@ -528,19 +530,11 @@ def format_due(due: date, today: date) -> str:
     if days < 0:
         return _("{n}d overdue").format(n=-days)
     if days <= 6:
-        return _(_WEEKDAY_ABBR[due.weekday()])
-    month = _(_MONTH_ABBR[due.month - 1])
-    if due.year == today.year:
-        return _("{day} {mon}").format(day=due.day, mon=month)
-    return _("{day} {mon} {year}").format(day=due.day, mon=month, year=due.year)
+        return format_date(due, "EEE")
+    return format_date(due, "MMMd" if due.year == today.year else "yMMMd")
 
 
 def format_day(day: date, today: date) -> str:
-    """A date in full for a preview: ``Fri 4 Dec`` (``Fri 4 Dec 2027`` in another year)."""
-    weekday = _(_WEEKDAY_ABBR[day.weekday()])
-    month = _(_MONTH_ABBR[day.month - 1])
-    if day.year == today.year:
-        return _("{weekday} {day} {month}").format(weekday=weekday, day=day.day, month=month)
-    return _("{weekday} {day} {month} {year}").format(
-        weekday=weekday, day=day.day, month=month, year=day.year
-    )
+    """A date in full for a preview: ``Fri 4 Dec`` (``Fri, 4 Dec 2027`` in another year;
+    ``12月4日周五`` in Chinese)."""
+    return format_date(day, "MMMEd" if day.year == today.year else "yMMMEd")

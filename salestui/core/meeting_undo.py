@@ -43,6 +43,7 @@ OPERATIONS = {
     "park": N_("parking “{subject}”"),
     "goto": N_("jumping to “{subject}”"),
 }
+_ANY_CHANGE = N_("the change of “{subject}”")
 # Moves on the agenda and its timer: they mean something only while the meeting runs.
 RUNNING_ONLY = {"extend", "next", "previous", "skip", "park", "goto"}
 
@@ -54,7 +55,7 @@ def _subject(text: str) -> str:
 
 def describe(operation: str, subject: str) -> str:
     """What undoing this record takes back, for people ("the deletion of “…”")."""
-    return _(OPERATIONS.get(operation, N_("the change of “{subject}”"))).format(subject=subject)
+    return _(OPERATIONS.get(operation, _ANY_CHANGE)).format(subject=subject)
 
 
 @dataclass

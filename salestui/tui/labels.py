@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from salestui.core.models import ActionStatus, MeetingKind, MeetingStatus, Role
-from salestui.i18n import N_, _
+from salestui.i18n import N_, _, format_date
 
 MEETING_KINDS: dict[MeetingKind, str] = {
     MeetingKind.LEADERSHIP: N_("Leadership"),
@@ -44,13 +44,6 @@ ROLES: dict[Role, str] = {
     Role.MEMBER: N_("Member"),
 }
 
-# The same message ids as salestui.core.dates, so both read alike in every language.
-WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
-MONTHS = (
-    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
-    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
-)  # fmt: skip
-
 
 def meeting_kind(kind: MeetingKind) -> str:
     return _(MEETING_KINDS[kind])
@@ -73,19 +66,15 @@ def priority(value: int) -> str:
 
 
 def long_date(day: date) -> str:
-    """``Fri 27 Nov 2026`` / ``2026年11月27日 周五``."""
-    return _("{weekday} {day} {mon} {year}").format(
-        weekday=_(WEEKDAYS[day.weekday()]), day=day.day, mon=_(MONTHS[day.month - 1]), year=day.year
-    )
+    """``Fri, 27 Nov 2026`` / ``2026年11月27日周五`` (the language's CLDR form)."""
+    return format_date(day, "yMMMEd")
 
 
 def short_date(day: date, today: date) -> str:
-    """``Mon 30 Nov`` (with the year when it is not this year's)."""
+    """``Mon 30 Nov`` / ``11月30日周一`` (with the year when it is not this year's)."""
     if day.year != today.year:
         return long_date(day)
-    return _("{weekday} {day} {mon}").format(
-        weekday=_(WEEKDAYS[day.weekday()]), day=day.day, mon=_(MONTHS[day.month - 1])
-    )
+    return format_date(day, "MMMEd")
 
 
 def day_label(day: date, today: date) -> str:

@@ -65,6 +65,9 @@ def test_vocabulary_matches_the_models() -> None:
     assert cli_common.ACTION_STATUSES == tuple(s.value for s in models.ActionStatus)
     assert cli_common.ROLES == tuple(r.value for r in models.Role)
     assert cli_common.AGENDA_KINDS == tuple(k.value for k in models.AgendaKind)
+    assert cli_common.ATTENDANCE == tuple(s.value for s in models.AttendanceStatus)
+    assert cli_common.AGENDA_STATUSES == tuple(s.value for s in models.AgendaStatus)
+    assert cli_common.DECISION_STATUSES == tuple(s.value for s in models.DecisionStatus)
 
 
 def test_usage_errors_are_one_short_line(run) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from babel.messages.catalog import Catalog
+
 
 def test_chinese_tables_and_errors(org) -> None:
     run = org
@@ -27,32 +29,45 @@ def test_chinese_tables_and_errors(org) -> None:
     assert "Title" in run("--lang", "en", "actions", "list", SALESTUI_LANG="zh-CN").ok().out
 
 
-def test_every_cli_message_has_a_chinese_translation() -> None:
+def test_every_cli_message_has_a_chinese_translation(zh_catalog: Catalog) -> None:
     import ast
     from pathlib import Path
 
     import salestui
     from salestui.cli import common as cli_common
-    from salestui.locales.zh_CN import MESSAGES
-
-    package = Path(salestui.__file__).parent
-    wanted: set[str] = set()
-    for source in sorted((package / "cli").glob("*.py")):
-        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in ("_", "N_")
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                wanted.add(node.args[0].value)
-    for vocabulary in cli_common._LABEL_IDS.values():
-        wanted.update(vocabulary.values())
     from salestui.cli import people as cli_people
 
-    wanted.update(cli_people._DEMO_LABELS.values())
+    package = Path(salestui.__file__).parent
+    wanted: set[tuple[str | None, str]] = set()
+    for source in sorted((package / "cli").glob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            literals = [a.value for a in node.args if isinstance(a, ast.Constant)]
+            if node.func.id in ("_", "N_") and literals and isinstance(literals[0], str):
+                wanted.add((None, literals[0]))
+    # Table values and the demo summary are translated in their vocabulary's context.
+    for vocabulary, values in cli_common.VOCABULARIES.items():
+        wanted.update((vocabulary, value) for value in values)
+    wanted.update(("demo", key) for key in cli_people._DEMO_LABELS)
     assert len(wanted) > 80
-    missing = sorted(m for m in wanted if m not in MESSAGES)
+
+    def translated(context: str | None, msgid: str) -> bool:
+        message = zh_catalog.get(msgid, context=context)
+        return bool(message and message.string and "fuzzy" not in message.flags)
+
+    missing = sorted(str(key) for key in wanted if not translated(*key))
     assert missing == []
+
+
+def test_table_values_read_in_the_language() -> None:
+    """English shows the value typed on the command line; Chinese its translation."""
+    from salestui.cli.common import label
+    from salestui.i18n import set_language
+
+    assert label("status", "in_progress") == "in_progress"
+    set_language("zh-CN")
+    assert label("status", "in_progress") == "进行中"
+    assert label("demo", "people") == "people"  # not a table vocabulary
+    assert label("role", "lead") == "组长"
+    assert label("status", "no_such_status") == "no_such_status"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import json
 import tracemalloc
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,6 +15,7 @@ import pytest
 from salestui.cli.common import ACTION_HEADERS, action_cells, action_json
 from salestui.cli.stream import TextTable, plain, write_json_array, write_json_lines
 from salestui.core.clock import FixedClock
+from salestui.core.dates import format_due
 from salestui.core.db import open_store
 from salestui.core.store import ActionQuery
 from salestui.demo import generate_demo
@@ -38,6 +39,8 @@ def _peak(path: Path, limit: int, output: str) -> tuple[int, int]:
     try:
         today = date(2026, 11, 27)
         sink = Discard()
+        # The language's date forms (CLDR data) load once per process, whatever the rows.
+        format_due(today + timedelta(days=400), today)
         tracemalloc.start()
         rows = store.iter_actions(ActionQuery(), limit=limit)
         if output == "json":
@@ -92,7 +95,7 @@ def test_a_cut_list_says_how_many_matched(big: Path, run) -> None:  # type: igno
     store.close()
     cut = run("actions", "list", "--json", "--limit", "5", db_path=big)
     assert cut.code == 0 and len(json.loads(cut.out)) == 5
-    assert cut.err.strip() == f"Showing 5 of {total}; use --limit 0 to see all."
+    assert cut.err.strip() == f"Showing 5 of {total:,}; use --limit 0 to see all."
     lines = run("actions", "list", "--jsonl", "--limit", "5", db_path=big).ok().out.splitlines()
     assert len(lines) == 6 and json.loads(lines[-1]) == {"total": total, "shown": 5}
     assert all("id" in json.loads(line) for line in lines[:5])

@@ -134,7 +134,7 @@ def test_new_due_with_a_note_is_strict() -> None:
 
 def test_previews_show_the_resolved_date() -> None:
     assert due_preview("下周五", TODAY) == "→ Fri 4 Dec"
-    assert due_preview("2027-01-08", TODAY) == "→ Fri 8 Jan 2027"
+    assert due_preview("2027-01-08", TODAY) == "→ Fri, 8 Jan 2027"
     assert due_preview("fri waiting for the client", TODAY, with_note=True) == (
         "→ Fri 27 Nov · waiting for the client"
     )

@@ -8,6 +8,7 @@ same sections, with one row per action and one list item per decision.
 from __future__ import annotations
 
 import tempfile
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,6 +19,7 @@ from markdown_it import MarkdownIt
 
 from salestui.core.clock import FixedClock
 from salestui.core.db import open_store
+from salestui.core.errors import InvalidInput
 from salestui.core.export.minutes import render_minutes
 from salestui.core.meeting import LiveMeeting
 from salestui.core.models import Decision, DecisionStatus
@@ -81,7 +83,9 @@ def test_minutes_keep_their_structure(title, names, notes, decisions, actions) -
             live = LiveMeeting(services)
             live.start(meeting.id)
             for note in notes:
-                live.capture(meeting.id, "/n " + clean_line(note))
+                # A note of tags alone ("#a") leaves no text: the line is refused, as in the app.
+                with suppress(InvalidInput):
+                    live.capture(meeting.id, "/n " + clean_line(note))
             for text in decisions:
                 store.add_decision(
                     Decision(meeting_id=meeting.id, agenda_item_id=item.id, text=text,

@@ -88,7 +88,7 @@ async def test_home_shows_my_overdue_and_due_soon_actions(app: SalestuiApp) -> N
         assert soon[:2] == ["today", "Review Q4 forecast"]
         assert "准备客户拜访材料" in soon and "Mon" in soon
         header = app.screen.query_one(HeaderBar)
-        assert "Fri 27 Nov 2026 · Zhang Wei (Director)" in static_text(
+        assert "Fri, 27 Nov 2026 · Zhang Wei (Director)" in static_text(
             header.query_one(".header-right", Static)
         )
         counts = static_text(app.screen.query_one("#counts", Static))
@@ -152,7 +152,7 @@ async def test_chinese_headings(org: Services) -> None:
         assert titles == ["今天和近期的会议", "我的逾期行动项（2）", "我近期到期的行动项（2）"]
         overdue = cells(section(app, "overdue").table)
         assert "逾期3天" in overdue and "待办" in overdue
-        assert "今天 · 11月27日 周五" in cells(section(app, "meetings").table)
+        assert "今天 · 11月27日周五" in cells(section(app, "meetings").table)
 
 
 async def test_unknown_theme_falls_back_with_a_warning(org: Services) -> None:

@@ -90,7 +90,7 @@ async def test_weekly_meeting_from_template_to_circulated_agenda(
         assert app.focused is screen.query_one("#field-start", Input)
         await type_text(pilot, "mon 14:30")
         await pilot.pause()
-        expected_hint = "Mon 30 Nov 14:30" if lang == "en" else "11月30日 周一 14:30"
+        expected_hint = "Mon 30 Nov 14:30" if lang == "en" else "11月30日周一 14:30"
         assert text_of(screen.query_one("#hint-start", Static)) == expected_hint
 
         await pilot.press("ctrl+s")
@@ -179,7 +179,7 @@ async def test_weekly_meeting_from_template_to_circulated_agenda(
         circulated = (
             "Agenda circulated Fri 27 Nov 08:30"
             if lang == "en"
-            else "议程已于 11月27日 周五 08:30 发出"
+            else "议程已于 11月27日周五 08:30 发出"
         )
         assert text_of(preview.query_one("#preview-status", Static)) == circulated
         stored = people.meeting(meeting.id)
@@ -187,5 +187,5 @@ async def test_weekly_meeting_from_template_to_circulated_agenda(
         assert stored.agenda_circulated_at == people.clock.now()
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.screen is screen)
-        header = "circulated Fri 27 Nov 08:30" if lang == "en" else "已发议程 11月27日 周五 08:30"
+        header = "circulated Fri 27 Nov 08:30" if lang == "en" else "已发议程 11月27日周五 08:30"
         assert header in header_right(app)

@@ -340,7 +340,7 @@ async def test_the_console_in_chinese(services: Services, clock: FixedClock) -> 
         inp = app.screen.query_one("#capture-input", Input)
         inp.insert_text_at_cursor("行动：@王芳 下周五 提交华东区回款计划 p1")
         await pilot.pause()
-        assert shown(app, "#capture-preview") == "→ 行动 -> 王芳，截止 12月4日 周五，P1"
+        assert shown(app, "#capture-preview") == "→ 行动 -> 王芳，截止 12月4日周五，P1"
         await pilot.press("enter")
         await pilot.pause()
         assert shown(app, "#capture-saved") == "已保存 09:04:00"

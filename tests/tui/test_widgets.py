@@ -55,9 +55,9 @@ def test_labels_follow_the_language() -> None:
     today = date(2026, 11, 27)
     assert labels.day_label(today, today) == "Today · Fri 27 Nov"
     assert labels.day_label(date(2026, 11, 30), today) == "Mon 30 Nov"
-    assert labels.day_label(date(2027, 1, 4), today) == "Mon 4 Jan 2027"
+    assert labels.day_label(date(2027, 1, 4), today) == "Mon, 4 Jan 2027"
     assert labels.meeting_status(MeetingStatus.CIRCULATED) == "agenda circulated"
     i18n.set_language("zh-CN")
-    assert labels.day_label(date(2026, 11, 28), today) == "明天 · 11月28日 周六"
-    assert labels.long_date(today) == "2026年11月27日 周五"
+    assert labels.day_label(date(2026, 11, 28), today) == "明天 · 11月28日周六"
+    assert labels.long_date(today) == "2026年11月27日周五"
     assert labels.meeting_status(MeetingStatus.CIRCULATED) == "已发议程"

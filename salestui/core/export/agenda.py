@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from salestui.core.export.markdown import Document, cell, inline
+from salestui.core.export.markdown import Document, cell, inline, labelled
 from salestui.core.models import AgendaKind, MeetingKind
 from salestui.core.names import join_names
 from salestui.core.service import MeetingDetail
-from salestui.i18n import N_, _
+from salestui.i18n import N_, _, pgettext
 
 KIND_LABELS = {
     MeetingKind.LEADERSHIP: N_("Leadership meeting"),
@@ -51,16 +51,14 @@ def render_agenda(detail: MeetingDetail) -> str:
     title = _("Agenda: {title}").format(title=meeting.title)
     doc.heading(1, f"{title} {date_text}".strip())
     facts = [
-        _("**Kind:** {kind}").format(kind=_(KIND_LABELS[meeting.kind])),
-        _("**Purpose:** {purpose}").format(purpose=inline(meeting.purpose)),
-        _("**Time:** {when}").format(
-            when=format_when(meeting.scheduled_start, meeting.planned_minutes)
-        ),
+        labelled(_("Kind"), _(KIND_LABELS[meeting.kind])),
+        labelled(_("Purpose"), inline(meeting.purpose)),
+        labelled(_("Time"), format_when(meeting.scheduled_start, meeting.planned_minutes)),
     ]
     if meeting.location:
-        facts.append(_("**Location:** {location}").format(location=inline(meeting.location)))
+        facts.append(labelled(_("Location"), inline(meeting.location)))
     if detail.chair:
-        facts.append(_("**Chair:** {name}").format(name=inline(detail.chair.name)))
+        facts.append(labelled(pgettext("export", "Chair"), inline(detail.chair.name)))
     doc.bullets(facts)
 
     doc.heading(2, _("Attendees"))
@@ -69,8 +67,8 @@ def render_agenda(detail: MeetingDetail) -> str:
     none = _("(none)")
     doc.bullets(
         [
-            _("**Required:** {names}").format(names=join_names(required) or none),
-            _("**Optional:** {names}").format(names=join_names(optional) or none),
+            labelled(pgettext("export", "Required"), join_names(required) or none),
+            labelled(pgettext("export", "Optional"), join_names(optional) or none),
         ]
     )
 
@@ -90,14 +88,20 @@ def render_agenda(detail: MeetingDetail) -> str:
             )
         doc.table([_("No."), _("Item"), _("Presenter"), _("Kind"), _("Minutes")], rows)
         doc.paragraph(
-            _("**Total:** {total} of {length} min").format(
-                total=detail.agenda_minutes, length=meeting.planned_minutes
+            labelled(
+                _("Total"),
+                _("{total} of {length} min").format(
+                    total=detail.agenda_minutes, length=meeting.planned_minutes
+                ),
             )
         )
         if detail.over_length:
             doc.paragraph(
-                _("**Warning:** the agenda is {over} min longer than the meeting.").format(
-                    over=detail.agenda_minutes - meeting.planned_minutes
+                labelled(
+                    _("Warning"),
+                    _("the agenda is {over} min longer than the meeting.").format(
+                        over=detail.agenda_minutes - meeting.planned_minutes
+                    ),
                 )
             )
     else:

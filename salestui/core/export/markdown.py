@@ -85,8 +85,10 @@ def annotate(text: str, note: str) -> str:
 
 
 def labelled(label: str, text: str) -> str:
-    """``**Label:** text`` with the language's colon (full-width in Chinese)."""
-    return _("**{label}:** {text}").format(label=label, text=text)
+    """``**Label:** text``: the translated ``label`` in bold with the language's colon
+    (full-width in Chinese). The markup is added here, never inside a message."""
+    with_colon = _("{label}:").format(label=label)
+    return f"**{with_colon}** {text}"
 
 
 def cell(text: str | None) -> str:

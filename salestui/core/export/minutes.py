@@ -25,7 +25,7 @@ from salestui.core.names import join_names
 from salestui.core.people_order import people_order, sort_people
 from salestui.core.service import Services
 from salestui.core.timing import ItemTime, whole_minutes
-from salestui.i18n import N_, _
+from salestui.i18n import N_, _, pgettext
 
 ITEM_STATUS_LABELS = {
     AgendaStatus.PENDING: N_("not reached"),
@@ -79,30 +79,37 @@ def _overrun_line(timed: ItemTime) -> str:
     and over the original plan when an extension makes the two differ."""
     item = timed.item
     if item.extended_minutes < 0:  # shortened: the plan was not overrun by more
-        return _(
-            "**Overrun:** {title} by {minutes} min (planned {planned}, extended by "
-            "{extended}, actual {actual} min)"
-        ).format(
-            title=inline(item.title),
-            minutes=timed.over_minutes,
-            planned=item.timebox_minutes,
-            extended=f"{item.extended_minutes:+d}",
-            actual=timed.actual_minutes,
+        return labelled(
+            _("Overrun"),
+            _(
+                "{title} by {minutes} min (planned {planned}, extended by {extended}, "
+                "actual {actual} min)"
+            ).format(
+                title=inline(item.title),
+                minutes=timed.over_minutes,
+                planned=item.timebox_minutes,
+                extended=f"{item.extended_minutes:+d}",
+                actual=timed.actual_minutes,
+            ),
         )
     if item.extended_minutes:
-        return _(
-            "**Overrun:** {title} by {minutes} min (planned {planned}, extended by "
-            "{extended}, actual {actual} min; {over_plan} min over the plan)"
-        ).format(
-            title=inline(item.title),
-            minutes=timed.over_minutes,
-            planned=item.timebox_minutes,
-            extended=f"{item.extended_minutes:+d}",
-            actual=timed.actual_minutes,
-            over_plan=timed.over_plan_minutes,
+        return labelled(
+            _("Overrun"),
+            _(
+                "{title} by {minutes} min (planned {planned}, extended by {extended}, "
+                "actual {actual} min; {over_plan} min over the plan)"
+            ).format(
+                title=inline(item.title),
+                minutes=timed.over_minutes,
+                planned=item.timebox_minutes,
+                extended=f"{item.extended_minutes:+d}",
+                actual=timed.actual_minutes,
+                over_plan=timed.over_plan_minutes,
+            ),
         )
-    return _("**Overrun:** {title} by {minutes} min").format(
-        title=inline(item.title), minutes=timed.over_minutes
+    return labelled(
+        _("Overrun"),
+        _("{title} by {minutes} min").format(title=inline(item.title), minutes=timed.over_minutes),
     )
 
 
@@ -143,27 +150,31 @@ def render_minutes(services: Services, meeting_id: int) -> str:
     )
     doc.heading(1, _("Minutes: {title} {date}").format(title=meeting.title, date=day).strip())
     facts = [
-        _("**Kind:** {kind}").format(kind=_(KIND_LABELS[meeting.kind])),
-        _("**Purpose:** {purpose}").format(purpose=inline(meeting.purpose)),
-        _("**Chair:** {name}").format(name=name(meeting.chair_id)),
-        _("**Planned:** {when}").format(
-            when=format_when(meeting.scheduled_start, meeting.planned_minutes)
-        ),
+        labelled(_("Kind"), _(KIND_LABELS[meeting.kind])),
+        labelled(_("Purpose"), inline(meeting.purpose)),
+        labelled(pgettext("export", "Chair"), name(meeting.chair_id)),
+        labelled(_("Planned"), format_when(meeting.scheduled_start, meeting.planned_minutes)),
     ]
     if meeting.actual_start:
         start = meeting.actual_start.astimezone()
         end = meeting.actual_end.astimezone().strftime("%H:%M") if meeting.actual_end else "-"
         facts.append(
-            _("**Actual:** {start}-{end} ({minutes} min)").format(
-                start=start.strftime("%Y-%m-%d %H:%M"), end=end, minutes=_minutes(state.elapsed)
+            labelled(
+                _("Actual"),
+                _("{start}-{end} ({minutes} min)").format(
+                    start=start.strftime("%Y-%m-%d %H:%M"), end=end, minutes=_minutes(state.elapsed)
+                ),
             )
         )
         if state.late_by >= timedelta(minutes=1):
             facts.append(
-                _("**Started late by:** {minutes} min").format(minutes=_minutes(state.late_by))
+                labelled(
+                    _("Started late by"),
+                    _("{minutes} min").format(minutes=_minutes(state.late_by)),
+                )
             )
     if meeting.location:
-        facts.append(_("**Location:** {location}").format(location=inline(meeting.location)))
+        facts.append(labelled(_("Location"), inline(meeting.location)))
     doc.bullets(facts)
 
     # 2. Attendance
@@ -375,16 +386,21 @@ def render_minutes(services: Services, meeting_id: int) -> str:
 
     doc.heading(2, _("Timing"))
     timing = [
-        _("**Planned length:** {minutes} min").format(minutes=meeting.planned_minutes),
-        _("**Actual length:** {minutes} min").format(minutes=_minutes(state.elapsed))
-        if meeting.actual_start
-        else _("**Actual length:** not held"),
-        _("**Agenda total:** {minutes} min").format(minutes=detail.agenda_minutes),
+        labelled(_("Planned length"), _("{minutes} min").format(minutes=meeting.planned_minutes)),
+        labelled(
+            _("Actual length"),
+            _("{minutes} min").format(minutes=_minutes(state.elapsed))
+            if meeting.actual_start
+            else _("not held"),
+        ),
+        labelled(_("Agenda total"), _("{minutes} min").format(minutes=detail.agenda_minutes)),
     ]
     extended = sum(t.item.extended_minutes for t in state.items)
     if extended:
         timing.append(
-            _("**Extended in the meeting:** {minutes} min").format(minutes=f"{extended:+d}")
+            labelled(
+                _("Extended in the meeting"), _("{minutes} min").format(minutes=f"{extended:+d}")
+            )
         )
     timing += [_overrun_line(t) for t in state.items if t.over_minutes]
     doc.bullets(timing)

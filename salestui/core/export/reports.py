@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from salestui.core.dates import format_due
 from salestui.core.export.agenda import KIND_LABELS
-from salestui.core.export.markdown import Document, annotate, cell, inline
+from salestui.core.export.markdown import Document, annotate, cell, inline, labelled
 from salestui.core.export.minutes import DECISION_STATUS_LABELS
 from salestui.core.models import OPEN_STATUSES, ActionRow, ActionStatus, MeetingKind, MeetingStatus
 from salestui.core.names import join_names
@@ -75,8 +75,8 @@ def render_digest(
     doc.heading(1, _("Digest: {scope} {date}").format(scope=scope, date=today.isoformat()))
     doc.bullets(
         [
-            _("**Scope:** {scope}").format(scope=inline(scope)),
-            _("**Done since:** {date}").format(date=since.isoformat()),
+            labelled(_("Scope"), inline(scope)),
+            labelled(_("Done since"), since.isoformat()),
         ]
     )
     store = services.store
@@ -136,9 +136,9 @@ def render_decisions(
     doc.heading(1, _("Decision register"))
     facts = []
     if since:
-        facts.append(_("**Since:** {date}").format(date=since.isoformat()))
+        facts.append(labelled(_("Since"), since.isoformat()))
     if kind:
-        facts.append(_("**Kind:** {kind}").format(kind=_(KIND_LABELS[kind])))
+        facts.append(labelled(_("Kind"), _(KIND_LABELS[kind])))
     doc.bullets(facts)
     rows = []
     for decision in reversed(store.list_decisions()):

@@ -22,7 +22,7 @@ from salestui.core.errors import SalestuiError
 from salestui.core.service import Services
 from salestui.core.store.actions_paging import ActionListRow
 from salestui.core.views import DEFAULT_VIEW, ActionFilter, ActionPager, View, Views
-from salestui.i18n import N_, _, ngettext
+from salestui.i18n import N_, _, format_number, ngettext
 from salestui.tui.screens.actions_commands import ActionCommands, UndoStep
 from salestui.tui.screens.actions_detail import DetailPanel
 from salestui.tui.screens.actions_filters import (
@@ -181,7 +181,7 @@ class ActionsScreen(ActionCommands, SalestuiScreen):
 
     def _show_bars(self) -> None:
         total = self.pager.total if self.pager else 0
-        count = ngettext("{n} item", "{n} items", total).format(n=f"{total:,}")
+        count = ngettext("{n} item", "{n} items", total).format(n=format_number(total))
         if self.table.selected:
             count += " · " + _("{n} selected").format(n=len(self.table.selected))
         title = f"salestui · {self.screen_title}"

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 from salestui.core.actions_service import ActionsService, TeamLine
 from salestui.core.models import Person
 from salestui.core.service import Services
-from salestui.i18n import N_, _
+from salestui.i18n import N_, _, format_number
 from salestui.tui import labels
 from salestui.tui.screens.actions_table import age_label
 from salestui.tui.screens.base import SalestuiScreen
@@ -138,9 +138,9 @@ class DashboardScreen(SalestuiScreen):
         self.query_one(FitTable).set_data(columns, rows)
         totals = Text(
             _("Team: {open} open, {overdue} overdue, {done} done this week").format(
-                open=sum(line.open for line in self.lines),
-                overdue=sum(line.overdue for line in self.lines),
-                done=sum(line.done_this_week for line in self.lines),
+                open=format_number(sum(line.open for line in self.lines)),
+                overdue=format_number(sum(line.overdue for line in self.lines)),
+                done=format_number(sum(line.done_this_week for line in self.lines)),
             )
         )
         self.query_one("#dash-totals", Static).update(totals)

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 from salestui.core.dates import format_due
 from salestui.core.models import OPEN_STATUSES, ActionRow, MeetingStatus
 from salestui.core.service import Services
-from salestui.i18n import N_, _
+from salestui.i18n import N_, _, format_number
 from salestui.tui import labels
 from salestui.tui.screens.base import SHORT_HEIGHT, SalestuiScreen
 from salestui.tui.screens.home_data import (
@@ -270,17 +270,19 @@ class HomeScreen(SalestuiScreen):
     @staticmethod
     def _titled(title: str, shown: int, total: int) -> str:
         if total > shown:
-            return _("{title} ({shown} of {total})").format(title=title, shown=shown, total=total)
-        return _("{title} ({total})").format(title=title, total=total)
+            return _("{title} ({shown} of {total})").format(
+                title=title, shown=format_number(shown), total=format_number(total)
+            )
+        return _("{title} ({total})").format(title=title, total=format_number(total))
 
     def _counts_text(self, data: HomeData) -> Text:
         text = Text()
         text.append(
             _("Department: {open} open, {overdue} overdue").format(
-                open=data.open_total, overdue=data.overdue_all
+                open=format_number(data.open_total), overdue=format_number(data.overdue_all)
             )
         )
         if data.me is not None:
             text.append("   ")
-            text.append(_("Mine: {open} open").format(open=data.my_open_total))
+            text.append(_("Mine: {open} open").format(open=format_number(data.my_open_total)))
         return text

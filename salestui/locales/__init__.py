@@ -1,1 +1,0 @@
-"""Message catalogs. English is the source language and needs no catalog."""
