@@ -74,3 +74,35 @@ async def test_a_scribe_taken_over_goes_on_watching(services: Services, clock) -
         LiveMeeting(Services(services.store, clock, me="王芳")).scribes.take_over(meeting_id)
         await pilot.pause(1.3)  # the next second's refresh notices
         assert screen.watching and not screen.capture.display
+
+
+async def test_the_second_tick_reads_entries_only_after_a_commit_elsewhere(
+    services: Services, clock, db_path: Path
+) -> None:
+    meeting_id = build(services)
+    scribe = running(Services(services.store, clock, me="陈建国"), clock, meeting_id)
+    other = open_store(db_path)
+    try:
+        app = SalestuiApp(Services(other, clock, me="王芳"), Config())
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.open_meeting(meeting_id)
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, RunScreen)
+            reads: list[int] = []
+            original = screen.live.entries
+
+            def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+                reads.append(1)
+                return original(*args, **kwargs)
+
+            screen.live.entries = counted  # type: ignore[method-assign]
+            screen.tick()
+            screen.tick()
+            assert reads == []  # the timers moved on; the entries were not read again
+            scribe.capture(meeting_id, "new from the scribe")
+            screen.tick()
+            assert reads == [1]
+            assert "new from the scribe" in entries_shown(app)
+    finally:
+        other.close()

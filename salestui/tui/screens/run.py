@@ -131,6 +131,7 @@ class RunScreen(RunActions, SalestuiScreen):
         self._entry_rows = EntryRows()
         self._header: tuple[str, str] = ("", "")
         self._leaving = False
+        self._read_at_version: int | None = None  # the file's commit counter at the last read
 
     @property
     def threshold(self) -> float:
@@ -229,7 +230,7 @@ class RunScreen(RunActions, SalestuiScreen):
 
     # -- reading and drawing ----------------------------------------------------------------
 
-    def reload_data(self) -> None:
+    def reload_data(self, every_second: bool = False) -> None:
         try:
             if self.mode == "start":
                 self._show_start()
@@ -237,7 +238,7 @@ class RunScreen(RunActions, SalestuiScreen):
                 self.query_one(ReviewPanel).reload()
                 self._show_header()
             else:
-                self._show_run()
+                self._show_run(every_second)
         except SalestuiError as error:
             self.notify(str(error), severity="error")
         except sqlite3.Error as error:  # e.g. locked for longer than the busy timeout
@@ -269,7 +270,7 @@ class RunScreen(RunActions, SalestuiScreen):
             return
         try:
             if self.mode != "review":
-                self.reload_data()
+                self.reload_data(every_second=True)
             else:
                 self._show_header()
         except NoMatches:
@@ -301,8 +302,16 @@ class RunScreen(RunActions, SalestuiScreen):
             Tones.of(self.app),
         )
 
-    def _show_run(self) -> None:
-        view = load_live(self.live, self.meeting_id, self.threshold)
+    def _show_run(self, every_second: bool = False) -> None:
+        """Draw the console from the database. ``every_second`` (the tick): when no other
+        connection committed since the last full read, the entries are not read again
+        (this console's own changes always read everything)."""
+        version = self.services.store.data_version()
+        unchanged = None
+        if every_second and version is not None and version == self._read_at_version:
+            unchanged = self.view
+        view = load_live(self.live, self.meeting_id, self.threshold, unchanged)
+        self._read_at_version = version
         self.view = view
         tones = Tones.of(self.app)
         self._show_header(view.state)

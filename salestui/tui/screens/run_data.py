@@ -105,12 +105,20 @@ def load_speakers(
     return speakers
 
 
-def load_live(live: LiveMeeting, meeting_id: int, threshold: float) -> LiveView:
+def load_live(
+    live: LiveMeeting, meeting_id: int, threshold: float, unchanged: LiveView | None = None
+) -> LiveView:
+    """Everything the console shows. ``unchanged``: the last view, when nothing was
+    written since it was read - its entries are kept (the largest read) if the same item
+    is current; the timers and speaking shares are read anew either way."""
     state = live.state(meeting_id)
     balance = live.balance(meeting_id, threshold)
     people = live.services.people_by_id()
     speakers = load_speakers(live, meeting_id, balance, people)
     current_id = state.current.item.id if state.current else None
+    before = unchanged.state.current if unchanged is not None else None
+    if unchanged is not None and (before.item.id if before else None) == current_id:
+        return LiveView(state, balance, speakers, people, unchanged.entries, unchanged.actions)
     entries = live.entries(meeting_id, current_id)
     if current_id is None:
         entries = [e for e in entries if e.agenda_item_id is None]
