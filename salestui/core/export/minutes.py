@@ -79,37 +79,27 @@ def _overrun_line(timed: ItemTime) -> str:
     and over the original plan when an extension makes the two differ."""
     item = timed.item
     if item.extended_minutes < 0:  # shortened: the plan was not overrun by more
-        return labelled(
-            _("Overrun"),
-            _(
-                "{title} by {minutes} min (planned {planned}, extended by {extended}, "
-                "actual {actual} min)"
-            ).format(
-                title=inline(item.title),
-                minutes=timed.over_minutes,
-                planned=item.timebox_minutes,
-                extended=f"{item.extended_minutes:+d}",
-                actual=timed.actual_minutes,
-            ),
+        message = _(
+            "{title} by {minutes} min (planned {planned}, extended by {extended}, "
+            "actual {actual} min)"
         )
-    if item.extended_minutes:
-        return labelled(
-            _("Overrun"),
-            _(
-                "{title} by {minutes} min (planned {planned}, extended by {extended}, "
-                "actual {actual} min; {over_plan} min over the plan)"
-            ).format(
-                title=inline(item.title),
-                minutes=timed.over_minutes,
-                planned=item.timebox_minutes,
-                extended=f"{item.extended_minutes:+d}",
-                actual=timed.actual_minutes,
-                over_plan=timed.over_plan_minutes,
-            ),
+    elif item.extended_minutes:
+        message = _(
+            "{title} by {minutes} min (planned {planned}, extended by {extended}, "
+            "actual {actual} min; {over_plan} min over the plan)"
         )
+    else:
+        message = _("{title} by {minutes} min")
     return labelled(
         _("Overrun"),
-        _("{title} by {minutes} min").format(title=inline(item.title), minutes=timed.over_minutes),
+        message.format(
+            title=inline(item.title),
+            minutes=timed.over_minutes,
+            planned=item.timebox_minutes,
+            extended=f"{item.extended_minutes:+d}",
+            actual=timed.actual_minutes,
+            over_plan=timed.over_plan_minutes,
+        ),
     )
 
 
