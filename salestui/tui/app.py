@@ -67,6 +67,7 @@ class SalestuiApp(App[None]):
         this person's own choices (who they are, language, theme) are kept."""
         super().__init__()
         self.services = services
+        self._me_label: tuple[tuple[str | None, int | None], str] | None = None
         self.collector = CollectorSchedule(self)  # type: ignore[arg-type]
         self.readers = ThreadReaders(services)
         """Connections for reads in worker threads (the UI thread draws, workers read)."""
@@ -76,12 +77,17 @@ class SalestuiApp(App[None]):
 
     @property
     def me_label(self) -> str:
-        """Who the user is, as the headers show it ("" when nobody is known)."""
-        try:
-            me = self.services.me()
-        except (SalestuiError, sqlite3.Error):
-            return ""
-        return me.name if me else ""
+        """Who the user is, as the headers show it ("" when nobody is known). Read again
+        only when "me" changes or someone commits to the file (a rename), not at every
+        header drawn."""
+        key = (self.services.me_name, self.services.store.data_version())
+        if self._me_label is None or self._me_label[0] != key:
+            try:
+                me = self.services.me()
+            except (SalestuiError, sqlite3.Error):
+                me = None
+            self._me_label = (key, me.name if me else "")
+        return self._me_label[1]
 
     def on_unmount(self) -> None:
         self.collector.stop()

@@ -88,6 +88,7 @@ class ActionsScreen(ActionCommands, SalestuiScreen):
         self.view: View | None = None
         self.filter = ActionFilter()
         self.pager: ActionPager | None = None
+        self._any_items = False  # the database holds action items (read with the list)
         self.detail_open = False
         self._suspended = False
 
@@ -151,14 +152,16 @@ class ActionsScreen(ActionCommands, SalestuiScreen):
         services = self.services
         self.filter = action_filter
 
-        def read(reads: Services) -> ActionPager:
+        def read(reads: Services) -> tuple[ActionPager, bool]:
             pager = ActionPager(services, action_filter, reader=reads)
             pager.load(cursor, cursor + READ_AHEAD, reads)
-            return pager
+            # An empty list says why: nothing matches, or there is nothing at all.
+            return pager, bool(pager.total or reads.store.count("action_items"))
 
         self.read_later("list", read, partial(self._show_list, cursor), delay)
 
-    def _show_list(self, cursor: int, pager: ActionPager) -> None:
+    def _show_list(self, cursor: int, found: tuple[ActionPager, bool]) -> None:
+        pager, self._any_items = found
         self.pager = pager
         source = ActionsSource(pager, self.services.clock.today(), self.app.current_theme)
         readers = self.app.readers  # type: ignore[attr-defined]
@@ -194,7 +197,7 @@ class ActionsScreen(ActionCommands, SalestuiScreen):
         bar = Text(" · ".join(p for p in parts if p), no_wrap=True, overflow="ellipsis")
         self.query_one("#filter-bar", Static).update(bar)
         if total == 0:
-            if self.services.store.count("action_items"):
+            if self._any_items:
                 message = _("No action items match. f changes the filters, v picks another view.")
             else:
                 message = _(
