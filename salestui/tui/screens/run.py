@@ -178,8 +178,7 @@ class RunScreen(RunActions, SalestuiScreen):
         except SalestuiError as error:
             self.notify(str(error), severity="error")
             return
-        self.set_class(self.watching, "-watching")
-        self.query_one("#entries", EntriesTable).forward_typing = not self.watching
+        self._show_watching()
         if meeting.status == MeetingStatus.RUNNING:
             self.set_mode("run")
             left = len(self.live.review_candidates(self.meeting_id))
@@ -400,12 +399,16 @@ class RunScreen(RunActions, SalestuiScreen):
         message = _("{name} took over as scribe: you are watching now")
         self.notify(message.format(name=scribe.name if scribe else "?"), timeout=6)
 
+    def _show_watching(self) -> None:
+        """Watching: no capture line, and the list neither takes typing nor leaves its end."""
+        self.set_class(self.watching, "-watching")
+        entries = self.query_one("#entries", EntriesTable)
+        entries.forward_typing = not self.watching
+        entries.anchor(self.watching or not entries.has_focus)
+
     def _watch(self, watching: bool) -> None:
         self.watching = watching
-        self.set_class(watching, "-watching")
-        entries = self.query_one("#entries", EntriesTable)
-        entries.forward_typing = not watching
-        entries.anchor(watching or not entries.has_focus)
+        self._show_watching()
         self._header = ("", "")
         self.set_mode(self.mode)
 
