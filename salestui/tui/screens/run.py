@@ -358,7 +358,9 @@ class RunScreen(RunActions, SalestuiScreen):
         self.set_class(not view.entries, "-no-entries")
         show_text(
             self.query_one("#entries-empty", Static),
-            _("Nothing captured on this item yet. Type below; Enter saves."),
+            _("Nothing captured on this item yet.")
+            if self.watching
+            else _("Nothing captured on this item yet. Type below; Enter saves."),
         )
 
     def _show_panels(self) -> None:
