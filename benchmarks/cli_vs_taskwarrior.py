@@ -35,7 +35,7 @@ def build(folder: Path, size: int) -> tuple[Path, dict]:
     """The salestui database and the owner whose items are listed (the busiest one)."""
     from salestui.core.clock import FixedClock
     from salestui.core.db import open_store
-    from salestui.core.store import ActionQuery
+    from salestui.core.models import ActionQuery
     from salestui.demo import generate_demo
 
     db = folder / "salestui.db"

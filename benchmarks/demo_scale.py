@@ -21,8 +21,8 @@ from pathlib import Path
 
 from salestui.core.clock import FixedClock
 from salestui.core.db import open_store
+from salestui.core.models import ActionQuery
 from salestui.core.service import Services
-from salestui.core.store import ActionQuery
 from salestui.demo import generate_demo
 
 

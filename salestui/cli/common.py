@@ -392,7 +392,7 @@ def _moment(value: datetime | None) -> str | None:
 
 def action_row(action_id: int) -> ActionRow:
     """The list-shaped row of one action (same keys as ``actions list --json``)."""
-    from salestui.core.store import ActionQuery
+    from salestui.core.models import ActionQuery
 
     rows = services().list_actions(ActionQuery(ids=[action_id]))
     if not rows:

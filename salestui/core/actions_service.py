@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from salestui.core import followup
+from salestui.core.boundary import storage_boundary
 from salestui.core.dates import parse_date
 from salestui.core.errors import InvalidInput, NotFound
 from salestui.core.models import (
     ActionItem,
+    ActionListRow,
     ActionStatus,
     AgendaItem,
     Decision,
@@ -25,7 +27,6 @@ from salestui.core.models import (
     Person,
 )
 from salestui.core.service import Services
-from salestui.core.store.actions_paging import ActionListRow
 from salestui.core.text import clean_line
 from salestui.i18n import _
 
@@ -85,6 +86,7 @@ def parse_status(value: ActionStatus | str) -> ActionStatus:
         raise InvalidInput(_("Unknown status: {status}").format(status=value)) from error
 
 
+@storage_boundary
 class ActionsService:
     """Operations on action items used by the actions screen (and fit for the CLI)."""
 

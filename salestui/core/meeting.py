@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from salestui.core.backup import backup_store
+from salestui.core.boundary import storage_boundary
 from salestui.core.capture import Capture, describe, parse_capture
 from salestui.core.errors import Conflict, InvalidInput, NotFound
 from salestui.core.followup import escalate, must_resolve
@@ -123,6 +124,7 @@ def _action_scopes(action_id: int) -> list[tuple[str, dict[str, int]]]:
     ]
 
 
+@storage_boundary
 class LiveMeeting:
     """Operations of the live console and of ``salestui run``."""
 

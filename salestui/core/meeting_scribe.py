@@ -8,12 +8,14 @@ before anyone said who they are has no scribe: anyone may change it, as before.
 
 from __future__ import annotations
 
+from salestui.core.boundary import storage_boundary
 from salestui.core.errors import Conflict, InvalidInput
 from salestui.core.models import Meeting, MeetingStatus, Person
 from salestui.core.service import Services
 from salestui.i18n import _
 
 
+@storage_boundary
 class Scribes:
     """The scribe rule for one ``Services`` (and so one "me")."""
 

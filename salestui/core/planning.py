@@ -6,6 +6,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from salestui.core.boundary import storage_boundary
 from salestui.core.cycle import (
     HELD,
     KIND_CADENCE,
@@ -110,6 +111,7 @@ def add_cadence(moment: datetime, cadence: Cadence) -> datetime:
     return moment.replace(year=year, month=month, day=day)
 
 
+@storage_boundary
 class Planning:
     """Operations of the planning screens, on top of the core services."""
 

@@ -15,11 +15,12 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
+from salestui.core.boundary import storage_boundary
 from salestui.core.errors import InvalidInput, NotFound
-from salestui.core.models import OPEN_STATUSES, ActionStatus
+from salestui.core.models import OPEN_STATUSES, SORTS, ActionListRow, ActionQuery, ActionStatus
 from salestui.core.service import Services
-from salestui.core.store import ActionQuery, Store
-from salestui.core.store.actions_paging import SORTS, ActionListRow, Key
+from salestui.core.store import Store
+from salestui.core.store.actions_paging import Key
 from salestui.core.text import clean_line
 from salestui.i18n import N_, _
 
@@ -130,6 +131,7 @@ def builtin(key: str) -> BuiltinView | None:
     return next((v for v in BUILTIN_VIEWS if v.key == key), None)
 
 
+@storage_boundary
 class Views:
     """Built-in and saved views for one user."""
 
@@ -262,6 +264,7 @@ def build_query(services: Services, action_filter: ActionFilter) -> ActionQuery:
 
 
 @dataclass
+@storage_boundary
 class ActionPager:
     """The rows of one filtered, sorted list, read a window at a time.
 

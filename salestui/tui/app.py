@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -80,11 +79,11 @@ class SalestuiApp(App[None]):
         """Who the user is, as the headers show it ("" when nobody is known). Read again
         only when "me" changes or someone commits to the file (a rename), not at every
         header drawn."""
-        key = (self.services.me_name, self.services.store.data_version())
+        key = (self.services.me_name, self.services.data_version())
         if self._me_label is None or self._me_label[0] != key:
             try:
                 me = self.services.me()
-            except (SalestuiError, sqlite3.Error):
+            except SalestuiError:
                 me = None
             self._me_label = (key, me.name if me else "")
         return self._me_label[1]
@@ -169,7 +168,7 @@ class SalestuiApp(App[None]):
 
     def action_start_next_meeting(self) -> None:
         """Open the first meeting of today that has not ended."""
-        running = self.services.store.list_meetings(status=MeetingStatus.RUNNING, limit=1)
+        running = self.services.meetings(status=MeetingStatus.RUNNING, limit=1)
         upcoming = [
             m
             for m in self.services.upcoming_meetings(days=0)
@@ -200,7 +199,7 @@ class SalestuiApp(App[None]):
 
     def action_export_latest_minutes(self) -> None:
         for status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED):
-            latest = self.services.store.list_meetings(status=status, descending=True, limit=1)
+            latest = self.services.meetings(status=status, descending=True, limit=1)
             if latest and latest[0].id is not None:
                 from salestui.tui.screens.export_preview import ExportPreviewScreen
 
@@ -339,8 +338,8 @@ class SalestuiApp(App[None]):
         for warning in self.config.warnings:
             self.notify(warning, severity="warning")
         self._apply_keymap()
-        if self.services.store.backup_problem:
-            self.notify(self.services.store.backup_problem, severity="warning")
+        if self.services.backup_problem:
+            self.notify(self.services.backup_problem, severity="warning")
         # A theme chosen in the app (this person's own choice) beats the config file.
         theme = self.personal.get("theme") or self.config.theme
         if theme in self.available_themes:
@@ -399,7 +398,7 @@ class SalestuiApp(App[None]):
     def _first_screen(self) -> None:
         """Greet an empty database; ask who this is when nobody said; then resume a meeting
         left running by this person (e.g. after a crash)."""
-        if not self.services.people() and not self.services.store.list_meetings(limit=1):
+        if not self.services.people() and not self.services.meetings(limit=1):
             from salestui.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(self.services))
@@ -411,7 +410,7 @@ class SalestuiApp(App[None]):
             self._resume_running()
 
     def _resume_running(self) -> None:
-        running = self.services.store.list_meetings(status=MeetingStatus.RUNNING, limit=1)
+        running = self.services.meetings(status=MeetingStatus.RUNNING, limit=1)
         if not running or running[0].id is None:
             return
         from salestui.core.meeting_scribe import Scribes

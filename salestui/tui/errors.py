@@ -1,26 +1,24 @@
-"""The TUI's faults: how it words an error it recovers from (the core's own message, or
-SQLite's), what it prints when it stops on one, and whether its terminal is still there."""
+"""The TUI's faults: how it words an error it recovers from (the core's own message; the
+service layer turns storage failures into the core's ``StorageError``), what it prints
+when it stops on one, and whether its terminal is still there."""
 
 from __future__ import annotations
 
 import errno
-import sqlite3
 import sys
 from typing import Any
 
 from salestui.core.errors import SalestuiError
 from salestui.i18n import _
 
-RECOVERABLE = (SalestuiError, sqlite3.Error)
+RECOVERABLE: tuple[type[Exception], ...] = (SalestuiError,)
 """Errors shown at the input or as a toast while the app goes on: bad input, an unknown
 id, a read-only or full disk, a lock held too long."""
 
 
 def error_message(error: BaseException) -> str:
     """One line for an error the user can act on (the core's messages are translated)."""
-    if isinstance(error, SalestuiError):
-        return str(error)
-    return _("Database problem: {reason}").format(reason=error)
+    return str(error)
 
 
 def terminal_gone() -> bool:

@@ -23,7 +23,7 @@ HELD = (MeetingStatus.ENDED, MeetingStatus.CONFIRMED)
 def latest_held(services: Services) -> int | None:
     """The meeting the palette's "Next meeting" follows when no meeting is in view."""
     for status in (MeetingStatus.CONFIRMED, MeetingStatus.ENDED):
-        found = services.store.list_meetings(status=status, descending=True, limit=1)
+        found = services.meetings(status=status, descending=True, limit=1)
         if found and found[0].id is not None:
             return found[0].id
     return None
@@ -36,7 +36,7 @@ def open_next_meeting(app: App, services: Services, meeting_id: int) -> int | No
 
     try:
         nxt, created = Planning(services).next_after(meeting_id)
-        agenda = services.store.list_agenda(nxt.id or 0)
+        agenda = services.agenda(nxt.id or 0)
     except SalestuiError as error:
         app.notify(str(error), severity="error")
         return None

@@ -30,7 +30,7 @@ class OutsideChanges:
         self.app.set_interval(INTERVAL, self.check, name="outside-changes")
 
     def _version(self) -> int | None:
-        return self.app.services.store.data_version()
+        return self.app.services.data_version()
 
     def check(self) -> bool:
         """Reload the screen in front if someone else committed; True when it did. A

@@ -17,7 +17,7 @@ from salestui.cli.stream import TextTable, plain, write_json_array, write_json_l
 from salestui.core.clock import FixedClock
 from salestui.core.dates import format_due
 from salestui.core.db import open_store
-from salestui.core.store import ActionQuery
+from salestui.core.models import ActionQuery
 from salestui.demo import generate_demo
 
 NOW = datetime(2026, 11, 27, 8, 30, tzinfo=ZoneInfo("Asia/Shanghai"))

@@ -11,10 +11,8 @@ import pytest
 from salestui.core.actions_service import ActionsService
 from salestui.core.errors import InvalidInput, NotFound
 from salestui.core.followup import urgency
-from salestui.core.models import OPEN_STATUSES, ActionStatus, FollowUpKind, Role
+from salestui.core.models import OPEN_STATUSES, SORTS, ActionQuery, ActionStatus, FollowUpKind, Role
 from salestui.core.service import Services
-from salestui.core.store import ActionQuery
-from salestui.core.store.actions_paging import SORTS
 from salestui.core.views import ActionFilter, ActionPager
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -16,6 +16,7 @@ from salestui.core.db import open_store
 from salestui.core.errors import InvalidInput
 from salestui.core.meeting import LiveMeeting
 from salestui.core.models import (
+    ActionQuery,
     ActionStatus,
     AgendaStatus,
     AttendanceStatus,
@@ -26,7 +27,7 @@ from salestui.core.models import (
 )
 from salestui.core.names import pinyin_initials
 from salestui.core.service import Services
-from salestui.core.store import ActionQuery, Store
+from salestui.core.store import Store
 from salestui.demo import DEMO_TODAY_MEETING_TITLE, DemoSummary, generate_demo
 from salestui.demo.data import SCALE_CUSTOMERS_EN, SCALE_CUSTOMERS_ZH
 

@@ -16,9 +16,8 @@ import pytest
 
 from salestui.core import schema
 from salestui.core.db import open_store
-from salestui.core.models import ActionStatus
+from salestui.core.models import ActionQuery, ActionStatus
 from salestui.core.service import Services
-from salestui.core.store import ActionQuery
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 RELEASED = sorted(FIXTURES.glob("schema_v*.sql"))

@@ -16,9 +16,8 @@ import time
 from pathlib import Path
 
 from salestui.core.db import open_store
-from salestui.core.models import ActionStatus
+from salestui.core.models import ActionQuery, ActionStatus
 from salestui.core.service import Services
-from salestui.core.store import ActionQuery
 
 WRITER = r"""
 import json, sys
@@ -53,7 +52,7 @@ print(json.dumps({"errors": errors, "done": done, "ids": mine}), flush=True)
 READER = r"""
 import json, sys
 from salestui.core.db import open_store
-from salestui.core.store import ActionQuery
+from salestui.core.models import ActionQuery
 
 store = open_store(sys.argv[1], create=False)
 print("ready", flush=True)

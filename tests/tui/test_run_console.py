@@ -12,9 +12,15 @@ from textual.widgets import Digits, Input, Static
 from salestui.config import Config
 from salestui.core.clock import FixedClock
 from salestui.core.meeting import LiveMeeting
-from salestui.core.models import AgendaStatus, AttendanceStatus, EntryKind, MeetingKind, Role
+from salestui.core.models import (
+    ActionQuery,
+    AgendaStatus,
+    AttendanceStatus,
+    EntryKind,
+    MeetingKind,
+    Role,
+)
 from salestui.core.service import Services
-from salestui.core.store import ActionQuery
 from salestui.tui.app import SalestuiApp
 from salestui.tui.screens.run import RunScreen
 from salestui.tui.screens.run_speaker import SpeakerPicker

@@ -12,9 +12,8 @@ from textual.widgets import Input, Static
 
 from salestui.config import Config
 from salestui.core.clock import FixedClock
-from salestui.core.models import MeetingKind, Role
+from salestui.core.models import ActionQuery, MeetingKind, Role
 from salestui.core.service import Services
-from salestui.core.store import ActionQuery
 from salestui.tui.app import SalestuiApp
 from salestui.tui.screens.run import RunScreen
 

@@ -15,6 +15,7 @@ from textual import events
 from textual.widgets import Input, Static
 
 from salestui.config import Config
+from salestui.core.boundary import storage_failure
 from salestui.core.clock import FixedClock
 from salestui.core.errors import StorageError
 from salestui.core.meeting import LiveMeeting
@@ -107,7 +108,7 @@ async def test_a_storage_error_in_a_key_action_is_a_toast(
     app = SalestuiApp(services, Config())
 
     def broken() -> None:
-        raise sqlite3.OperationalError("database is locked")
+        raise storage_failure(sqlite3.OperationalError("database is locked"))
 
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(app, "action_meetings", broken)
@@ -152,7 +153,7 @@ def test_the_crash_report_shows_no_local_variables() -> None:
 
 
 def test_a_known_error_is_reported_in_one_line() -> None:
-    report = _render(crash_report(sqlite3.OperationalError("disk I/O error")))
+    report = _render(crash_report(storage_failure(sqlite3.OperationalError("disk I/O error"))))
     assert report.strip() == "Error: Database problem: disk I/O error"
 
 

@@ -8,9 +8,8 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Calendar, Event, Todo, vCalAddress, vText
 
 from salestui import __version__
-from salestui.core.models import ActionStatus
+from salestui.core.models import ActionQuery, ActionStatus
 from salestui.core.service import Services
-from salestui.core.store import ActionQuery
 from salestui.core.text import clean_line
 from salestui.i18n import _
 

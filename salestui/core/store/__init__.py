@@ -5,8 +5,9 @@ Writes run in ``BEGIN IMMEDIATE`` transactions so that two processes sharing the
 queue on the busy timeout instead of failing with "database is locked".
 """
 
+from salestui.core.models import ActionQuery
 from salestui.core.store.actions import ActionsStore
-from salestui.core.store.base import ActionQuery, BaseStore
+from salestui.core.store.base import BaseStore
 from salestui.core.store.capture import CaptureStore
 from salestui.core.store.integrity import IntegrityStore
 from salestui.core.store.meetings import MeetingsStore

@@ -9,12 +9,13 @@ from typing import Any
 from salestui.core.clock import to_utc_iso
 from salestui.core.models import (
     ActionItem,
+    ActionQuery,
     ActionRow,
     FollowUp,
 )
 from salestui.core.schema import FTS_TABLES
 from salestui.core.store.actions_paging import ActionPagingStore
-from salestui.core.store.base import ActionQuery, _chain, _iso, _placeholders
+from salestui.core.store.base import _chain, _iso, _placeholders
 
 
 class ActionsStore(ActionPagingStore):

@@ -13,14 +13,11 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from pydantic import Field
-
 from salestui.core import followup as rules
 from salestui.core.clock import to_utc_iso
-from salestui.core.models import OPEN_STATUSES, ActionRow
-from salestui.core.store.base import ActionQuery, BaseStore, _placeholders
+from salestui.core.models import OPEN_STATUSES, ActionListRow, ActionQuery
+from salestui.core.store.base import BaseStore, _placeholders
 
-SORTS = ("urgency", "due", "priority", "owner", "age")
 FAR_FUTURE = "9999-12-31"  # items without a due date sort after every dated one
 NO_OWNER = "\U0010ffff"  # unassigned items sort after every name
 DUE_KEY = f"coalesce(a.due, '{FAR_FUTURE}')"
@@ -33,14 +30,6 @@ OWNER_JOIN = (
 _OPEN = ", ".join(f"'{s.value}'" for s in OPEN_STATUSES)
 
 Key = tuple[Any, ...]
-
-
-class ActionListRow(ActionRow):
-    """A row of the paged actions list: ``ActionRow`` plus what waits or blocks it."""
-
-    waiting_on: str | None = None
-    blocked_by: str | None = None
-    tags: list[str] = Field(default_factory=list)
 
 
 def _local_midnight_utc(day: date) -> str:

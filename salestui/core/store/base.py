@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Self
@@ -19,9 +18,6 @@ import sqlite_utils
 
 from salestui.core.clock import to_utc_iso
 from salestui.core.errors import Conflict, StorageError
-from salestui.core.models import (
-    ActionStatus,
-)
 from salestui.core.query_terms import TRIGRAM, fts_phrase, like_pattern, search_terms
 from salestui.core.schema import FTS_TABLES
 from salestui.core.text import read_text
@@ -40,26 +36,6 @@ def _iso(value: datetime | date | None) -> str | None:
 
 def _placeholders(values: Sequence[Any]) -> str:
     return ", ".join("?" for _ in values)
-
-
-@dataclass
-class ActionQuery:
-    """Filters for the actions list. Empty fields do not filter."""
-
-    owner_ids: Sequence[int] | None = None
-    statuses: Sequence[ActionStatus] | None = None
-    due_before: date | None = None  # due strictly before
-    due_on_or_after: date | None = None
-    has_due: bool | None = None
-    meeting_id: int | None = None
-    series_id: int | None = None
-    tag: str | None = None
-    priority: int | None = None
-    text: str | None = None
-    unassigned: bool = False
-    check_in_by: date | None = None  # its next check-in date is on or before this day
-    ids: Sequence[int] | None = None
-    sort: str = "due"  # due | priority | created | id
 
 
 class BaseStore:

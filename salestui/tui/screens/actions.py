@@ -19,8 +19,8 @@ from textual.widgets import Input, Static
 
 from salestui.core.actions_service import ActionsService
 from salestui.core.errors import SalestuiError
+from salestui.core.models import ActionListRow
 from salestui.core.service import Services
-from salestui.core.store.actions_paging import ActionListRow
 from salestui.core.views import DEFAULT_VIEW, ActionFilter, ActionPager, View, Views
 from salestui.i18n import N_, _, format_number, ngettext
 from salestui.tui.screens.actions_commands import ActionCommands, UndoStep
@@ -156,7 +156,7 @@ class ActionsScreen(ActionCommands, SalestuiScreen):
             pager = ActionPager(services, action_filter, reader=reads)
             pager.load(cursor, cursor + READ_AHEAD, reads)
             # An empty list says why: nothing matches, or there is nothing at all.
-            return pager, bool(pager.total or reads.store.count("action_items"))
+            return pager, bool(pager.total or reads.has_actions())
 
         self.read_later("list", read, partial(self._show_list, cursor), delay)
 

@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING
 
 from salestui.core.actions_service import ActionsService, Undo, parse_optional_date
 from salestui.core.errors import InvalidInput, SalestuiError
-from salestui.core.models import OPEN_STATUSES, ActionStatus
+from salestui.core.models import OPEN_STATUSES, ActionListRow, ActionStatus
 from salestui.core.prompts import resolved_date
-from salestui.core.store.actions_paging import ActionListRow
 from salestui.i18n import _, ngettext
 from salestui.tui import labels
 from salestui.tui.screens.actions_filters import names_to_ids

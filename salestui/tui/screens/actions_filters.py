@@ -7,9 +7,8 @@ import re
 from dataclasses import replace
 
 from salestui.core.errors import InvalidInput
-from salestui.core.models import ActionStatus
+from salestui.core.models import SORTS, ActionListRow, ActionStatus
 from salestui.core.service import Services
-from salestui.core.store.actions_paging import SORTS, ActionListRow
 from salestui.core.views import OPEN, ActionFilter, DueBucket
 from salestui.i18n import N_, _
 from salestui.tui import labels
@@ -60,11 +59,11 @@ def describe(services: Services, f: ActionFilter) -> list[str]:
     if f.bucket is not None:
         parts.append(_(BUCKETS[f.bucket]))
     if f.meeting_id is not None:
-        meeting = services.store.get_meeting(f.meeting_id)
+        meeting = services.find_meeting(f.meeting_id)
         title = meeting.title if meeting else f"#{f.meeting_id}"
         parts.append(_("meeting: {title}").format(title=title))
     if f.series_id is not None:
-        series = services.store.get_series(f.series_id)
+        series = services.series(f.series_id)
         title = series.title if series else f"#{f.series_id}"
         parts.append(_("series: {title}").format(title=title))
     if f.tag:
@@ -99,10 +98,10 @@ def form_fields(services: Services, f: ActionFilter, row: ActionListRow | None) 
         sources.append((f"meeting:{f.meeting_id}", _("the chosen meeting")))
     if f.series_id is not None:
         sources.append((f"series:{f.series_id}", _("the chosen series")))
-    meeting = services.store.get_meeting(row.meeting_id) if row and row.meeting_id else None
+    meeting = services.find_meeting(row.meeting_id) if row and row.meeting_id else None
     if meeting is not None and meeting.id != f.meeting_id:
         sources.append((f"meeting:{meeting.id}", _("meeting: {title}").format(title=meeting.title)))
-        series = services.store.get_series(meeting.series_id) if meeting.series_id else None
+        series = services.series(meeting.series_id) if meeting.series_id else None
         if series is not None and series.id != f.series_id:
             sources.append((f"series:{series.id}", _("series: {title}").format(title=series.title)))
     current_source = (

@@ -10,8 +10,7 @@ from textual.theme import Theme
 
 from salestui.core.dates import format_due
 from salestui.core.followup import must_resolve
-from salestui.core.models import ActionStatus
-from salestui.core.store.actions_paging import ActionListRow
+from salestui.core.models import ActionListRow, ActionStatus
 from salestui.core.views import ActionPager
 from salestui.i18n import _
 from salestui.tui import labels

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -139,7 +138,7 @@ class SalestuiScreen(Screen[None]):
                 return
             try:
                 result = load(readers.services())
-            except (SalestuiError, sqlite3.Error) as error:
+            except SalestuiError as error:
                 if not worker.is_cancelled:
                     self.post_message(ReadFinished(group, generation, None, error))
                 return
@@ -158,20 +157,12 @@ class SalestuiScreen(Screen[None]):
             message.deliver()
 
     def show_read_error(self, error: Exception) -> None:
-        if isinstance(error, sqlite3.Error):
-            text = _("Could not read the database: {reason}").format(reason=error)
-        else:
-            text = str(error)
-        self.notify(text, severity="error", markup=False)
+        self.notify(str(error), severity="error", markup=False)
 
     def read(self, load: Callable[[], T]) -> T | None:
         """Run a database read; on failure show why (never a traceback) and return None."""
         try:
             return load()
-        except SalestuiError as error:
-            self.notify(str(error), severity="error")
-        except sqlite3.Error as error:  # e.g. locked for longer than the busy timeout
-            self.notify(
-                _("Could not read the database: {reason}").format(reason=error), severity="error"
-            )
+        except SalestuiError as error:  # e.g. locked for longer than the busy timeout
+            self.notify(str(error), severity="error", markup=False)
         return None

@@ -8,8 +8,6 @@ reopens an ended meeting on this screen.
 
 from __future__ import annotations
 
-import sqlite3
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -118,13 +116,8 @@ class ConfirmScreen(SalestuiScreen):
         try:
             meeting = self.services.meeting(self.meeting_id)
             data = load_confirm(self.live, self.meeting_id)
-        except SalestuiError as error:
-            self.notify(str(error), severity="error")
-            return
-        except sqlite3.Error as error:
-            self.notify(
-                _("Could not read the database: {reason}").format(reason=error), severity="error"
-            )
+        except SalestuiError as error:  # e.g. locked for longer than the busy timeout
+            self.notify(str(error), severity="error", markup=False)
             return
         self.data = data
         self.carried = load_carried(self.live, self.meeting_id)
@@ -336,7 +329,7 @@ class ConfirmScreen(SalestuiScreen):
 
         def change() -> None:
             if what == "decision_text":
-                decision = services.store.get_decision(item_id)
+                decision = services.decision(item_id)
                 status = decision.status if decision else "proposed"
                 self.live.set_decision(item_id, status, text=text)
             elif what == "owners":

@@ -76,13 +76,11 @@ class ConfirmData:
 
 
 def load_confirm(live: LiveMeeting, meeting_id: int) -> ConfirmData:
-    store = live.store
-    decisions = [
-        d for d in store.list_decisions(meeting_id) if d.status != DecisionStatus.SUPERSEDED
-    ]
-    actions = [a for a in store.actions_of_meeting(meeting_id) if not a.status.is_closed]
+    services = live.services
+    decisions = [d for d in services.decisions(meeting_id) if d.status != DecisionStatus.SUPERSEDED]
+    actions = [a for a in services.meeting_actions(meeting_id) if not a.status.is_closed]
     parked = [e for e in live.parking_lot(meeting_id) if not e.deleted]
-    items = [i for i in store.list_agenda(meeting_id)
+    items = [i for i in services.agenda(meeting_id)
              if i.status in (AgendaStatus.PARKED, AgendaStatus.DROPPED)]  # fmt: skip
     return ConfirmData(
         decisions,

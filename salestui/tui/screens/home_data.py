@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from salestui.core.models import OPEN_STATUSES, ActionRow, Meeting, Person
+from salestui.core.models import OPEN_STATUSES, ActionQuery, ActionRow, Meeting, Person
 from salestui.core.service import Services
-from salestui.core.store import ActionQuery
 
 UPCOMING_DAYS = 7
 DUE_SOON_DAYS = 7
@@ -44,23 +43,21 @@ def load_home(services: Services) -> HomeData:
     today = services.clock.today()
     me = services.me()
     data = HomeData(today=today, me=me)
-    store = services.store
-    if not services.meetings(limit=1) and not store.count_actions(ActionQuery()):
+    if not services.meetings(limit=1) and not services.count_actions(ActionQuery()):
         data.empty = True
         return data
-    data.open_total = store.count_actions(services.action_query(statuses=_open_statuses()))
-    data.overdue_all = store.count_actions(services.action_query(overdue=True))
+    data.open_total = services.count_actions(services.action_query(statuses=_open_statuses()))
+    data.overdue_all = services.count_actions(services.action_query(overdue=True))
     meetings = services.upcoming_meetings(days=UPCOMING_DAYS)[:MEETINGS_LIMIT]
     data.meetings = [
-        MeetingLine(m, len(store.list_attendance(m.id)) if m.id is not None else 0)
-        for m in meetings
+        MeetingLine(m, len(services.attendance(m.id)) if m.id is not None else 0) for m in meetings
     ]
     if me is None or me.id is None:
         return data
     owner = str(me.id)  # find_person reads a number as an id
     overdue = services.action_query(owner=owner, overdue=True)
     data.overdue = services.list_actions(overdue, limit=ACTIONS_LIMIT)
-    data.overdue_total = store.count_actions(overdue)
+    data.overdue_total = services.count_actions(overdue)
     soon = services.action_query(
         owner=owner,
         statuses=_open_statuses(),
@@ -68,8 +65,8 @@ def load_home(services: Services) -> HomeData:
     )
     soon.due_on_or_after = today
     data.due_soon = services.list_actions(soon, limit=ACTIONS_LIMIT)
-    data.due_soon_total = store.count_actions(soon)
-    data.my_open_total = store.count_actions(
+    data.due_soon_total = services.count_actions(soon)
+    data.my_open_total = services.count_actions(
         services.action_query(owner=owner, statuses=_open_statuses())
     )
     return data

@@ -94,7 +94,7 @@ def load_meetings(
 ) -> MeetingsPage:
     now = services.clock.now()
     today = _start_of_today(now)
-    page = MeetingsPage(now=now, series=services.store.list_series())
+    page = MeetingsPage(now=now, series=services.all_series())
     query = filters.query()
 
     later = services.meetings(**query, start_from=today, limit=upcoming_limit + 1)
@@ -126,11 +126,11 @@ def load_meetings(
 def _line(services: Services, meeting: Meeting, people: dict[int, Person]) -> MeetingLine:
     assert meeting.id is not None
     chair = people.get(meeting.chair_id) if meeting.chair_id is not None else None
-    agenda = services.store.list_agenda(meeting.id)
+    agenda = services.agenda(meeting.id)
     return MeetingLine(
         meeting=meeting,
         chair=chair.name if chair else "",
-        attendees=len(services.store.list_attendance(meeting.id)),
+        attendees=len(services.attendance(meeting.id)),
         agenda_minutes=sum(item.timebox_minutes for item in agenda),
         agenda_items=len(agenda),
     )

@@ -3,8 +3,6 @@ with role, team and manager; add and edit people in a modal form."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
@@ -79,13 +77,8 @@ class PeopleScreen(SalestuiScreen):
     def reload_data(self, select: int | None = None) -> None:
         try:
             people = self.services.people()
-        except SalestuiError as error:
-            self.notify(str(error), severity="error")
-            return
-        except sqlite3.Error as error:
-            self.notify(
-                _("Could not read the database: {reason}").format(reason=error), severity="error"
-            )
+        except SalestuiError as error:  # e.g. locked for longer than the busy timeout
+            self.notify(str(error), severity="error", markup=False)
             return
         self.lines = tree_lines(people)
         self._loaded = True

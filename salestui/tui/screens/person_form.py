@@ -4,8 +4,6 @@ what it is doing (the meeting planner does)."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -35,7 +33,7 @@ class PersonFormScreen(ModalScreen[Person | None]):
         self.person = person
         self._initial_name = person.name if person else name
         self._manager = (
-            services.store.get_person(person.reports_to)
+            services.person_or_none(person.reports_to)
             if person is not None and person.reports_to is not None
             else None
         )
@@ -67,7 +65,7 @@ class PersonFormScreen(ModalScreen[Person | None]):
                     (person.team or "") if person else "",
                     id="person-team",
                     max_length=80,
-                    suggester=SuggestFromList(self.services.store.teams(), case_sensitive=False),
+                    suggester=SuggestFromList(self.services.teams(), case_sensitive=False),
                     compact=True,
                 )
                 yield Label(_("Reports to"), classes="field-label")
@@ -126,7 +124,7 @@ class PersonFormScreen(ModalScreen[Person | None]):
             return False
         if manager.id == self.person.id:
             return True
-        return manager.id in self.services.store.reports_of(self.person.id)
+        return manager.id in self.services.reports_of(self.person.id)
 
     @staticmethod
     def _describe(person: Person) -> str:
@@ -159,11 +157,8 @@ class PersonFormScreen(ModalScreen[Person | None]):
                 saved = self.services.edit_person(
                     self.person.id, name=name, role=role, team=team or None, reports_to=manager
                 )
-        except SalestuiError as error:
+        except SalestuiError as error:  # a storage failure is one too
             self._show_error(str(error))
-            return
-        except sqlite3.Error as error:
-            self._show_error(_("Could not save: {reason}").format(reason=error))
             return
         self.dismiss(saved)
 

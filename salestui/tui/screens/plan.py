@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Static, TabbedContent, TabPane
 
+from salestui.core.meeting_form import FIELDS, FormInput, form_of, save_meeting
 from salestui.core.models import Template
 from salestui.core.planning import Planning
 from salestui.core.service import MeetingDetail, Services
@@ -22,16 +23,12 @@ from salestui.tui.screens.base import SHORT_HEIGHT, SalestuiScreen
 from salestui.tui.screens.plan_agenda import AgendaPane
 from salestui.tui.screens.plan_attendees import AttendeesPane
 from salestui.tui.screens.plan_data import (
-    FIELDS,
     PLAN_ERRORS,
-    FormInput,
     PlanChanged,
     UndoStep,
     agenda_total,
-    form_of,
     moment_label,
     problem,
-    save_meeting,
     say,
 )
 from salestui.tui.screens.plan_form import MeetingForm
@@ -190,7 +187,7 @@ class PlanScreen(SalestuiScreen):
             else:
                 parts.append(labels.meeting_status(meeting.status))
             if meeting.series_id is not None:
-                series = self.services.store.get_series(meeting.series_id)
+                series = self.services.series(meeting.series_id)
                 if series is not None:
                     parts.append(cadence_label(series.cadence))
             if self.dirty:

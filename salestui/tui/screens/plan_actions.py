@@ -49,7 +49,7 @@ def use_template(screen: PlanScreen, template: Template | None) -> None:
     else:
         meeting_id = screen.meeting_id
         try:
-            before = {item.id for item in screen.services.store.list_agenda(meeting_id)}
+            before = {item.id for item in screen.services.agenda(meeting_id)}
             after = screen.planning.apply_template(meeting_id, template)
         except PLAN_ERRORS as error:
             say(screen, problem(error), "error")
@@ -99,7 +99,7 @@ def make_recurring(screen: PlanScreen) -> None:
         return
     current: Cadence | None = None
     if screen.detail and screen.detail.meeting.series_id is not None:
-        series = screen.services.store.get_series(screen.detail.meeting.series_id)
+        series = screen.services.series(screen.detail.meeting.series_id)
         current = series.cadence if series else None
 
     def chosen(cadence: Cadence | None) -> None:

@@ -14,16 +14,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Label, Select, Static
 
+from salestui.core.meeting_form import CheckedForm, FormInput, check_form
 from salestui.core.models import MeetingKind
 from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui import labels
-from salestui.tui.screens.plan_data import (
-    CheckedForm,
-    FormInput,
-    check_form,
-    moment_label,
-)
+from salestui.tui.screens.plan_data import moment_label
 from salestui.tui.widgets.show import show_text
 
 # (field, label, placeholder)

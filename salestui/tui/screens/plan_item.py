@@ -11,18 +11,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from salestui.core.export.agenda import AGENDA_KIND_LABELS
+from salestui.core.meeting_form import MAX_ITEM_TITLE, parse_minutes, too_long
 from salestui.core.models import AgendaItem, AgendaKind
 from salestui.core.planning import Planning
 from salestui.core.service import MAX_TIMEBOX, Services
 from salestui.core.text import clean_line
 from salestui.i18n import N_, _
-from salestui.tui.screens.plan_data import (
-    MAX_ITEM_TITLE,
-    PLAN_ERRORS,
-    parse_minutes,
-    problem,
-    too_long,
-)
+from salestui.tui.screens.plan_data import PLAN_ERRORS, problem
 
 DEFAULT_TIMEBOX = 10
 

@@ -8,8 +8,6 @@ second terminal never leaves it out of date.
 
 from __future__ import annotations
 
-import sqlite3
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -238,19 +236,15 @@ class RunScreen(RunActions, SalestuiScreen):
                 self._show_header()
             else:
                 self._show_run(every_second)
-        except SalestuiError as error:
-            self.notify(str(error), severity="error")
-        except sqlite3.Error as error:  # e.g. locked for longer than the busy timeout
-            self.notify(
-                _("Could not read the database: {reason}").format(reason=error), severity="error"
-            )
+        except SalestuiError as error:  # e.g. locked for longer than the busy timeout
+            self.notify(str(error), severity="error", markup=False)
 
     def tick(self) -> None:
         """Every second: the timers, and whatever another terminal changed (a meeting
         started or ended from the command line moves this console along)."""
         try:
             status = self.services.meeting(self.meeting_id).status
-        except (SalestuiError, sqlite3.Error):
+        except SalestuiError:
             status = None
         if not self.is_current:
             return  # a prompt or the help is open: the timers wait for it
@@ -305,7 +299,7 @@ class RunScreen(RunActions, SalestuiScreen):
         """Draw the console from the database. ``every_second`` (the tick): when no other
         connection committed since the last full read, the entries are not read again
         (this console's own changes always read everything)."""
-        version = self.services.store.data_version()
+        version = self.services.data_version()
         unchanged = None
         if every_second and version is not None and version == self._read_at_version:
             unchanged = self.view

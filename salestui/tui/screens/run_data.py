@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from salestui.core.meeting import Balance, LiveMeeting, LiveState
-from salestui.core.models import ActionRow, AttendanceStatus, Entry, EntryKind, Person
+from salestui.core.models import ActionQuery, ActionRow, AttendanceStatus, Entry, EntryKind, Person
 from salestui.core.people_order import sort_people
-from salestui.core.store import ActionQuery
 
 WIDE = 100  # from this width the agenda and attendance panels show by default
 
@@ -78,7 +77,7 @@ def load_speakers(
     shares = {s.person.id: s for s in balance.shares}
     rows: list[tuple[Person, AttendanceStatus | None, bool, datetime | None]] = [
         (people[a.person_id], a.status, a.required, a.arrived_at)
-        for a in live.store.list_attendance(meeting_id)
+        for a in live.services.attendance(meeting_id)
         if a.person_id in people
     ]
     listed = {person.id for person, *_rest in rows}
@@ -122,13 +121,13 @@ def load_live(
     entries = live.entries(meeting_id, current_id)
     if current_id is None:
         entries = [e for e in entries if e.agenda_item_id is None]
-    action_ids = live.store.action_ids_for_entries(
+    action_ids = live.services.action_ids_for_entries(
         [e.id for e in entries if e.id and e.kind == EntryKind.ACTION]
     )
     rows = {}
     if action_ids:  # one query for all of them
         rows = {
-            r.id: r for r in live.store.list_actions(ActionQuery(ids=list(action_ids.values())))
+            r.id: r for r in live.services.list_actions(ActionQuery(ids=list(action_ids.values())))
         }
     actions = {entry_id: rows[a] for entry_id, a in action_ids.items() if a in rows}
     return LiveView(state, balance, speakers, people, entries, actions)

@@ -88,7 +88,7 @@ class ReviewPanel(Vertical):
 
     def reload(self) -> None:
         self.rows = self.live.review_candidates(self.meeting_id)
-        reviewed = len(self.live.store.reviewed_action_ids(self.meeting_id))
+        reviewed = len(self.live.services.reviewed_action_ids(self.meeting_id))
         today = self.live.services.clock.today()
         self.query_one("#review-title", Static).update(
             Text(

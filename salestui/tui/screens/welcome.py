@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from salestui.core.errors import SalestuiError
 from salestui.core.service import Services
-from salestui.demo import generate_demo
+from salestui.demo.front import load_demo
 from salestui.i18n import N_, _
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.widgets.footer import SalestuiFooter
@@ -61,7 +61,7 @@ class WelcomeScreen(SalestuiScreen):
 
     def action_load_demo(self) -> None:
         try:
-            summary = generate_demo(self.services.store, self.services.clock)
+            summary = load_demo(self.services)
         except SalestuiError as error:
             self.notify(str(error), severity="error")
             return

@@ -1,0 +1,33 @@
+"""What every part of the service layer shares: building a model from user values, and the
+limits the parts check."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from salestui.core.errors import InvalidInput
+from salestui.core.models import validation_message
+
+if TYPE_CHECKING:
+    from salestui.core.clock import Clock
+    from salestui.core.store import Store
+
+MAX_TIMEBOX = 480
+
+
+def build(model: type, **values: object) -> Any:
+    """A model from values; a bad value raises InvalidInput (the models do it themselves)."""
+    try:
+        return model(**values)
+    except ValidationError as error:  # a model built with model_validate
+        raise InvalidInput(validation_message(error)) from error
+
+
+class ServiceState:
+    """What every part of ``Services`` works with (``Services.__init__`` sets it)."""
+
+    store: Store
+    clock: Clock
+    _me_name: str | None

@@ -1,0 +1,136 @@
+"""The service layer's people: the directory, the reporting lines, and who "me" is."""
+
+from __future__ import annotations
+
+from salestui.core.boundary import storage_boundary
+from salestui.core.errors import InvalidInput, NotFound
+from salestui.core.models import Person, Role
+from salestui.core.service_base import ServiceState, build
+from salestui.i18n import _
+
+
+@storage_boundary
+class PeopleServices(ServiceState):
+    """People: find, add and edit them; teams and reporting lines; who the user is."""
+
+    def people(self, team: str | None = None) -> list[Person]:
+        return self.store.list_people(team=team)
+
+    def people_by_id(self) -> dict[int, Person]:
+        return {p.id: p for p in self.store.list_people(active_only=False) if p.id is not None}
+
+    def person(self, person_id: int) -> Person:
+        found = self.store.get_person(person_id)
+        if found is None:
+            raise NotFound(_("No person with id {id}").format(id=person_id))
+        return found
+
+    def find_person(self, query: str) -> Person:
+        """A person by full name, unique prefix or pinyin initials."""
+        query = query.strip().lstrip("@＠")
+        if not query:
+            raise InvalidInput(_("A name is needed"))
+        if query.isdigit():
+            return self.person(int(query))
+        from salestui.core.names import match_person
+
+        found = match_person(query, self.store.list_people())
+        assert isinstance(found, Person)
+        return found
+
+    def add_person(
+        self,
+        name: str,
+        role: Role | str = Role.MEMBER,
+        team: str | None = None,
+        reports_to: str | int | None = None,
+        email: str | None = None,
+    ) -> Person:
+        manager_id = self._resolve_person_id(reports_to)
+        try:
+            role = Role(role)
+        except ValueError as error:
+            raise InvalidInput(_("Unknown role: {role}").format(role=role)) from error
+        person = build(Person, name=name, role=role, team=team, email=email)
+        person.reports_to = manager_id
+        if self.store.person_by_name(person.name):
+            raise InvalidInput(_("Someone called {name} already exists").format(name=person.name))
+        return self.store.add_person(person, self.clock.now())
+
+    def edit_person(self, person_id: int, **changes: object) -> Person:
+        person = self.person(person_id)
+        if "reports_to" in changes:
+            manager_id = self._resolve_person_id(changes.pop("reports_to"))  # type: ignore[arg-type]
+            if manager_id == person_id or (
+                manager_id is not None and manager_id in self.store.reports_of(person_id)
+            ):
+                raise InvalidInput(_("A person cannot report to themselves or their own staff"))
+            changes["reports_to"] = manager_id
+        data = person.model_dump() | changes
+        updated = build(Person, **data)
+        other = self.store.person_by_name(updated.name)
+        if other and other.id != person_id:
+            raise InvalidInput(_("Someone called {name} already exists").format(name=updated.name))
+        self.store.update_person(updated)
+        return updated
+
+    def _resolve_person_id(self, who: str | int | None) -> int | None:
+        if who is None or who == "":
+            return None
+        if isinstance(who, int):
+            return self.person(who).id
+        return self.find_person(who).id
+
+    def manager_of(self, person_id: int) -> Person | None:
+        person = self.person(person_id)
+        return self.store.get_person(person.reports_to) if person.reports_to else None
+
+    def team_member_ids(self, team: str) -> list[int]:
+        """Everyone in a team, or - when ``team`` names a person - that person and their
+        whole reporting tree."""
+        ids = self.store.team_member_ids(team)
+        if ids:
+            return ids
+        if team in self.store.teams():
+            return []
+        lead = self.find_person(team)
+        assert lead.id is not None
+        return [lead.id, *self.store.reports_of(lead.id)]
+
+    def set_me(self, name: str | None) -> None:
+        """Who the user is from now on (a name, as ``find_person`` reads it)."""
+        self._me_name = name
+
+    @property
+    def me_name(self) -> str | None:
+        """The name given for the user, if any (``me()`` finds the person)."""
+        return self._me_name
+
+    @property
+    def me_chosen(self) -> bool:
+        """Whether anyone said who the user is (else ``me`` falls back to the director)."""
+        return bool(self._me_name)
+
+    def me(self) -> Person | None:
+        """The user: config's ``me``, else the first director in the database."""
+        if self._me_name:
+            try:
+                return self.find_person(self._me_name)
+            except (NotFound, InvalidInput):
+                return None
+        for person in self.store.list_people():
+            if person.role == Role.DIRECTOR:
+                return person
+        return None
+
+    def teams(self) -> list[str]:
+        """Every team name in use, sorted."""
+        return self.store.teams()
+
+    def reports_of(self, person_id: int) -> list[int]:
+        """The ids of everyone reporting to the person, directly or not."""
+        return self.store.reports_of(person_id)
+
+    def person_or_none(self, person_id: int) -> Person | None:
+        """The person with that id, or None (e.g. a manager removed since)."""
+        return self.store.get_person(person_id)
