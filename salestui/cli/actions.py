@@ -284,6 +284,7 @@ def actions_done(action_id: int, note: str, as_json: bool) -> None:
 @click.option("--no-due", is_flag=True, help="Remove the due date.")
 @click.option("--priority", type=click.IntRange(1, 3))
 @click.option("--status", type=click.Choice(ACTION_STATUSES))
+@click.option("--note", default="", help="Why, for the history (with --owner, --status, --due).")
 @json_option
 def actions_edit(
     action_id: int,
@@ -294,6 +295,7 @@ def actions_edit(
     no_due: bool,
     priority: int | None,
     status: str | None,
+    note: str,
     as_json: bool,
 ) -> None:
     """Change action ID."""
@@ -327,6 +329,7 @@ def actions_edit(
         clear_due=no_due,
         priority=priority,
         status=status,
+        note=note,
     )
     _print_action(action_id, _("Changed action {id}: {title}"), as_json)
 

@@ -42,11 +42,15 @@ class Undo:
     after: dict[int, ActionItem] = field(default_factory=dict)  # as the change left them
 
     def changed(self, actions: Sequence[ActionItem]) -> Undo:
-        self.after = {a.id: a.model_copy(deep=True) for a in actions if a.id is not None}
+        touched = {a.id for a in self.before}
+        self.after = {
+            a.id: a.model_copy(deep=True) for a in actions if a.id is not None and a.id in touched
+        }
         return self
 
     @property
     def count(self) -> int:
+        """How many items the change changed (items already so are not counted)."""
         return len(self.before)
 
 
@@ -194,10 +198,11 @@ class ActionsService:
         now = self.services.clock.now()
         with self.store.transaction():  # read, change and write as one step
             actions = self._actions(ids)
-            undo = Undo([a.model_copy(deep=True) for a in actions])
+            undo = Undo([])
             for action in actions:
                 if action.status == status and not reason:
                     continue  # already so: nothing changes, nothing is logged
+                undo.before.append(action.model_copy(deep=True))
                 apply_status(action, status, now, reason)
                 self.store.update_action(action, now)
                 undo.follow_up_ids.append(
@@ -218,10 +223,11 @@ class ActionsService:
         now = self.services.clock.now()
         with self.store.transaction():  # read, change and write as one step
             actions = self._actions(ids)
-            undo = Undo([a.model_copy(deep=True) for a in actions])
+            undo = Undo([])
             for action in actions:
                 if action.owner_ids == owner_ids:
                     continue
+                undo.before.append(action.model_copy(deep=True))
                 action.owner_ids = owner_ids
                 self.store.update_action(action, now)
                 for person_id in owner_ids:
@@ -235,10 +241,11 @@ class ActionsService:
         now = self.services.clock.now()
         with self.store.transaction():  # read, change and write as one step
             actions = self._actions(ids)
-            undo = Undo([a.model_copy(deep=True) for a in actions])
+            undo = Undo([])
             for action in actions:
                 if action.due == due:
                     continue
+                undo.before.append(action.model_copy(deep=True))
                 action.due = due
                 self.store.update_action(action, now)
                 undo.follow_up_ids.append(self._log(action, FollowUpKind.EDIT, "", new_due=due))

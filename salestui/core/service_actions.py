@@ -164,7 +164,10 @@ class ActionServices(MeetingServices):
         priority: int | None = None,
         status: ActionStatus | str | None = None,
         tags: Sequence[str] | None = None,
+        note: str = "",
     ) -> ActionItem:
+        """Change what is given; ``note`` goes with the history entries the change writes.
+        A change that leaves the item as it was writes nothing."""
         self.action(action_id)  # a missing item is reported before a bad owner
         owner_ids = None
         if owners is not None:
@@ -192,15 +195,17 @@ class ActionServices(MeetingServices):
             updated = build(ActionItem, **data)
             if status is not None:
                 self._apply_status(updated, status)
+            if updated == action:
+                return updated
             self.store.update_action(updated, self.clock.now(), before=action)
             if owners is not None and updated.owner_ids != action.owner_ids:
                 # One entry per new owner, naming them, as the actions screen records it.
                 for person_id in updated.owner_ids or [None]:
-                    self._log(action_id, FollowUpKind.REASSIGN, "", person_id=person_id)
+                    self._log(action_id, FollowUpKind.REASSIGN, note, person_id=person_id)
             if status is not None and updated.status != action.status:
-                self._log(action_id, FollowUpKind.STATUS, "", status=updated.status)
+                self._log(action_id, FollowUpKind.STATUS, note, status=updated.status)
             if updated.due != action.due:
-                self._log(action_id, FollowUpKind.EDIT, "", new_due=updated.due)
+                self._log(action_id, FollowUpKind.EDIT, note, new_due=updated.due)
         return updated
 
     def add_follow_up(

@@ -110,6 +110,31 @@ async def test_team_lead_path_by_keyboard(
         ]
 
 
+async def test_a_change_that_changes_nothing_says_so(
+    services: Services, team: dict[str, int]
+) -> None:
+    """``d`` on an item already done: nothing is written and there is nothing to undo."""
+    item = team["提交华东区回款计划"]
+    services.mark_done(item)
+    before = (services.action(item), services.follow_ups(item))
+    app = support.make_app(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(ActionsScreen(app.services, "all"))
+        await support.open_screen(pilot, ActionsScreen)
+        screen = app.screen
+        assert isinstance(screen, ActionsScreen) and screen.pager is not None
+        row = screen.pager.ids(0, screen.pager.total).index(item)
+        await pilot.press("home", *["down"] * row)
+        await pilot.pause()
+        assert screen.current_row() is not None and screen.current_row().id == item
+        await pilot.press("d")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert messages[-1] == "Nothing changed: already done"
+        assert screen.undo_steps == []
+        assert (services.action(item), services.follow_ups(item)) == before
+
+
 async def test_undo_puts_bulk_changes_back(services: Services, team: dict[str, int]) -> None:
     app = support.make_app(services)
     async with app.run_test(size=(120, 40)) as pilot:

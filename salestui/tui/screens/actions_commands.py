@@ -73,7 +73,11 @@ class ActionCommands(_Base):
 
         self.app.push_screen(FormScreen(title, fields, submit), done)
 
-    def _remember(self, label: str, undo: Undo) -> str:
+    def _remember(self, label: str, undo: Undo, already: str) -> str:
+        """The toast of a change, its undo step kept; ``already`` when it changed nothing
+        (every item was already so): then there is nothing to undo either."""
+        if not undo.count:
+            return already
         self.undo_steps.append(UndoStep(label, undo))
         del self.undo_steps[:-UNDO_DEPTH]
         return _("{what} · ctrl+z undoes").format(what=label)
@@ -133,7 +137,12 @@ class ActionCommands(_Base):
         except SalestuiError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.notify(self._remember(_("Marked {n} done").format(n=undo.count), undo), markup=False)
+        self.notify(
+            self._remember(
+                _("Marked {n} done").format(n=undo.count), undo, _("Nothing changed: already done")
+            ),
+            markup=False,
+        )
         self.after_change()
 
     def action_set_status(self) -> None:
@@ -147,7 +156,9 @@ class ActionCommands(_Base):
             undo = self.ops.set_status(ids, values["status"], reason=values["reason"])
             status = labels.action_status(ActionStatus(values["status"]))
             return self._remember(
-                _("{n} set to {status}").format(n=undo.count, status=status), undo
+                _("{n} set to {status}").format(n=undo.count, status=status),
+                undo,
+                _("Nothing changed: already {status}").format(status=status),
             )
 
         self._form(
@@ -174,7 +185,12 @@ class ActionCommands(_Base):
         except SalestuiError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.notify(self._remember(_("Reopened {n}").format(n=undo.count), undo), markup=False)
+        self.notify(
+            self._remember(
+                _("Reopened {n}").format(n=undo.count), undo, _("Nothing changed: already open")
+            ),
+            markup=False,
+        )
         self.after_change()
 
     def action_reassign(self) -> None:
@@ -189,7 +205,9 @@ class ActionCommands(_Base):
             undo = self.ops.reassign(ids, list(owners), note=values["note"])
             names = ", ".join(self.ops.services.person(i).name for i in owners)
             return self._remember(
-                _("{n} reassigned to {names}").format(n=undo.count, names=names), undo
+                _("{n} reassigned to {names}").format(n=undo.count, names=names),
+                undo,
+                _("Nothing changed: already owned by {names}").format(names=names),
             )
 
         self._form(
@@ -215,7 +233,11 @@ class ActionCommands(_Base):
             due = parse_optional_date(values["due"], self._today())
             undo = self.ops.set_due(ids, due)
             when = labels.short_date(due, self._today()) if due else _("no due date")
-            return self._remember(_("{n} due {date}").format(n=undo.count, date=when), undo)
+            return self._remember(
+                _("{n} due {date}").format(n=undo.count, date=when),
+                undo,
+                _("Nothing changed: already due {date}").format(date=when),
+            )
 
         self._form(
             ngettext("Due date of {n} item", "Due date of {n} items", len(ids)).format(n=len(ids)),
