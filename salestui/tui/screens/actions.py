@@ -7,6 +7,7 @@ window at a time, so 100,000 items open as fast as 100.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
@@ -15,6 +16,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from salestui.core.actions_service import ActionsService
@@ -45,7 +47,7 @@ READ_AHEAD = 60  # rows read with the count, so the first screen draws at once
 SEARCH_DEBOUNCE = 0.15  # seconds of no typing before the search runs
 
 
-class ActionsScreen(ActionCommands, SalestuiScreen):
+class ActionsScreen(SalestuiScreen):
     SCREEN_TITLE = N_("Actions")
     CSS_PATH = ["actions.tcss", "../widgets/paged_table.tcss"]
     AUTO_FOCUS = "#actions-table"
@@ -83,7 +85,7 @@ class ActionsScreen(ActionCommands, SalestuiScreen):
         self.services = services
         self.views = Views(services)
         self.ops = ActionsService(services)
-        self.undo_steps: list[UndoStep] = []
+        self.commands = ActionCommands(self, self.ops)
         self.requested_view = view
         self.view: View | None = None
         self.filter = ActionFilter()
@@ -102,6 +104,38 @@ class ActionsScreen(ActionCommands, SalestuiScreen):
             yield Static(id="actions-empty")
             yield DetailPanel(id="detail")
         yield SalestuiFooter()
+
+    @property
+    def undo_steps(self) -> list[UndoStep]:
+        return self.commands.undo_steps
+
+    def push_form(self, form: Screen[str | None], done: Callable[[str | None], None]) -> None:
+        self.app.push_screen(form, done)
+
+    # The keys that change items: ``ActionCommands`` makes the change.
+    def action_follow_up(self) -> None:
+        self.commands.follow_up()
+
+    def action_done(self) -> None:
+        self.commands.done()
+
+    def action_set_status(self) -> None:
+        self.commands.set_status()
+
+    def action_reopen(self) -> None:
+        self.commands.reopen()
+
+    def action_reassign(self) -> None:
+        self.commands.reassign()
+
+    def action_set_due(self) -> None:
+        self.commands.set_due()
+
+    def action_escalate(self) -> None:
+        self.commands.escalate()
+
+    def action_undo(self) -> None:
+        self.commands.undo()
 
     @property
     def table(self) -> PagedTable:

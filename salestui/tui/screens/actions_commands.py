@@ -1,13 +1,19 @@
 """The actions screen's changes to items: follow-up, done, status, reassign, due date,
 escalate, undo. Each opens a small form when it needs input, calls ``ActionsService``,
-and tells the user what happened (or why nothing did)."""
+and tells the user what happened (or why nothing did).
+
+``ActionCommands`` is a plain helper the screen owns, not a mixin: it knows the screen
+only through ``CommandHost`` - which items are chosen, and what to do after a change."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
+
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from salestui.core.actions_service import ActionsService, Undo, parse_optional_date
 from salestui.core.errors import InvalidInput, SalestuiError
@@ -17,13 +23,6 @@ from salestui.i18n import _, ngettext
 from salestui.tui import labels
 from salestui.tui.screens.actions_filters import names_to_ids
 from salestui.tui.screens.actions_forms import FormField, FormScreen
-
-if TYPE_CHECKING:
-    from salestui.tui.screens.base import SalestuiScreen
-
-    _Base = SalestuiScreen
-else:
-    _Base = object
 
 UNDO_DEPTH = 20
 
@@ -39,17 +38,42 @@ def _status_choices(with_unchanged: bool) -> list[tuple[str, str]]:
     return choices + [(s.value, labels.action_status(s)) for s in ActionStatus]
 
 
-class ActionCommands(_Base):
-    """Mixed into ``ActionsScreen``, which provides what is declared below."""
+class CommandHost(Protocol):
+    """What the commands need of the screen they serve."""
 
-    ops: ActionsService
-    undo_steps: list[UndoStep]
+    def targets(self) -> list[int]: ...
+    def current_row(self) -> ActionListRow | None: ...
+    def after_change(self, clear_selection: bool = True) -> None: ...
+    def push_form(self, form: Screen[str | None], done: Callable[[str | None], None]) -> None: ...
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None: ...
 
-    if TYPE_CHECKING:  # provided by the screen
 
-        def targets(self) -> list[int]: ...
-        def current_row(self) -> ActionListRow | None: ...
-        def after_change(self, clear_selection: bool = True) -> None: ...
+class ActionCommands:
+    """The changes the actions screen's keys make, on the items its host has chosen."""
+
+    def __init__(self, host: CommandHost, ops: ActionsService) -> None:
+        self.host = host
+        self.ops = ops
+        self.undo_steps: list[UndoStep] = []
+
+    def notify(
+        self, message: str, severity: SeverityLevel = "information", markup: bool = False
+    ) -> None:
+        self.host.notify(message, severity=severity, markup=markup)
+
+    def current_row(self) -> ActionListRow | None:
+        return self.host.current_row()
+
+    def after_change(self, clear_selection: bool = True) -> None:
+        self.host.after_change(clear_selection)
 
     def _day(self, text: str) -> str:
         """What a date field resolves to, shown in the form before saving."""
@@ -71,7 +95,7 @@ class ActionCommands(_Base):
                 self.notify(message, markup=False)
                 self.after_change()
 
-        self.app.push_screen(FormScreen(title, fields, submit), done)
+        self.host.push_form(FormScreen(title, fields, submit), done)
 
     def _remember(self, label: str, undo: Undo, already: str) -> str:
         """The toast of a change, its undo step kept; ``already`` when it changed nothing
@@ -83,7 +107,7 @@ class ActionCommands(_Base):
         return _("{what} · ctrl+z undoes").format(what=label)
 
     def _need_targets(self) -> list[int] | None:
-        ids = self.targets()
+        ids = self.host.targets()
         if not ids:
             self.notify(_("No action item here"), severity="warning", markup=False)
             return None
@@ -91,7 +115,7 @@ class ActionCommands(_Base):
 
     # -- commands -------------------------------------------------------------------------
 
-    def action_follow_up(self) -> None:
+    def follow_up(self) -> None:
         row = self.current_row()
         if row is None:
             self.notify(_("No action item here"), severity="warning", markup=False)
@@ -128,7 +152,7 @@ class ActionCommands(_Base):
             submit,
         )
 
-    def action_done(self) -> None:
+    def done(self) -> None:
         ids = self._need_targets()
         if ids is None:
             return
@@ -145,7 +169,7 @@ class ActionCommands(_Base):
         )
         self.after_change()
 
-    def action_set_status(self) -> None:
+    def set_status(self) -> None:
         ids = self._need_targets()
         if ids is None:
             return
@@ -176,7 +200,7 @@ class ActionCommands(_Base):
             submit,
         )
 
-    def action_reopen(self) -> None:
+    def reopen(self) -> None:
         ids = self._need_targets()
         if ids is None:
             return
@@ -193,7 +217,7 @@ class ActionCommands(_Base):
         )
         self.after_change()
 
-    def action_reassign(self) -> None:
+    def reassign(self) -> None:
         ids = self._need_targets()
         if ids is None:
             return
@@ -224,7 +248,7 @@ class ActionCommands(_Base):
             submit,
         )
 
-    def action_set_due(self) -> None:
+    def set_due(self) -> None:
         ids = self._need_targets()
         if ids is None:
             return
@@ -252,7 +276,7 @@ class ActionCommands(_Base):
             submit,
         )
 
-    def action_escalate(self) -> None:
+    def escalate(self) -> None:
         row = self.current_row()
         if row is None:
             self.notify(_("No action item here"), severity="warning", markup=False)
@@ -276,7 +300,7 @@ class ActionCommands(_Base):
             submit,
         )
 
-    def action_undo(self) -> None:
+    def undo(self) -> None:
         if not self.undo_steps:
             self.notify(_("Nothing to undo"), severity="warning", markup=False)
             return
