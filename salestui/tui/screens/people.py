@@ -46,6 +46,7 @@ class PeopleScreen(SalestuiScreen):
         self.services = services
         self.lines: list[TreeLine] = []
         self._loaded = False
+        self._select: int | None = None  # where the cursor goes when the next read is in
         self._undo: Person | None = None  # the person as they were before the last edit
 
     def compose(self) -> ComposeResult:
@@ -75,11 +76,14 @@ class PeopleScreen(SalestuiScreen):
     # -- data ----------------------------------------------------------------------------
 
     def reload_data(self, select: int | None = None) -> None:
-        try:
-            people = self.services.people()
-        except SalestuiError as error:  # e.g. locked for longer than the busy timeout
-            self.notify(str(error), severity="error", markup=False)
-            return
+        """Read everyone off the UI thread, then draw the tree. ``select``: the person the
+        cursor goes to (e.g. the one just added), even if another read replaces this one."""
+        if select is not None:
+            self._select = select
+        self.read_later("people", lambda services: services.people(), self._loaded_people)
+
+    def _loaded_people(self, people: list[Person]) -> None:
+        select, self._select = self._select, None
         self.lines = tree_lines(people)
         self._loaded = True
         self._show(select)
