@@ -256,6 +256,11 @@ class ActionServices(MeetingServices):
         """Whether the database holds any action item at all."""
         return bool(self.store.count("action_items"))
 
+    def escalated_to(self, person_id: int) -> list[int]:
+        """The open items escalated to the person that they have not answered yet (no
+        follow-up, status change or other entry of theirs since), newest escalation first."""
+        return [action_id for _f, action_id, _at in self.store.escalations_to(person_id)]
+
     def action_ids_for_entries(self, entry_ids: Sequence[int]) -> dict[int, int]:
         """Entry id -> the id of the action item it stands for."""
         return self.store.action_ids_for_entries(entry_ids)

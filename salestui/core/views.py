@@ -51,6 +51,7 @@ class ActionFilter:
     text: str = ""
     unassigned: bool = False
     check_in_due: bool = False  # the next check-in date has arrived
+    escalated_to: int | None = None  # escalated to this person, not answered by them yet
     sort: str = "urgency"
 
     def to_json(self) -> dict[str, Any]:
@@ -113,6 +114,12 @@ BUILTIN_VIEWS: tuple[BuiltinView, ...] = (
         "unassigned", N_("Unassigned"), lambda me: ActionFilter(unassigned=True, statuses=OPEN)
     ),
     BuiltinView("team", N_("My team"), _team, needs_me=True),
+    BuiltinView(
+        "escalated",
+        N_("Escalated to me"),
+        lambda me: ActionFilter(escalated_to=me, statuses=OPEN, sort="due"),
+        needs_me=True,
+    ),
     BuiltinView("open", N_("All open items"), lambda me: ActionFilter(statuses=OPEN)),
     BuiltinView("all", N_("Everything"), lambda me: ActionFilter(sort="due")),
 )
@@ -241,6 +248,8 @@ def build_query(services: Services, action_filter: ActionFilter) -> ActionQuery:
         owners = team if owners is None else owners & team
     if owners is not None:
         query.owner_ids = sorted(owners)
+    if f.escalated_to is not None:
+        query.ids = services.escalated_to(f.escalated_to)
     statuses = list(f.statuses)
     if f.bucket == DueBucket.OVERDUE:
         statuses = [s for s in (statuses or OPEN) if s in OPEN]

@@ -99,8 +99,8 @@ def test_builtin_views_for_me(team: Services) -> None:
     assert "done late" in titles(team, views.resolve("all").filter)
     assert "done late" not in titles(team, views.resolve(None).filter)  # all open
     assert views.resolve("person:3").name == "赵磊's items"
-    assert [v.key for v in views.available()][:7] == [
-        "mine", "overdue", "week", "check_ins", "waiting", "unassigned", "team",
+    assert [v.key for v in views.available()][:8] == [
+        "mine", "overdue", "week", "check_ins", "waiting", "unassigned", "team", "escalated",
     ]  # fmt: skip
 
 
@@ -134,7 +134,7 @@ def test_saved_views_round_trip(team: Services) -> None:
 def test_a_damaged_setting_does_not_break_the_list(team: Services) -> None:
     team.store.set_setting(SAVED_VIEWS_KEY, "{not json")
     assert Views(team).saved() == {}
-    assert len(Views(team).available()) == 9  # the built-in ones only
+    assert len(Views(team).available()) == 10  # the built-in ones only
 
 
 def test_open_statuses_default(team: Services) -> None:

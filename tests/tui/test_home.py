@@ -148,6 +148,7 @@ async def test_chinese_headings(org: Services) -> None:
         titles = [
             static_text(s.query_one(".section-title", Static))
             for s in app.screen.query(TableSection)
+            if s.display
         ]
         assert titles == ["今天和近期的会议", "我的逾期行动项（2）", "我近期到期的行动项（2）"]
         overdue = cells(section(app, "overdue").table)
@@ -217,3 +218,42 @@ async def test_cursor_steps_over_day_headings(org: Services) -> None:
         await pilot.pause()
     third = org.upcoming_meetings()[2]
     assert opened == [third.id]
+
+
+async def test_inboxes_escalated_to_me_and_check_ins_due(org: Services) -> None:
+    """Zhang Wei (the director, "me" by default) sees the item Li Ming escalated to him
+    and the check-in that has come due; answering the escalation takes it off Home."""
+    from datetime import date
+
+    from salestui.core.actions_service import ActionsService
+    from salestui.core.models import ActionQuery
+    from salestui.tui.screens.actions import ActionsScreen
+
+    rows = {r.title: r.id for r in org.list_actions(ActionQuery())}
+    org.set_me("Li Ming")
+    ActionsService(org).escalate(rows["Call back the Sinopec buyer"], "需要总监出面")
+    org.set_me(None)
+    org.add_follow_up(rows["准备客户拜访材料"], "客户要求改期", next_check_in=date(2026, 11, 27))
+    app = SalestuiApp(org, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        escalated = section(app, "escalated")
+        assert escalated.display
+        assert static_text(escalated.query_one(".section-title", Static)) == "Escalated to me (1)"
+        assert "Call back the Sinopec buyer" in cells(escalated.table)
+        check_ins = section(app, "check-ins")
+        assert static_text(check_ins.query_one(".section-title", Static)) == "Check-ins due (1)"
+        assert "准备客户拜访材料" in cells(check_ins.table)
+        # Enter on the escalated row opens the "Escalated to me" view.
+        escalated.table.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionsScreen) and app.screen.pager is not None
+        assert app.screen.pager.total == 1
+        assert app.screen.view is not None and app.screen.view.key == "escalated"
+        # Answering it (a follow-up of mine) takes it out of the inbox.
+        org.add_follow_up(rows["Call back the Sinopec buyer"], "已约客户周一面谈")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert not section(app, "escalated").display

@@ -8,6 +8,7 @@ from typing import Any
 
 from salestui.core.clock import to_utc_iso
 from salestui.core.models import (
+    OPEN_STATUSES,
     ActionItem,
     ActionQuery,
     ActionRow,
@@ -273,6 +274,28 @@ class ActionsStore(ActionPagingStore):
             },
         )
         return follow_up.model_copy(update={"id": new_id})
+
+    def escalations_to(self, person_id: int) -> list[tuple[int, int, str]]:
+        """(follow-up id, action id, when) of every escalation to ``person_id`` on an open
+        item that the person has not answered since (no later history entry of theirs on
+        it), newest first; one line per item."""
+        open_statuses = [s.value for s in OPEN_STATUSES]
+        rows = self._rows(
+            f"""
+            SELECT max(f.id) AS follow_up_id, f.action_id, max(f.at) AS at
+            FROM follow_ups f JOIN action_items a ON a.id = f.action_id
+            WHERE f.kind = 'escalate' AND f.person_id = ?
+              AND a.status IN ({_placeholders(open_statuses)})
+              AND NOT EXISTS (
+                SELECT 1 FROM follow_ups later
+                WHERE later.action_id = f.action_id AND later.author_id = ? AND later.id > f.id
+              )
+            GROUP BY f.action_id
+            ORDER BY follow_up_id DESC
+            """,
+            [person_id, *open_statuses, person_id],
+        )
+        return [(r["follow_up_id"], r["action_id"], r["at"]) for r in rows]
 
     def list_follow_ups(self, action_id: int) -> list[FollowUp]:
         rows = self._rows(

@@ -35,6 +35,10 @@ CHROME_LINES = 3  # header bar, counts line, footer
 MIN_TABLE_LINES = 4  # a table's header and three rows, however short the terminal
 
 
+# Enter on an action row opens the actions list in the view the row was listed from.
+VIEW_OF_ROW = {"action": "mine", "escalated": "escalated", "check_ins": "check_ins"}
+
+
 class HomeScreen(SalestuiScreen):
     SCREEN_TITLE = N_("Home")
     AUTO_FOCUS = "#meetings FitTable"
@@ -50,6 +54,8 @@ class HomeScreen(SalestuiScreen):
         with VerticalScroll(id="home-body", can_focus=False):
             yield Static(id="empty-state")
             yield TableSection(id="meetings")
+            yield TableSection(id="escalated")  # shown only when something waits for me
+            yield TableSection(id="check-ins")
             yield TableSection(id="overdue")
             yield TableSection(id="due-soon")
         yield Static(id="counts")
@@ -76,8 +82,8 @@ class HomeScreen(SalestuiScreen):
         kind, _sep, number = key.partition("-")
         if kind == "meeting" and number.isdigit():
             self.app.open_meeting(int(number))  # type: ignore[attr-defined]
-        elif kind == "action":
-            self.app.action_actions("mine")  # type: ignore[attr-defined]
+        elif kind in VIEW_OF_ROW:
+            self.app.action_actions(VIEW_OF_ROW[kind])  # type: ignore[attr-defined]
 
     def on_screen_resume(self) -> None:
         if self.data is not None:
@@ -113,6 +119,7 @@ class HomeScreen(SalestuiScreen):
             counts.update("")
             return
         self._show_meetings(data)
+        self._show_inboxes(data)
         self._show_actions(data)
         counts.update(self._counts_text(data))
         self._fit_sections(self.size.height)
@@ -126,7 +133,7 @@ class HomeScreen(SalestuiScreen):
         if self.data is None or self.data.empty or height <= 0:
             return
         short = height < SHORT_HEIGHT
-        sections = list(self.query(TableSection))
+        sections = [section for section in self.query(TableSection) if section.display]
         fixed = CHROME_LINES
         needs: list[int] = []
         ratios: list[int] = []
@@ -231,7 +238,7 @@ class HomeScreen(SalestuiScreen):
             FitColumn("meeting", _("From meeting"), ratio=1, min_width=8),
         ]
 
-    def _action_row(self, row: ActionRow, today: date) -> FitRow:
+    def _action_row(self, row: ActionRow, today: date, kind: str = "action") -> FitRow:
         theme = self.app.current_theme
         overdue = row.due is not None and row.due < today
         due = format_due(row.due, today) if row.due else "-"
@@ -243,7 +250,26 @@ class HomeScreen(SalestuiScreen):
             labels.action_status(row.status),
             Text(row.meeting_title or "-", style="dim"),
         ]
-        return FitRow(f"action-{row.id}", cells)
+        return FitRow(f"{kind}-{row.id}", cells)
+
+    def _show_inboxes(self, data: HomeData) -> None:
+        """What waits for me: items escalated to me that I have not answered, and
+        check-ins that have come due (mine, or my team's for a lead). A section with
+        nothing in it is left out: the screen's lines go to the others."""
+        columns = self._action_columns()
+        for key, title, rows, total in (
+            ("escalated", _("Escalated to me"), data.escalated, data.escalated_total),
+            ("check-ins", _("Check-ins due"), data.check_ins, data.check_ins_total),
+        ):
+            section = self.query_one(f"#{key}", TableSection)
+            section.display = bool(rows)
+            prefix = key.replace("-", "_")
+            section.show(
+                self._titled(title, len(rows), total),
+                columns,
+                [self._action_row(row, data.today, prefix) for row in rows],
+                "",
+            )
 
     def _show_actions(self, data: HomeData) -> None:
         overdue = self.query_one("#overdue", TableSection)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from salestui.core.models import OPEN_STATUSES, ActionQuery, ActionRow, Meeting, Person
+from salestui.core.models import OPEN_STATUSES, ActionQuery, ActionRow, Meeting, Person, Role
 from salestui.core.service import Services
 
 UPCOMING_DAYS = 7
@@ -26,6 +26,10 @@ class HomeData:
     me: Person | None
     empty: bool = False  # nothing in the database yet
     meetings: list[MeetingLine] = field(default_factory=list)
+    escalated: list[ActionRow] = field(default_factory=list)  # to me, not answered yet
+    escalated_total: int = 0
+    check_ins: list[ActionRow] = field(default_factory=list)  # mine, or my team's for a lead
+    check_ins_total: int = 0
     overdue: list[ActionRow] = field(default_factory=list)
     overdue_total: int = 0
     due_soon: list[ActionRow] = field(default_factory=list)
@@ -55,6 +59,19 @@ def load_home(services: Services) -> HomeData:
     if me is None or me.id is None:
         return data
     owner = str(me.id)  # find_person reads a number as an id
+    escalated = services.escalated_to(me.id)
+    data.escalated_total = len(escalated)
+    if escalated:
+        shown = escalated[:ACTIONS_LIMIT]
+        rows = {r.id: r for r in services.list_actions(ActionQuery(ids=shown))}
+        data.escalated = [rows[i] for i in shown if i in rows]
+    if me.role == Role.MEMBER:
+        check_ins = services.action_query(owner=owner, statuses=_open_statuses())
+    else:  # a lead, deputy or director follows up on their reporting tree
+        check_ins = services.action_query(team=owner, statuses=_open_statuses())
+    check_ins.check_in_by = today
+    data.check_ins = services.list_actions(check_ins, limit=ACTIONS_LIMIT)
+    data.check_ins_total = services.count_actions(check_ins) if data.check_ins else 0
     overdue = services.action_query(owner=owner, overdue=True)
     data.overdue = services.list_actions(overdue, limit=ACTIONS_LIMIT)
     data.overdue_total = services.count_actions(overdue)
