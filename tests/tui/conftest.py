@@ -99,6 +99,13 @@ def org(services: Services) -> Services:
     return services
 
 
+@pytest.fixture(scope="session", name="build_org")
+def build_org_fixture() -> Callable[[Services], None]:
+    """``build_org(services)``: the ``org`` fixture's data, on a database a test opens
+    itself."""
+    return build_org
+
+
 @pytest.fixture
 def app(org: Services) -> SalestuiApp:
     return SalestuiApp(org, Config())
