@@ -1,24 +1,45 @@
-"""Shared fixtures: a real SQLite file in a temp folder, a fixed clock, English by default."""
+"""Shared fixtures: a real SQLite file in a temp folder, a fixed clock, English by default;
+``ui`` (helpers for driving the app with Pilot) and ``cli_runner`` (the real command in a
+subprocess, at the same fixed moment).
+
+Test modules neither import a conftest nor load helper files by path (pytest runs with
+``--import-mode=importlib``; tests/test_hygiene.py checks the latter): what they share
+comes to them as fixtures.
+"""
 
 from __future__ import annotations
 
 import functools
+import io
+import json
 import os
+import subprocess
+import sys
+import tempfile
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from babel.messages.catalog import Catalog
+from rich.console import Console
+from rich.text import Text
+from textual.app import App
 from textual.pilot import Pilot
+from textual.widgets import Input, Static
 
 from salestui import i18n
 from salestui.core.clock import FixedClock
 from salestui.core.db import open_store
 from salestui.core.service import Services
 from salestui.core.store import Store
+from salestui.tui.widgets.fit_table import FitTable
+from salestui.tui.widgets.paged_table import PagedTable
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -55,8 +76,17 @@ def _settling(step: Callable[..., Awaitable[None]]) -> Callable[..., Awaitable[N
 _PAUSE = Pilot.pause
 for _name in ("press", "click", "pause", "wait_for_scheduled_animations", "resize_terminal"):
     setattr(Pilot, _name, _settling(getattr(Pilot, _name)))
-# A Friday morning, 08:30 in Shanghai.
+
+
+# A Friday morning, 08:30 in Shanghai: the app's clock, and SALESTUI_NOW for the CLI.
 FIXED_NOW = datetime(2026, 11, 27, 8, 30, tzinfo=SHANGHAI)
+
+
+@pytest.fixture(scope="session")
+def fixed_now() -> datetime:
+    """The moment every test runs at (``clock`` stands there; the CLI gets it as
+    ``SALESTUI_NOW``)."""
+    return FIXED_NOW
 
 
 @pytest.fixture(scope="session")
@@ -165,3 +195,186 @@ def _collector_restored(request: pytest.FixtureRequest) -> Iterator[None]:
         gc.enable()
         gc.unfreeze()
         pytest.fail(f"{request.node.nodeid} left the garbage collector off or frozen")
+
+
+# -- driving the app: the ``ui`` fixture -----------------------------------------------------
+
+
+class UI:
+    """Helpers for tests that drive the app with Pilot: wait for a screen, type, and read
+    what the widgets show as plain text. Tests get one as the ``ui`` fixture."""
+
+    @staticmethod
+    async def wait_until(pilot: Pilot, condition: Callable[[], bool], tries: int = 50) -> None:
+        """Let the app run until ``condition`` holds (screens are pushed with a delay)."""
+        for _ in range(tries):
+            if condition():
+                return
+            await pilot.pause()
+        raise AssertionError("condition never became true")
+
+    async def open_screen(self, pilot: Pilot, screen_type: type) -> None:
+        """Wait until the top screen is a ``screen_type``, then let it settle."""
+        await self.wait_until(pilot, lambda: isinstance(pilot.app.screen, screen_type))
+        await pilot.pause()
+
+    @staticmethod
+    async def type_text(pilot: Pilot, text: str) -> None:
+        """Type ``text`` key by key; a long text's middle is inserted at once (the same
+        Input events, without hundreds of key presses)."""
+        focused = pilot.app.focused
+        if len(text) > 20 and isinstance(focused, Input):
+            await pilot.press(*text[:5])
+            focused.insert_text_at_cursor(text[5:-5])
+            await pilot.press(*text[-5:])
+            return
+        await pilot.press(*text)
+
+    @staticmethod
+    def text_of(widget: Static) -> str:
+        """What a Static shows, as plain text."""
+        content = widget.content
+        if isinstance(content, Text):
+            return content.plain
+        if isinstance(content, str):
+            return content
+        if hasattr(content, "plain"):
+            return str(content.plain)
+        console = Console(file=io.StringIO(), width=200, color_system=None)
+        console.print(content)
+        return console.file.getvalue()  # type: ignore[attr-defined]
+
+    def static_text(self, app: App, selector: str) -> str:
+        """What the Static at ``selector`` on the top screen shows, as plain text."""
+        return self.text_of(app.screen.query_one(selector, Static))
+
+    @staticmethod
+    def table_lines(app: App) -> list[str]:
+        """What the actions table shows, line by line (the header first)."""
+        table = app.screen.query_one(PagedTable)
+        return [table.render_line(y).text.rstrip() for y in range(table.size.height)]
+
+    @staticmethod
+    def table_cells(table: FitTable) -> list[list[str]]:
+        """A FitTable's rows, each cell as text."""
+        return [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
+
+    @staticmethod
+    def record_notifications(app: App) -> list[str]:
+        """Every toast message from now on, in order (wraps ``App.notify``, which screens
+        and widgets call)."""
+        messages: list[str] = []
+        original = app.notify
+
+        def notify(message: str, **kwargs: object) -> None:
+            messages.append(message)
+            original(message, **kwargs)  # type: ignore[arg-type]
+
+        app.notify = notify  # type: ignore[method-assign]
+        return messages
+
+    @staticmethod
+    def no_blink(app: App) -> None:
+        """Snapshots must not depend on when the cursor blinks."""
+        for widget in app.screen.query(Input):
+            widget.cursor_blink = False
+
+
+@pytest.fixture(scope="session")
+def ui() -> UI:
+    """Pilot helpers: ``await ui.open_screen(pilot, ActionsScreen)``,
+    ``ui.static_text(app, "#filter-bar")``, ``await ui.type_text(pilot, "回款")``..."""
+    return UI()
+
+
+# -- the real ``salestui`` command in a subprocess: the ``cli_runner`` fixture ---------------
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def err_lines(self) -> list[str]:
+        return self.err.splitlines()
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+    def ok(self) -> Result:
+        """Assert success with nothing on stderr; returns itself for chaining."""
+        assert self.code == 0, (self.code, self.out, self.err)
+        assert self.err == "", self.err
+        return self
+
+    def assert_one_line_error(self, code: int) -> str:
+        """The command failed with ``code`` and said why in exactly one stderr line."""
+        assert self.code == code, (self.code, self.out, self.err)
+        assert "Traceback" not in self.err
+        assert len(self.err_lines) == 1, self.err
+        assert self.err_lines[0].startswith(("Error: ", "错误：")), self.err
+        return self.err_lines[0]
+
+
+DEFAULT: Any = object()  # "the test's own database"
+
+
+def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("SALESTUI_DB", "SALESTUI_ME", "COLUMNS", "LINES", "LC_ALL", "LANG",
+                 "PYTHONDONTWRITEBYTECODE"):  # fmt: skip
+        env.pop(name, None)
+    # Compiled modules shared by every subprocess of the run: each CLI start then skips
+    # recompiling salestui (a third of a start on a busy machine).
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "salestui-test-pycache")
+    env.update(
+        {
+            "TZ": "Asia/Shanghai",
+            "SALESTUI_NOW": FIXED_NOW.isoformat(),  # 2026-11-27T08:30:00+08:00
+            "SALESTUI_LANG": "en",
+            "SALESTUI_CONFIG": str(tmp_path / "config.toml"),
+            "PYTHONIOENCODING": "utf-8",
+        }
+    )
+    env.update(extra)
+    return env
+
+
+class Runner:
+    """``run("people", "list", "--json")`` -> Result. ``--db`` is the test's file unless
+    ``db_path=`` says otherwise (``db_path=None``: no ``--db`` option); keyword arguments
+    are extra environment variables."""
+
+    def __init__(self, tmp_path: Path, db: Path) -> None:
+        self.tmp_path = tmp_path
+        self.db = db
+
+    def __call__(self, *args: str, db_path: Path | str | None = DEFAULT, **env: str) -> Result:
+        argv = [sys.executable, "-m", "salestui"]
+        target = self.db if db_path is DEFAULT else db_path
+        if target is not None:
+            argv += ["--db", str(target)]
+        done = subprocess.run(
+            [*argv, *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=cli_env(self.tmp_path, **env),
+            timeout=60,
+        )
+        return Result(done.returncode, done.stdout, done.stderr)
+
+    def many(self, *commands: Sequence[str], db_path: Path | str | None = DEFAULT) -> list[Result]:
+        """Run independent commands concurrently (each is still its own process)."""
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            return list(pool.map(lambda args: self(*args, db_path=db_path), commands))
+
+
+@pytest.fixture(scope="session")
+def cli_runner() -> type[Runner]:
+    """``cli_runner(folder, db)`` -> a Runner: ``run = cli_runner(tmp_path, db)``, then
+    ``run("people", "list").ok()``. Every run has TZ Asia/Shanghai, SALESTUI_NOW at
+    ``fixed_now``, English, no SALESTUI_ME, and its config file in ``folder``."""
+    return Runner

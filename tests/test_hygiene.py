@@ -71,6 +71,60 @@ def test_sql_only_in_the_store_and_schema() -> None:
     assert offenders == []
 
 
+# What loads a Python file by its path instead of importing a module by name.
+_LOADS_BY_PATH = {
+    "spec_from_file_location",
+    "module_from_spec",
+    "SourceFileLoader",
+    "SourcelessFileLoader",
+    "run_path",
+}
+
+
+def _loads_by_path(source: str) -> list[tuple[int, str]]:
+    """Each use of ``importlib.util.spec_from_file_location`` and its kin in ``source``
+    (called, imported or referred to): line and name."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute):
+            names = [node.attr]
+        elif isinstance(node, ast.Name):
+            names = [node.id]
+        elif isinstance(node, ast.ImportFrom):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        found += [(node.lineno, name) for name in names if name in _LOADS_BY_PATH]
+    return sorted(found)
+
+
+def test_tests_share_helpers_through_fixtures_not_files_loaded_by_path() -> None:
+    """No test file loads another by path (pytest runs with ``--import-mode=importlib``,
+    and a helper module loaded by hand is a second copy outside pytest's knowledge):
+    shared helpers live in a conftest.py and reach the tests as fixtures."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}: {name}"
+        for path in sorted((ROOT / "tests").rglob("*.py"))
+        if "__snapshots__" not in path.parts
+        for line, name in _loads_by_path(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+    # The check sees the forms it is meant to catch.
+    assert [name for _, name in _loads_by_path(_LOADED_BY_PATH)] == [
+        "SourceFileLoader", "spec_from_file_location", "module_from_spec", "run_path",
+    ]  # fmt: skip
+
+
+_LOADED_BY_PATH = """
+import importlib.util, runpy
+from importlib.machinery import SourceFileLoader
+from importlib.util import find_spec  # by module name: allowed
+spec = importlib.util.spec_from_file_location("helpers", "tests/tui/helpers.py")
+module = importlib.util.module_from_spec(spec)
+runpy.run_path("tests/helpers.py")
+"""
+
+
 def _calls(names: tuple[str, ...], strings: int = 1) -> Iterator[tuple[str, ast.Call]]:
     """Every call of one of ``names`` whose first ``strings`` arguments are string literals,
     outside the catalogs."""

@@ -18,16 +18,14 @@ from __future__ import annotations
 
 import asyncio
 import difflib
-import importlib.util
 import shutil
 import sqlite3
-import sys
 from collections.abc import Awaitable, Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import ModuleType
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -40,35 +38,17 @@ from salestui.tui.app import SalestuiApp
 from salestui.tui.screens.actions import ActionsScreen
 from salestui.tui.screens.actions_forms import ChoiceField, FormScreen, PickScreen
 
-TESTS = Path(__file__).parent
-
-
-def _load(relative: str, name: str) -> ModuleType:
-    """A helper module of the suite, by path (pytest runs with --import-mode=importlib)."""
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, TESTS / relative)
-        assert spec is not None and spec.loader is not None
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-# The CLI tests' runner (same environment: TZ, SALESTUI_NOW, language, no SALESTUI_ME) and
-# the actions screen tests' Pilot helpers.
-cli_support = _load("cli/conftest.py", "parity_cli_support")
-tui_support = _load("tui/test_actions_support.py", "test_actions_support")
-
 ME = "王芳"  # who both front ends run as: the author of every follow-up
 LEAD, FIRST_OWNER, NEW_OWNER = "王芳", "Li Ming", "赵磊"
 TITLE = "给恒达发修改后的报价"
 ACTION_ID = "1"
 NOTE, CHECK_IN = "客户要新报价", "2026-12-01"  # the follow-up, and when to check in next
-START = datetime.fromisoformat(cli_support.FIXED_NOW)  # the setup's moment (SALESTUI_NOW)
 
 
-def moment(step: int) -> datetime:
-    """When step ``step`` (1, 2, ...) runs, on both sides: a minute after the one before."""
-    return START + timedelta(minutes=step)
+def moment(start: datetime, step: int) -> datetime:
+    """When step ``step`` (1, 2, ...) runs, on both sides: a minute after the one before;
+    ``start`` is the setup's moment (``fixed_now``, SALESTUI_NOW of the setup's runs)."""
+    return start + timedelta(minutes=step)
 
 
 # -- reading a database ------------------------------------------------------------------
@@ -147,27 +127,27 @@ def assert_same(cli_db: Path, tui_db: Path, after: str) -> list[str]:
 # -- the TUI, driven by keys -----------------------------------------------------------------
 
 
-def make_app(db: Path) -> tuple[SalestuiApp, FixedClock]:
-    """The app as ``salestui --db DB`` builds it with SALESTUI_NOW set, as ME."""
-    clock = FixedClock(START)
+def make_app(db: Path, start: datetime) -> tuple[SalestuiApp, FixedClock]:
+    """The app as ``salestui --db DB`` builds it with SALESTUI_NOW at ``start``, as ME."""
+    clock = FixedClock(start)
     return SalestuiApp(Services(open_store(db), clock, me=ME), Config(me=ME)), clock
 
 
-async def open_everything(pilot: Pilot) -> None:
+async def open_everything(ui, pilot: Pilot) -> None:
     """``a`` opens the actions list; ``v`` picks the view "Everything" (done items too)."""
     await pilot.press("a")
-    await tui_support.open_screen(pilot, ActionsScreen)
+    await ui.open_screen(pilot, ActionsScreen)
     await pilot.press("v")
-    await tui_support.open_screen(pilot, PickScreen)
+    await ui.open_screen(pilot, PickScreen)
     keys = [key for key, _label in pilot.app.screen.options]
     await pilot.press("home", *["down"] * keys.index("all"), "enter")
-    await tui_support.open_screen(pilot, ActionsScreen)
+    await ui.open_screen(pilot, ActionsScreen)
     screen = pilot.app.screen
     assert screen.pager is not None and screen.pager.total == 1
     assert screen.current_row() is not None and screen.current_row().title == TITLE
 
 
-async def save_form(pilot: Pilot) -> None:
+async def save_form(ui, pilot: Pilot) -> None:
     """Enter saves the open form; a form still open says why it did not save."""
     await pilot.press("enter")
     for _ in range(20):
@@ -175,23 +155,23 @@ async def save_form(pilot: Pilot) -> None:
             break
         await pilot.pause()
     if isinstance(pilot.app.screen, FormScreen):
-        error = tui_support.static_text(pilot.app, "#form-error")
+        error = ui.static_text(pilot.app, "#form-error")
         raise AssertionError(f"the form did not save: {error!r}")
-    await tui_support.open_screen(pilot, ActionsScreen)
+    await ui.open_screen(pilot, ActionsScreen)
 
 
-async def open_form(pilot: Pilot, key: str) -> None:
+async def open_form(ui, pilot: Pilot, key: str) -> None:
     await pilot.press(key)
-    await tui_support.open_screen(pilot, FormScreen)
+    await ui.open_screen(pilot, FormScreen)
 
 
-async def type_into(pilot: Pilot, field: str, text: str) -> None:
+async def type_into(ui, pilot: Pilot, field: str, text: str) -> None:
     """Tab to ``field`` (as a user would, from the first field) and type ``text``."""
     screen = pilot.app.screen
     order = [spec.key for spec in screen.fields]
     await pilot.press(*["tab"] * order.index(field))
     assert isinstance(screen.focused, Input) and screen.focused.id == f"field-{field}"
-    await tui_support.type_text(pilot, text)
+    await ui.type_text(pilot, text)
 
 
 async def choose(pilot: Pilot, value: str) -> None:
@@ -210,48 +190,48 @@ async def choose(pilot: Pilot, value: str) -> None:
 class Step:
     name: str
     cli: tuple[str, ...]  # the CLI's arguments (the database and ``--me`` are added)
-    tui: Callable[[Pilot], Awaitable[None]]  # the same through the actions screen's keys
+    tui: Callable[[Any, Pilot], Awaitable[None]]  # the same by keys: ``tui(ui, pilot)``
     writes: bool = True
 
 
-async def tui_reassign(pilot: Pilot) -> None:
-    await open_form(pilot, "w")
-    await tui_support.type_text(pilot, NEW_OWNER)
-    await type_into(pilot, "note", REASSIGN_NOTE)
-    await save_form(pilot)
+async def tui_reassign(ui, pilot: Pilot) -> None:
+    await open_form(ui, pilot, "w")
+    await ui.type_text(pilot, NEW_OWNER)
+    await type_into(ui, pilot, "note", REASSIGN_NOTE)
+    await save_form(ui, pilot)
 
 
-async def tui_follow_up(pilot: Pilot) -> None:
-    await open_form(pilot, "l")
-    await tui_support.type_text(pilot, NOTE)
-    await type_into(pilot, "check_in", CHECK_IN)
-    await save_form(pilot)
+async def tui_follow_up(ui, pilot: Pilot) -> None:
+    await open_form(ui, pilot, "l")
+    await ui.type_text(pilot, NOTE)
+    await type_into(ui, pilot, "check_in", CHECK_IN)
+    await save_form(ui, pilot)
 
 
-async def tui_waiting(pilot: Pilot) -> None:
-    await open_form(pilot, "s")
+async def tui_waiting(ui, pilot: Pilot) -> None:
+    await open_form(ui, pilot, "s")
     await choose(pilot, "waiting")
-    await type_into(pilot, "reason", WAITING_ON)
-    await save_form(pilot)
+    await type_into(ui, pilot, "reason", WAITING_ON)
+    await save_form(ui, pilot)
 
 
-async def tui_done(pilot: Pilot) -> None:
+async def tui_done(ui, pilot: Pilot) -> None:
     await pilot.press("d")
 
 
-async def tui_reopen(pilot: Pilot) -> None:
+async def tui_reopen(ui, pilot: Pilot) -> None:
     await pilot.press("k")
 
 
 ESCALATE_NOTE = "需要支援"
 
 
-async def tui_escalate(pilot: Pilot) -> None:
-    await open_form(pilot, "e")
+async def tui_escalate(ui, pilot: Pilot) -> None:
+    await open_form(ui, pilot, "e")
     # The form names the target: one level up from the owner (赵磊 reports to 王芳).
-    assert f"Escalate to {LEAD}" in tui_support.static_text(pilot.app, "#form-title")
-    await type_into(pilot, "note", ESCALATE_NOTE)
-    await save_form(pilot)
+    assert f"Escalate to {LEAD}" in ui.static_text(pilot.app, "#form-title")
+    await type_into(ui, pilot, "note", ESCALATE_NOTE)
+    await save_form(ui, pilot)
 
 
 REASSIGN_NOTE = "Li Ming休假"
@@ -282,10 +262,12 @@ def _copy_db(source: Path, target: Path) -> None:
             shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
 
 
-async def test_cli_and_tui_leave_the_same_rows(tmp_path: Path) -> None:
+async def test_cli_and_tui_leave_the_same_rows(
+    tmp_path: Path, fixed_now: datetime, cli_runner, ui
+) -> None:
     # One file made by the CLI: a lead and her two reports, and the action.
     template = tmp_path / "template.db"
-    setup = cli_support.Runner(tmp_path, template)
+    setup = cli_runner(tmp_path, template)
     setup("people", "add", LEAD, "--role", "lead", "--team", "华东").ok()
     setup("people", "add", FIRST_OWNER, "--team", "华东", "--reports-to", LEAD).ok()
     setup("people", "add", NEW_OWNER, "--team", "华东", "--reports-to", LEAD).ok()
@@ -298,20 +280,20 @@ async def test_cli_and_tui_leave_the_same_rows(tmp_path: Path) -> None:
     cli_db, tui_db = tmp_path / "cli.db", tmp_path / "tui.db"
     _copy_db(template, cli_db)
     _copy_db(template, tui_db)
-    cli = cli_support.Runner(tmp_path, cli_db)
+    cli = cli_runner(tmp_path, cli_db)
 
     def run_cli(when: datetime, *args: str) -> str:
         return cli("--me", ME, *args, SALESTUI_NOW=when.isoformat()).ok().out
 
-    app, clock = make_app(tui_db)
+    app, clock = make_app(tui_db, fixed_now)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            await open_everything(pilot)
+            await open_everything(ui, pilot)
             rows = assert_same(cli_db, tui_db, "opening the actions list")
             for number, step in enumerate(STEPS, start=1):
-                out = await asyncio.to_thread(run_cli, moment(number), *step.cli)
-                clock.set(moment(number))
-                await step.tui(pilot)
+                out = await asyncio.to_thread(run_cli, moment(fixed_now, number), *step.cli)
+                clock.set(moment(fixed_now, number))
+                await step.tui(ui, pilot)
                 await pilot.pause()
                 before, rows = rows, assert_same(cli_db, tui_db, f"step {step.name!r}")
                 if not step.writes:  # the same on both sides, and nothing new at all
@@ -323,7 +305,7 @@ async def test_cli_and_tui_leave_the_same_rows(tmp_path: Path) -> None:
     # What both hold at the end, so that "the same" is not "the same nothing": one entry
     # per step at that step's moment, none for "done again", all by ME.
     def utc(step: int) -> str:
-        return moment(step).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return moment(fixed_now, step).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     with closing(sqlite3.connect(f"file:{tui_db}?mode=ro", uri=True)) as conn:
         history = conn.execute(

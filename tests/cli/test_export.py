@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-Runner = Any  # tests/cli/conftest.py's Runner (conftest modules are not importable)
+Runner = Any  # tests/conftest.py's Runner (conftest modules are not importable)
 
 
 @pytest.fixture(scope="session")

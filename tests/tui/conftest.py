@@ -1,21 +1,26 @@
-"""A small deterministic organisation for the TUI tests.
+"""Small deterministic organisations for the TUI tests, as fixtures: ``org`` (and the
+``app`` on it), ``team`` and ``make_app`` (a lead's team, for the actions and dashboard
+screens), ``people`` and ``planned_weekly`` (the Plan screen's six people and weekly
+meeting).
 
 The shared ``tests/conftest.py`` already fixes the environment for every test: TZ is
 Asia/Shanghai (with ``time.tzset()``), the language English (restored afterwards), and the
-clock stands at Friday 2026-11-27 08:30 Shanghai time.
+clock stands at Friday 2026-11-27 08:30 Shanghai time. It also gives the ``ui`` fixture:
+helpers for waiting on screens, typing and reading widgets.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator, Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from salestui.config import Config
 from salestui.core.models import MeetingKind, MeetingStatus, Role
+from salestui.core.planning import Planning
 from salestui.core.service import Services
 from salestui.tui.app import SalestuiApp
 from salestui.tui.busy import BusyWatch
@@ -94,6 +99,13 @@ def org(services: Services) -> Services:
     return services
 
 
+@pytest.fixture(scope="session", name="build_org")
+def build_org_fixture() -> Callable[[Services], None]:
+    """``build_org(services)``: the ``org`` fixture's data, on a database a test opens
+    itself."""
+    return build_org
+
+
 @pytest.fixture
 def app(org: Services) -> SalestuiApp:
     return SalestuiApp(org, Config())
@@ -102,6 +114,109 @@ def app(org: Services) -> SalestuiApp:
 @pytest.fixture
 def empty_app(services: Services) -> SalestuiApp:
     return SalestuiApp(services, Config())
+
+
+# -- a lead's team: the actions and dashboard screens ----------------------------------------
+
+TODAY = date(2026, 11, 27)  # the shared clock: Friday 08:30 Shanghai
+
+
+@pytest.fixture
+def team(services: Services) -> dict[str, int]:
+    """A director, a lead (王芳) with two reports, another lead; items in both languages,
+    the first carried three times, one done. Action ids by title."""
+    services.add_person("Zhang Wei", role=Role.DIRECTOR, team="营销部")
+    services.add_person("王芳", role=Role.LEAD, team="华东大区", reports_to="Zhang Wei")
+    services.add_person("赵磊", team="华东大区", reports_to="王芳")
+    services.add_person("孙丽", team="华东大区", reports_to="王芳")
+    services.add_person("Li Ming", role=Role.LEAD, team="North", reports_to="Zhang Wei")
+    weekly = services.new_meeting(
+        "华东大区周例会", "每周回顾", MeetingKind.WEEKLY, minutes=60, chair="王芳",
+    )  # fmt: skip
+    add = services.add_action
+    days = timedelta(days=1)
+    items = [
+        add("催收远东物流的逾期货款", ["赵磊"], TODAY - 6 * days, 1, weekly.id, tags=["回款"]),
+        add("Send revised quote to Hengda", ["孙丽"], TODAY - 3 * days, 2, weekly.id),
+        add("提交华东区回款计划", ["王芳"], TODAY - 2 * days, 1, weekly.id),
+        add("整理渠道名单", ["赵磊"], TODAY + 2 * days, 3),
+        add("Prepare Q1 pricing deck", ["Li Ming"], TODAY - 1 * days, 2),
+        add("审批返利政策", ["Zhang Wei"], TODAY - 4 * days, 1),
+        add("Book the trade show booth", [], TODAY + 9 * days, 2),
+    ]
+    carried = items[0]
+    carried.carried_count = 3
+    services.store.update_action(carried, services.clock.now())
+    done = add("Old task", ["王芳"], TODAY - 20 * days)
+    services.mark_done(done.id)
+    return {a.title: a.id for a in [*items, done] if a.id is not None}
+
+
+@pytest.fixture
+def make_app(services: Services) -> Callable[..., SalestuiApp]:
+    """``make_app(me="王芳")``: the app on the test's database and clock, as ``me``.
+
+    A factory, so that a test can set the language before the app is made."""
+
+    def make(me: str = "王芳") -> SalestuiApp:
+        return SalestuiApp(Services(services.store, services.clock, me=me), Config(me=me))
+
+    return make
+
+
+# -- six people and a weekly meeting: the Plan screen ---------------------------------------
+
+
+@pytest.fixture
+def people(services: Services) -> Services:
+    """A director, two leads and three members: enough to invite five people."""
+    services.add_person("Zhang Wei", role=Role.DIRECTOR, team="Sales")
+    services.add_person("王芳", role=Role.LEAD, team="华东大区", reports_to="Zhang Wei")
+    services.add_person("Li Ming", role=Role.LEAD, team="North", reports_to="Zhang Wei")
+    services.add_person("陈静", role=Role.MEMBER, team="华东大区", reports_to="王芳")
+    services.add_person("刘洋", role=Role.MEMBER, team="North", reports_to="Li Ming")
+    services.add_person("赵强", role=Role.MEMBER, team="华东大区", reports_to="王芳")
+    return services
+
+
+@pytest.fixture
+def planned_weekly(people: Services) -> Callable[..., int]:
+    """``planned_weekly(over=True, carried=False)`` -> the id of a weekly meeting on Monday
+    30 Nov 14:30 with five of ``people`` invited and a five-item agenda (75 minutes in a
+    60-minute meeting when ``over``; with ``carried``, one item comes from last week's
+    meeting for the second time).
+
+    A factory, so that a test can set the language before the templates are seeded."""
+
+    def plan(*, over: bool = True, carried: bool = False) -> int:
+        meeting = people.new_meeting(
+            "周例会 第48周", "检讨本周问题与业绩，确定下周目标", MeetingKind.WEEKLY,
+            start=datetime(2026, 11, 30, 14, 30, tzinfo=SHANGHAI), minutes=60,
+            chair="Zhang Wei", location="3楼会议室",
+        )  # fmt: skip
+        assert meeting.id is not None
+        people.invite(meeting.id, ["Zhang Wei", "王芳", "Li Ming", "陈静"])
+        people.invite(meeting.id, ["刘洋"], required=False)
+        for title, minutes, presenter, kind in (
+            ("上周业绩回顾", 10, "Zhang Wei", "info"),
+            ("各销售员业绩", 20, "王芳", "discussion"),
+            ("重点客户跟进", 20 if over else 5, "Li Ming", "discussion"),
+            ("问题与对策", 15, None, "discussion"),
+            ("下周目标", 10, "Zhang Wei", "decision"),
+        ):
+            people.add_agenda_item(meeting.id, title, minutes, presenter, kind)
+        if carried:
+            last_week = people.new_meeting(
+                "周例会 第47周", "检讨本周问题与业绩", MeetingKind.WEEKLY,
+                start=datetime(2026, 11, 23, 14, 30, tzinfo=SHANGHAI), minutes=60,
+            )  # fmt: skip
+            item = people.store.list_agenda(meeting.id)[3]
+            item.carried_from, item.carried_count = last_week.id, 2
+            people.store.update_agenda_item(item)
+        Planning(people).templates()  # seed the templates as a user's database has them
+        return meeting.id
+
+    return plan
 
 
 # -- the UI thread only draws: no stretch of work on the event loop may take long -------------

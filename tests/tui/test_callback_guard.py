@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -31,12 +32,10 @@ pytestmark = pytest.mark.ui_guard
 
 
 @pytest.fixture(scope="module")
-def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tests.conftest import FIXED_NOW  # noqa: PLC0415 - the shared fixed clock
-
+def big_db(tmp_path_factory: pytest.TempPathFactory, fixed_now: datetime) -> Path:
     path = tmp_path_factory.mktemp("big") / "big.db"
     store = open_store(path)
-    generate_demo(store, FixedClock(FIXED_NOW), scale=ROWS)
+    generate_demo(store, FixedClock(fixed_now), scale=ROWS)
     store.close()
     return path
 

@@ -13,10 +13,8 @@ from salestui.core.service import Services
 from salestui.tui.app import SalestuiApp
 from salestui.tui.widgets.header_bar import HeaderBar
 
-from .conftest import build_org
 
-
-def _newer_database(path: Path, clock) -> Services:
+def _newer_database(path: Path, clock, build_org) -> Services:
     services = Services(open_store(path), clock)
     build_org(services)
     services.store.db.execute(f"PRAGMA user_version = {schema.LATEST_VERSION + 1}")
@@ -30,8 +28,8 @@ def _banner(app: SalestuiApp) -> tuple[bool, str]:
     return banner.display and header.has_class("-read-only"), str(banner.render())
 
 
-async def test_read_only_database_shows_a_banner(db_path: Path, clock) -> None:
-    services = _newer_database(db_path, clock)
+async def test_read_only_database_shows_a_banner(db_path: Path, clock, build_org) -> None:
+    services = _newer_database(db_path, clock, build_org)
     app = SalestuiApp(services, Config())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -52,8 +50,8 @@ async def test_no_banner_on_a_writable_database(app: SalestuiApp) -> None:
         assert not shown
 
 
-def test_read_only_home_80x24(snap_compare, db_path: Path, clock) -> None:
-    services = _newer_database(db_path, clock)
+def test_read_only_home_80x24(snap_compare, db_path: Path, clock, build_org) -> None:
+    services = _newer_database(db_path, clock, build_org)
     # The real reason names the (temporary) path; a fixed one keeps the picture stable.
     services.store.refuse_writes(
         "salestui.db was made by a newer salestui (schema 3); this is 2 - upgrade salestui"

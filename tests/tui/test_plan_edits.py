@@ -3,10 +3,6 @@ series' unfinished items into the next meeting."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 from textual.widgets import Input, Static
 
@@ -18,69 +14,34 @@ from salestui.tui.screens.plan import PlanScreen
 from salestui.tui.screens.plan_item import AgendaItemScreen
 from salestui.tui.screens.plan_recurring import RecurringScreen
 
-
-def _support():  # pytest runs with --import-mode=importlib: load the helpers by path
-    if "test_plan_support" not in sys.modules:
-        path = Path(__file__).with_name("test_plan_support.py")
-        spec = importlib.util.spec_from_file_location("test_plan_support", path)
-        assert spec is not None and spec.loader is not None
-        sys.modules["test_plan_support"] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules["test_plan_support"]
-
-
-support = _support()
-build_people, planned_weekly, table_cells = (
-    support.build_people, support.planned_weekly, support.table_cells
-)  # fmt: skip
-text_of, type_text, wait_until = support.text_of, support.type_text, support.wait_until
 SIZE = (120, 40)
 
 
-@pytest.fixture
-def people(services: Services) -> Services:
-    build_people(services)
-    return services
+def error_of(ui, screen, name: str) -> str:
+    return ui.text_of(screen.query_one(f"#error-{name}", Static))
 
 
-def record_notes(app: SalestuiApp) -> list[str]:
-    """Every toast message, in order (wraps ``App.notify``, which widgets call)."""
-    notes: list[str] = []
-    original = app.notify
-
-    def notify(message: str, **kwargs: object) -> None:
-        notes.append(message)
-        original(message, **kwargs)  # type: ignore[arg-type]
-
-    app.notify = notify  # type: ignore[method-assign]
-    return notes
-
-
-def error_of(screen, name: str) -> str:
-    return text_of(screen.query_one(f"#error-{name}", Static))
-
-
-async def open_plan(app: SalestuiApp, pilot, meeting_id: int | None, tab: str = "details"):
+async def open_plan(ui, app: SalestuiApp, pilot, meeting_id: int | None, tab: str = "details"):
     await pilot.pause()
     app.push_screen(PlanScreen(app.services, meeting_id, tab=tab))
-    await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
+    await ui.wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
     await pilot.pause()
     return app.screen
 
 
-async def test_a_meeting_without_title_or_purpose_is_not_saved(people: Services) -> None:
+async def test_a_meeting_without_title_or_purpose_is_not_saved(people: Services, ui) -> None:
     app = SalestuiApp(people, Config())
-    notes = record_notes(app)
+    notes = ui.record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_plan(app, pilot, None)
+        screen = await open_plan(ui, app, pilot, None)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert people.meetings() == []
-        assert error_of(screen, "title") == "✗ A meeting needs a title"
-        assert error_of(screen, "purpose") == "✗ A meeting needs a purpose: why meet at all?"
+        assert error_of(ui, screen, "title") == "✗ A meeting needs a title"
+        assert error_of(ui, screen, "purpose") == "✗ A meeting needs a purpose: why meet at all?"
         assert notes[-1] == "Not saved: A meeting needs a title"
         assert app.focused is screen.query_one("#field-title", Input)
-        await type_text(pilot, "Pricing review")
+        await ui.type_text(pilot, "Pricing review")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert people.meetings() == []
@@ -101,20 +62,20 @@ async def test_a_meeting_without_title_or_purpose_is_not_saved(people: Services)
     ],
 )
 async def test_bad_fields_are_flagged_inline_and_nothing_is_saved(
-    people: Services, field: str, typed: str, message: str
+    people: Services, field: str, typed: str, message: str, ui
 ) -> None:
     app = SalestuiApp(people, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_plan(app, pilot, None)
-        await type_text(pilot, "Pricing review")
+        screen = await open_plan(ui, app, pilot, None)
+        await ui.type_text(pilot, "Pricing review")
         screen.form.focus_field("purpose")
-        await type_text(pilot, "Agree the Q1 price list")
+        await ui.type_text(pilot, "Agree the Q1 price list")
         screen.form.focus_field(field)
         await pilot.press("ctrl+u")
-        await type_text(pilot, typed)
+        await ui.type_text(pilot, typed)
         await pilot.pause()
         # Flagged as it is typed, before any save.
-        assert message in error_of(screen, field)
+        assert message in error_of(ui, screen, field)
         assert screen.query_one(f"#field-{field}").has_class("-invalid")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -122,38 +83,38 @@ async def test_bad_fields_are_flagged_inline_and_nothing_is_saved(
         assert app.focused is screen.query_one(f"#field-{field}", Input)
 
 
-async def test_editing_a_stored_meeting_updates_it(people: Services) -> None:
-    meeting_id = planned_weekly(people)
+async def test_editing_a_stored_meeting_updates_it(people: Services, planned_weekly, ui) -> None:
+    meeting_id = planned_weekly()
     app = SalestuiApp(people, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_plan(app, pilot, meeting_id)
+        screen = await open_plan(ui, app, pilot, meeting_id)
         assert screen.query_one("#field-start", Input).value == "2026-11-30 14:30"
-        assert text_of(screen.query_one("#hint-chair", Static)) == "→ Zhang Wei"
+        assert ui.text_of(screen.query_one("#hint-chair", Static)) == "→ Zhang Wei"
         screen.form.focus_field("minutes")
         await pilot.press("ctrl+u")
-        await type_text(pilot, "90")
+        await ui.type_text(pilot, "90")
         await pilot.pause()
-        assert "unsaved changes" in text_of(screen.query_one(".header-right", Static))
+        assert "unsaved changes" in ui.text_of(screen.query_one(".header-right", Static))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert people.meeting(meeting_id).planned_minutes == 90
-        assert text_of(screen.query_one("#summary-agenda", Static)) == "Agenda 75 / 90 min"
+        assert ui.text_of(screen.query_one("#summary-agenda", Static)) == "Agenda 75 / 90 min"
         assert not screen.query_one("#summary-agenda").has_class("-over")
 
 
-async def test_escape_with_unsaved_changes_asks_first(people: Services) -> None:
-    meeting_id = planned_weekly(people)
+async def test_escape_with_unsaved_changes_asks_first(people: Services, planned_weekly, ui) -> None:
+    meeting_id = planned_weekly()
     app = SalestuiApp(people, Config())
-    notes = record_notes(app)
+    notes = ui.record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_plan(app, pilot, meeting_id)
-        await type_text(pilot, " (draft)")
+        screen = await open_plan(ui, app, pilot, meeting_id)
+        await ui.type_text(pilot, " (draft)")
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
         assert notes[-1].startswith("Unsaved changes")
         await pilot.press("escape")
-        await wait_until(pilot, lambda: app.screen is not screen)
+        await ui.wait_until(pilot, lambda: app.screen is not screen)
         assert people.meeting(meeting_id).title == "周例会 第48周"
 
 
@@ -169,45 +130,52 @@ async def test_escape_with_unsaved_changes_asks_first(people: Services) -> None:
     ],
 )
 async def test_bad_agenda_items_are_refused(
-    people: Services, title: str, presenter: str, minutes: str, field: str, message: str
+    people: Services,
+    title: str,
+    presenter: str,
+    minutes: str,
+    field: str,
+    message: str,
+    planned_weekly,
+    ui,
 ) -> None:
-    meeting_id = planned_weekly(people)
+    meeting_id = planned_weekly()
     app = SalestuiApp(people, Config())
     async with app.run_test(size=SIZE) as pilot:
-        await open_plan(app, pilot, meeting_id, tab="agenda")
+        await open_plan(ui, app, pilot, meeting_id, tab="agenda")
         await pilot.press("plus")
-        await wait_until(pilot, lambda: isinstance(app.screen, AgendaItemScreen))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, AgendaItemScreen))
         dialog = app.screen
-        await type_text(pilot, title)
+        await ui.type_text(pilot, title)
         await pilot.press("tab")
-        await type_text(pilot, presenter)
+        await ui.type_text(pilot, presenter)
         await pilot.press("tab")
-        await type_text(pilot, minutes)  # replaces the default: the field is selected
+        await ui.type_text(pilot, minutes)  # replaces the default: the field is selected
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is dialog  # still open, saying what is wrong
-        assert message in text_of(dialog.query_one(f"#item-error-{field}", Static))
+        assert message in ui.text_of(dialog.query_one(f"#item-error-{field}", Static))
         assert app.focused is dialog.query_one(f"#item-{field}", Input)
         assert len(people.store.list_agenda(meeting_id)) == 5
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
         assert len(people.store.list_agenda(meeting_id)) == 5
 
 
-async def test_edit_an_item_then_delete_and_undo(people: Services) -> None:
-    meeting_id = planned_weekly(people)
+async def test_edit_an_item_then_delete_and_undo(people: Services, planned_weekly, ui) -> None:
+    meeting_id = planned_weekly()
     app = SalestuiApp(people, Config())
-    notes = record_notes(app)
+    notes = ui.record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_plan(app, pilot, meeting_id, tab="agenda")
+        screen = await open_plan(ui, app, pilot, meeting_id, tab="agenda")
         await pilot.press("down", "enter")  # edit the second item
-        await wait_until(pilot, lambda: isinstance(app.screen, AgendaItemScreen))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, AgendaItemScreen))
         assert app.screen.query_one("#item-title", Input).value == "各销售员业绩"
         assert app.screen.query_one("#item-presenter", Input).value == "王芳"
         await pilot.press("tab", "tab")
-        await type_text(pilot, "25")
+        await ui.type_text(pilot, "25")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: app.screen is screen)
+        await ui.wait_until(pilot, lambda: app.screen is screen)
         assert people.store.list_agenda(meeting_id)[1].timebox_minutes == 25
 
         await pilot.press("d")
@@ -215,7 +183,7 @@ async def test_edit_an_item_then_delete_and_undo(people: Services) -> None:
         titles = [i.title for i in people.store.list_agenda(meeting_id)]
         assert "各销售员业绩" not in titles and len(titles) == 4
         assert notes[-1] == "Deleted 各销售员业绩 - ctrl+z to undo"
-        assert [row[1] for row in table_cells(screen.agenda.table)] == titles
+        assert [row[1] for row in ui.table_cells(screen.agenda.table)] == titles
 
         await pilot.press("ctrl+z")
         await pilot.pause()
@@ -228,48 +196,50 @@ async def test_edit_an_item_then_delete_and_undo(people: Services) -> None:
         assert notes[-1] == "Nothing to undo"
 
 
-async def test_remove_an_attendee_and_undo(people: Services) -> None:
-    meeting_id = planned_weekly(people)
+async def test_remove_an_attendee_and_undo(people: Services, planned_weekly, ui) -> None:
+    meeting_id = planned_weekly()
     app = SalestuiApp(people, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_plan(app, pilot, meeting_id, tab="attendees")
+        screen = await open_plan(ui, app, pilot, meeting_id, tab="attendees")
         # The list is in reporting-line order: the second row is removed.
         second = people.meeting_detail(meeting_id).attendees[1].person.name
         await pilot.press("tab", "down", "delete")
         await pilot.pause()
         names = [a.person.name for a in people.meeting_detail(meeting_id).attendees]
         assert second not in names and len(names) == 4
-        assert "4 invited" in text_of(screen.query_one("#summary-cost", Static))
+        assert "4 invited" in ui.text_of(screen.query_one("#summary-cost", Static))
         await pilot.press("ctrl+z")
         await pilot.pause()
         attendees = {a.person.name: a.required for a in people.meeting_detail(meeting_id).attendees}
         assert attendees[second] is True and len(attendees) == 5
         # A name that matches no one says so and invites no one.
         await pilot.press("f3")
-        await type_text(pilot, "nobody")
+        await ui.type_text(pilot, "nobody")
         await pilot.press("enter")
         await pilot.pause()
-        message = text_of(screen.query_one("#attendee-picker .picker-message", Static))
+        message = ui.text_of(screen.query_one("#attendee-picker .picker-message", Static))
         assert message == "No one matches nobody. ctrl+n adds a new person."
         assert len(people.meeting_detail(meeting_id).attendees) == 5
 
 
-async def test_next_meeting_of_a_series_carries_unfinished_items(people: Services) -> None:
-    meeting_id = planned_weekly(people, over=False)
+async def test_next_meeting_of_a_series_carries_unfinished_items(
+    people: Services, planned_weekly, ui
+) -> None:
+    meeting_id = planned_weekly(over=False)
     app = SalestuiApp(people, Config())
-    notes = record_notes(app)
+    notes = ui.record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_plan(app, pilot, meeting_id, tab="agenda")
+        screen = await open_plan(ui, app, pilot, meeting_id, tab="agenda")
         assert not screen.check_action("next_meeting", ())  # not in a series yet
         await pilot.press("ctrl+r")
-        await wait_until(pilot, lambda: isinstance(app.screen, RecurringScreen))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, RecurringScreen))
         await pilot.press("enter")  # weekly, highlighted first
-        await wait_until(pilot, lambda: app.screen is screen)
+        await ui.wait_until(pilot, lambda: app.screen is screen)
         meeting = people.meeting(meeting_id)
         assert meeting.series_id is not None
         series = people.store.get_series(meeting.series_id)
         assert series is not None and series.cadence == Cadence.WEEKLY
-        assert "Every week" in text_of(screen.query_one(".header-right", Static))
+        assert "Every week" in ui.text_of(screen.query_one(".header-right", Static))
 
         # The meeting is held: its standing items done, and an item added after the
         # series began (this meeting's own) parked.
@@ -283,12 +253,12 @@ async def test_next_meeting_of_a_series_carries_unfinished_items(people: Service
         people.store.update_meeting(meeting)
 
         await pilot.press("ctrl+g")
-        await wait_until(pilot, lambda: app.screen is not screen)
+        await ui.wait_until(pilot, lambda: app.screen is not screen)
         nxt = app.screen
         assert isinstance(nxt, PlanScreen) and nxt.meeting_id != meeting_id
         assert notes[-1] == "Next meeting created for Mon 7 Dec 14:30; items carried over: 1"
         await pilot.pause()
-        rows = table_cells(nxt.agenda.table)
+        rows = ui.table_cells(nxt.agenda.table)
         titles = [row[1] for row in rows]
         assert titles[0] == "Review of open actions"
         assert titles[1:6] == [
@@ -307,39 +277,43 @@ async def test_next_meeting_of_a_series_carries_unfinished_items(people: Service
 
 async def test_a_new_person_is_added_and_invited_without_leaving_the_form(
     people: Services,
+    planned_weekly,
+    ui,
 ) -> None:
     from salestui.tui.screens.person_form import PersonFormScreen
 
-    meeting_id = planned_weekly(people)
+    meeting_id = planned_weekly()
     app = SalestuiApp(people, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_plan(app, pilot, meeting_id, tab="attendees")
-        await type_text(pilot, "孙新")
+        screen = await open_plan(ui, app, pilot, meeting_id, tab="attendees")
+        await ui.type_text(pilot, "孙新")
         await pilot.press("enter")
         await pilot.pause()
-        assert "ctrl+n" in text_of(screen.query_one("#attendee-picker .picker-message", Static))
+        assert "ctrl+n" in ui.text_of(screen.query_one("#attendee-picker .picker-message", Static))
         await pilot.press("ctrl+n")
-        await wait_until(pilot, lambda: isinstance(app.screen, PersonFormScreen))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, PersonFormScreen))
         assert app.screen.query_one("#person-name", Input).value == "孙新"
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: app.screen is screen)
+        await ui.wait_until(pilot, lambda: app.screen is screen)
         await pilot.pause()
         attendees = {a.person.name: a.required for a in people.meeting_detail(meeting_id).attendees}
         assert attendees.get("孙新") is True
-        assert "孙新" in [row[0] for row in table_cells(screen.attendees.table)]
+        assert "孙新" in [row[0] for row in ui.table_cells(screen.attendees.table)]
 
 
-async def test_templates_add_items_with_undo_and_follow_a_meeting(people: Services) -> None:
+async def test_templates_add_items_with_undo_and_follow_a_meeting(
+    people: Services, planned_weekly, ui
+) -> None:
     from salestui.core.models import MeetingKind
     from salestui.core.planning import Planning
     from salestui.tui.screens.plan_template import TemplateScreen
 
-    meeting_id = planned_weekly(people)
+    meeting_id = planned_weekly()
     app = SalestuiApp(people, Config())
     async with app.run_test(size=SIZE) as pilot:
-        await open_plan(app, pilot, meeting_id, tab="agenda")
+        await open_plan(ui, app, pilot, meeting_id, tab="agenda")
         await pilot.press("ctrl+t")
-        await wait_until(pilot, lambda: isinstance(app.screen, TemplateScreen))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, TemplateScreen))
         # u: the weekly template (first, the meeting's kind) now follows this meeting.
         await pilot.press("u")
         await pilot.pause()
@@ -350,7 +324,7 @@ async def test_templates_add_items_with_undo_and_follow_a_meeting(people: Servic
         assert weekly.purpose == "检讨本周问题与业绩，确定下周目标"
         # enter: its items are added after the agenda; ctrl+z takes them back.
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
         await pilot.pause()
         assert len(people.store.list_agenda(meeting_id)) == 10
         await pilot.press("ctrl+z")
@@ -358,22 +332,24 @@ async def test_templates_add_items_with_undo_and_follow_a_meeting(people: Servic
         assert len(people.store.list_agenda(meeting_id)) == 5
 
 
-async def test_markup_and_control_characters_in_titles_are_plain_text(people: Services) -> None:
-    meeting_id = planned_weekly(people)
+async def test_markup_and_control_characters_in_titles_are_plain_text(
+    people: Services, planned_weekly, ui
+) -> None:
+    meeting_id = planned_weekly()
     people.add_agenda_item(meeting_id, "[/red] [b]Q1 | #price <script>", 5)
     app = SalestuiApp(people, Config())
-    notes = record_notes(app)
+    notes = ui.record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_plan(app, pilot, meeting_id, tab="agenda")
+        screen = await open_plan(ui, app, pilot, meeting_id, tab="agenda")
         await pilot.press("end")
-        assert table_cells(screen.agenda.table)[-1][1] == "[/red] [b]Q1 | #price <script>"
+        assert ui.table_cells(screen.agenda.table)[-1][1] == "[/red] [b]Q1 | #price <script>"
         await pilot.press("d")
         await pilot.pause()
         assert notes[-1] == "Deleted [/red] [b]Q1 | #price <script> - ctrl+z to undo"
         await pilot.press("plus")
-        await wait_until(pilot, lambda: isinstance(app.screen, AgendaItemScreen))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, AgendaItemScreen))
         # As if pasted: the escape sequence arrives inside the text.
         app.screen.query_one("#item-title", Input).value = "red\x1b[31m alert"
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
         assert people.store.list_agenda(meeting_id)[-1].title == "red alert"

@@ -4,8 +4,6 @@ circulated (file written, time stored)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,63 +21,42 @@ from salestui.tui.screens.plan_template import TemplateScreen
 from salestui.tui.widgets.header_bar import HeaderBar
 
 
-def _support():  # pytest runs with --import-mode=importlib: load the helpers by path
-    if "test_plan_support" not in sys.modules:
-        path = Path(__file__).with_name("test_plan_support.py")
-        spec = importlib.util.spec_from_file_location("test_plan_support", path)
-        assert spec is not None and spec.loader is not None
-        sys.modules["test_plan_support"] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules["test_plan_support"]
+def summary(ui, app: SalestuiApp) -> str:
+    return ui.text_of(app.screen.query_one("#summary-agenda", Static))
 
 
-support = _support()
-build_people, table_cells, text_of = support.build_people, support.table_cells, support.text_of
-type_text, wait_until = support.type_text, support.wait_until
-
-
-@pytest.fixture
-def people(services: Services) -> Services:
-    build_people(services)
-    return services
-
-
-def summary(app: SalestuiApp) -> str:
-    return text_of(app.screen.query_one("#summary-agenda", Static))
-
-
-def header_right(app: SalestuiApp) -> str:
-    return text_of(app.screen.query_one(HeaderBar).query_one(".header-right", Static))
+def header_right(ui, app: SalestuiApp) -> str:
+    return ui.text_of(app.screen.query_one(HeaderBar).query_one(".header-right", Static))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
 async def test_weekly_meeting_from_template_to_circulated_agenda(
-    people: Services, tmp_path: Path, lang: str
+    people: Services, tmp_path: Path, lang: str, ui
 ) -> None:
     i18n.set_language(lang)
     app = SalestuiApp(people, Config(export_dir=str(tmp_path)))
     async with app.run_test(size=(120, 40)) as pilot:
         # A new meeting from the Home screen's n key; the title has the focus.
         await pilot.press("n")
-        await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
         screen = app.screen
         assert isinstance(screen, PlanScreen)
-        await wait_until(pilot, lambda: app.focused is not None)
+        await ui.wait_until(pilot, lambda: app.focused is not None)
         assert app.focused is screen.query_one("#field-title", Input)
-        await type_text(pilot, "周例会 第48周")
+        await ui.type_text(pilot, "周例会 第48周")
 
         # Choose the kind: tab to it, open the list, up twice from Other to Weekly.
         await pilot.press("tab", "enter", "up", "up", "enter")
         await pilot.pause()
         assert screen.query_one("#field-kind", Select).value == MeetingKind.WEEKLY
-        hint = text_of(screen.query_one("#hint-kind", Static))
+        hint = ui.text_of(screen.query_one("#hint-kind", Static))
         assert "ctrl+t" in hint
 
         # ctrl+t offers the weekly template first; enter takes it.
         await pilot.press("ctrl+t")
-        await wait_until(pilot, lambda: isinstance(app.screen, TemplateScreen))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, TemplateScreen))
         await pilot.press("enter")
-        await wait_until(pilot, lambda: app.screen is screen)
+        await ui.wait_until(pilot, lambda: app.screen is screen)
         purpose = screen.query_one("#field-purpose", Input).value
         assert purpose == i18n._("Review the week's problems and results; set next week's targets")
         assert screen.query_one("#field-minutes", Input).value == "60"
@@ -88,10 +65,10 @@ async def test_weekly_meeting_from_template_to_circulated_agenda(
         assert app.focused is screen.query_one("#field-kind", Select)
         await pilot.press("tab", "tab", "tab")  # purpose, chair, start
         assert app.focused is screen.query_one("#field-start", Input)
-        await type_text(pilot, "mon 14:30")
+        await ui.type_text(pilot, "mon 14:30")
         await pilot.pause()
         expected_hint = "Mon 30 Nov 14:30" if lang == "en" else "11月30日周一 14:30"
-        assert text_of(screen.query_one("#hint-start", Static)) == expected_hint
+        assert ui.text_of(screen.query_one("#hint-start", Static)) == expected_hint
 
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -107,7 +84,7 @@ async def test_weekly_meeting_from_template_to_circulated_agenda(
         await pilot.press("f3")
         await pilot.pause()
         for query in ("wf", "li", "Zhang Wei", "cj", "ly"):
-            await type_text(pilot, query)
+            await ui.type_text(pilot, query)
             await pilot.press("enter")
             await pilot.pause()
         detail = people.meeting_detail(meeting.id)
@@ -119,25 +96,25 @@ async def test_weekly_meeting_from_template_to_circulated_agenda(
         await pilot.pause()
         required = {a.person.name: a.required for a in people.meeting_detail(meeting.id).attendees}
         assert required["刘洋"] is False and required["王芳"] is True
-        cost = text_of(screen.query_one("#summary-cost", Static))
+        cost = ui.text_of(screen.query_one("#summary-cost", Static))
         assert ("5 invited · 5 person-hours" if lang == "en" else "邀请 5 人 · 5 人时") == cost
 
         # A fifth agenda item of 20 minutes, presented by 王芳 (typed as wf).
         await pilot.press("f4", "plus")
-        await wait_until(pilot, lambda: isinstance(app.screen, AgendaItemScreen))
-        await type_text(pilot, "重点客户跟进")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, AgendaItemScreen))
+        await ui.type_text(pilot, "重点客户跟进")
         await pilot.press("tab")
-        await type_text(pilot, "wf")
+        await ui.type_text(pilot, "wf")
         await pilot.press("tab")
-        await type_text(pilot, "20")
+        await ui.type_text(pilot, "20")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: app.screen is screen)
+        await ui.wait_until(pilot, lambda: app.screen is screen)
         agenda = people.store.list_agenda(meeting.id)
         assert len(agenda) == 5 and agenda[-1].title == "重点客户跟进"
         assert agenda[-1].timebox_minutes == 20 and agenda[-1].presenter_id is not None
 
         # The agenda is now 75 minutes in a 60-minute meeting: a warning, in words and colour.
-        assert summary(app) == (
+        assert summary(ui, app) == (
             "⚠ Agenda 75 / 60 min - 15 min over"
             if lang == "en"
             else "⚠ 议程 75 / 60 分钟 - 超出 15 分钟"
@@ -158,12 +135,12 @@ async def test_weekly_meeting_from_template_to_circulated_agenda(
             template_titles[1], template_titles[0], "重点客户跟进",
             template_titles[2], template_titles[3],
         ]  # fmt: skip
-        rows = table_cells(screen.agenda.table)
+        rows = ui.table_cells(screen.agenda.table)
         assert [row[1] for row in rows] == titles
 
         # Circulate: preview, write the file (default name in the export folder), mark it.
         await pilot.press("ctrl+o")
-        await wait_until(pilot, lambda: isinstance(app.screen, AgendaPreviewScreen))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, AgendaPreviewScreen))
         preview = app.screen
         await pilot.press("w")
         await pilot.pause()
@@ -181,11 +158,11 @@ async def test_weekly_meeting_from_template_to_circulated_agenda(
             if lang == "en"
             else "议程已于 11月27日周五 08:30 发出"
         )
-        assert text_of(preview.query_one("#preview-status", Static)) == circulated
+        assert ui.text_of(preview.query_one("#preview-status", Static)) == circulated
         stored = people.meeting(meeting.id)
         assert stored.status == MeetingStatus.CIRCULATED
         assert stored.agenda_circulated_at == people.clock.now()
         await pilot.press("escape")
-        await wait_until(pilot, lambda: app.screen is screen)
+        await ui.wait_until(pilot, lambda: app.screen is screen)
         header = "circulated Fri 27 Nov 08:30" if lang == "en" else "已发议程 11月27日周五 08:30"
-        assert header in header_right(app)
+        assert header in header_right(ui, app)

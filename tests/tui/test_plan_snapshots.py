@@ -7,10 +7,6 @@ Update after an intended change with ``pytest tests/tui/test_plan_snapshots.py
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from salestui import i18n
@@ -20,86 +16,70 @@ from salestui.tui.app import SalestuiApp
 from salestui.tui.screens.plan import PlanScreen
 from salestui.tui.screens.plan_preview import AgendaPreviewScreen
 
-
-def _support():  # pytest runs with --import-mode=importlib: load the helpers by path
-    if "test_plan_support" not in sys.modules:
-        path = Path(__file__).with_name("test_plan_support.py")
-        spec = importlib.util.spec_from_file_location("test_plan_support", path)
-        assert spec is not None and spec.loader is not None
-        sys.modules["test_plan_support"] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules["test_plan_support"]
-
-
-support = _support()
 SIZES = [(80, 24), (120, 40)]
 
 
-@pytest.fixture
-def people(services: Services) -> Services:
-    support.build_people(services)
-    return services
-
-
-def opener(meeting_id: int | None, tab: str = "details", keys: tuple[str, ...] = ()):
+def opener(ui, meeting_id: int | None, tab: str = "details", keys: tuple[str, ...] = ()):
     """A ``run_before`` that opens the Plan screen on ``tab`` and presses ``keys``."""
 
     async def run_before(pilot) -> None:
         app = pilot.app
         app.push_screen(PlanScreen(app.services, meeting_id, tab=tab))
-        await support.wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
         await pilot.pause()
         if keys:
             await pilot.press(*keys)
             await pilot.pause()
         if "ctrl+o" in keys:
-            await support.wait_until(pilot, lambda: isinstance(app.screen, AgendaPreviewScreen))
+            await ui.wait_until(pilot, lambda: isinstance(app.screen, AgendaPreviewScreen))
             await pilot.pause()
-        support.no_blink(app)
+        ui.no_blink(app)
         await pilot.pause()
 
     return run_before
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
-def test_plan_new_meeting(snap_compare, people: Services, size) -> None:
-    assert snap_compare(SalestuiApp(people, Config()), terminal_size=size, run_before=opener(None))
+def test_plan_new_meeting(snap_compare, people: Services, size, ui) -> None:
+    assert snap_compare(
+        SalestuiApp(people, Config()), terminal_size=size, run_before=opener(ui, None)
+    )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
-def test_plan_filled_form(snap_compare, people: Services, size) -> None:
-    meeting_id = support.planned_weekly(people)
+def test_plan_filled_form(snap_compare, people: Services, size, planned_weekly, ui) -> None:
+    meeting_id = planned_weekly()
     app = SalestuiApp(people, Config())
-    assert snap_compare(app, terminal_size=size, run_before=opener(meeting_id))
+    assert snap_compare(app, terminal_size=size, run_before=opener(ui, meeting_id))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
-def test_plan_agenda_over_length(snap_compare, people: Services, size) -> None:
-    meeting_id = support.planned_weekly(people, carried=True)
+def test_plan_agenda_over_length(snap_compare, people: Services, size, planned_weekly, ui) -> None:
+    meeting_id = planned_weekly(carried=True)
     app = SalestuiApp(people, Config())
-    assert snap_compare(app, terminal_size=size, run_before=opener(meeting_id, "agenda"))
+    assert snap_compare(app, terminal_size=size, run_before=opener(ui, meeting_id, "agenda"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
-def test_plan_attendees(snap_compare, people: Services, size) -> None:
-    meeting_id = support.planned_weekly(people)
+def test_plan_attendees(snap_compare, people: Services, size, planned_weekly, ui) -> None:
+    meeting_id = planned_weekly()
     app = SalestuiApp(people, Config())
-    run_before = opener(meeting_id, "attendees", keys=tuple("l"))  # the matches show
+    run_before = opener(ui, meeting_id, "attendees", keys=tuple("l"))  # the matches show
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
-def test_plan_agenda_preview(snap_compare, people: Services, size) -> None:
-    meeting_id = support.planned_weekly(people)
+def test_plan_agenda_preview(snap_compare, people: Services, size, planned_weekly, ui) -> None:
+    meeting_id = planned_weekly()
     app = SalestuiApp(people, Config())
-    run_before = opener(meeting_id, "agenda", keys=("ctrl+o",))
+    run_before = opener(ui, meeting_id, "agenda", keys=("ctrl+o",))
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
-def test_plan_zh_cn(snap_compare, people: Services, size) -> None:
+def test_plan_zh_cn(snap_compare, people: Services, size, planned_weekly, ui) -> None:
     i18n.set_language("zh-CN")  # the shared fixture restores English afterwards
-    meeting_id = support.planned_weekly(people, carried=True)
+    meeting_id = planned_weekly(carried=True)
     tab = "agenda" if size == (80, 24) else "details"
     app = SalestuiApp(people, Config())
-    assert snap_compare(app, terminal_size=size, run_before=opener(meeting_id, tab))
+    assert snap_compare(app, terminal_size=size, run_before=opener(ui, meeting_id, tab))
