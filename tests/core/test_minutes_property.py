@@ -22,7 +22,7 @@ from salestui.core.db import open_store
 from salestui.core.errors import InvalidInput
 from salestui.core.export.minutes import render_minutes
 from salestui.core.meeting import LiveMeeting
-from salestui.core.models import Decision, DecisionStatus
+from salestui.core.models import NAME_MAX, Decision, DecisionStatus
 from salestui.core.service import Services
 from salestui.core.text import clean_line
 
@@ -66,7 +66,12 @@ def _section_tokens(tokens, title: str):
 )
 @given(
     title=hostile,
-    names=st.lists(hostile, min_size=1, max_size=3, unique_by=lambda n: clean_line(n).lower()),
+    names=st.lists(
+        hostile.filter(lambda name: len(clean_line(name)) <= NAME_MAX),  # a name's limit
+        min_size=1,
+        max_size=3,
+        unique_by=lambda n: clean_line(n).lower(),
+    ),
     notes=st.lists(hostile, max_size=3),
     decisions=st.lists(hostile, max_size=3),
     actions=st.lists(st.tuples(hostile, st.booleans()), max_size=4),
