@@ -36,7 +36,7 @@ from salestui.core.store import Store
 from salestui.demo import data as data
 from salestui.demo.actions import ActionPlan, ActionSettler
 from salestui.demo.meetings import MeetingWriter
-from salestui.demo.plan import ItemSpec
+from salestui.demo.spec import ItemSpec
 from salestui.demo.state import BuildState
 from salestui.i18n import _
 

@@ -19,7 +19,7 @@ from salestui.core.models import (
 )
 from salestui.demo import data as data
 from salestui.demo.actions import ActionPlan
-from salestui.demo.plan import MeetingSpec
+from salestui.demo.spec import MeetingSpec
 from salestui.demo.state import BuildState
 
 

@@ -18,7 +18,7 @@ from salestui.core.models import (
 from salestui.demo import data as data
 from salestui.demo.actions import Held
 from salestui.demo.discussion import Discussion
-from salestui.demo.plan import ItemSpec, MeetingSpec
+from salestui.demo.spec import ItemSpec, MeetingSpec
 from salestui.demo.state import BuildState
 
 # One item as it ran: its spec, its status, when it started (None: skipped), its seconds.
