@@ -220,45 +220,17 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         result = cli.main(args=args, prog_name="salestui", standalone_mode=False)
-    except click.exceptions.NoArgsIsHelpError as error:
-        error.show()  # a group without its command: its help, as click does
-        return error.exit_code
-    except click.UsageError as error:
-        _usage_error(error)
-        return error.exit_code
-    except click.ClickException as error:
-        _error(error.format_message())
-        return error.exit_code
-    except click.Abort:
-        _error(_("Interrupted"))
-        return 130
-    except SalestuiError as error:
-        _error(str(error))
-        return error.exit_code
-    except sqlite3.Error as error:
-        _error(_database_problem(error))
-        return 1
-    except BrokenPipeError:
-        # The reader went away (``salestui actions list | head``): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
-    except OSError as error:
-        reason = error.strerror or str(error)
-        if error.filename:
-            reason = f"{reason}: {error.filename}"
-        _error(reason)
-        return 1
-    except ValidationError as error:
-        from salestui.core.models import validation_message
-
-        _error(validation_message(error))
-        return 2
-    except (OverflowError, UnicodeError) as error:
-        # A date or number past what the calendar or SQLite can hold, or text that is not
-        # UTF-8 (from the environment): bad input.
-        _error(_("A value is out of range or not valid: {reason}").format(reason=error))
-        return 2
+    except (click.ClickException, click.Abort) as error:
+        return _click_failure(error)
+    except (
+        SalestuiError,
+        sqlite3.Error,
+        OSError,
+        ValidationError,
+        OverflowError,
+        UnicodeError,
+    ) as error:
+        return _failure(error)
     except Exception as error:
         if os.environ.get("SALESTUI_DEBUG"):
             raise
@@ -269,6 +241,55 @@ def run(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     return result if isinstance(result, int) else 0
+
+
+def _click_failure(error: click.ClickException | click.Abort) -> int:
+    """Say what went wrong with the command line itself; its exit code."""
+    if isinstance(error, click.exceptions.NoArgsIsHelpError):
+        error.show()  # a group without its command: its help, as click does
+        return error.exit_code
+    if isinstance(error, click.UsageError):
+        _usage_error(error)
+        return error.exit_code
+    if isinstance(error, click.ClickException):
+        _error(error.format_message())
+        return error.exit_code
+    _error(_("Interrupted"))  # click.Abort
+    return 130
+
+
+def _failure(error: Exception) -> int:
+    """Say why the operation failed (one line); its exit code: 1 it failed, 2 bad input."""
+    from pydantic import ValidationError
+
+    from salestui.core.errors import SalestuiError
+
+    if isinstance(error, SalestuiError):
+        _error(str(error))
+        return error.exit_code
+    if isinstance(error, sqlite3.Error):
+        _error(_database_problem(error))
+        return 1
+    if isinstance(error, BrokenPipeError):
+        # The reader went away (``salestui actions list | head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    if isinstance(error, OSError):
+        reason = error.strerror or str(error)
+        if error.filename:
+            reason = f"{reason}: {error.filename}"
+        _error(reason)
+        return 1
+    if isinstance(error, ValidationError):
+        from salestui.core.models import validation_message
+
+        _error(validation_message(error))
+        return 2
+    # A date or number past what the calendar or SQLite can hold, or text that is not
+    # UTF-8 (from the environment): bad input.
+    _error(_("A value is out of range or not valid: {reason}").format(reason=error))
+    return 2
 
 
 def main(argv: Sequence[str] | None = None) -> None:

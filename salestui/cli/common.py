@@ -2,87 +2,94 @@
 
 Kept light at import time: the core (pydantic, sqlite-utils) and rich are imported on
 first use, so ``salestui --help`` and ``--version`` start fast.
+
+The vocabulary of the command line is ``vocabulary``'s and the ways of writing output are
+``output``'s; both are imported from here too, as the commands always have.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from salestui.i18n import N_, NP_, _, format_date, pgettext
+from salestui.cli.output import (
+    console,
+    due_label,
+    json_option,
+    jsonable,
+    local_moment,
+    print_json,
+    table,
+    text,
+    warn,
+)
+from salestui.cli.vocabulary import (
+    ACTION_STATUSES,
+    AGENDA_KINDS,
+    AGENDA_STATUSES,
+    ATTENDANCE,
+    DECISION_STATUSES,
+    MEETING_KINDS,
+    MEETING_STATUSES,
+    ROLES,
+    VOCABULARIES,
+    label,
+)
+from salestui.i18n import N_, _
+
+__all__ = [
+    "ACTION_HEADERS",
+    "ACTION_STATUSES",
+    "AGENDA_KINDS",
+    "AGENDA_STATUSES",
+    "ATTENDANCE",
+    "DECISION_STATUSES",
+    "ID",
+    "MEETING_KINDS",
+    "MEETING_STATUSES",
+    "NOW_YEARS",
+    "ROLES",
+    "SQLITE_MAX_INTEGER",
+    "VOCABULARIES",
+    "AppContext",
+    "IdType",
+    "action_cells",
+    "action_json",
+    "action_row",
+    "actions_table",
+    "app_context",
+    "console",
+    "due_label",
+    "json_option",
+    "jsonable",
+    "label",
+    "local_moment",
+    "meeting_json",
+    "names_are_input",
+    "parse_date_option",
+    "parse_datetime_option",
+    "person_id",
+    "person_ids",
+    "person_json",
+    "print_json",
+    "services",
+    "table",
+    "text",
+    "warn",
+]
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from salestui.config import Config
     from salestui.core.backup import BackupPolicy
     from salestui.core.models import ActionRow, Meeting, Person
     from salestui.core.service import Services
-
-# The command line's vocabulary (kept here as plain strings so that --help does not
-# import the models; tests/cli checks they equal the enums in core/models.py). Each value is
-# marked for translation in its vocabulary's context: English tables show the value typed on
-# the command line, other languages its translation (``label``).
-MEETING_KINDS = (
-    NP_("kind", "leadership"), NP_("kind", "consultation"), NP_("kind", "coordination"),
-    NP_("kind", "weekly"), NP_("kind", "daily"), NP_("kind", "other"),
-)  # fmt: skip
-MEETING_STATUSES = (
-    NP_("meeting_status", "draft"), NP_("meeting_status", "circulated"),
-    NP_("meeting_status", "running"), NP_("meeting_status", "ended"),
-    NP_("meeting_status", "confirmed"),
-)  # fmt: skip
-ACTION_STATUSES = (
-    NP_("status", "open"), NP_("status", "in_progress"), NP_("status", "waiting"),
-    NP_("status", "blocked"), NP_("status", "done"), NP_("status", "cancelled"),
-)  # fmt: skip
-ROLES = (NP_("role", "director"), NP_("role", "deputy"), NP_("role", "lead"), NP_("role", "member"))
-AGENDA_KINDS = (
-    NP_("agenda_kind", "info"), NP_("agenda_kind", "discussion"), NP_("agenda_kind", "decision"),
-)  # fmt: skip
-ATTENDANCE = (
-    NP_("attendance", "invited"), NP_("attendance", "present"), NP_("attendance", "late"),
-    NP_("attendance", "absent"), NP_("attendance", "excused"),
-)  # fmt: skip
-AGENDA_STATUSES = (
-    NP_("agenda_status", "pending"), NP_("agenda_status", "active"),
-    NP_("agenda_status", "done"), NP_("agenda_status", "skipped"),
-    NP_("agenda_status", "parked"), NP_("agenda_status", "dropped"),
-)  # fmt: skip
-DECISION_STATUSES = (
-    NP_("decision_status", "proposed"), NP_("decision_status", "confirmed"),
-    NP_("decision_status", "rejected"), NP_("decision_status", "superseded"),
-)  # fmt: skip
-
-# The translation context of each vocabulary is its name.
-VOCABULARIES: dict[str, tuple[str, ...]] = {
-    "kind": MEETING_KINDS,
-    "meeting_status": MEETING_STATUSES,
-    "status": ACTION_STATUSES,
-    "role": ROLES,
-    "agenda_kind": AGENDA_KINDS,
-    "attendance": ATTENDANCE,
-    "agenda_status": AGENDA_STATUSES,
-    "decision_status": DECISION_STATUSES,
-}
-
-
-def label(vocabulary: str, value: object) -> str:
-    """A stored enum value as shown to people in the current language."""
-    raw = value.value if isinstance(value, Enum) else str(value)
-    if raw not in VOCABULARIES.get(vocabulary, ()):
-        return raw
-    return pgettext(vocabulary, raw)
-
 
 # -- the context object -------------------------------------------------------------------
 
@@ -243,90 +250,6 @@ def parse_datetime_option(text: str | None) -> datetime | None:
 
 
 # -- output ---------------------------------------------------------------------------------
-
-json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-
-
-def jsonable(value: Any) -> Any:
-    """Dates and times as ISO-8601 (times in local time with their offset), enums as values."""
-    if isinstance(value, datetime):
-        return value.astimezone().isoformat(timespec="seconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    return value
-
-
-def print_json(value: Any) -> None:
-    from salestui.core.text import json_safe
-
-    # CJK stays readable; what a terminal would act on (U+009B, bidi controls) is escaped.
-    click.echo(json_safe(json.dumps(jsonable(value), ensure_ascii=False, indent=2)))
-
-
-def warn(message: str) -> None:
-    from salestui.core.text import clean_line
-
-    click.echo(clean_line(_("Warning: {message}").format(message=message)), err=True)
-
-
-_console: Console | None = None
-
-
-def console() -> Console:
-    """A rich console for tables; wide when writing to a pipe so rows do not wrap."""
-    global _console
-    if _console is None:
-        from rich.console import Console
-
-        width = None
-        if not sys.stdout.isatty() and not os.environ.get("COLUMNS"):
-            width = 200
-        _console = Console(highlight=False, width=width, soft_wrap=False)
-    return _console
-
-
-def table(*headers: str, title: str | None = None) -> Any:
-    from rich import box
-    from rich.table import Table
-
-    grid = Table(
-        box=box.SIMPLE_HEAD, title=title, title_justify="left", pad_edge=False, show_edge=False
-    )
-    for header in headers:
-        grid.add_column(header)
-    return grid
-
-
-def text(value: object, style: str = "") -> Any:
-    """A table cell: user text is never read as rich markup, and carries no controls."""
-    from rich.text import Text
-
-    from salestui.core.text import strip_controls
-
-    return Text("" if value is None else strip_controls(str(value)), style=style)
-
-
-def local_moment(moment: datetime | None) -> str:
-    """``2026-11-30 09:00 Mon`` in local time, or ``-``."""
-    if moment is None:
-        return "-"
-    local = moment.astimezone()
-    return f"{local:%Y-%m-%d %H:%M} {format_date(local.date(), 'EEE')}"
-
-
-def due_label(due: date | None, today: date) -> str:
-    if due is None:
-        return "-"
-    from salestui.core.dates import format_due
-
-    return format_due(due, today)
-
 
 # -- shapes shared by several commands ------------------------------------------------------
 

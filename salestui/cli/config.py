@@ -111,6 +111,18 @@ def config(as_json: bool) -> None:
     click.echo(_("Config file: {path}").format(path=path))
     if not path.exists():
         click.echo(_("  (not there yet: every setting is its default; create it to change them)"))
+    _print_values(values, sources, in_use)
+    click.echo(_("Database: {path}").format(path=in_use["database"]))
+    for problem in problems:
+        warn(problem)
+    if settings.warnings or problems:
+        message = _("{count} problems in the config file (warnings above); defaults used for them")
+        click.echo(message.format(count=len(settings.warnings) + len(problems)))
+
+
+def _print_values(values: dict[str, Any], sources: dict[str, str], in_use: dict[str, str]) -> None:
+    """One line per setting: its value, JSON-quoted, and where it comes from (or, when not
+    set, the value in use)."""
     source_labels = {
         "file": _("from the file"),
         "default": _("default"),
@@ -136,9 +148,3 @@ def config(as_json: bool) -> None:
         if key in ("language", "export_dir") and value is None:
             note = _("in use: {value}").format(value=in_use[key])
         click.echo(f"{key:<{width}} = {shown}  # {note}")
-    click.echo(_("Database: {path}").format(path=in_use["database"]))
-    for problem in problems:
-        warn(problem)
-    if settings.warnings or problems:
-        message = _("{count} problems in the config file (warnings above); defaults used for them")
-        click.echo(message.format(count=len(settings.warnings) + len(problems)))

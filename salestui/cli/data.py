@@ -12,6 +12,7 @@ from salestui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from salestui.core.backup import BackupPolicy
+    from salestui.core.store import Store
 
 _REASONS = {
     "start": N_("backup:start"),
@@ -63,7 +64,7 @@ def backup(file: Path | None, force: bool, list_them: bool, as_json: bool) -> No
     when a meeting is confirmed, once a day at start) are kept beside the database.
     """
     from salestui.core.backup import BackupFailed, list_backups, verified_copy
-    from salestui.core.errors import Conflict, InvalidInput, StorageError
+    from salestui.core.errors import InvalidInput, StorageError
 
     if list_them:
         _list(list_backups(_db_path(), backup_policy()), as_json)
@@ -71,28 +72,7 @@ def backup(file: Path | None, force: bool, list_them: bool, as_json: bool) -> No
     if file is None:
         raise InvalidInput(_("Give the FILE to back up to, or --list"))
     store = services(create=False).store
-    file = file.expanduser()
-    if file.is_symlink() and file.is_file():
-        file = file.resolve()  # the file the link names is replaced, not the link
-    if file.is_dir():
-        raise StorageError(_("{path} is a folder; give a file name").format(path=file))
-    if file.exists() and not file.is_file():
-        raise StorageError(
-            _("{path} is not a regular file; a backup is written to a file").format(path=file)
-        )
-    if not file.parent.is_dir():
-        raise StorageError(_("The folder {folder} does not exist").format(folder=file.parent))
-    if file.exists() and file.resolve() == store.path.resolve():
-        raise Conflict(_("{path} is the database itself").format(path=file))
-    if file.exists() and not force:
-        raise Conflict(_("{path} already exists; use --force to overwrite it").format(path=file))
-    if store.damaged and not force:
-        raise StorageError(
-            _(
-                "{path} is damaged; not backed up (use --force to copy it anyway, or "
-                "'salestui doctor --recover NEW.db' to save what can be read)"
-            ).format(path=store.path)
-        )
+    file = _backup_target(file, store, force)
     try:
         try:
             counts = verified_copy(store.path, file) if not store.damaged else None
@@ -119,6 +99,37 @@ def backup(file: Path | None, force: bool, list_them: bool, as_json: bool) -> No
             _data_rows(counts),
         ).format(source=store.path, path=file, rows=_data_rows(counts))
     )
+
+
+def _backup_target(file: Path, store: Store, force: bool) -> Path:
+    """The file a backup of ``store`` goes to (a link's target), once it is sure it may be
+    written: a file, not a folder nor the database itself, not there yet unless ``force``;
+    a damaged database is copied only with ``force``."""
+    from salestui.core.errors import Conflict, StorageError
+
+    file = file.expanduser()
+    if file.is_symlink() and file.is_file():
+        file = file.resolve()  # the file the link names is replaced, not the link
+    if file.is_dir():
+        raise StorageError(_("{path} is a folder; give a file name").format(path=file))
+    if file.exists() and not file.is_file():
+        raise StorageError(
+            _("{path} is not a regular file; a backup is written to a file").format(path=file)
+        )
+    if not file.parent.is_dir():
+        raise StorageError(_("The folder {folder} does not exist").format(folder=file.parent))
+    if file.exists() and file.resolve() == store.path.resolve():
+        raise Conflict(_("{path} is the database itself").format(path=file))
+    if file.exists() and not force:
+        raise Conflict(_("{path} already exists; use --force to overwrite it").format(path=file))
+    if store.damaged and not force:
+        raise StorageError(
+            _(
+                "{path} is damaged; not backed up (use --force to copy it anyway, or "
+                "'salestui doctor --recover NEW.db' to save what can be read)"
+            ).format(path=store.path)
+        )
+    return file
 
 
 def _list(backups: list, as_json: bool) -> None:

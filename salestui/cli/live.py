@@ -1,12 +1,13 @@
 """``salestui run``: the live meeting, headless - the same core service as the Run screen.
 
-start, agenda flow (next/previous/skip/park/extend), status, attendance, speaking,
-capture, entries and end live here; the confirmation commands in ``cli_run_close``.
+start, agenda flow (next/previous/skip/park/extend), status, attendance, speaking and
+end live here; capture and entries in ``live_capture``, the review and confirmation
+commands in ``live_close``, undo in ``live_undo``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,7 +17,6 @@ from salestui.cli.common import (
     console,
     json_option,
     label,
-    names_are_input,
     person_id,
     person_ids,
     print_json,
@@ -25,6 +25,7 @@ from salestui.cli.common import (
     text,
     warn,
 )
+from salestui.cli.live_capture import run_capture, run_entries
 from salestui.cli.live_close import confirm, decide, park_resolve, review, settle
 from salestui.cli.live_undo import undo
 from salestui.cli.live_view import (
@@ -42,6 +43,12 @@ from salestui.cli.live_view import (
     whole_minutes,
 )
 from salestui.i18n import _
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from salestui.core.meeting import Balance, LiveState
+    from salestui.core.service import MeetingDetail
 
 MEETING = click.argument("meeting_id", metavar="MEETING", type=ID)
 
@@ -206,21 +213,40 @@ def run_status(meeting_id: int, as_json: bool) -> None:
     if state.current is not None:
         out.print(text(now_line(state), "bold red" if state.current.overrun else ""))
     if state.items:
-        grid = table(_("#"), _("Item"), _("Min"), _("Time"), _("Status"))
-        for number, timed in enumerate(state.items, 1):
-            spent = clock(timed.elapsed)
-            if timed.overrun:
-                spent = _("{elapsed} (over by {over})").format(
-                    elapsed=spent, over=clock(timed.elapsed - timed.allowed)
-                )
-            grid.add_row(
-                text(number),
-                text(timed.item.title),
-                text(timed.allowed_label),
-                text(spent, "bold red" if timed.overrun else ""),
-                text(label("agenda_status", timed.item.status)),
+        out.print(_agenda_grid(state))
+    _print_room(out, detail, balance)
+    if balance.dominant is not None and meeting.status.value == "running":
+        warn(dominant_message(balance.dominant))
+    if ended:
+        lines = pending_lines(live_meeting, meeting_id)
+        if lines:
+            title = _("Still to settle before confirming ({count}):")
+            out.print(text(title.format(count=len(questions))))
+            for line in lines:
+                out.print(text(line), soft_wrap=True)
+
+
+def _agenda_grid(state: LiveState) -> Any:
+    """The agenda as a table: each item's time against its allowance, and its status."""
+    grid = table(_("#"), _("Item"), _("Min"), _("Time"), _("Status"))
+    for number, timed in enumerate(state.items, 1):
+        spent = clock(timed.elapsed)
+        if timed.overrun:
+            spent = _("{elapsed} (over by {over})").format(
+                elapsed=spent, over=clock(timed.elapsed - timed.allowed)
             )
-        out.print(grid)
+        grid.add_row(
+            text(number),
+            text(timed.item.title),
+            text(timed.allowed_label),
+            text(spent, "bold red" if timed.overrun else ""),
+            text(label("agenda_status", timed.item.status)),
+        )
+    return grid
+
+
+def _print_room(out: Console, detail: MeetingDetail, balance: Balance) -> None:
+    """Who is there (each with their attendance) and each speaker's share."""
     from salestui.core.names import join_names
 
     if detail.attendees:
@@ -236,15 +262,6 @@ def run_status(meeting_id: int, as_json: bool) -> None:
     if balance.shares:
         shares = join_names([f"{s.person.name} {round(s.share * 100)}%" for s in balance.shares])
         out.print(text(_("Speaking: {shares}").format(shares=shares)), soft_wrap=True)
-    if balance.dominant is not None and meeting.status.value == "running":
-        warn(dominant_message(balance.dominant))
-    if ended:
-        lines = pending_lines(live_meeting, meeting_id)
-        if lines:
-            title = _("Still to settle before confirming ({count}):")
-            out.print(text(title.format(count=len(questions))))
-            for line in lines:
-                out.print(text(line), soft_wrap=True)
 
 
 ATTENDANCE_CHOICES = ("present", "late", "absent", "excused")
@@ -292,108 +309,6 @@ def run_speak(meeting_id: int, name: str) -> None:
         warn(dominant_message(balance.dominant))
 
 
-@run_group.command("capture", short_help="Save one capture line (note, /d, /a, /l, /p, /t).")
-@MEETING
-@click.argument("words", metavar="TEXT", nargs=-1, required=True)
-@json_option
-def run_capture(meeting_id: int, words: tuple[str, ...], as_json: bool) -> None:
-    """Save one capture line on the current item, e.g. '/a @王芳 下周五 提交回款计划'.
-
-    Plain text is a note; /d a decision; /a an action (@owner, due date, p1-p3, #tag);
-    /l a link; /p the parking lot; /t a new agenda item. Use -- before a line that
-    starts with '-'. Nothing is saved from a line that does not parse (exit 2).
-    """
-    from salestui.core.capture import describe
-    from salestui.core.errors import Conflict
-
-    svc = services()
-    meeting = svc.meeting(meeting_id)
-    if meeting.status.value != "running":
-        raise Conflict(_("The meeting is not running"))
-    line = " ".join(words)
-    live_meeting = live()
-    with names_are_input():  # an unknown @owner is bad input, like any unknown name
-        result = live_meeting.capture(meeting_id, line)
-    preview = describe(result.capture, svc.clock.today())
-    if as_json:
-        print_json(_capture_json(result, preview))
-        return
-    entry = result.entry
-    message = _("Saved entry {id}: {preview}").format(id=entry.id, preview=preview)
-    if result.decision is not None:
-        message += " - " + _("decision {id}").format(id=result.decision.id)
-    if result.action is not None:
-        message += " - " + _("action {id}").format(id=result.action.id)
-    if result.new_item is not None:
-        message += " - " + _("new agenda item: {title}").format(title=result.new_item.title)
-    click.echo(message)
-
-
-def _capture_json(result: Any, preview: str) -> dict[str, Any]:
-    capture = result.capture
-    return {
-        "entry_id": result.entry.id,
-        "kind": result.entry.kind,
-        "text": result.entry.text,
-        "agenda_item_id": result.entry.agenda_item_id,
-        "preview": preview,
-        "decision_id": result.decision.id if result.decision else None,
-        "action_id": result.action.id if result.action else None,
-        "new_agenda_item_id": result.new_item.id if result.new_item else None,
-        "owners": [p.name for p in capture.owners],
-        "due": capture.due,
-        "priority": capture.priority,
-        "tags": list(capture.tags),
-        "links": list(capture.links),
-    }
-
-
-@run_group.command("entries", short_help="List what was captured in MEETING.")
-@MEETING
-@json_option
-def run_entries(meeting_id: int, as_json: bool) -> None:
-    """List what was captured in MEETING, item by item (deleted entries marked)."""
-    from salestui.core.export.minutes import ENTRY_LABELS
-
-    live_meeting = live()
-    state = live_meeting.state(meeting_id)
-    numbers = {t.item.id: n for n, t in enumerate(state.items, 1)}
-    entries = live_meeting.entries(meeting_id)
-    if as_json:
-        print_json(
-            [
-                {
-                    "id": e.id,
-                    "agenda_item_id": e.agenda_item_id,
-                    "item_number": numbers.get(e.agenda_item_id),
-                    "kind": e.kind,
-                    "text": e.text,
-                    "at": e.at,
-                    "deleted": e.deleted,
-                    "disposition": e.disposition,
-                }
-                for e in entries
-            ]
-        )
-        return
-    if not entries:
-        click.echo(_("Nothing captured yet."))
-        return
-    grid = table(_("ID"), _("#"), _("Kind"), _("Text"))
-    for entry in entries:
-        kind = _(ENTRY_LABELS[entry.kind])
-        if entry.deleted:
-            kind = _("{kind} (deleted)").format(kind=kind)
-        number = numbers.get(entry.agenda_item_id)
-        grid.add_row(
-            text(entry.id),
-            text(number if number is not None else "-"),
-            text(kind, "dim" if entry.deleted else ""),
-            text(entry.text, "dim" if entry.deleted else ""),
-        )
-    console().print(grid)
-
-
 @run_group.command("end", short_help="End MEETING and list what is left to settle.")
 @MEETING
 def run_end(meeting_id: int) -> None:
@@ -420,5 +335,5 @@ def run_end(meeting_id: int) -> None:
         click.echo(message.format(id=meeting_id))
 
 
-for _command in (review, decide, settle, park_resolve, confirm, undo):
+for _command in (run_capture, run_entries, review, decide, settle, park_resolve, confirm, undo):
     run_group.add_command(_command)

@@ -14,30 +14,25 @@ words of the note, decision or action, whatever it becomes. Each edit is recorde
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
-from salestui.core.capture import Capture, describe, note_text, starts_with_command
+from salestui.core.capture import Capture, describe, starts_with_command
 from salestui.core.errors import InvalidInput
+from salestui.core.meeting_capture import CaptureResult, Captures, entry_text
 from salestui.core.models import ActionItem, Entry, EntryKind
 from salestui.core.store.undo import Scope
 from salestui.core.text import clean_text
 from salestui.i18n import _
 
-if TYPE_CHECKING:
-    from salestui.core.meeting import CaptureResult, LiveMeeting
-
 CONVERTIBLE = (EntryKind.NOTE, EntryKind.DECISION, EntryKind.ACTION)
 
 
-def entry_text(line: str, parsed: Capture) -> str:
-    """The words an entry keeps of the line that made it."""
-    return note_text(line) if parsed.kind == EntryKind.NOTE else parsed.text
-
-
 class EntryEdits:
-    def __init__(self, live: LiveMeeting) -> None:
-        self.live = live
-        self.store = live.store
+    def __init__(self, captures: Captures) -> None:
+        self.captures = captures
+        self.flow = captures.flow
+        self.services = captures.services
+        self.store = captures.store
+        self.undo_log = captures.undo_log
 
     # -- what an edit may touch ---------------------------------------------------------
 
@@ -68,16 +63,14 @@ class EntryEdits:
             self.store.delete_decision(decision.id)
         action_id = self.store.action_ids_for_entries([entry.id]).get(entry.id)
         if action_id is not None:
-            entry.detail = action_detail(self.live.services.action(action_id))
+            entry.detail = action_detail(self.services.action(action_id))
             self.store.delete_action(action_id)
 
     def materialise(self, entry: Entry) -> CaptureResult:
         """Create the decision or action ``entry`` stands for, from its stored words and
         detail (never by reading the words again as a capture line)."""
-        from salestui.core.meeting import CaptureResult
-
-        meeting = self.live.services.meeting(entry.meeting_id)
-        people = self.live.services.people_by_id()
+        meeting = self.services.meeting(entry.meeting_id)
+        people = self.services.people_by_id()
         detail = entry.detail if entry.kind == EntryKind.ACTION else {}
         due = detail.get("due")
         capture = Capture(
@@ -93,7 +86,7 @@ class EntryEdits:
             item = (
                 self.store.get_agenda_item(entry.agenda_item_id) if entry.agenda_item_id else None
             )
-            self.live._materialise(meeting, item, entry, capture, result)
+            self.captures.materialise(meeting, item, entry, capture, result)
         return result
 
     # -- the edits ------------------------------------------------------------------------
@@ -101,15 +94,13 @@ class EntryEdits:
     def edit(self, entry_id: int, line: str) -> CaptureResult:
         """Replace an entry by a new capture line the chair typed (its decision or action
         is replaced too)."""
-        from salestui.core.meeting import CaptureResult
-
-        entry = self.live._entry(entry_id)
-        meeting = self.live._running(entry.meeting_id)
-        parsed = self.live.parse(line)
+        entry = self.captures.entry(entry_id)
+        meeting = self.flow.running(entry.meeting_id)
+        parsed = self.captures.parse(line)
         if not parsed.text:
             raise InvalidInput(_("Nothing to save"))
         topic = EntryKind.TOPIC in (parsed.kind, entry.kind)
-        with self.live.undo_log.record(
+        with self.undo_log.record(
             entry.meeting_id, "edit", entry.text, *self.scopes(entry, agenda=topic)
         ):
             self.retire(entry)
@@ -121,15 +112,15 @@ class EntryEdits:
                 self.store.get_agenda_item(entry.agenda_item_id) if entry.agenda_item_id else None
             )
             result = CaptureResult(entry=entry, capture=parsed)
-            self.live._materialise(meeting, item, entry, parsed, result)
+            self.captures.materialise(meeting, item, entry, parsed, result)
         return result
 
     def reword(self, entry_id: int, text: str) -> CaptureResult:
         """Change only the words of an entry (and of its decision or action): its kind,
         an action's owners, due date, priority and tags stay as they are. The words are
         taken as typed, never read as a capture line."""
-        entry = self.live._entry(entry_id)
-        self.live._running(entry.meeting_id)
+        entry = self.captures.entry(entry_id)
+        self.flow.running(entry.meeting_id)
         words = clean_text(text).strip()
         if not words:
             raise InvalidInput(_("Nothing to save"))
@@ -140,7 +131,7 @@ class EntryEdits:
         current = self.current(entry)
         if words == entry.text:
             return current
-        with self.live.undo_log.record(entry.meeting_id, "edit", entry.text, *self.scopes(entry)):
+        with self.undo_log.record(entry.meeting_id, "edit", entry.text, *self.scopes(entry)):
             entry.text = words
             self.store.update_entry(entry)
             if current.decision is not None:
@@ -148,7 +139,7 @@ class EntryEdits:
                 self.store.update_decision(current.decision)
             if current.action is not None:
                 current.action.title = words
-                self.store.update_action(current.action, self.live.now)
+                self.store.update_action(current.action, self.flow.now)
         return self.current(entry)
 
     def save_edit(self, entry_id: int, line: str) -> CaptureResult:
@@ -161,11 +152,11 @@ class EntryEdits:
     def preview_edit(self, entry_id: int, line: str) -> str:
         """What ``save_edit`` will make of the line (or why it cannot), for the preview."""
         if starts_with_command(line):
-            return self.live.preview(line)
-        entry = self.live._entry(entry_id)
+            return self.captures.preview(line)
+        entry = self.captures.entry(entry_id)
         current = self.current(entry)
         action = current.action
-        people = self.live.services.people_by_id()
+        people = self.services.people_by_id()
         capture = Capture(
             kind=entry.kind,
             text=line,
@@ -174,12 +165,12 @@ class EntryEdits:
             priority=action.priority if action else None,
             tags=tuple(action.tags) if action else (),
         )
-        return describe(capture, self.live.services.clock.today())
+        return describe(capture, self.services.clock.today())
 
     def convert(self, entry_id: int, kind: EntryKind | str) -> CaptureResult:
         """Make an entry a note, a decision or an action, keeping its own words (and an
         action's owners and due date through a round trip). Same kind: nothing changes."""
-        entry = self.live._entry(entry_id)
+        entry = self.captures.entry(entry_id)
         try:
             kind = EntryKind(kind)
         except ValueError:
@@ -188,14 +179,12 @@ class EntryEdits:
             raise InvalidInput(_("An entry can become a note, a decision or an action"))
         if entry.kind == EntryKind.TOPIC:
             raise InvalidInput(_("A new agenda item is changed on the agenda, not here"))
-        self.live._running(entry.meeting_id)
+        self.flow.running(entry.meeting_id)
         if entry.deleted:
             raise InvalidInput(_("The entry was deleted"))
         if entry.kind == kind:
             return self.current(entry)
-        with self.live.undo_log.record(
-            entry.meeting_id, "convert", entry.text, *self.scopes(entry)
-        ):
+        with self.undo_log.record(entry.meeting_id, "convert", entry.text, *self.scopes(entry)):
             self.retire(entry)
             entry.kind = kind
             self.store.update_entry(entry)
@@ -204,23 +193,21 @@ class EntryEdits:
 
     def current(self, entry: Entry) -> CaptureResult:
         """What the entry stands for now, unchanged."""
-        from salestui.core.meeting import CaptureResult
-
         assert entry.id is not None
         result = CaptureResult(entry=entry, capture=Capture(kind=entry.kind, text=entry.text))
         result.decision = self.store.decision_for_entry(entry.id)
         action_id = self.store.action_ids_for_entries([entry.id]).get(entry.id)
         if action_id is not None:
-            result.action = self.live.services.action(action_id)
+            result.action = self.services.action(action_id)
         return result
 
     def delete(self, entry_id: int) -> Entry:
         """Delete an entry and what it stood for (undo brings both back)."""
-        entry = self.live._entry(entry_id)
-        self.live._running(entry.meeting_id)
+        entry = self.captures.entry(entry_id)
+        self.flow.running(entry.meeting_id)
         if entry.deleted:
             return entry
-        with self.live.undo_log.record(entry.meeting_id, "delete", entry.text, *self.scopes(entry)):
+        with self.undo_log.record(entry.meeting_id, "delete", entry.text, *self.scopes(entry)):
             self.retire(entry)
             entry.deleted = True
             self.store.update_entry(entry)
@@ -229,13 +216,11 @@ class EntryEdits:
     def undelete(self, entry_id: int) -> CaptureResult:
         """Bring a deleted entry back with what it stood for (from its stored words and
         detail, never re-parsed)."""
-        entry = self.live._entry(entry_id)
-        self.live._running(entry.meeting_id)
+        entry = self.captures.entry(entry_id)
+        self.flow.running(entry.meeting_id)
         if not entry.deleted:
             return self.current(entry)
-        with self.live.undo_log.record(
-            entry.meeting_id, "restore", entry.text, *self.scopes(entry)
-        ):
+        with self.undo_log.record(entry.meeting_id, "restore", entry.text, *self.scopes(entry)):
             entry.deleted = False
             self.store.update_entry(entry)
             result = self.materialise(entry)

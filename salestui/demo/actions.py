@@ -104,13 +104,18 @@ class ActionSettler:
     def _guarantee_variety(self) -> None:
         """Whatever the seed: every status, overdue items, long carry-overs, shared and
         unassigned items - the things the screens and the tests need to show."""
-        rng = self.rng
-        today = self.today
         settled = [p for p in self.plans if not p.fresh]
+        self._carried_long(settled)
+        self._enough_overdue(settled)
+        self._unassigned(settled)
+        self._every_status(settled)
+        self._shared()
+
+    def _carried_long(self, settled: list[ActionPlan]) -> None:
+        """Items carried over again and again: one blocked since early on and escalated
+        to the owner's manager, one still open four weeks later."""
         weekly = self.weekly_id
 
-        # Items carried over again and again: one blocked since early on and escalated
-        # to the owner's manager, one still open four weeks later.
         def eligible(weeks: int) -> list[ActionPlan]:
             limit = self.now - timedelta(weeks=weeks)
             return [
@@ -130,15 +135,22 @@ class ActionSettler:
                 plan.status = status
                 plan.forced = True
                 plan.escalate = status == ActionStatus.BLOCKED
+
+    def _enough_overdue(self, settled: list[ActionPlan]) -> None:
+        """At least four open items past their due date."""
+        today = self.today
         overdue = [p for p in settled if p.status == ActionStatus.OPEN and p.due < today]
         late = [p for p in settled if p.due < today and p.status.is_closed and not p.forced]
-        rng.shuffle(late)
+        self.rng.shuffle(late)
         while len(overdue) < 4 and late:
             plan = late.pop()
             plan.status = ActionStatus.OPEN
             overdue.append(plan)
-        # Unassigned: one just captured (to be settled at confirmation) and open items the
-        # meeting knowingly left without an owner.
+
+    def _unassigned(self, settled: list[ActionPlan]) -> None:
+        """Unassigned: one just captured (to be settled at confirmation) and open items the
+        meeting knowingly left without an owner."""
+        rng = self.rng
         fresh = [p for p in self.plans if p.fresh and len(p.owners) == 1]
         if fresh:
             rng.choice(fresh).owners = []
@@ -162,6 +174,10 @@ class ActionSettler:
             plan.status = ActionStatus.OPEN
             plan.unassigned_ok = True  # settled that way when the meeting was confirmed
             plan.forced = True
+
+    def _every_status(self, settled: list[ActionPlan]) -> None:
+        """At least one item in each status, taken from a status that has plenty."""
+        today = self.today
         counts = Counter(p.status for p in settled)
         for status in ActionStatus:
             if counts[status]:
@@ -175,10 +191,13 @@ class ActionSettler:
                 and not (p.status == ActionStatus.OPEN and p.due < today)
             ]
             if spare:
-                plan = rng.choice(spare)
+                plan = self.rng.choice(spare)
                 counts[plan.status] -= 1
                 plan.status = status
                 counts[status] += 1
+
+    def _shared(self) -> None:
+        """At least three items with two owners."""
         shared = [p for p in self.plans if len(p.owners) > 1]
         for plan in self.plans:
             if len(shared) >= 3:
@@ -189,63 +208,85 @@ class ActionSettler:
 
     def _lifecycle(self, plan: ActionPlan) -> None:
         """Completion, carry-over reviews and the follow-up log of one item."""
+        self._close(plan)
+        end = plan.closed or self.now
+        author = plan.owners[0] if plan.owners else None
+        manager = self.people[author].reports_to if author else self.ids[data.DIRECTOR]
+        if plan.series_id is not None:
+            self._reviews(plan, end, author, manager)
+        self._lead_note(plan, end, author, manager)
+        self._status_note(plan, author, manager)
+        plan.follow_ups.sort(key=lambda f: f.at or self.now)
+        if not plan.status.is_closed:
+            check_ins = [f.next_check_in for f in plan.follow_ups if f.next_check_in]
+            plan.next_follow_up = (
+                check_ins[-1] if check_ins else plan.due - timedelta(days=self.rng.randint(0, 2))
+            )
+
+    def _close(self, plan: ActionPlan) -> None:
+        """When a done item was completed, or a cancelled one closed."""
         rng = self.rng
         now = self.now
-        status = plan.status
         created = plan.created
-        if status == ActionStatus.DONE:
+        if plan.status == ActionStatus.DONE:
             latest = min(now - timedelta(minutes=30), self.local(plan.due, 18) + timedelta(days=3))
             span = max(3600, int((latest - created).total_seconds()))
             plan.completed = created + timedelta(seconds=rng.randint(3600, span))
             plan.completed = min(plan.completed, now - timedelta(minutes=5))
             plan.closed = plan.completed
-        elif status == ActionStatus.CANCELLED:
+        elif plan.status == ActionStatus.CANCELLED:
             span = max(3600, int((now - created).total_seconds() * 0.7))
             plan.closed = created + timedelta(seconds=rng.randint(3600, span))
-        end = plan.closed or now
-        author = plan.owners[0] if plan.owners else None
-        manager = self.people[author].reports_to if author else self.ids[data.DIRECTOR]
 
-        # Open items are reviewed at each later meeting of the series: carried over,
-        # sometimes with a new date (never for the plain open ones, which stay overdue).
-        if plan.series_id is not None:
-            reviews = [h for h in self.held[plan.series_id] if created < h.start < end]
-            for held in reviews[:MAX_CARRIED]:
-                plan.carried += 1
-                new_due = None
-                if status != ActionStatus.OPEN and not plan.forced and rng.random() < 0.35:
-                    new_due = max(plan.due, held.start.date() + timedelta(days=7))
-                    plan.due = new_due
-                plan.follow_ups.append(
-                    FollowUp(
-                        action_id=0,
-                        at=held.start + timedelta(minutes=rng.randint(2, 12)),
-                        author_id=held.chair_id,
-                        kind=FollowUpKind.REVIEW,
-                        note=rng.choice(data.REVIEW_NOTES),
-                        new_due=new_due,
-                        meeting_id=held.meeting_id,
-                    )
+    def _reviews(
+        self, plan: ActionPlan, end: datetime, author: int | None, manager: int | None
+    ) -> None:
+        """Open items are reviewed at each later meeting of the series: carried over,
+        sometimes with a new date (never for the plain open ones, which stay overdue)."""
+        assert plan.series_id is not None
+        rng = self.rng
+        status = plan.status
+        reviews = [h for h in self.held[plan.series_id] if plan.created < h.start < end]
+        for held in reviews[:MAX_CARRIED]:
+            plan.carried += 1
+            new_due = None
+            if status != ActionStatus.OPEN and not plan.forced and rng.random() < 0.35:
+                new_due = max(plan.due, held.start.date() + timedelta(days=7))
+                plan.due = new_due
+            plan.follow_ups.append(
+                FollowUp(
+                    action_id=0,
+                    at=held.start + timedelta(minutes=rng.randint(2, 12)),
+                    author_id=held.chair_id,
+                    kind=FollowUpKind.REVIEW,
+                    note=rng.choice(data.REVIEW_NOTES),
+                    new_due=new_due,
+                    meeting_id=held.meeting_id,
                 )
-            if plan.escalate and reviews and author is not None and manager is not None:
-                held = reviews[:MAX_CARRIED][-1]
-                if manager not in plan.owners:
-                    plan.owners = [*plan.owners, manager]
-                plan.follow_ups.append(
-                    FollowUp(
-                        action_id=0,
-                        at=held.start + timedelta(minutes=14),
-                        author_id=held.chair_id,
-                        kind=FollowUpKind.ESCALATE,
-                        note=rng.choice(data.ESCALATE_NOTES),
-                        meeting_id=held.meeting_id,
-                        person_id=manager,
-                    )
+            )
+        if plan.escalate and reviews and author is not None and manager is not None:
+            held = reviews[:MAX_CARRIED][-1]
+            if manager not in plan.owners:
+                plan.owners = [*plan.owners, manager]
+            plan.follow_ups.append(
+                FollowUp(
+                    action_id=0,
+                    at=held.start + timedelta(minutes=14),
+                    author_id=held.chair_id,
+                    kind=FollowUpKind.ESCALATE,
+                    note=rng.choice(data.ESCALATE_NOTES),
+                    meeting_id=held.meeting_id,
+                    person_id=manager,
                 )
+            )
 
-        # A lead's dated follow-up note between meetings.
-        if status != ActionStatus.OPEN or rng.random() < 0.45:
-            at = created + timedelta(hours=rng.randint(20, 80), minutes=rng.randint(0, 59))
+    def _lead_note(
+        self, plan: ActionPlan, end: datetime, author: int | None, manager: int | None
+    ) -> None:
+        """A lead's dated follow-up note between meetings."""
+        rng = self.rng
+        if plan.status != ActionStatus.OPEN or rng.random() < 0.45:
+            at = plan.created + timedelta(hours=rng.randint(20, 80), minutes=rng.randint(0, 59))
             if at < end:
                 plan.follow_ups.append(
                     FollowUp(
@@ -258,8 +299,14 @@ class ActionSettler:
                     )
                 )
 
+    def _status_note(self, plan: ActionPlan, author: int | None, manager: int | None) -> None:
+        """The note that went with the item's status: what it waits on or is blocked by,
+        started, done or cancelled."""
+        rng = self.rng
+        status = plan.status
+        created = plan.created
         if status in (ActionStatus.WAITING, ActionStatus.BLOCKED, ActionStatus.IN_PROGRESS):
-            at = created + (now - created) * rng.uniform(0.4, 0.9)
+            at = created + (self.now - created) * rng.uniform(0.4, 0.9)
             if status == ActionStatus.WAITING:
                 plan.waiting_on = rng.choice(data.WAITING_ON)
                 note = rng.choice(data.WAITING_NOTES).format(waiting=plan.waiting_on)
@@ -291,10 +338,4 @@ class ActionSettler:
                     note=rng.choice(notes),
                     status=status,
                 )
-            )
-        plan.follow_ups.sort(key=lambda f: f.at or now)
-        if not status.is_closed:
-            check_ins = [f.next_check_in for f in plan.follow_ups if f.next_check_in]
-            plan.next_follow_up = (
-                check_ins[-1] if check_ins else plan.due - timedelta(days=rng.randint(0, 2))
             )

@@ -2,70 +2,22 @@
 
 Pure planning - nothing is written here. ``MeetingPlanner.plan()`` returns one
 ``MeetingSpec`` per meeting: eight weeks of history ending now, a meeting later today
-with its agenda circulated, a draft in the next days and a few more upcoming ones.
+with its agenda circulated, a draft in the next days and a few more upcoming ones. The
+series' meetings are planned here, the others in ``plan_one_off``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from salestui.core.models import (
-    AgendaKind,
-    AgendaStatus,
-    AttendanceStatus,
-    MeetingKind,
-    MeetingStatus,
-)
+from salestui.core.models import AgendaStatus, AttendanceStatus, MeetingKind, MeetingStatus
 from salestui.demo import data as data
+from salestui.demo import plan_one_off as one_off
+from salestui.demo.spec import MeetingSpec, workday_on_or_after, workday_on_or_before
 
 HISTORY_WEEKS = 8
 DAILY_DAYS = 14  # the 早会 only for the last two weeks, so counts stay small
-
-ItemSpec = tuple[str, int, str | None, AgendaKind]
-
-
-@dataclass
-class MeetingSpec:
-    """One meeting to write: planned fields, plus what happened for past ones."""
-
-    title: str
-    kind: MeetingKind
-    purpose: str
-    start: datetime
-    minutes: int
-    chair: str
-    location: str | None
-    items: list[ItemSpec]
-    attendees: list[tuple[str, bool]]  # (name, required)
-    series_id: int | None = None
-    past: bool = True
-    status: MeetingStatus = MeetingStatus.CONFIRMED
-    circulated_at: datetime | None = None
-    language: str = "zh"  # zh | en | daily: which note pool
-    actions: tuple[data.ActionTemplate, ...] = ()
-    action_range: tuple[int, int] = (1, 2)
-    decision_range: tuple[int, int] = (1, 2)
-    item_status: dict[str, AgendaStatus] = field(default_factory=dict)
-    overrun_items: tuple[str, ...] = ()
-    forced_attendance: dict[str, AttendanceStatus] = field(default_factory=dict)
-    reject_first_decision: bool = False
-    speaking: str | None = None  # None | balanced | dominated
-    carried_from_key: str | None = None  # the item carried from the previous meeting
-    key: str = ""
-
-
-def workday_on_or_before(day: date) -> date:
-    while day.weekday() >= 5:
-        day -= timedelta(days=1)
-    return day
-
-
-def workday_on_or_after(day: date) -> date:
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
 
 
 class MeetingPlanner:
@@ -98,32 +50,52 @@ class MeetingPlanner:
     # -- which meetings -----------------------------------------------------------------------
 
     def plan(self) -> list[MeetingSpec]:
+        """Every meeting of the calendar: the series' and the others, past and upcoming."""
         today = self.today
-        specs: list[MeetingSpec] = []
-        director = data.DIRECTOR
-        weekly_people = self.weekly_people()
-        leadership_people = self.leadership_people()
         quarter = (today.month - 1) // 3 + 1
         next_quarter = quarter % 4 + 1
+        weekly_people = self.weekly_people()
+        specs = [
+            *self._weekly_history(weekly_people),
+            *self._weekly_upcoming(weekly_people),
+            *self._leadership(self.leadership_people()),
+            *one_off.coordination(self.local, today),
+            one_off.consultation(self.local, today),
+            one_off.pricing(self.local, today, next_quarter),
+            one_off.crm(self.local, today),
+            one_off.workshop(self.local, today, next_quarter),
+            *self._daily(),
+        ]
+        # The two most recent past meetings have ended but are not confirmed yet.
+        past = sorted((s for s in specs if s.past), key=lambda s: (s.start, s.title))
+        for spec in past[-2:]:
+            spec.status = MeetingStatus.ENDED
+        return specs
 
-        # The 周例会: the same weekday as today, eight weeks back, then today and next week.
+    def _weekly(self, people: list[tuple[str, bool]], start: datetime) -> MeetingSpec:
+        """A 周例会 at ``start`` as its series plans it."""
+        return MeetingSpec(
+            title=data.WEEKLY_TITLE,
+            kind=MeetingKind.WEEKLY,
+            purpose=data.WEEKLY_PURPOSE,
+            start=start,
+            minutes=60,
+            chair=data.DIRECTOR,
+            location=data.WEEKLY_LOCATION,
+            items=list(data.WEEKLY_ITEMS),
+            attendees=people,
+            series_id=self.series["weekly"],
+        )
+
+    def _weekly_history(self, people: list[tuple[str, bool]]) -> list[MeetingSpec]:
+        """The 周例会: the same weekday as today, eight weeks back."""
+        specs: list[MeetingSpec] = []
         for weeks in range(HISTORY_WEEKS, 0, -1):
-            spec = MeetingSpec(
-                title=data.WEEKLY_TITLE,
-                kind=MeetingKind.WEEKLY,
-                purpose=data.WEEKLY_PURPOSE,
-                start=self.local(today - timedelta(weeks=weeks), 9),
-                minutes=60,
-                chair=director,
-                location=data.WEEKLY_LOCATION,
-                items=list(data.WEEKLY_ITEMS),
-                attendees=weekly_people,
-                series_id=self.series["weekly"],
-                actions=data.WEEKLY_ACTIONS,
-                action_range=(2, 3),
-                overrun_items=("各销售员业绩",),
-                key=f"weekly-{weeks}",
-            )
+            spec = self._weekly(people, self.local(self.today - timedelta(weeks=weeks), 9))
+            spec.actions = data.WEEKLY_ACTIONS
+            spec.action_range = (2, 3)
+            spec.overrun_items = ("各销售员业绩",)
+            spec.key = f"weekly-{weeks}"
             if weeks == 1:  # last week: an extra item ran out of time and was parked
                 spec.items.insert(3, data.CARRIED_ITEM)
                 spec.item_status[data.CARRIED_ITEM[0]] = AgendaStatus.PARKED
@@ -140,70 +112,57 @@ class MeetingPlanner:
                 spec.reject_first_decision = True
                 spec.forced_attendance = {"何军": AttendanceStatus.ABSENT}
             specs.append(spec)
-        today_items = [
+        return specs
+
+    def _weekly_upcoming(self, people: list[tuple[str, bool]]) -> list[MeetingSpec]:
+        """Today's 周例会 (later today, its agenda sent, last week's parked item carried)
+        and next week's draft."""
+        today = self.today
+        today_spec = self._weekly(people, self.later_today())
+        today_spec.items = [
             (title, minutes, presenter, kind)
             for (title, _m, presenter, kind), minutes in zip(
                 data.WEEKLY_ITEMS, (10, 20, 15, 5), strict=True
             )
         ]
-        today_items.insert(3, data.CARRIED_ITEM)
-        specs.append(
-            MeetingSpec(
-                title=data.WEEKLY_TITLE,
-                kind=MeetingKind.WEEKLY,
-                purpose=data.WEEKLY_PURPOSE,
-                start=self.later_today(),
-                minutes=60,
-                chair=director,
-                location=data.WEEKLY_LOCATION,
-                items=today_items,
-                attendees=weekly_people,
-                series_id=self.series["weekly"],
-                past=False,
-                status=MeetingStatus.CIRCULATED,
-                circulated_at=self.local(today - timedelta(days=1), 17, 30),
-                carried_from_key="weekly-1",
-                key="weekly-today",
-            )
-        )
-        specs.append(
-            MeetingSpec(
-                title=data.WEEKLY_TITLE,
-                kind=MeetingKind.WEEKLY,
-                purpose=data.WEEKLY_PURPOSE,
-                start=self.local(today + timedelta(weeks=1), 9),
-                minutes=60,
-                chair=director,
-                location=data.WEEKLY_LOCATION,
-                items=list(data.WEEKLY_ITEMS),
-                attendees=weekly_people,
-                series_id=self.series["weekly"],
-                past=False,
-                status=MeetingStatus.DRAFT,
-                key="weekly-next",
-            )
-        )
+        today_spec.items.insert(3, data.CARRIED_ITEM)
+        today_spec.past = False
+        today_spec.status = MeetingStatus.CIRCULATED
+        today_spec.circulated_at = self.local(today - timedelta(days=1), 17, 30)
+        today_spec.carried_from_key = "weekly-1"
+        today_spec.key = "weekly-today"
+        next_spec = self._weekly(people, self.local(today + timedelta(weeks=1), 9))
+        next_spec.past = False
+        next_spec.status = MeetingStatus.DRAFT
+        next_spec.key = "weekly-next"
+        return [today_spec, next_spec]
 
-        # 营销干部会议, every other week.
-        last_leadership = workday_on_or_before(today - timedelta(days=3))
-        for n in range(3, -1, -1):
-            day = workday_on_or_before(last_leadership - timedelta(weeks=2 * n))
-            spec = MeetingSpec(
+    def _leadership(self, people: list[tuple[str, bool]]) -> list[MeetingSpec]:
+        """营销干部会议, every other week: four held, the next one a draft."""
+        today = self.today
+
+        def spec_on(day: date) -> MeetingSpec:
+            return MeetingSpec(
                 title=data.LEADERSHIP_TITLE,
                 kind=MeetingKind.LEADERSHIP,
                 purpose=data.LEADERSHIP_PURPOSE,
                 start=self.local(day, 14),
                 minutes=90,
-                chair=director,
+                chair=data.DIRECTOR,
                 location="总监办公室",
                 items=list(data.LEADERSHIP_ITEMS),
-                attendees=leadership_people,
+                attendees=people,
                 series_id=self.series["leadership"],
-                actions=data.LEADERSHIP_ACTIONS,
-                action_range=(2, 3),
-                decision_range=(1, 3),
-                key=f"leadership-{n}",
             )
+
+        specs: list[MeetingSpec] = []
+        last_leadership = workday_on_or_before(today - timedelta(days=3))
+        for n in range(3, -1, -1):
+            spec = spec_on(workday_on_or_before(last_leadership - timedelta(weeks=2 * n)))
+            spec.actions = data.LEADERSHIP_ACTIONS
+            spec.action_range = (2, 3)
+            spec.decision_range = (1, 3)
+            spec.key = f"leadership-{n}"
             if n == 1:  # time ran out: the last item was skipped
                 spec.item_status["人员与培训"] = AgendaStatus.SKIPPED
                 spec.overrun_items = ("回款与应收账款",)
@@ -211,145 +170,18 @@ class MeetingPlanner:
                 spec.speaking = "balanced"
                 spec.forced_attendance = {"Sarah Chen": AttendanceStatus.EXCUSED}
             specs.append(spec)
-        next_leadership = last_leadership + timedelta(weeks=2)
-        specs.append(
-            MeetingSpec(
-                title=data.LEADERSHIP_TITLE,
-                kind=MeetingKind.LEADERSHIP,
-                purpose=data.LEADERSHIP_PURPOSE,
-                start=self.local(workday_on_or_after(next_leadership), 14),
-                minutes=90,
-                chair=director,
-                location="总监办公室",
-                items=list(data.LEADERSHIP_ITEMS),
-                attendees=leadership_people,
-                series_id=self.series["leadership"],
-                past=False,
-                status=MeetingStatus.DRAFT,
-                key="leadership-next",
-            )
-        )
+        upcoming = spec_on(workday_on_or_after(last_leadership + timedelta(weeks=2)))
+        upcoming.past = False
+        upcoming.status = MeetingStatus.DRAFT
+        upcoming.key = "leadership-next"
+        specs.append(upcoming)
+        return specs
 
-        # 与生产部门的协调会议, as needed; the first one never had its agenda sent out.
-        coordination_people = [
-            (n, True) for n in (director, data.DEPUTY, "王芳", "李明", "刘洋")
-        ] + [("何军", False)]
-        for n, days in enumerate((45, 24, 10)):
-            specs.append(
-                MeetingSpec(
-                    title=data.COORDINATION_TITLE,
-                    kind=MeetingKind.COORDINATION,
-                    purpose=data.COORDINATION_PURPOSE,
-                    start=self.local(workday_on_or_before(today - timedelta(days=days)), 15),
-                    minutes=60,
-                    chair=data.DEPUTY,
-                    location="生产部会议室",
-                    items=list(data.COORDINATION_ITEMS),
-                    attendees=coordination_people,
-                    actions=data.COORDINATION_ACTIONS,
-                    key=f"coordination-{n}",
-                )
-            )
-        specs.append(  # the draft: planned, agenda not sent yet
-            MeetingSpec(
-                title=data.COORDINATION_TITLE,
-                kind=MeetingKind.COORDINATION,
-                purpose=data.COORDINATION_PURPOSE,
-                start=self.local(workday_on_or_after(today + timedelta(days=2)), 14),
-                minutes=45,
-                chair=data.DEPUTY,
-                location="生产部会议室",
-                items=list(data.COORDINATION_ITEMS[:2]),
-                attendees=coordination_people,
-                past=False,
-                status=MeetingStatus.DRAFT,
-                key="coordination-draft",
-            )
-        )
-
-        # One consultation and two English-titled meetings.
-        specs.append(
-            MeetingSpec(
-                title=data.CONSULTATION_TITLE,
-                kind=MeetingKind.CONSULTATION,
-                purpose=data.CONSULTATION_PURPOSE,
-                start=self.local(workday_on_or_before(today - timedelta(days=17)), 10),
-                minutes=60,
-                chair=data.DEPUTY,
-                location="2楼小会议室",
-                items=list(data.CONSULTATION_ITEMS),
-                attendees=[
-                    (n, True) for n in (data.DEPUTY, "Sarah Chen", "黄婷", "王芳", "李明", "刘洋")
-                ]
-                + [("Emily Zhang", False)],
-                actions=data.CONSULTATION_ACTIONS,
-                key="consultation",
-            )
-        )
-        specs.append(
-            MeetingSpec(
-                title=f"Q{next_quarter} pricing review",
-                kind=MeetingKind.OTHER,
-                purpose=data.PRICING_PURPOSE,
-                start=self.local(workday_on_or_before(today - timedelta(days=20)), 16),
-                minutes=50,
-                chair="Sarah Chen",
-                location="Zoom",
-                items=list(data.PRICING_ITEMS),
-                attendees=[
-                    (n, True)
-                    for n in (director, data.DEPUTY, "Sarah Chen", "Emily Zhang", "David Li")
-                ]
-                + [("李明", False)],
-                language="en",
-                actions=data.PRICING_ACTIONS,
-                action_range=(2, 3),
-                reject_first_decision=True,
-                speaking="balanced",
-                key="pricing",
-            )
-        )
-        specs.append(
-            MeetingSpec(
-                title=data.CRM_TITLE,
-                kind=MeetingKind.OTHER,
-                purpose=data.CRM_PURPOSE,
-                start=self.local(workday_on_or_before(today - timedelta(days=1)), 16, 30),
-                minutes=30,
-                chair="Sarah Chen",
-                location="Zoom",
-                items=list(data.CRM_ITEMS),
-                attendees=[(n, True) for n in ("Sarah Chen", "David Li", "Emily Zhang", "郑雪")]
-                + [("周杰", False)],
-                language="en",
-                actions=data.CRM_ACTIONS,
-                overrun_items=("Data quality issues",),
-                key="crm",
-            )
-        )
-        specs.append(
-            MeetingSpec(
-                title=f"Q{next_quarter} channel strategy workshop",
-                kind=MeetingKind.OTHER,
-                purpose=data.WORKSHOP_PURPOSE,
-                start=self.local(workday_on_or_after(today + timedelta(days=4)), 10),
-                minutes=60,
-                chair="Sarah Chen",
-                location="3楼大会议室",
-                items=list(data.WORKSHOP_ITEMS),
-                attendees=[
-                    (n, True)
-                    for n in (director, data.DEPUTY, "Sarah Chen", "David Li", "李明", "刘洋")
-                ]
-                + [("Emily Zhang", False)],
-                past=False,
-                status=MeetingStatus.CIRCULATED,
-                circulated_at=self.local(today - timedelta(days=1), 17),
-                key="workshop",
-            )
-        )
-
-        # The 早会 of 销售一部: weekdays of the last two weeks (and today once it is over).
+    def _daily(self) -> list[MeetingSpec]:
+        """The 早会 of 销售一部: weekdays of the last two weeks (and today once it is
+        over), then the next one."""
+        today = self.today
+        specs: list[MeetingSpec] = []
         for back in range(DAILY_DAYS, -1, -1):
             day = today - timedelta(days=back)
             if day.weekday() >= 5:
@@ -364,11 +196,6 @@ class MeetingPlanner:
                 self.local(workday_on_or_after(next_daily), 8, 30), past=False, key="daily-next"
             )
         )
-
-        # The two most recent past meetings have ended but are not confirmed yet.
-        past = sorted((s for s in specs if s.past), key=lambda s: (s.start, s.title))
-        for spec in past[-2:]:
-            spec.status = MeetingStatus.ENDED
         return specs
 
     def _daily_spec(self, start: datetime, past: bool, key: str) -> MeetingSpec:

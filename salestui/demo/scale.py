@@ -48,52 +48,66 @@ def _cumulative(weights: tuple[int, ...]) -> list[float]:
     return out
 
 
+# One meeting, as its actions need it: meeting id, agenda item id, team, when it ended
+# (epoch seconds, UTC text, local day ordinal).
+_Slot = tuple[int, int, str, int, str, int]
+
+
 def add_scale_rows(store: Store, now: datetime, rng: random.Random, count: int) -> None:
     """Add ``count`` action items (with owners, tags) and their meetings."""
     if count <= 0:
         return
-    people = store.list_people(active_only=False)
-    by_team: dict[str, list[int]] = {team: [] for team in data.SCALE_TEAMS}
-    leads: dict[str, int] = {}
-    for person in people:
-        assert person.id is not None
-        if person.team in by_team:
-            by_team[person.team].append(person.id)
-            if person.role == Role.LEAD:
-                leads[person.team] = person.id
-    everyone = [p.id for p in people if p.id is not None]
-    chairs = {team: leads.get(team, everyone[0]) for team in data.SCALE_TEAMS}
+    teams = _Teams(store)
+    n_meetings = max(1, round(count / ACTIONS_PER_MEETING))
+    meetings, items, slots = _meetings(store, now, rng, n_meetings, teams.chairs)
+    rows = _ActionRows(store, now, rng, count, slots, teams)
 
-    now_utc = now.astimezone(UTC).replace(microsecond=0)
+    with store.transaction():
+        store.bulk_insert("meetings", meetings, reindex=True)
+        store.bulk_insert("agenda_items", items, reindex=True)
+        store.bulk_insert("action_items", rows.actions(), reindex=True)
+        store.bulk_insert("action_owners", rows.owners)
+        store.bulk_insert("action_tags", rows.tags)
+
+
+class _Teams:
+    """The people of the scale teams, and who chairs each team's meetings (its lead)."""
+
+    def __init__(self, store: Store) -> None:
+        people = store.list_people(active_only=False)
+        self.by_team: dict[str, list[int]] = {team: [] for team in data.SCALE_TEAMS}
+        leads: dict[str, int] = {}
+        for person in people:
+            assert person.id is not None
+            if person.team in self.by_team:
+                self.by_team[person.team].append(person.id)
+                if person.role == Role.LEAD:
+                    leads[person.team] = person.id
+        self.everyone = [p.id for p in people if p.id is not None]
+        self.chairs = {team: leads.get(team, self.everyone[0]) for team in data.SCALE_TEAMS}
+
+
+# -- meetings: one minimal agenda item each -------------------------------------------------
+
+
+def _meetings(
+    store: Store, now: datetime, rng: random.Random, n_meetings: int, chairs: dict[str, int]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[_Slot]]:
+    """The meetings' rows and their agenda items' rows, oldest first; and per meeting,
+    what its actions need (``_Slot``)."""
     local = now.tzinfo
     today = now.date()
     meeting_base = store.max_id("meetings") + 1
     item_base = store.max_id("agenda_items") + 1
-    action_base = store.max_id("action_items") + 1
-    n_meetings = max(1, round(count / ACTIONS_PER_MEETING))
-
-    # -- meetings: one minimal agenda item each ---------------------------------------------
     meetings: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
-    # Per meeting, for its actions: ids, team, when it ended (epoch, text, local day).
-    slots: list[tuple[int, int, str, int, str, int]] = []
+    slots: list[_Slot] = []
     for n in range(n_meetings):
         team = data.SCALE_TEAMS[n % len(data.SCALE_TEAMS)]
         title, kind, purpose = rng.choice(data.SCALE_MEETINGS)
-        # Oldest first, so ids grow with time like real use; weekdays, office hours.
+        # Oldest first, so ids grow with time like real use.
         day = today - timedelta(days=int(HISTORY_DAYS * (n_meetings - n) / n_meetings))
-        while day.weekday() >= 5:
-            day -= timedelta(days=1)
-        start = datetime.combine(
-            day, time(rng.randint(9, 17), rng.choice((0, 15, 30, 45))), tzinfo=local
-        ).astimezone(UTC)
-        if start > now_utc - timedelta(hours=2):
-            start -= timedelta(days=3)
-        minutes = rng.choice((30, 30, 45, 60))
-        actual_start = start + timedelta(minutes=rng.choice((0, 0, 0, 2, 5)))
-        actual_end = actual_start + timedelta(minutes=minutes + rng.randint(-10, 15))
-        start_s = start.strftime(_ISO)
-        end_s = actual_end.strftime(_ISO)
+        start, minutes, actual_start, actual_end = _meeting_times(rng, day, now)
         meeting_id = meeting_base + n
         chair = chairs[team]
         meetings.append(
@@ -104,135 +118,216 @@ def add_scale_rows(store: Store, now: datetime, rng: random.Random, count: int) 
                 "purpose": purpose,
                 "chair_id": chair,
                 "series_id": None,
-                "scheduled_start": start_s,
+                "scheduled_start": start.strftime(_ISO),
                 "planned_minutes": minutes,
                 "location": None,
                 "status": MeetingStatus.CONFIRMED.value,
                 "agenda_circulated_at": (start - timedelta(days=1)).strftime(_ISO),
                 "actual_start": actual_start.strftime(_ISO),
-                "actual_end": end_s,
+                "actual_end": actual_end.strftime(_ISO),
                 "created_at": (start - timedelta(days=3)).strftime(_ISO),
             }
         )
         items.append(
-            {
-                "id": item_base + n,
-                "meeting_id": meeting_id,
-                "position": 1,
-                "title": rng.choice(data.SCALE_ITEMS),
-                "presenter_id": chair,
-                "timebox_minutes": minutes,
-                "kind": AgendaKind.DISCUSSION.value,
-                "status": AgendaStatus.DONE.value,
-                "started_at": None,  # only set while an item's timer runs
-                "elapsed_seconds": int((actual_end - actual_start).total_seconds()),
-                "carried_from": None,
-                "standing": 0,
-            }
+            _item_row(rng, item_base + n, meeting_id, chair, minutes, actual_start, actual_end)
         )
         local_day = actual_end.astimezone(local).date().toordinal()
         slots.append(
-            (meeting_id, item_base + n, team, int(actual_end.timestamp()), end_s, local_day)
+            (
+                meeting_id,
+                item_base + n,
+                team,
+                int(actual_end.timestamp()),
+                actual_end.strftime(_ISO),
+                local_day,
+            )
         )
+    return meetings, items, slots
 
-    # -- actions, owners, tags -------------------------------------------------------------------
-    owners: list[dict[str, Any]] = []
-    tags: list[dict[str, Any]] = []
-    date_text: dict[int, str] = {}
 
-    now_epoch = int(now_utc.timestamp())
-    utc_days: dict[int, str] = {}
+def _meeting_times(
+    rng: random.Random, day: date, now: datetime
+) -> tuple[datetime, int, datetime, datetime]:
+    """When a scale meeting on (or before) ``day`` was planned, how long, and when it
+    actually ran: on a weekday, in office hours, ended before now (all in UTC)."""
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    start = datetime.combine(
+        day, time(rng.randint(9, 17), rng.choice((0, 15, 30, 45))), tzinfo=now.tzinfo
+    ).astimezone(UTC)
+    if start > now.astimezone(UTC).replace(microsecond=0) - timedelta(hours=2):
+        start -= timedelta(days=3)
+    minutes = rng.choice((30, 30, 45, 60))
+    actual_start = start + timedelta(minutes=rng.choice((0, 0, 0, 2, 5)))
+    actual_end = actual_start + timedelta(minutes=minutes + rng.randint(-10, 15))
+    return start, minutes, actual_start, actual_end
 
-    def iso(epoch: int) -> str:
+
+def _item_row(
+    rng: random.Random,
+    item_id: int,
+    meeting_id: int,
+    chair: int,
+    minutes: int,
+    actual_start: datetime,
+    actual_end: datetime,
+) -> dict[str, Any]:
+    """A scale meeting's one agenda item, done in the time the meeting took."""
+    return {
+        "id": item_id,
+        "meeting_id": meeting_id,
+        "position": 1,
+        "title": rng.choice(data.SCALE_ITEMS),
+        "presenter_id": chair,
+        "timebox_minutes": minutes,
+        "kind": AgendaKind.DISCUSSION.value,
+        "status": AgendaStatus.DONE.value,
+        "started_at": None,  # only set while an item's timer runs
+        "elapsed_seconds": int((actual_end - actual_start).total_seconds()),
+        "carried_from": None,
+        "standing": 0,
+    }
+
+
+# -- actions, owners, tags ------------------------------------------------------------------
+
+
+class _ActionRows:
+    """The action items' rows, made while they are inserted; their owners' and tags' rows
+    are collected on the way (``owners``, ``tags``), to be inserted after them."""
+
+    def __init__(
+        self,
+        store: Store,
+        now: datetime,
+        rng: random.Random,
+        count: int,
+        slots: list[_Slot],
+        teams: _Teams,
+    ) -> None:
+        self.count = count
+        self.slots = slots
+        self.teams = teams
+        self.action_base = store.max_id("action_items") + 1
+        self.owners: list[dict[str, Any]] = []
+        self.tags: list[dict[str, Any]] = []
+        self.now_epoch = int(now.astimezone(UTC).replace(microsecond=0).timestamp())
+        self.today_ord = now.date().toordinal()
+        self._date_text: dict[int, str] = {}
+        self._utc_days: dict[int, str] = {}
+        self._long_past = _cumulative(_LONG_PAST)
+        self._recent_past = _cumulative(_RECENT_PAST)
+        self._not_due = _cumulative(_NOT_DUE)
+        # The hot loop picks with random() directly: several times faster than choice().
+        self.random = rng.random
+        self._all_customers = data.SCALE_CUSTOMERS_ZH + data.SCALE_CUSTOMERS_EN
+        self._values = {s: s.value for s in _STATUSES}
+
+    # -- small fast helpers ----------------------------------------------------------------
+
+    def _pick(self, seq: Sequence[T]) -> T:
+        return seq[int(self.random() * len(seq))]
+
+    def _between(self, low: int, high: int) -> int:
+        return low + int(self.random() * (high - low + 1))
+
+    def _iso(self, epoch: int) -> str:
         """``to_utc_iso`` for epoch seconds, without a datetime per call."""
         days, seconds = divmod(epoch, 86_400)
-        day = utc_days.get(days)
+        day = self._utc_days.get(days)
         if day is None:
-            day = utc_days[days] = datetime.fromtimestamp(days * 86_400, UTC).strftime("%Y-%m-%d")
+            day = self._utc_days[days] = datetime.fromtimestamp(days * 86_400, UTC).strftime(
+                "%Y-%m-%d"
+            )
         hours, seconds = divmod(seconds, 3600)
         return f"{day}T{hours:02d}:{seconds // 60:02d}:{seconds % 60:02d}Z"
 
-    def day_text(ordinal: int) -> str:
-        text = date_text.get(ordinal)
+    def _day_text(self, ordinal: int) -> str:
+        text = self._date_text.get(ordinal)
         if text is None:
-            text = date_text[ordinal] = date.fromordinal(ordinal).isoformat()
+            text = self._date_text[ordinal] = date.fromordinal(ordinal).isoformat()
         return text
 
-    long_past = _cumulative(_LONG_PAST)
-    recent_past = _cumulative(_RECENT_PAST)
-    not_due = _cumulative(_NOT_DUE)
-    # The hot loop picks with random() directly: several times faster than choice().
-    random_ = rng.random
+    # -- one row ---------------------------------------------------------------------------
 
-    def pick(seq: Sequence[T]) -> T:
-        return seq[int(random_() * len(seq))]
+    def _title(self) -> tuple[str, str | None]:
+        """A title in either language (so search has something to find), and its tag."""
+        pick = self._pick
+        if self.random() < 0.62:
+            obj, tag = pick(data.SCALE_OBJECTS_ZH)
+            return f"{pick(data.SCALE_VERBS_ZH)}{pick(self._all_customers)}的{obj}", tag
+        obj, tag = pick(data.SCALE_OBJECTS_EN)
+        return f"{pick(data.SCALE_VERBS_EN)} {obj} for {pick(self._all_customers)}", tag
 
-    def between(low: int, high: int) -> int:
-        return low + int(random_() * (high - low + 1))
+    def _status(self, due_ord: int) -> ActionStatus:
+        """Mostly closed when long past due, mostly open when not due yet."""
+        if due_ord >= self.today_ord:
+            weights = self._not_due
+        elif due_ord >= self.today_ord - 30:
+            weights = self._recent_past
+        else:
+            weights = self._long_past
+        return _STATUSES[bisect(weights, self.random() * weights[-1])]
 
-    today_ord = today.toordinal()
-    zh_verbs, zh_objects = data.SCALE_VERBS_ZH, data.SCALE_OBJECTS_ZH
-    en_verbs, en_objects = data.SCALE_VERBS_EN, data.SCALE_OBJECTS_EN
-    zh_customers, en_customers = data.SCALE_CUSTOMERS_ZH, data.SCALE_CUSTOMERS_EN
-    all_customers = zh_customers + en_customers
-    open_values = {s: s.value for s in _STATUSES}
+    def _updates(
+        self, status: ActionStatus, created: int, created_s: str
+    ) -> tuple[str | None, str]:
+        """When a done item was completed, and when the item was last changed."""
+        completed = None
+        updated_s = created_s
+        if status == ActionStatus.DONE:
+            done_at = created + 3600 * self._between(4, 24 * 20)
+            if done_at >= self.now_epoch:  # a recent meeting: done since, before now
+                done_at = created + int((self.now_epoch - created) * self.random())
+            completed = updated_s = self._iso(done_at)
+        elif status != ActionStatus.OPEN and self.random() < 0.7:
+            touched = created + 3600 * self._between(2, 24 * 10)
+            if touched < self.now_epoch:
+                updated_s = self._iso(touched)
+        return completed, updated_s
 
-    def actions() -> Iterator[dict[str, Any]]:
+    def _owners_and_tags(self, action_id: int, team: str, roll: float, tag: str | None) -> None:
+        """Owners: mostly one from the meeting's team, some shared, a few unassigned (when
+        ``roll`` < 0.04); the title's tag most of the time, now and then ``urgent``."""
+        if roll >= 0.04:  # else knowingly left unassigned when the meeting was confirmed
+            team_ids = self.teams.by_team[team]
+            everyone = self.teams.everyone
+            first = self._pick(team_ids) if team_ids else self._pick(everyone)
+            self.owners.append({"action_id": action_id, "person_id": first, "position": 0})
+            if roll > 0.9:
+                second = self._pick(everyone)
+                if second != first:
+                    self.owners.append({"action_id": action_id, "person_id": second, "position": 1})
+        if tag is not None and self.random() < 0.8:
+            self.tags.append({"action_id": action_id, "tag": tag})
+        if self.random() < 0.05:
+            self.tags.append({"action_id": action_id, "tag": "urgent"})
+
+    def actions(self) -> Iterator[dict[str, Any]]:
+        """Each action item's row, spread over the meetings in order."""
+        random_, pick = self.random, self._pick
+        count, slots, n_meetings = self.count, self.slots, len(self.slots)
         for n in range(count):
-            action_id = action_base + n
+            action_id = self.action_base + n
             meeting_id, item_id, team, created, created_s, created_ord = slots[
                 n * n_meetings // count
             ]
-            # Titles in both languages so search has something to find.
-            if random_() < 0.62:
-                obj, tag = pick(zh_objects)
-                title = f"{pick(zh_verbs)}{pick(all_customers)}的{obj}"
-            else:
-                obj, tag = pick(en_objects)
-                title = f"{pick(en_verbs)} {obj} for {pick(all_customers)}"
+            title, tag = self._title()
             due_ord = created_ord + pick(_DUE_IN)
-            if due_ord >= today_ord:
-                weights = not_due
-            elif due_ord >= today_ord - 30:
-                weights = recent_past
-            else:
-                weights = long_past
-            status = _STATUSES[bisect(weights, random_() * weights[-1])]
-            completed = None
-            updated_s = created_s
-            if status == ActionStatus.DONE:
-                done_at = created + 3600 * between(4, 24 * 20)
-                if done_at >= now_epoch:  # a recent meeting: done since, before now
-                    done_at = created + int((now_epoch - created) * random_())
-                completed = updated_s = iso(done_at)
-            elif status != ActionStatus.OPEN and random_() < 0.7:
-                touched = created + 3600 * between(2, 24 * 10)
-                if touched < now_epoch:
-                    updated_s = iso(touched)
+            status = self._status(due_ord)
+            completed, updated_s = self._updates(status, created, created_s)
             closed = status in (ActionStatus.DONE, ActionStatus.CANCELLED)
             follow = None
             if not closed and random_() < 0.5:
-                follow = day_text(max(due_ord - between(0, 3), today_ord - 5))
-            # Owners: mostly one from the meeting's team, some shared, a few unassigned.
+                follow = self._day_text(max(due_ord - self._between(0, 3), self.today_ord - 5))
             roll = random_()
-            if roll >= 0.04:  # else knowingly left unassigned when the meeting was confirmed
-                team_ids = by_team[team]
-                first = pick(team_ids) if team_ids else pick(everyone)
-                owners.append({"action_id": action_id, "person_id": first, "position": 0})
-                if roll > 0.9:
-                    second = pick(everyone)
-                    if second != first:
-                        owners.append({"action_id": action_id, "person_id": second, "position": 1})
-            if tag is not None and random_() < 0.8:
-                tags.append({"action_id": action_id, "tag": tag})
-            if random_() < 0.05:
-                tags.append({"action_id": action_id, "tag": "urgent"})
+            self._owners_and_tags(action_id, team, roll, tag)
             yield {
                 "id": action_id,
                 "title": title,
-                "due": day_text(due_ord),
+                "due": self._day_text(due_ord),
                 "priority": 1 if (r := random_()) < 0.2 else 2 if r < 0.75 else 3,
-                "status": open_values[status],
+                "status": self._values[status],
                 "meeting_id": meeting_id,
                 "agenda_item_id": item_id,
                 "decision_id": None,
@@ -245,10 +340,3 @@ def add_scale_rows(store: Store, now: datetime, rng: random.Random, count: int) 
                 "blocked_by": pick(data.BLOCKED_BY) if status == ActionStatus.BLOCKED else None,
                 "unassigned_ok": int(roll < 0.04),
             }
-
-    with store.transaction():
-        store.bulk_insert("meetings", meetings, reindex=True)
-        store.bulk_insert("agenda_items", items, reindex=True)
-        store.bulk_insert("action_items", actions(), reindex=True)
-        store.bulk_insert("action_owners", owners)
-        store.bulk_insert("action_tags", tags)

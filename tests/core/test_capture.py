@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from salestui import i18n
 from salestui.core import capture as capture_module
-from salestui.core import models, names
+from salestui.core import capture_tokens, models, names
 from salestui.core.capture import (
     COMMANDS,
     Capture,
@@ -618,7 +618,7 @@ def _placeholders(text: str) -> set[str]:
 def test_every_message_has_a_chinese_translation_with_the_same_placeholders(
     zh_catalog: Catalog,
 ) -> None:
-    used = _msgids(capture_module) | _msgids(names)
+    used = _msgids(capture_module) | _msgids(capture_tokens) | _msgids(names)
     assert used
     for msgid in used:
         message = zh_catalog.get(msgid)

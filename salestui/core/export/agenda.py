@@ -43,13 +43,21 @@ def format_when(start: datetime | None, minutes: int) -> str:
 def render_agenda(detail: MeetingDetail) -> str:
     """The agenda of one meeting as markdown: purpose, time, place, attendees, items."""
     meeting = detail.meeting
-    people = detail.people
     doc = Document()
     date_text = (
         meeting.scheduled_start.astimezone().strftime("%Y-%m-%d") if meeting.scheduled_start else ""
     )
     title = _("Agenda: {title}").format(title=meeting.title)
     doc.heading(1, f"{title} {date_text}".strip())
+    _facts(doc, detail)
+    _attendees(doc, detail)
+    _items(doc, detail)
+    return doc.render()
+
+
+def _facts(doc: Document, detail: MeetingDetail) -> None:
+    """Kind, purpose, time, place and chair."""
+    meeting = detail.meeting
     facts = [
         labelled(_("Kind"), _(KIND_LABELS[meeting.kind])),
         labelled(_("Purpose"), inline(meeting.purpose)),
@@ -61,6 +69,9 @@ def render_agenda(detail: MeetingDetail) -> str:
         facts.append(labelled(pgettext("export", "Chair"), inline(detail.chair.name)))
     doc.bullets(facts)
 
+
+def _attendees(doc: Document, detail: MeetingDetail) -> None:
+    """Who is required and who is optional."""
     doc.heading(2, _("Attendees"))
     required = [inline(a.person.name) for a in detail.attendees if a.required]
     optional = [inline(a.person.name) for a in detail.attendees if not a.required]
@@ -72,38 +83,42 @@ def render_agenda(detail: MeetingDetail) -> str:
         ]
     )
 
+
+def _items(doc: Document, detail: MeetingDetail) -> None:
+    """The agenda items as a table, their total against the meeting's length."""
+    meeting = detail.meeting
+    people = detail.people
     doc.heading(2, _("Agenda"))
-    if detail.agenda:
-        rows = []
-        for number, item in enumerate(detail.agenda, start=1):
-            presenter = people.get(item.presenter_id) if item.presenter_id else None
-            rows.append(
-                [
-                    str(number),
-                    cell(item.title),
-                    cell(presenter.name if presenter else None),
-                    _(AGENDA_KIND_LABELS[item.kind]),
-                    str(item.timebox_minutes),
-                ]
-            )
-        doc.table([_("No."), _("Item"), _("Presenter"), _("Kind"), _("Minutes")], rows)
+    if not detail.agenda:
+        doc.paragraph(_("No agenda items yet."))
+        return
+    rows = []
+    for number, item in enumerate(detail.agenda, start=1):
+        presenter = people.get(item.presenter_id) if item.presenter_id else None
+        rows.append(
+            [
+                str(number),
+                cell(item.title),
+                cell(presenter.name if presenter else None),
+                _(AGENDA_KIND_LABELS[item.kind]),
+                str(item.timebox_minutes),
+            ]
+        )
+    doc.table([_("No."), _("Item"), _("Presenter"), _("Kind"), _("Minutes")], rows)
+    doc.paragraph(
+        labelled(
+            _("Total"),
+            _("{total} of {length} min").format(
+                total=detail.agenda_minutes, length=meeting.planned_minutes
+            ),
+        )
+    )
+    if detail.over_length:
         doc.paragraph(
             labelled(
-                _("Total"),
-                _("{total} of {length} min").format(
-                    total=detail.agenda_minutes, length=meeting.planned_minutes
+                _("Warning"),
+                _("the agenda is {over} min longer than the meeting.").format(
+                    over=detail.agenda_minutes - meeting.planned_minutes
                 ),
             )
         )
-        if detail.over_length:
-            doc.paragraph(
-                labelled(
-                    _("Warning"),
-                    _("the agenda is {over} min longer than the meeting.").format(
-                        over=detail.agenda_minutes - meeting.planned_minutes
-                    ),
-                )
-            )
-    else:
-        doc.paragraph(_("No agenda items yet."))
-    return doc.render()

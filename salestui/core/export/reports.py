@@ -11,6 +11,7 @@ from salestui.core.export.minutes import DECISION_STATUS_LABELS
 from salestui.core.models import OPEN_STATUSES, ActionRow, ActionStatus, MeetingKind, MeetingStatus
 from salestui.core.names import join_names
 from salestui.core.service import Services
+from salestui.core.store import ActionQuery
 from salestui.i18n import N_, _
 
 MAX_ROWS = 200  # per table; a digest is read by a person
@@ -99,14 +100,26 @@ def render_digest(
     section(_("All open items"), statuses=list(OPEN_STATUSES))
     done_query = services.action_query(owner=owner, team=team)
     done_query.statuses = [ActionStatus.DONE]
+    _done_since(doc, services, done_query, since, today)
+    _latest_follow_ups(doc, services, base, since)
+    return doc.render()
+
+
+def _done_since(
+    doc: Document, services: Services, query: ActionQuery, since: date, today: date
+) -> None:
+    """The digest's items of ``query`` completed on ``since`` or later."""
     done = [
         r
-        for r in store.list_actions(done_query, limit=5000)
+        for r in services.store.list_actions(query, limit=5000)
         if r.completed_at and r.completed_at.astimezone().date() >= since
     ]
     doc.heading(2, _("Done since {date} ({n})").format(date=since.isoformat(), n=len(done)))
     _action_table(doc, done[:MAX_ROWS], len(done), today)
 
+
+def _latest_follow_ups(doc: Document, services: Services, base: ActionQuery, since: date) -> None:
+    """The notes logged on the digest's items since the start of ``since``, newest first."""
     doc.heading(2, _("Latest follow-ups"))
     midnight = datetime.combine(since, time(0)).astimezone()
     follow_lines = [
@@ -115,13 +128,12 @@ def render_digest(
             title=inline(title),
             note=inline(follow_up.note),
         )
-        for follow_up, title in store.latest_follow_up_notes(base, midnight, MAX_ROWS)
+        for follow_up, title in services.store.latest_follow_up_notes(base, midnight, MAX_ROWS)
     ]
     if follow_lines:
         doc.bullets(follow_lines)
     else:
         doc.paragraph(_("(none)"))
-    return doc.render()
 
 
 def render_decisions(
