@@ -4,6 +4,7 @@ resolved before the meeting can be confirmed."""
 
 from __future__ import annotations
 
+from salestui.core.actions_service import apply_status
 from salestui.core.errors import Conflict, InvalidInput
 from salestui.core.followup import escalate, must_resolve
 from salestui.core.meeting_agenda import AgendaFlow
@@ -91,13 +92,9 @@ class Reviews:
             if outcome == "open" and must_resolve(action.carried_count):
                 raise Conflict(_(MUST_RESOLVE_REASON).format(count=action.carried_count))
             status = None
-            if outcome == "done":
-                status = ActionStatus.DONE
-                action.status = status
-                action.completed_at = now
-            elif outcome == "drop":
-                status = ActionStatus.CANCELLED
-                action.status = status
+            if outcome in ("done", "drop"):  # the one status rule every front end follows
+                status = ActionStatus.DONE if outcome == "done" else ActionStatus.CANCELLED
+                apply_status(action, status, now)
             elif outcome == "new_due":
                 if new_due is None:
                     raise InvalidInput(_("A new due date is needed"))
