@@ -256,6 +256,20 @@ class ActionServices(MeetingServices):
         """Whether the database holds any action item at all."""
         return bool(self.store.count("action_items"))
 
+    def change_marks(self) -> tuple[int, int]:
+        """A bookmark in the items' history, for ``changes_since``."""
+        return self.store.change_marks()
+
+    def changes_since(self, marks: tuple[int, int]) -> tuple[list[tuple[str, int]], int]:
+        """Who changed how many items since ``marks`` (a name, or "" when the history does
+        not say), and how many items were added."""
+        authors, added = self.store.changes_since(marks)
+        people = self.people_by_id() if authors else {}
+        named = [
+            (people[author].name if author in people else "", items) for author, items in authors
+        ]
+        return named, added
+
     def escalated_to(self, person_id: int) -> list[int]:
         """The open items escalated to the person that they have not answered yet (no
         follow-up, status change or other entry of theirs since), newest escalation first."""

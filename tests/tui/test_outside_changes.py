@@ -39,7 +39,8 @@ async def test_a_commit_elsewhere_reloads_the_screen(services: Services, clock, 
         assert app.outside_changes.check()
         await pilot.pause()
         assert screen.pager.total == 3
-        assert any("changes made elsewhere" in n.message for n in app._notifications)
+        # Its own new item is not news; the other one is.
+        assert [n.message for n in app._notifications][-1] == "1 new item"
 
 
 async def test_typing_waits_for_the_next_look(services: Services, clock, db_path) -> None:
@@ -73,3 +74,40 @@ async def test_the_watch_runs_by_itself(services: Services, clock, db_path) -> N
                 break
             await pilot.pause(0.05)
         assert screen.pager.total == 1
+
+
+async def test_the_notice_says_who_changed_what(services: Services, clock, db_path) -> None:
+    """王芳 closes two items from her own app or command line: the director's screen says
+    so, by name (and in Chinese for a Chinese user)."""
+    from salestui import i18n
+    from salestui.core.models import Role
+
+    services.add_person("陈建国", Role.DIRECTOR)
+    services.add_person("王芳", Role.LEAD, reports_to="陈建国")
+    ids = [services.add_action(t, owners=["王芳"]).id for t in ("报价单", "回款计划", "拜访")]
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        other = open_store(db_path)
+        try:
+            hers = Services(other, clock, me="王芳")
+            hers.mark_done(ids[0])
+            hers.mark_done(ids[1])
+            hers.add_action("新客户名单")
+        finally:
+            other.close()
+        assert app.outside_changes.check()
+        await pilot.pause()
+        assert [n.message for n in app._notifications][-1] == (
+            "2 items changed by 王芳 · 1 new item"
+        )
+        i18n.set_language("zh-CN")
+        other = open_store(db_path)
+        try:
+            Services(other, clock, me="王芳").mark_done(ids[2])
+        finally:
+            other.close()
+        assert app.outside_changes.check()
+        await pilot.pause()
+        assert [n.message for n in app._notifications][-1] == "王芳 更改了 1 项"

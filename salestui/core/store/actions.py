@@ -275,6 +275,28 @@ class ActionsStore(ActionPagingStore):
         )
         return follow_up.model_copy(update={"id": new_id})
 
+    def change_marks(self) -> tuple[int, int]:
+        """(newest follow-up id, newest action id): where "changes since" starts."""
+        row = self.db.execute(
+            "SELECT (SELECT coalesce(max(id), 0) FROM follow_ups), "
+            "(SELECT coalesce(max(id), 0) FROM action_items)"
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def changes_since(self, marks: tuple[int, int]) -> tuple[list[tuple[int | None, int]], int]:
+        """What the history says happened after ``marks``: (author id, how many items they
+        changed) per author, most items first, and how many items were added."""
+        follow_up_id, action_id = marks
+        authors = self._rows(
+            "SELECT author_id, count(DISTINCT action_id) AS items FROM follow_ups "
+            "WHERE id > ? GROUP BY author_id ORDER BY items DESC, author_id",
+            [follow_up_id],
+        )
+        added = self.db.execute(
+            "SELECT count(*) FROM action_items WHERE id > ?", [action_id]
+        ).fetchone()[0]
+        return [(r["author_id"], r["items"]) for r in authors], int(added)
+
     def escalations_to(self, person_id: int) -> list[tuple[int, int, str]]:
         """(follow-up id, action id, when) of every escalation to ``person_id`` on an open
         item that the person has not answered since (no later history entry of theirs on
