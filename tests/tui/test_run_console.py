@@ -18,6 +18,7 @@ from salestui.core.models import (
     AttendanceStatus,
     EntryKind,
     MeetingKind,
+    MeetingStatus,
     Role,
 )
 from salestui.core.service import Services
@@ -388,3 +389,31 @@ async def test_switching_language_keeps_the_console(services, clock: FixedClock,
         await type_line(pilot, "第二条")
         await pilot.pause()
         assert len(table_text(app, "#entries")) == 2
+
+
+async def test_the_lists_are_reachable_from_the_console(services, clock, meeting_id) -> None:
+    """F5 / F6 open Actions and Meetings while recording (letters go to the line); the
+    meeting runs on, and Esc comes back to the console with the half-typed line kept."""
+    from salestui.tui.screens.actions import ActionsScreen
+    from salestui.tui.screens.meetings import MeetingsScreen
+
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_run(app, pilot, meeting_id)
+        await pilot.press("s")  # start
+        await pilot.pause()
+        if screen.mode == "review":
+            await pilot.press("ctrl+n")  # on to the agenda
+            await pilot.pause()
+        assert screen.mode == "run"
+        line = screen.query_one("#capture-input", Input)
+        line.insert_text_at_cursor("华东区回款")
+        for key, wanted in (("f5", ActionsScreen), ("f6", MeetingsScreen)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, wanted)
+            assert services.meeting(meeting_id).status == MeetingStatus.RUNNING
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is screen
+        assert line.value == "华东区回款" and screen.focused is line

@@ -112,6 +112,10 @@ class RunScreen(RunActions, SalestuiScreen):
         Binding("escape", "leave", N_("Back"), id="run.leave"),
         Binding("escape", "switch_focus", N_("Line / entries"), show=False, id="run.switch"),
         Binding("f1", "app.help", N_("Help"), show=False, id="run.help"),
+        # Letters go to the capture line: the way out to the lists is on function keys.
+        # The meeting runs on; Esc from the list comes back here.
+        Binding("f5", "app.actions", N_("Actions"), show=False, priority=True, id="run.actions"),
+        Binding("f6", "app.meetings", N_("Meetings"), show=False, priority=True, id="run.meetings"),
     ]
 
     def __init__(self, services: Services, meeting_id: int, watching: bool = False) -> None:
