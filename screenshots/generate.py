@@ -46,6 +46,7 @@ class Shot:
     steps: Step
     size: tuple[int, int] = (120, 40)
     lang: str = "en"
+    me: str = "陈建国"
 
 
 def today_meeting(services: Services) -> int:
@@ -63,6 +64,23 @@ def held_meeting(services: Services, status: MeetingStatus) -> int:
 
 
 async def home(app, pilot, services) -> None:
+    await pilot.pause()
+
+
+async def lead_home(app, pilot, services) -> None:
+    """王芳's Home after 赵磊 escalated an item to her: her inboxes on top."""
+    from salestui.core.actions_service import ActionsService
+    from salestui.core.models import OPEN_STATUSES, ActionQuery
+
+    team = [p for p in services.people() if p.reports_to == services.find_person("王芳").id]
+    for person in team:
+        items = services.list_actions(ActionQuery(owner_ids=[person.id], statuses=OPEN_STATUSES))
+        if items:
+            services.set_me(person.name)
+            ActionsService(services).escalate(items[0].id, "客户要求组长出面")
+            break
+    services.set_me("王芳")
+    app.screen.reload_data()
     await pilot.pause()
 
 
@@ -136,6 +154,7 @@ SHOTS = [
     Shot("home", home),
     Shot("home-zh", home, lang="zh-CN"),
     Shot("home-80x24", home, size=(80, 24)),
+    Shot("home-lead-zh-80x24", lead_home, size=(80, 24), lang="zh-CN", me="王芳"),
     Shot("meetings", meetings),
     Shot("plan", plan),
     Shot("run", run),
@@ -156,8 +175,8 @@ async def take(shot: Shot, folder: Path) -> Path:
     shutil.copyfile(folder / "demo.db", db)
     i18n.set_language(shot.lang)
     store = open_store(db)
-    services = Services(store, FixedClock(NOW), me="陈建国")
-    app = SalestuiApp(services, Config(me="陈建国"))
+    services = Services(store, FixedClock(NOW), me=shot.me)
+    app = SalestuiApp(services, Config(me=shot.me))
     async with app.run_test(size=shot.size) as pilot:
         await shot.steps(app, pilot, services)
         await pilot.pause()

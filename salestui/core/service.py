@@ -45,6 +45,12 @@ class Services(ActionServices):
         return self.store.data_version()
 
     @property
+    def read_only_reason(self) -> str | None:
+        """Why the database refuses writes (a damaged file, a newer schema, a read-only
+        file or folder, a full disk), or None when it takes them."""
+        return self.store.read_only_reason
+
+    @property
     def backup_problem(self) -> str | None:
         """Why the last automatic backup failed, if it did."""
         return self.store.backup_problem

@@ -72,3 +72,21 @@ def test_a_damaged_file_names_its_backups(services: Services) -> None:
     message = str(storage_failure(damage, services))
     assert str(services.store.path) in message
     assert "Database problem" not in message
+
+
+def test_the_tui_never_reaches_for_the_store() -> None:
+    """The import contract keeps the store's modules out of the TUI; this keeps out the
+    store object too (``services.store``, or a ``getattr`` of it)."""
+    import ast
+    from pathlib import Path
+
+    import salestui.tui
+
+    offenders = []
+    for path in sorted(Path(salestui.tui.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            attribute = isinstance(node, ast.Attribute) and node.attr == "store"
+            named = isinstance(node, ast.Constant) and node.value == "store"
+            if attribute or named:
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []

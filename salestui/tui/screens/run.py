@@ -278,7 +278,7 @@ class RunScreen(RunActions, SalestuiScreen):
         right = state.now.astimezone().strftime("%H:%M")
         if self.watching:
             scribe = self.live.scribes.of(self.meeting_id)
-            watching = _("watching · {name} records · t takes over")
+            watching = _("watching · {name} records")  # the footer says t takes over
             right = f"{watching.format(name=scribe.name if scribe else '?')} · {right}"
         header = (f"salestui · {self.screen_title} · {state.meeting.title}", right)
         if header != self._header:

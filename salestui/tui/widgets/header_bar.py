@@ -39,7 +39,7 @@ class HeaderBar(Widget):
         """The banner, when the app's database refuses writes (checked on every show: a
         full disk can make it read-only while the app runs)."""
         services = getattr(self.app, "services", None)
-        reason = getattr(getattr(services, "store", None), "read_only_reason", None)
+        reason = getattr(services, "read_only_reason", None)
         self.set_class(bool(reason), "-read-only")
         if reason:
             banner = _("Read-only: {reason}").format(reason=reason)
