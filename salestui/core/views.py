@@ -42,6 +42,7 @@ class ActionFilter:
 
     owner_ids: tuple[int, ...] = ()  # owned by any of them
     team_lead_id: int | None = None  # owned by the lead or anyone in their reporting tree
+    team: str | None = None  # owned by anyone whose team has this name
     statuses: tuple[ActionStatus, ...] = ()  # empty: any status
     bucket: DueBucket | None = None
     meeting_id: int | None = None
@@ -246,6 +247,9 @@ def build_query(services: Services, action_filter: ActionFilter) -> ActionQuery:
     if f.team_lead_id is not None:
         team = {f.team_lead_id, *services.store.reports_of(f.team_lead_id)}
         owners = team if owners is None else owners & team
+    if f.team:
+        members = set(services.team_member_ids(f.team))
+        owners = members if owners is None else owners & members
     if owners is not None:
         query.owner_ids = sorted(owners)
     if f.escalated_to is not None:

@@ -52,6 +52,8 @@ def describe(services: Services, f: ActionFilter) -> list[str]:
         parts.append(_("owner: {names}").format(names=owners))
     if f.team_lead_id is not None:
         parts.append(_("team of {name}").format(name=name(f.team_lead_id)))
+    if f.team:
+        parts.append(_("team {name}").format(name=f.team))
     if f.unassigned:
         parts.append(_("unassigned"))
     if f.statuses:
@@ -92,7 +94,7 @@ def form_fields(services: Services, f: ActionFilter, row: ActionListRow | None) 
     """The filter form, filled with ``f``; ``row`` offers its meeting and series."""
     people = services.people_by_id()
     owners = ", ".join(people[i].name for i in f.owner_ids if i in people)
-    lead = people[f.team_lead_id].name if f.team_lead_id in people else ""
+    lead = people[f.team_lead_id].name if f.team_lead_id in people else (f.team or "")
     sources = [("", _("any"))]
     if f.meeting_id is not None:
         sources.append((f"meeting:{f.meeting_id}", _("the chosen meeting")))
@@ -112,7 +114,7 @@ def form_fields(services: Services, f: ActionFilter, row: ActionListRow | None) 
     names_hint = _("names, comma between")
     return [
         FormField("owners", _("Owner"), owners, placeholder=names_hint),
-        FormField("team", _("Team of"), lead, placeholder=_("a lead: their whole team")),
+        FormField("team", _("Team of"), lead, placeholder=_("a team, or a lead: their whole team")),
         FormField(
             "unassigned",
             _("Unassigned"),
@@ -153,7 +155,9 @@ def filter_from_values(services: Services, values: dict[str, str]) -> ActionFilt
     """The filter the form's values describe (unknown names raise, changing nothing)."""
     owners = names_to_ids(services, values.get("owners", ""))
     team = values.get("team", "").strip()
-    lead_id = services.find_person(team).id if team else None
+    # A team's name, as on the command line (--team), or a lead: their reporting tree.
+    team_name = team if team and team in services.teams() else None
+    lead_id = services.find_person(team).id if team and team_name is None else None
     status = values.get("status", "")
     statuses: tuple[ActionStatus, ...] = ()
     if status == "open-items":
@@ -169,6 +173,7 @@ def filter_from_values(services: Services, values: dict[str, str]) -> ActionFilt
     return ActionFilter(
         owner_ids=owners,
         team_lead_id=lead_id,
+        team=team_name,
         statuses=statuses,
         bucket=bucket,
         meeting_id=int(number) if kind == "meeting" else None,
