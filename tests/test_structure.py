@@ -28,7 +28,6 @@ KNOWN_OVER = {
     "salestui/tui/app.py",
     "salestui/tui/screens/confirm_summary.py::SummaryScreen._summary",
     "salestui/tui/screens/run.py",
-    "salestui/tui/widgets/paged_table.py",
 }
 
 
