@@ -26,7 +26,6 @@ REASON = "Long because:"
 KNOWN_OVER = {
     "salestui/cli/meetings.py::meeting_show",
     "salestui/tui/app.py",
-    "salestui/tui/screens/confirm_summary.py::SummaryScreen._summary",
     "salestui/tui/screens/run.py",
 }
 
