@@ -33,6 +33,8 @@ from salestui.cli.common import (
 from salestui.i18n import _
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from salestui.core.models import Meeting
     from salestui.core.service import MeetingDetail
 
@@ -206,8 +208,23 @@ def meeting_show(meeting_id: int, as_json: bool) -> None:
     if as_json:
         print_json(_detail_json(detail))
         return
-    m = detail.meeting
     out = console()
+    _print_facts(out, detail)
+    _print_attendees(out, detail)
+    out.print()
+    _print_agenda(out, detail)
+    if detail.decisions:
+        out.print()
+        _print_decisions(out, detail)
+    if detail.actions:
+        out.print()
+        rows = [action_row(a.id) for a in detail.actions if a.id]
+        out.print(actions_table(rows, svc.clock.today(), title=_("Actions")))
+
+
+def _print_facts(out: Console, detail: MeetingDetail) -> None:
+    """The meeting's title, then its kind, status, purpose, chair, start, length, place."""
+    m = detail.meeting
     out.print(text(_("Meeting {id}: {title}").format(id=m.id, title=m.title), "bold"))
     facts = [
         (_("Kind"), label("kind", m.kind)),
@@ -226,6 +243,9 @@ def meeting_show(meeting_id: int, as_json: bool) -> None:
         grid.add_row(text(key), text(value))
     out.print(grid)
 
+
+def _print_attendees(out: Console, detail: MeetingDetail) -> None:
+    """Who is invited, required then optional, each with their answer."""
     from salestui.core.names import join_names
 
     for required, heading in ((True, _("Required")), (False, _("Optional"))):
@@ -244,51 +264,49 @@ def meeting_show(meeting_id: int, as_json: bool) -> None:
     if not detail.attendees:
         out.print(text(_("No one invited yet.")))
 
-    out.print()
-    if detail.agenda:
-        grid = table(
-            _("#"), _("Item"), _("Presenter"), _("Kind"), _("Min"), _("Status"), title=_("Agenda")
-        )
-        for item in detail.agenda:
-            presenter = detail.people.get(item.presenter_id) if item.presenter_id else None
-            title = item.title
-            if item.carried_count:
-                carried = _("{title} (carried {count}x)")
-                title = carried.format(title=title, count=item.carried_count)
-            grid.add_row(
-                text(item.position),
-                text(title),
-                text(presenter.name if presenter else ""),
-                text(label("agenda_kind", item.kind)),
-                text(item.timebox_minutes),
-                text(label("agenda_status", item.status)),
-            )
-        out.print(grid)
-        total = _("Agenda total: {total} of {length} min").format(
-            total=detail.agenda_minutes, length=m.planned_minutes
-        )
-        if detail.over_length:
-            over = _("over by {minutes} min").format(
-                minutes=detail.agenda_minutes - m.planned_minutes
-            )
-            out.print(text(f"{total} ({over})", "bold red"))
-        else:
-            out.print(text(total))
-    else:
-        out.print(text(_("No agenda items yet.")))
 
-    if detail.decisions:
-        out.print()
-        out.print(text(_("Decisions"), "bold"))
-        for number, decision in enumerate(detail.decisions, 1):
-            status = label("decision_status", decision.status)
-            line = _("{number}. {text} ({status})")
-            line = line.format(number=number, text=decision.text, status=status)
-            out.print(text(line), soft_wrap=True)
-    if detail.actions:
-        out.print()
-        rows = [action_row(a.id) for a in detail.actions if a.id]
-        out.print(actions_table(rows, svc.clock.today(), title=_("Actions")))
+def _print_agenda(out: Console, detail: MeetingDetail) -> None:
+    """The agenda's items, and their total against the meeting's length."""
+    m = detail.meeting
+    if not detail.agenda:
+        out.print(text(_("No agenda items yet.")))
+        return
+    grid = table(
+        _("#"), _("Item"), _("Presenter"), _("Kind"), _("Min"), _("Status"), title=_("Agenda")
+    )
+    for item in detail.agenda:
+        presenter = detail.people.get(item.presenter_id) if item.presenter_id else None
+        title = item.title
+        if item.carried_count:
+            carried = _("{title} (carried {count}x)")
+            title = carried.format(title=title, count=item.carried_count)
+        grid.add_row(
+            text(item.position),
+            text(title),
+            text(presenter.name if presenter else ""),
+            text(label("agenda_kind", item.kind)),
+            text(item.timebox_minutes),
+            text(label("agenda_status", item.status)),
+        )
+    out.print(grid)
+    total = _("Agenda total: {total} of {length} min").format(
+        total=detail.agenda_minutes, length=m.planned_minutes
+    )
+    if detail.over_length:
+        over = _("over by {minutes} min").format(minutes=detail.agenda_minutes - m.planned_minutes)
+        out.print(text(f"{total} ({over})", "bold red"))
+    else:
+        out.print(text(total))
+
+
+def _print_decisions(out: Console, detail: MeetingDetail) -> None:
+    """The meeting's decisions, numbered, each with its status."""
+    out.print(text(_("Decisions"), "bold"))
+    for number, decision in enumerate(detail.decisions, 1):
+        status = label("decision_status", decision.status)
+        line = _("{number}. {text} ({status})")
+        line = line.format(number=number, text=decision.text, status=status)
+        out.print(text(line), soft_wrap=True)
 
 
 @click.group()

@@ -1,5 +1,6 @@
 """The command palette (ctrl+p): every action of the screen it is opened on, then the
-app's own commands, found by typing - all in the user's language."""
+app's own commands, found by typing - all in the user's language. Also how the app opens
+it, and its list of themes."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.actions import parse as parse_action
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -196,3 +197,17 @@ def system_commands(app: Any, screen: Screen) -> Iterator[SystemCommand]:
         _("Save an SVG 'screenshot' of the current screen"),
         lambda: app.set_timer(0.1, app.deliver_screenshot),
     )
+
+
+def open_palette(app: App[None]) -> None:
+    """The command palette (ctrl+p), its search prompt in the user's language."""
+    if app.use_command_palette and not CommandPalette.is_open(app):  # type: ignore[arg-type]
+        placeholder = _("Search for commands…")
+        app.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+
+def open_theme_palette(app: App[None]) -> None:
+    """The palette over the themes only: "Switch theme" (Textual's ``change_theme``)."""
+    from textual.theme import ThemeProvider
+
+    app.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))

@@ -51,3 +51,17 @@ def crash_report(error: BaseException) -> Any:
     return Traceback.from_exception(
         type(error), error, error.__traceback__, show_locals=False, width=None
     )
+
+
+def report_plainly(error: Exception) -> None:
+    """Have Textual print ``crash_report(error)`` when the app stops on ``error``.
+
+    Textual (8.x) has no public hook for an unhandled error: its default report is a
+    traceback with every frame's local variables, i.e. the user's data, on stderr. It
+    prints an error's ``__rich__`` instead when it has one: an error the core raised on
+    purpose (or SQLite's) is one line; anything else is a traceback without locals."""
+    if not hasattr(error, "__rich__"):
+        try:
+            error.__rich__ = lambda: crash_report(error)  # type: ignore[attr-defined]
+        except AttributeError:  # an exception type without a __dict__
+            pass

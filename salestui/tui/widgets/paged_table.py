@@ -5,24 +5,19 @@ This one keeps nothing but a cursor, a selection and column widths; each visible
 drawn from the source (which reads its rows from SQL a window at a time) in
 ``render_line``. The scrollbar spans the source's ``total`` rows.
 
-Given a ``background`` loader, the table never reads on the UI thread while drawing: rows
-not read yet are drawn as placeholders, a thread worker reads their window (one at a time:
-a newer request cancels the older) and the table redraws when it is in.
-
-Widths are terminal cells (Chinese text lines up); columns narrower than their text end
-in an ellipsis; columns with ``hide_below`` drop out when the table is narrower.
+Given a ``background`` loader, the table never reads on the UI thread while drawing
+(``paged_source``: the source and how its windows are read). Widths are terminal cells
+(Chinese text lines up); columns narrower than their text end in an ellipsis; columns
+with ``hide_below`` drop out when the table is narrower (``paged_lines``: drawing a line).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from time import perf_counter
-from typing import Any, ClassVar, Literal, Protocol
+from typing import Any, ClassVar
 
-from rich.cells import cell_len, set_cell_size
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -32,90 +27,26 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
-from salestui.i18n import N_, _
-from salestui.tui.widgets.fit_table import fit_widths
+from salestui.i18n import N_
+from salestui.tui.widgets.paged_lines import (
+    MARK,
+    Cell,
+    PagedColumn,
+    Shown,
+    fit_cell,
+    lay_out,
+    line_segments,
+    placeholder,
+    to_strip,
+)
+from salestui.tui.widgets.paged_source import EmptySource, Loader, PagedSource, WindowReader
 
-Justify = Literal["left", "right", "center"]
-Cell = str | tuple[str, str] | Text  # text, (text, style), or a Rich text
-GAP = 1  # blank cells between columns
+__all__ = ["Cell", "EmptySource", "PagedColumn", "PagedSource", "PagedTable", "fit_cell"]
+
 MAX_PAINT_LOG = 10_000
 LINE_CACHE_SIZE = 500  # drawn lines kept (cleared with every new source)
-MARK = "✓"  # shown in the first cell of a selected row (one cell wide everywhere)
-PLACEHOLDER = "…"  # the first cell of a row still being read
-WINDOW_GROUP = "paged-table-window"
-
-
-def fit_cell(text: str, width: int, justify: Justify = "left") -> str:
-    """``text`` made exactly ``width`` cells wide: cut with an ellipsis, or padded."""
-    text = " ".join(text.split())  # one line, whatever the data holds
-    length = cell_len(text)
-    if length > width:
-        return set_cell_size(text, width - 1) + "…" if width > 1 else "…"[:width]
-    padding = " " * (width - length)
-    if justify == "right":
-        return padding + text
-    if justify == "center":
-        half = len(padding) // 2
-        return padding[:half] + text + padding[half:]
-    return text + padding
-
-
-@lru_cache(maxsize=256)
-def _parsed(style: str) -> Style:
-    return Style.parse(style)
-
-
-def _style(style: str | Style) -> Style | None:
-    if isinstance(style, Style):
-        return style
-    return _parsed(style) if style else None
-
-
-@dataclass(frozen=True)
-class PagedColumn:
-    key: str
-    label: str
-    width: int = 0  # fixed width in cells (at least the label's); 0 = flexible
-    ratio: int = 1  # a flexible column's share of what the fixed ones leave
-    min_width: int = 6
-    justify: Justify = "left"
-    hide_below: int = 0  # dropped when the table is narrower than this
-
-
-class PagedSource(Protocol):
-    """What the table draws from: a row count and rows by index."""
-
-    @property
-    def total(self) -> int: ...
-
-    def load(self, start: int, stop: int) -> None:
-        """Read rows ``start`` to ``stop`` (exclusive) if they are not read yet."""
-
-    def cached(self, index: int) -> Any | None:
-        """The row at ``index`` if it has been read."""
-
-    def key(self, row: Any) -> Hashable: ...
-
-    def cells(self, row: Any) -> Sequence[Cell]:
-        """The row's cells in column order: text, ``(text, style)`` or a Rich ``Text``."""
-
-
-class EmptySource:
-    total = 0
-
-    def load(self, start: int, stop: int) -> None:
-        return None
-
-    def cached(self, index: int) -> Any | None:
-        return None
-
-    def key(self, row: Any) -> Hashable:
-        return None
-
-    def cells(self, row: Any) -> Sequence[Cell]:
-        return []
 
 
 class PagedTable(ScrollView, can_focus=True):
@@ -154,15 +85,13 @@ class PagedTable(ScrollView, can_focus=True):
         self.source: PagedSource = EmptySource()
         self.columns: list[PagedColumn] = []
         self.selected: set[Hashable] = set()
-        self._widths: list[tuple[int, PagedColumn, int]] = []  # (cell index, column, width)
+        self._widths: Shown = []  # (cell index, column, width)
         self._laid_out_for = -1
         self._line_cache: dict[tuple[int, Hashable, int, Style | None], Strip] = {}
         self.painted_at: dict[int, float] = {}
         """When each row of the current source was first drawn (``perf_counter``), by
         index: benchmarks time "first rows shown" and "jump to the end" with it."""
-        self._background: Callable[[int, int], None] | None = None
-        self._fetching: tuple[int, int] | None = None  # the window a worker is reading
-        self._announce_cursor = False  # post CursorMoved again once the cursor's row is in
+        self._reads = WindowReader(self)
 
     # -- data -------------------------------------------------------------------------------
 
@@ -175,15 +104,14 @@ class PagedTable(ScrollView, can_focus=True):
         self,
         source: PagedSource,
         cursor: int = 0,
-        background: Callable[[int, int], None] | None = None,
+        background: Loader | None = None,
     ) -> None:
         """Show another list (a new filter or sort); the cursor goes to ``cursor``.
 
         ``background(start, stop)`` reads rows into the source from a worker thread;
         without it rows are read on the UI thread as they are drawn."""
         self.source = source
-        self._background = background
-        self._fetching = None
+        self._reads.restart(background)
         self.painted_at = {}
         self._line_cache.clear()
         self.virtual_size = Size(self.size.width, source.total + 1)
@@ -244,57 +172,11 @@ class PagedTable(ScrollView, can_focus=True):
         elif value >= top + self.page_rows:
             self.scroll_to(y=value - self.page_rows + 1, animate=False, immediate=True)
         self.refresh()
-        if self._background is not None and 0 <= value < self.total:
-            row = self.source.cached(value)
-            if row is None:  # announced again once its window is read
-                self._announce_cursor = True
-                self._fetch(value - self.page_rows, value + self.page_rows)
-        else:
-            row = self.cursor_row
+        row = self._reads.cursor_row(value)
         self.post_message(self.CursorMoved(self, value, row))
 
-    # -- reading in the background -----------------------------------------------------------
-
-    def _fetch(self, start: int, stop: int) -> None:
-        """Read rows ``start`` to ``stop`` in a worker thread (unless already asked)."""
-        load = self._background
-        start, stop = max(0, start), min(self.total, stop)
-        if load is None or stop <= start or self._fetching == (start, stop):
-            return
-        self._fetching = (start, stop)
-        source = self.source
-
-        def read() -> PagedSource:
-            load(start, stop)
-            return source
-
-        self.run_worker(read, thread=True, group=WINDOW_GROUP, exclusive=True, exit_on_error=False)
-
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if worker.group != WINDOW_GROUP or event.state not in (
-            WorkerState.SUCCESS,
-            WorkerState.ERROR,
-        ):
-            return
-        event.stop()
-        self._fetching = None
-        if event.state == WorkerState.ERROR:
-            reason = worker.error
-            self.notify(
-                _("Could not read the database: {reason}").format(reason=reason),
-                severity="error",
-                markup=False,
-            )
-            return
-        if worker.result is not self.source:
-            return  # a list since replaced
-        self.refresh()
-        if self._announce_cursor:
-            row = self.source.cached(self.cursor)
-            if row is not None:
-                self._announce_cursor = False
-                self.post_message(self.CursorMoved(self, self.cursor, row))
+        self._reads.worker_changed(event)
 
     def action_cursor(self, step: int) -> None:
         self.cursor += step
@@ -324,65 +206,21 @@ class PagedTable(ScrollView, can_focus=True):
 
     # -- drawing ----------------------------------------------------------------------------------
 
-    def _lay_out(self, width: int) -> list[tuple[int, PagedColumn, int]]:
-        """The columns shown at ``width``: (index of their cell in a row, column, width)."""
+    def _lay_out(self, width: int) -> Shown:
+        """The columns shown at ``width`` (laid out again only when it changes)."""
         if width == self._laid_out_for:
             return self._widths
-        indexes = [i for i, c in enumerate(self.columns) if width >= c.hide_below]
-        shown = [self.columns[i] for i in indexes]
-        # Flexible columns want all they can get: they share the room by ratio.
-        natural = [max(c.width, cell_len(c.label)) if c.width else width for c in shown]
-        ratios = [0 if c.width else c.ratio for c in shown]
-        room = width - 2 - GAP * len(shown)  # the selection mark and its gap
-        widths = fit_widths(natural, ratios, room, [c.min_width for c in shown])
-        self._widths = list(zip(indexes, shown, widths, strict=True))
+        self._widths = lay_out(self.columns, width)
         self._laid_out_for = width
         return self._widths
 
-    def _segments(self, cells: Sequence[Cell], mark: str, width: int) -> tuple[list[Segment], int]:
-        """One line's segments and their width in cells. Plain cells and ``(text, style)``
-        pairs are cut to width directly; only Rich texts with several styles are rendered."""
-        segments = [Segment(f"{mark:<1} ")]
-        gap = Segment(" " * GAP)
-        used = 2
-        for index, column, column_width in self._lay_out(width):
-            value = cells[index] if index < len(cells) else ""
-            used += column_width + GAP
-            if isinstance(value, Text):
-                if value.spans:
-                    cell = value.copy()
-                    cell.end = ""
-                    cell.truncate(column_width, overflow="ellipsis", pad=True)
-                    segments.extend(cell.render(self.app.console))
-                    segments.append(gap)
-                    continue
-                plain, style = value.plain, value.style
-            elif isinstance(value, str):
-                plain, style = value, ""
-            else:
-                plain, style = value
-            segments.append(Segment(fit_cell(plain, column_width, column.justify), _style(style)))
-            segments.append(gap)
-        return segments, used
-
-    def _strip(
-        self, line: tuple[list[Segment], int], width: int, style: Style | None = None
-    ) -> Strip:
-        segments, used = line
-        base = self.rich_style
-        styled = Segment.apply_style(segments, base, style)
-        if used == width:  # the usual case: no need to measure the line again
-            return Strip(styled, width)
-        return Strip(styled).adjust_cell_length(width, base)
+    def _strip(self, cells: Sequence[Cell], mark: str, width: int, style: Style | None) -> Strip:
+        line = line_segments(cells, mark, self._lay_out(width), self.app.console)
+        return to_strip(line, width, self.rich_style, style)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        # Read the rows about to be drawn in one window, before drawing line by line.
         start = self.first_visible
-        stop = min(self.total, start + self.page_rows)
-        if self._background is None:
-            self.source.load(start, stop)
-        elif any(self.source.cached(i) is None for i in range(start, stop)):
-            self._fetch(start, stop)
+        self._reads.before_drawing(start, min(self.total, start + self.page_rows))
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -390,17 +228,13 @@ class PagedTable(ScrollView, can_focus=True):
         if y == 0:
             header = self.get_component_rich_style("paged-table--header")
             labels = [Text(c.label) for c in self.columns]
-            return self._strip(self._segments(labels, "", width), width, header)
+            return self._strip(labels, "", width, header)
         index = self.first_visible + y - 1
         if index >= self.total:
             return Strip.blank(width, self.rich_style)
-        row = self.source.cached(index)
-        if row is None and self._background is None:
-            self.source.load(index, index + self.page_rows)
-            row = self.source.cached(index)
+        row = self._reads.row(index)
         if row is None:  # being read: a placeholder until its window is in
-            dim = Style(dim=True)
-            return Strip([Segment(PLACEHOLDER, dim)]).adjust_cell_length(width, self.rich_style)
+            return placeholder(width, self.rich_style)
         if index not in self.painted_at and len(self.painted_at) < MAX_PAINT_LOG:
             self.painted_at[index] = perf_counter()
         key = self.source.key(row)
@@ -415,8 +249,7 @@ class PagedTable(ScrollView, can_focus=True):
         cache_key = (index, key, width, style)
         strip = self._line_cache.get(cache_key)
         if strip is None:
-            segments = self._segments(self.source.cells(row), MARK if selected else "", width)
-            strip = self._strip(segments, width, style)
+            strip = self._strip(self.source.cells(row), MARK if selected else "", width, style)
             if len(self._line_cache) > LINE_CACHE_SIZE:
                 self._line_cache.clear()
             self._line_cache[cache_key] = strip

@@ -1,0 +1,100 @@
+"""Where the app's keys and palette commands go: a meeting opened where it stands (plan,
+run, confirm or read it), today's next meeting, the meeting after the one in view, the
+latest minutes. Each screen's module is imported when it is first opened, so start-up
+stays fast."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from salestui.core.errors import SalestuiError
+from salestui.core.models import MeetingStatus
+from salestui.i18n import _
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from salestui.core.service import Services
+
+
+def showing(app: App[None], name: str) -> bool:
+    """True when the screen in front is already the one asked for (keys never stack
+    copies of the same screen)."""
+    return type(app.screen).__name__ == name
+
+
+def open_meeting(app: App[None], services: Services, meeting_id: int) -> None:
+    """Open a meeting where it stands: plan it, run it, confirm it, or read it."""
+    try:
+        meeting = services.meeting(meeting_id)
+    except SalestuiError as error:
+        app.notify(str(error), severity="error")
+        return
+    if meeting.status == MeetingStatus.RUNNING:
+        from salestui.core.meeting_scribe import Scribes
+        from salestui.tui.screens.run import RunScreen
+
+        scribes = Scribes(services)
+        watching = not scribes.may_change(meeting_id)
+        app.push_screen(RunScreen(services, meeting_id, watching=watching))
+        if watching:
+            scribe = scribes.of(meeting_id)
+            message = _("{name} records this meeting: you are watching (t takes over)")
+            app.notify(message.format(name=scribe.name if scribe else "?"), timeout=6)
+    elif meeting.status == MeetingStatus.ENDED:
+        from salestui.tui.screens.confirm import ConfirmScreen
+
+        app.push_screen(ConfirmScreen(services, meeting_id))
+    elif meeting.status == MeetingStatus.CONFIRMED:
+        from salestui.tui.screens.export_preview import ExportPreviewScreen
+
+        app.push_screen(ExportPreviewScreen(services, meeting_id, "minutes"))
+    else:
+        from salestui.tui.screens.plan import PlanScreen
+
+        app.push_screen(PlanScreen(services, meeting_id))
+
+
+def start_next_meeting(app: App[None], services: Services) -> None:
+    """Open the first meeting of today that has not ended."""
+    running = services.meetings(status=MeetingStatus.RUNNING, limit=1)
+    upcoming = [
+        m
+        for m in services.upcoming_meetings(days=0)
+        if m.status in (MeetingStatus.DRAFT, MeetingStatus.CIRCULATED)
+    ]
+    found = running or upcoming
+    target = found[0] if found else None
+    if target is None or target.id is None:
+        app.notify(_("No meeting left today"), severity="warning")
+        return
+    from salestui.tui.screens.run import RunScreen
+
+    # Straight to the console: its start panel shows the warnings before starting.
+    app.push_screen(RunScreen(services, target.id))
+
+
+def next_meeting(app: App[None], services: Services) -> None:
+    """The palette's "Next meeting": after the meeting in view, else the latest held."""
+    from salestui.tui.next_meeting import latest_held, open_next_meeting
+
+    highlighted = getattr(app.screen, "highlighted_meeting", None)
+    meeting_id = highlighted() if callable(highlighted) else None
+    meeting_id = meeting_id or getattr(app.screen, "meeting_id", None)
+    meeting_id = meeting_id or latest_held(services)
+    if meeting_id is None:
+        app.notify(_("No meeting has been held yet"), severity="warning")
+        return
+    open_next_meeting(app, services, meeting_id)
+
+
+def export_latest_minutes(app: App[None], services: Services) -> None:
+    """The minutes preview of the latest meeting held (ended or confirmed)."""
+    for status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED):
+        latest = services.meetings(status=status, descending=True, limit=1)
+        if latest and latest[0].id is not None:
+            from salestui.tui.screens.export_preview import ExportPreviewScreen
+
+            app.push_screen(ExportPreviewScreen(services, latest[0].id, "minutes"))
+            return
+    app.notify(_("No meeting has been held yet"), severity="warning")
