@@ -17,6 +17,14 @@ def _ops():  # type: ignore[no-untyped-def]
     return ActionsService(services())
 
 
+def _set_status(action_id: int, status: str, changed: str, already: str, as_json: bool,
+                reason: str = "", note: str = "") -> None:  # fmt: skip
+    """One status change, said as ``changed`` or - when the item was already so and
+    nothing was written - as ``already``."""
+    undo = _ops().set_status([action_id], status, reason=reason, note=note)
+    _print_action(action_id, changed if undo.count else already, as_json)
+
+
 @actions.command("status")
 @click.argument("action_id", metavar="ID", type=ID)
 @click.argument("status", type=click.Choice(ACTION_STATUSES))
@@ -26,11 +34,15 @@ def _ops():  # type: ignore[no-untyped-def]
 def actions_status(action_id: int, status: str, reason: str, note: str, as_json: bool) -> None:
     """Set the STATUS of action ID (an item already so stays as it was; nothing is
     logged). A waiting or blocked item takes a --reason."""
-    undo = _ops().set_status([action_id], status, reason=reason, note=note)
-    if undo.count:
-        _print_action(action_id, _("Status changed: action {id}: {title}"), as_json)
-    else:
-        _print_action(action_id, _("Already so: action {id}: {title}"), as_json)
+    _set_status(
+        action_id,
+        status,
+        _("Status changed: action {id}: {title}"),
+        _("Already so: action {id}: {title}"),
+        as_json,
+        reason=reason,
+        note=note,
+    )
 
 
 @actions.command("reopen")
@@ -39,11 +51,14 @@ def actions_status(action_id: int, status: str, reason: str, note: str, as_json:
 @json_option
 def actions_reopen(action_id: int, note: str, as_json: bool) -> None:
     """Set action ID back to open (an open item stays as it was)."""
-    undo = _ops().set_status([action_id], "open", note=note)
-    if undo.count:
-        _print_action(action_id, _("Reopened: action {id}: {title}"), as_json)
-    else:
-        _print_action(action_id, _("Already open: action {id}: {title}"), as_json)
+    _set_status(
+        action_id,
+        "open",
+        _("Reopened: action {id}: {title}"),
+        _("Already open: action {id}: {title}"),
+        as_json,
+        note=note,
+    )
 
 
 @actions.command("escalate")

@@ -27,7 +27,8 @@ from salestui.core.planning_series import (
     SeriesPlans,
     add_cadence,
 )
-from salestui.core.service import MAX_TIMEBOX, Services, _build
+from salestui.core.service import MAX_TIMEBOX, Services
+from salestui.core.service_base import build
 from salestui.i18n import N_, _
 
 __all__ = [
@@ -153,7 +154,7 @@ class Planning:
                 raise InvalidInput(
                     _("Unknown agenda item kind: {kind}").format(kind=kind)
                 ) from error
-        updated: AgendaItem = _build(AgendaItem, **data)
+        updated: AgendaItem = build(AgendaItem, **data)
         self.store.update_agenda_item(updated, before=item)
         return updated
 

@@ -15,7 +15,7 @@ from salestui.core.boundary import storage_boundary
 from salestui.core.clock import Clock
 from salestui.core.models import validation_message
 from salestui.core.service_actions import ActionServices
-from salestui.core.service_base import MAX_TIMEBOX, build
+from salestui.core.service_base import MAX_TIMEBOX
 from salestui.core.service_meetings import AttendeeView, MeetingDetail
 from salestui.core.store import Store
 
@@ -26,8 +26,6 @@ __all__ = [
     "Services",
     "validation_message",
 ]
-
-_build = build  # the name planning.py imports
 
 
 @storage_boundary
