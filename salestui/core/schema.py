@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from salestui.core.schema_keys import SORT_KEYS_MIGRATION
+
 _FTS_TABLES = {
     # fts table: (content table, indexed columns)
     "meetings_fts": ("meetings", ("title", "purpose")),
@@ -313,6 +315,8 @@ MIGRATION_3: list[str] = [
     "CREATE INDEX IF NOT EXISTS meeting_events_meeting ON meeting_events(meeting_id, id)",
 ]
 
+# Sort keys of the actions list (issue 14, "Scale beyond 100k"): see schema_keys.
+MIGRATION_4: list[str] = list(SORT_KEYS_MIGRATION)
 
 # Columns that development builds of 2026-11-27 had not yet added to MIGRATION_1 while
 # still stamping user_version 1 (table, column, definition). ``v1_repairs`` adds any that
@@ -354,6 +358,7 @@ def v1_repairs(columns: dict[str, set[str]], objects: set[str]) -> list[str]:
     return statements
 
 
-MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]
+MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4]
 LATEST_VERSION = len(MIGRATIONS)
+SORT_KEYS_VERSION = MIGRATIONS.index(MIGRATION_4) + 1  # owner_name and the sort indexes
 FTS_TABLES = {**_FTS_TABLES, **_FTS_TABLES_2}

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import partial
 from typing import Any
 
 from salestui.core.boundary import storage_boundary
@@ -351,30 +352,25 @@ class ActionPager:
         first, last = missing[0], missing[-1] + 1
         if len(self._rows) + (last - first) > self.MAX_CACHED:
             self._forget_far_from(first)
-        store, sort, size = reads.store, self.action_filter.sort, self.window
+        store, size = reads.store, self.window
+        keys = partial(
+            store.action_keys, self._query, self.action_filter.sort, self.today, matching=self.total
+        )
         if first - 1 in self._keys:  # scrolling down: the rows after the one above
             stop_at = min(self.total, max(last, first + size))
-            found = store.action_keys(
-                self._query, sort, self.today, after=self._keys[first - 1], limit=stop_at - first
-            )
+            found = keys(after=self._keys[first - 1], limit=stop_at - first)
             self._store_window(first, found, store)
         elif last in self._keys:  # scrolling up: the rows before the one below
             begin = max(0, min(first, last - size))
-            found = store.action_keys(
-                self._query, sort, self.today, before=self._keys[last], limit=last - begin
-            )
+            found = keys(before=self._keys[last], limit=last - begin)
             self._store_window(last - len(found), found, store)
         elif last >= self.total - size:  # at or near the end: read it backwards
             begin = max(0, min(first, self.total - size))
-            found = store.action_keys(
-                self._query, sort, self.today, from_end=True, limit=self.total - begin
-            )
+            found = keys(from_end=True, limit=self.total - begin)
             self._store_window(self.total - len(found), found, store)
         else:
             begin = first if first < size else first - size // 4
-            found = store.action_keys(
-                self._query, sort, self.today, offset=begin, limit=max(size, last - begin)
-            )
+            found = keys(offset=begin, limit=max(size, last - begin))
             self._store_window(begin, found, store)
 
     def _store_window(self, start: int, found: list[tuple[int, Key]], store: Store) -> None:

@@ -10,24 +10,46 @@ thresholds worked out once in Python (SQLite's ``julianday`` is slow on every ro
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from salestui.core import followup as rules
 from salestui.core.clock import to_utc_iso
-from salestui.core.models import OPEN_STATUSES, ActionListRow, ActionQuery
+from salestui.core.models import OPEN_STATUSES, ActionListRow, ActionQuery, ActionStatus
+from salestui.core.schema import SORT_KEYS_VERSION
+from salestui.core.schema_keys import FAR_FUTURE, NO_OWNER, OPEN_STATUS_SQL
 from salestui.core.store.base import BaseStore, _placeholders
 
-FAR_FUTURE = "9999-12-31"  # items without a due date sort after every dated one
-NO_OWNER = "\U0010ffff"  # unassigned items sort after every name
 DUE_KEY = f"coalesce(a.due, '{FAR_FUTURE}')"
-# The first owner (position 0) names the row; a join is faster than a subquery per row.
-OWNER_KEY = f"coalesce(p0.name, '{NO_OWNER}')"
+OWNER_KEY = f"coalesce(a.owner_name, '{NO_OWNER}')"  # the first owner's name, kept by triggers
+# Before the sort keys' migration (a file opened read-only): the first owner (position 0)
+# by a join, which is faster than a subquery per row.
+JOINED_OWNER_KEY = f"coalesce(p0.name, '{NO_OWNER}')"
 OWNER_JOIN = (
     "LEFT JOIN action_owners o0 ON o0.action_id = a.id AND o0.position = 0 "
     "LEFT JOIN people p0 ON p0.id = o0.person_id"
 )
-_OPEN = ", ".join(f"'{s.value}'" for s in OPEN_STATUSES)
+_OPEN = OPEN_STATUS_SQL
+assert {s.strip("' ") for s in _OPEN.split(",")} == {s.value for s in OPEN_STATUSES}
+OPEN_VALUES = frozenset(s.value for s in OPEN_STATUSES)
+# The terms of the open items' index (schema_keys), word for word: SQLite uses a partial
+# index only for a query that repeats its condition.
+OPEN_WHERE = f"a.status IN ({_OPEN})"
+CLOSED_WHERE = "a.status IN ({})".format(
+    ", ".join(f"'{s.value}'" for s in ActionStatus if s.value not in OPEN_VALUES)
+)
+# The index each sort reads along (its keys, in order, then the id); urgency has none: its
+# open items are scored (over their own index), its closed ones score 0 and follow the due
+# date's index.
+SORT_INDEXES = {
+    "due": "action_items_due_key",
+    "priority": "action_items_priority_key",
+    "owner": "action_items_owner_key",
+    "age": "action_items_created",
+}
+TAIL_INDEX = "action_items_due_key"
+WINDOW_GUESS = 100  # the rows a window reads, for choosing how to read it
 
 Key = tuple[Any, ...]
 
@@ -86,9 +108,11 @@ def urgency_sql(today: date) -> tuple[str, list[Any]]:
     return sql, params
 
 
-def sort_keys(sort: str, today: date) -> tuple[list[str], list[Any], str]:
+def sort_keys(
+    sort: str, today: date, owner_column: bool = True
+) -> tuple[list[str], list[Any], str]:
     """The ascending key expressions of ``sort`` (the id last), their parameters, and any
-    join they need."""
+    join they need (``owner_column``: the file has ``owner_name``)."""
     if sort == "urgency":
         score, params = urgency_sql(today)
         return [f"-{score}", DUE_KEY, "a.id"], params, ""
@@ -97,10 +121,35 @@ def sort_keys(sort: str, today: date) -> tuple[list[str], list[Any], str]:
     if sort == "priority":
         return ["a.priority", DUE_KEY, "a.id"], [], ""
     if sort == "owner":
-        return [OWNER_KEY, DUE_KEY, "a.id"], [], OWNER_JOIN
+        if not owner_column:
+            return [JOINED_OWNER_KEY, DUE_KEY, "a.id"], [], OWNER_JOIN
+        return [OWNER_KEY, DUE_KEY, "a.id"], [], ""
     if sort == "age":  # oldest first
         return ["a.created_at", "a.id"], [], ""
     raise ValueError(f"unknown sort {sort!r}")
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """The rows a window reads from: conditions (ANDed) with their parameters, and a join."""
+
+    conditions: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+    join: str = ""
+
+    def narrowed(self, condition: str) -> _Rows:
+        return replace(self, conditions=[*self.conditions, condition])
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """How a window is read: ascending from after ``bound`` (or from the start, skipping
+    ``offset`` rows), or descending from before it (or from the end)."""
+
+    bound: Key | None
+    descending: bool
+    limit: int
+    offset: int = 0
 
 
 class ActionPagingStore(BaseStore):
@@ -120,40 +169,118 @@ class ActionPagingStore(BaseStore):
         from_end: bool = False,
         offset: int = 0,
         limit: int = 50,
+        matching: int | None = None,
     ) -> list[tuple[int, Key]]:
         """(id, sort key) of one window, in ascending order.
 
         ``after``: the rows just after that key; ``before``: the rows just before it;
         ``from_end``: the last ``limit`` rows; else ``offset`` rows from the start.
+        ``matching``: how many rows the query matches, when known. When that is a good
+        part of the table, the window is read along the sort's index (a few rows past
+        the key, whatever the table's size); else the matching rows are sorted.
         """
-        exprs, key_params, join = sort_keys(sort, today)
+        owner_column = self._sort_keys_ready()
+        exprs, key_params, join = sort_keys(sort, today, owner_column)
+        bound = after if after is not None else before
+        if bound is not None and len(bound) != len(exprs):
+            raise ValueError("a key from another sort")
+        descending = from_end or before is not None
+        skip = 0 if (descending or bound is not None) else max(0, offset)
+        scan = _Scan(None if bound is None else tuple(bound), descending, max(0, limit), skip)
         where_params: list[Any] = []
         where = self._action_where(query, where_params)
-        columns = ", ".join(f"{expr} AS k{i}" for i, expr in enumerate(exprs))
-        names = [f"k{i}" for i in range(len(exprs))]
-        descending = from_end or before is not None
-        bound = after if after is not None else before
-        outer_where = ""
-        bound_params: list[Any] = []
-        if bound is not None:
-            if len(bound) != len(exprs):
-                raise ValueError("a key from another sort")
-            op = "<" if before is not None else ">"
-            outer_where = f"WHERE ({', '.join(names)}) {op} ({_placeholders(names)})"
-            bound_params = list(bound)
-        direction = " DESC" if descending else ""
-        order = ", ".join(f"{name}{direction}" for name in names)
-        sql = (
-            f"SELECT * FROM (SELECT {columns} FROM action_items a {join} {where}) {outer_where} "
-            f"ORDER BY {order} LIMIT ? OFFSET ?"
-        )
-        skip = 0 if (descending or bound is not None) else max(0, offset)
-        params = [*key_params, *where_params, *bound_params, max(0, limit), skip]
-        rows = self.db.execute(sql, params).fetchall()
-        found = [(int(row[-1]), tuple(row)) for row in rows]
+        rows = _Rows([f"({where.removeprefix('WHERE ')})"] if where else [], where_params, join)
+        if not (owner_column and self._broad(matching)):
+            found = self._key_rows(rows, exprs, key_params, scan)
+        elif sort == "urgency":
+            found = self._urgency_rows(rows, exprs, key_params, scan, query)
+        else:
+            found = self._key_rows(rows, exprs, key_params, scan, SORT_INDEXES[sort])
+        keys = [(int(row[-1]), tuple(row)) for row in found]
         if descending:
-            found.reverse()
+            keys.reverse()
+        return keys
+
+    def _sort_keys_ready(self) -> bool:
+        """Whether the file has the sort keys' column and indexes (a file too old for
+        them is only ever opened read-only, without them)."""
+        ready: bool | None = getattr(self, "_sort_keys", None)
+        if not ready:  # once there, they stay
+            ready = self.user_version >= SORT_KEYS_VERSION
+            self._sort_keys = ready
+        return ready
+
+    def _broad(self, matching: int | None) -> bool:
+        """Whether ``matching`` rows are enough of the table to read along an index: a
+        window then passes about WINDOW_GUESS * table / matching rows, which stays below
+        the ``matching`` rows a sort would take."""
+        if not matching:
+            return False
+        size = self.db.execute("SELECT max(id) FROM action_items").fetchone()[0] or 0
+        return bool(matching * matching >= WINDOW_GUESS * size)
+
+    def _key_rows(
+        self,
+        rows: _Rows,
+        exprs: list[str],
+        params: list[Any],
+        scan: _Scan,
+        index: str | None = None,
+    ) -> list[tuple[Any, ...]]:
+        """The keys of one window, in the scan's order. Without ``index``: one query that
+        sorts every matching row (SQLite picks its plan). With it: along that index (the
+        sort's keys, then the id), as a few ranges - the rows sharing the bound's first
+        i keys and past its next one, for i from the last key back (a row-value
+        comparison would not seek an index of expressions)."""
+        columns = ", ".join(exprs)
+        direction = " DESC" if scan.descending else ""
+        op = "<" if scan.descending else ">"
+        arms: list[tuple[list[str], list[Any], int]] = [([], [], 0)]
+        if scan.bound is not None and index is None:
+            arms = [([f"({columns}) {op} ({_placeholders(exprs)})"], [*params, *scan.bound], 0)]
+        elif scan.bound is not None:
+            arms = [
+                (
+                    [*(f"{e} = ?" for e in exprs[:i]), f"{exprs[i]} {op} ?"],
+                    list(scan.bound[: i + 1]),
+                    i,
+                )
+                for i in reversed(range(len(exprs)))
+            ]
+        indexed = f" INDEXED BY {index}" if index else ""
+        found: list[tuple[Any, ...]] = []
+        for terms, arm_params, first in arms:
+            where = " AND ".join([*rows.conditions, *terms]) or "1"
+            # The keys fixed by equality are left out of the order: SQLite then sees
+            # that the index gives it.
+            order = ", ".join(f"{n + 1}{direction}" for n in range(first, len(exprs)))
+            sql = (
+                f"SELECT {columns} FROM action_items a{indexed} {rows.join} WHERE {where} "
+                f"ORDER BY {order} LIMIT ? OFFSET ?"
+            )
+            more = [*params, *rows.params, *arm_params, scan.limit - len(found), scan.offset]
+            found += self.db.execute(sql, more).fetchall()
+            if len(found) >= scan.limit:
+                break
         return found
+
+    def _urgency_rows(
+        self, rows: _Rows, exprs: list[str], params: list[Any], scan: _Scan, query: ActionQuery
+    ) -> list[tuple[Any, ...]]:
+        """A window by urgency: the open items' keys sorted (over their own index, which
+        holds every column of the score), merged with the closed items' - which score 0,
+        so go by due date and id, along that index."""
+        if scan.bound is None and scan.offset:
+            return self._key_rows(rows, exprs, params, scan)  # a jump: sort them all
+        statuses = {s.value for s in query.statuses} if query.statuses else None
+        found: list[tuple[Any, ...]] = []
+        if statuses is None or statuses & OPEN_VALUES:
+            found += self._key_rows(rows.narrowed(OPEN_WHERE), exprs, params, scan)
+        if statuses is None or statuses - OPEN_VALUES:
+            closed = rows.narrowed(CLOSED_WHERE)
+            found += self._key_rows(closed, ["0", DUE_KEY, "a.id"], [], scan, TAIL_INDEX)
+        found.sort(key=tuple, reverse=scan.descending)
+        return found[: scan.limit]
 
     def action_rows(self, ids: Sequence[int]) -> list[ActionListRow]:
         """The list rows of ``ids``, in that order (unknown ids are left out)."""
