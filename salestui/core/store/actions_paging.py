@@ -251,9 +251,11 @@ class ActionPagingStore(BaseStore):
         found: list[tuple[Any, ...]] = []
         for terms, arm_params, first in arms:
             where = " AND ".join([*rows.conditions, *terms]) or "1"
-            # The keys fixed by equality are left out of the order: SQLite then sees
-            # that the index gives it.
-            order = ", ".join(f"{n + 1}{direction}" for n in range(first, len(exprs)))
+            # The keys fixed by equality (or constant) are left out of the order: SQLite
+            # then sees that the index gives it.
+            order = ", ".join(
+                f"{n + 1}{direction}" for n in range(first, len(exprs)) if not exprs[n].isdigit()
+            )
             sql = (
                 f"SELECT {columns} FROM action_items a{indexed} {rows.join} WHERE {where} "
                 f"ORDER BY {order} LIMIT ? OFFSET ?"
