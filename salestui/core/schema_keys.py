@@ -15,7 +15,7 @@ _FIRST_OWNER = (
     "(SELECT p.name FROM action_owners o JOIN people p ON p.id = o.person_id "
     "WHERE o.action_id = action_items.id AND o.position = 0)"
 )
-OWNER_NAME_TRIGGERS = [
+OWNER_NAME_TRIGGERS = (
     "CREATE TRIGGER action_owners_name_ai AFTER INSERT ON action_owners "
     f"WHEN new.position = 0 BEGIN UPDATE action_items SET owner_name = {_FIRST_OWNER} "
     "WHERE id = new.action_id; END",
@@ -28,15 +28,22 @@ OWNER_NAME_TRIGGERS = [
     "CREATE TRIGGER people_name_au AFTER UPDATE OF name ON people "
     "BEGIN UPDATE action_items SET owner_name = new.name WHERE id IN "
     "(SELECT action_id FROM action_owners WHERE person_id = new.id AND position = 0); END",
-]
-# Fills owner_name for the items from ``?`` on (a bulk load pauses the triggers).
-OWNER_NAME_FILL = f"UPDATE action_items SET owner_name = {_FIRST_OWNER} WHERE id >= ?"
+)
+SET_OWNER_NAME = f"UPDATE action_items SET owner_name = {_FIRST_OWNER}"
+# The names of the items given a first owner in the action_owners rows after rowid ``?``,
+# unless inserted with one (a bulk load pauses the insert trigger and fills them at the end).
+OWNER_NAME_FILL = (
+    f"{SET_OWNER_NAME} WHERE owner_name IS NULL AND id IN "
+    "(SELECT action_id FROM action_owners WHERE rowid > ? AND position = 0)"
+)
 
 SORT_KEYS_MIGRATION: tuple[str, ...] = (
     "ALTER TABLE action_items ADD COLUMN owner_name TEXT",
-    OWNER_NAME_FILL.replace("?", "0"),
+    f"{SET_OWNER_NAME} WHERE id IN (SELECT action_id FROM action_owners WHERE position = 0)",
     *OWNER_NAME_TRIGGERS,
     f"CREATE INDEX action_items_due_key ON action_items(coalesce(due, '{FAR_FUTURE}'), priority)",
+    # Serves what (priority, due, id) of MIGRATION_1 did - a priority filter - and the sort.
+    "DROP INDEX IF EXISTS action_items_priority",
     "CREATE INDEX action_items_priority_key "
     f"ON action_items(priority, coalesce(due, '{FAR_FUTURE}'))",
     "CREATE INDEX action_items_owner_key "

@@ -1,9 +1,10 @@
 """Scale rows for the demo: N action items and about N/20 meetings, fast.
 
-The rows go in with ``Store.bulk_insert`` (one ``executemany`` per table) inside the
-caller's transaction. IDs are allocated from ``Store.max_id`` so owners and tags can
-point at their action without a round-trip. Every random choice comes from the ``rng``
-passed in and every moment from ``now``, so the rows repeat exactly.
+The rows go in inside ``Store.bulk_load`` (the indexes, search indexes and owner names
+brought up to date once, at the end), a chunk of items with their owners and tags at a
+time, so memory stays flat. IDs are allocated from ``Store.max_id`` so owners and tags
+can point at their action without a round-trip. Every random choice comes from the
+``rng`` passed in and every moment from ``now``, so the rows repeat exactly.
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ from salestui.core.store import Store
 from salestui.demo import data as data
 
 ACTIONS_PER_MEETING = 20
+CHUNK = 20_000  # action items made and inserted at a time
+TABLES = ("meetings", "agenda_items", "action_items", "action_owners", "action_tags")
+ACTION_COLUMNS = (
+    "id", "title", "due", "priority", "status", "meeting_id", "agenda_item_id", "decision_id",
+    "created_at", "updated_at", "completed_at", "next_follow_up", "carried_count",
+    "waiting_on", "blocked_by", "unassigned_ok", "owner_name",
+)  # fmt: skip
+OWNER_COLUMNS = ("action_id", "person_id", "position")
+TAG_COLUMNS = ("action_id", "tag")
 HISTORY_DAYS = 540  # scale meetings spread over the last year and a half
 _ISO = "%Y-%m-%dT%H:%M:%SZ"
 
@@ -57,17 +67,21 @@ def add_scale_rows(store: Store, now: datetime, rng: random.Random, count: int) 
     """Add ``count`` action items (with owners, tags) and their meetings."""
     if count <= 0:
         return
-    teams = _Teams(store)
-    n_meetings = max(1, round(count / ACTIONS_PER_MEETING))
-    meetings, items, slots = _meetings(store, now, rng, n_meetings, teams.chairs)
-    rows = _ActionRows(store, now, rng, count, slots, teams)
-
-    with store.transaction():
-        store.bulk_insert("meetings", meetings, reindex=True)
-        store.bulk_insert("agenda_items", items, reindex=True)
-        store.bulk_insert("action_items", rows.actions(), reindex=True)
-        store.bulk_insert("action_owners", rows.owners)
-        store.bulk_insert("action_tags", rows.tags)
+    with store.bulk_load(TABLES):
+        teams = _Teams(store)
+        n_meetings = max(1, round(count / ACTIONS_PER_MEETING))
+        meetings, items, slots = _meetings(store, now, rng, n_meetings, teams.chairs)
+        store.bulk_insert("meetings", meetings)
+        store.bulk_insert("agenda_items", items)
+        del meetings, items
+        rows = _ActionRows(store, now, rng, count, slots, teams)
+        for start in range(0, count, CHUNK):
+            actions = list(rows.actions(start, min(count, start + CHUNK)))
+            store.insert_rows("action_items", ACTION_COLUMNS, actions)
+            store.insert_rows("action_owners", OWNER_COLUMNS, rows.owners)
+            store.insert_rows("action_tags", TAG_COLUMNS, rows.tags)
+            rows.owners.clear()
+            rows.tags.clear()
 
 
 class _Teams:
@@ -84,6 +98,7 @@ class _Teams:
                 if person.role == Role.LEAD:
                     leads[person.team] = person.id
         self.everyone = [p.id for p in people if p.id is not None]
+        self.names = {p.id: p.name for p in people}
         self.chairs = {team: leads.get(team, self.everyone[0]) for team in data.SCALE_TEAMS}
 
 
@@ -209,8 +224,8 @@ class _ActionRows:
         self.slots = slots
         self.teams = teams
         self.action_base = store.max_id("action_items") + 1
-        self.owners: list[dict[str, Any]] = []
-        self.tags: list[dict[str, Any]] = []
+        self.owners: list[tuple[int, int, int]] = []
+        self.tags: list[tuple[int, str]] = []
         self.now_epoch = int(now.astimezone(UTC).replace(microsecond=0).timestamp())
         self.today_ord = now.date().toordinal()
         self._date_text: dict[int, str] = {}
@@ -286,28 +301,38 @@ class _ActionRows:
                 updated_s = self._iso(touched)
         return completed, updated_s
 
-    def _owners_and_tags(self, action_id: int, team: str, roll: float, tag: str | None) -> None:
+    def _owners_and_tags(
+        self, action_id: int, team: str, roll: float, tag: str | None
+    ) -> str | None:
         """Owners: mostly one from the meeting's team, some shared, a few unassigned (when
-        ``roll`` < 0.04); the title's tag most of the time, now and then ``urgent``."""
+        ``roll`` < 0.04); the title's tag most of the time, now and then ``urgent``.
+        Returns the first owner's name (the owner sort's key)."""
+        name = None
         if roll >= 0.04:  # else knowingly left unassigned when the meeting was confirmed
             team_ids = self.teams.by_team[team]
             everyone = self.teams.everyone
             first = self._pick(team_ids) if team_ids else self._pick(everyone)
-            self.owners.append({"action_id": action_id, "person_id": first, "position": 0})
+            self.owners.append((action_id, first, 0))
+            name = self.teams.names[first]
             if roll > 0.9:
                 second = self._pick(everyone)
                 if second != first:
-                    self.owners.append({"action_id": action_id, "person_id": second, "position": 1})
+                    self.owners.append((action_id, second, 1))
         if tag is not None and self.random() < 0.8:
-            self.tags.append({"action_id": action_id, "tag": tag})
+            self.tags.append((action_id, tag))
         if self.random() < 0.05:
-            self.tags.append({"action_id": action_id, "tag": "urgent"})
+            self.tags.append((action_id, "urgent"))
+        return name
 
-    def actions(self) -> Iterator[dict[str, Any]]:
-        """Each action item's row, spread over the meetings in order."""
-        random_, pick = self.random, self._pick
+    def actions(self, start: int, stop: int) -> Iterator[tuple[Any, ...]]:
+        """The rows of action items ``start`` to ``stop`` (of ``count``), in
+        ``ACTION_COLUMNS`` order, spread over the meetings in order; their owners and tags
+        are added to ``owners`` and ``tags``."""
+        random_, pick, day_text = self.random, self._pick, self._day_text
         count, slots, n_meetings = self.count, self.slots, len(self.slots)
-        for n in range(count):
+        values, waiting, blocked = self._values, ActionStatus.WAITING, ActionStatus.BLOCKED
+        closed_statuses = (ActionStatus.DONE, ActionStatus.CANCELLED)
+        for n in range(start, stop):
             action_id = self.action_base + n
             meeting_id, item_id, team, created, created_s, created_ord = slots[
                 n * n_meetings // count
@@ -316,27 +341,29 @@ class _ActionRows:
             due_ord = created_ord + pick(_DUE_IN)
             status = self._status(due_ord)
             completed, updated_s = self._updates(status, created, created_s)
-            closed = status in (ActionStatus.DONE, ActionStatus.CANCELLED)
+            closed = status in closed_statuses
             follow = None
             if not closed and random_() < 0.5:
-                follow = self._day_text(max(due_ord - self._between(0, 3), self.today_ord - 5))
+                follow = day_text(max(due_ord - self._between(0, 3), self.today_ord - 5))
             roll = random_()
-            self._owners_and_tags(action_id, team, roll, tag)
-            yield {
-                "id": action_id,
-                "title": title,
-                "due": self._day_text(due_ord),
-                "priority": 1 if (r := random_()) < 0.2 else 2 if r < 0.75 else 3,
-                "status": self._values[status],
-                "meeting_id": meeting_id,
-                "agenda_item_id": item_id,
-                "decision_id": None,
-                "created_at": created_s,
-                "updated_at": updated_s,
-                "completed_at": completed,
-                "next_follow_up": follow,
-                "carried_count": pick(_CARRIED) if not closed else 0,
-                "waiting_on": pick(data.WAITING_ON) if status == ActionStatus.WAITING else None,
-                "blocked_by": pick(data.BLOCKED_BY) if status == ActionStatus.BLOCKED else None,
-                "unassigned_ok": int(roll < 0.04),
-            }
+            owner_name = self._owners_and_tags(action_id, team, roll, tag)
+            # Values in ACTION_COLUMNS order; the random ones are drawn in that order.
+            yield (
+                action_id,
+                title,
+                day_text(due_ord),
+                1 if (r := random_()) < 0.2 else 2 if r < 0.75 else 3,
+                values[status],
+                meeting_id,
+                item_id,
+                None,
+                created_s,
+                updated_s,
+                completed,
+                follow,
+                pick(_CARRIED) if not closed else 0,
+                pick(data.WAITING_ON) if status == waiting else None,
+                pick(data.BLOCKED_BY) if status == blocked else None,
+                int(roll < 0.04),
+                owner_name,
+            )

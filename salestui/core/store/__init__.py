@@ -8,6 +8,7 @@ queue on the busy timeout instead of failing with "database is locked".
 from salestui.core.models import ActionQuery
 from salestui.core.store.actions import ActionsStore
 from salestui.core.store.base import BaseStore
+from salestui.core.store.bulk import BulkStore
 from salestui.core.store.capture import CaptureStore
 from salestui.core.store.integrity import IntegrityStore
 from salestui.core.store.meetings import MeetingsStore
@@ -19,6 +20,13 @@ __all__ = ["ActionQuery", "BaseStore", "Store"]
 
 
 class Store(
-    PeopleStore, MeetingsStore, CaptureStore, ActionsStore, IntegrityStore, UndoStore, SearchStore
+    PeopleStore,
+    MeetingsStore,
+    CaptureStore,
+    ActionsStore,
+    IntegrityStore,
+    UndoStore,
+    SearchStore,
+    BulkStore,
 ):
     """Typed access to one salestui database file."""

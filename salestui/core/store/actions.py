@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -14,9 +14,8 @@ from salestui.core.models import (
     ActionRow,
     FollowUp,
 )
-from salestui.core.schema import FTS_TABLES
 from salestui.core.store.actions_paging import ActionPagingStore
-from salestui.core.store.base import _chain, _iso, _placeholders
+from salestui.core.store.base import _iso, _placeholders
 
 
 class ActionsStore(ActionPagingStore):
@@ -344,47 +343,3 @@ class ActionsStore(ActionPagingStore):
             title = row.pop("action_title")
             out.append((FollowUp(**row), title))
         return out
-
-    # -- bulk (demo and scale data) ----------------------------------------------------------------
-
-    def bulk_insert(
-        self, table: str, rows: Iterable[dict[str, Any]], reindex: bool = False
-    ) -> None:
-        """Insert many rows in one transaction (demo data, benchmarks).
-
-        ``reindex``: the search indexes of ``table`` are filled once at the end (FTS5
-        ``rebuild``) instead of row by row by their triggers - for loads of many rows.
-        """
-        iterator = iter(rows)
-        first = next(iterator, None)
-        if first is None:
-            return
-        cols = list(first)
-        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({_placeholders(cols)})"
-        with self.transaction():
-            paused = self._pause_fts_inserts(table) if reindex else []
-            self.db.conn.executemany(sql, ([r[c] for c in cols] for r in _chain(first, iterator)))
-            for fts, (content, _columns) in FTS_TABLES.items():
-                if reindex and content == table:
-                    self.db.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
-            for trigger in paused:
-                self.db.execute(trigger)
-
-    def _pause_fts_inserts(self, table: str) -> list[str]:
-        """Drop the insert triggers that feed ``table``'s search indexes; returns their
-        SQL to create them again (inside the same transaction)."""
-        indexes = [fts for fts, (content, _columns) in FTS_TABLES.items() if content == table]
-        rows = self.db.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
-            [table],
-        ).fetchall()
-        paused = []
-        for name, trigger_sql in rows:
-            if "AFTER INSERT" in trigger_sql and any(f"INTO {f}(" in trigger_sql for f in indexes):
-                self.db.execute(f'DROP TRIGGER "{name}"')
-                paused.append(trigger_sql)
-        return paused
-
-    def max_id(self, table: str) -> int:
-        row = self.db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
-        return int(row[0])
