@@ -173,6 +173,10 @@ class LiveMeeting:
     def state(self, meeting_id: int) -> LiveState:
         return self.flow.state(meeting_id)
 
+    def state_of(self, meeting: Meeting, agenda: list[AgendaItem]) -> LiveState:
+        """``state`` of a meeting and its agenda already read."""
+        return self.flow.state_of(meeting, agenda)
+
     def next_item(self, meeting_id: int) -> AgendaItem | None:
         """Finish the current item and start the next pending one."""
         return self.flow.next_item(meeting_id)

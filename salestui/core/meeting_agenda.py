@@ -100,10 +100,14 @@ class AgendaFlow:
         """Every item's time, the meeting's elapsed time and its forecast end, at now (or at
         the meeting's end once it ended)."""
         meeting = self.services.meeting(meeting_id)
+        return self.state_of(meeting, self.store.list_agenda(meeting_id))
+
+    def state_of(self, meeting: Meeting, agenda: list[AgendaItem]) -> LiveState:
+        """``state`` of a meeting and its agenda already read."""
         now = self.now
         if meeting.status != MeetingStatus.RUNNING and meeting.actual_end:
             now = meeting.actual_end
-        items = [ItemTime(i, self.elapsed(i, now)) for i in self.store.list_agenda(meeting_id)]
+        items = [ItemTime(i, self.elapsed(i, now)) for i in agenda]
         current = next((i for i in items if i.item.status == AgendaStatus.ACTIVE), None)
         start = meeting.actual_start
         elapsed = span(start, now)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import TypeVar
 
 from salestui.core.models import Person, Role
@@ -53,7 +54,11 @@ def _strip_accents(text: str) -> str:
 def name_key(name: str, language: str | None = None) -> tuple[object, ...]:
     """How a name sorts: by pinyin in zh-CN; in English by the name itself (case and
     accents folded), Chinese names after the Latin ones, by their pinyin."""
-    language = language or current_language()
+    return _name_key(name, language or current_language())
+
+
+@lru_cache(maxsize=4096)  # pinyin is slow, and the same names are sorted again and again
+def _name_key(name: str, language: str) -> tuple[object, ...]:
     words = tuple(_strip_accents(w) for w in romanised_words(name))
     if language.startswith("zh"):
         return (words, fold_name(name), name)

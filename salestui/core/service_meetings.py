@@ -110,9 +110,12 @@ class MeetingServices(PeopleServices):
         seen = {m.id for m in found}
         return [m for m in running if m.id not in seen] + found
 
-    def meeting_detail(self, meeting_id: int) -> MeetingDetail:
+    def meeting_detail(
+        self, meeting_id: int, people: dict[int, Person] | None = None
+    ) -> MeetingDetail:
+        """The meeting with all it holds; ``people``: everyone by id, if already read."""
         meeting = self.meeting(meeting_id)
-        people = self.people_by_id()
+        people = self.people_by_id() if people is None else people
         attendees = sort_people(
             (
                 AttendeeView(people[a.person_id], a.required, a.status, a.arrived_at)

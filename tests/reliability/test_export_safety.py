@@ -93,11 +93,11 @@ KILLED_MIDWAY = textwrap.dedent(
     calls = []
     real = archive.render_minutes
 
-    def render(services, meeting_id):
+    def render(services, meeting_id, *more):
         calls.append(meeting_id)
         if len(calls) == 2:  # the first meeting's file is written: die like kill -9
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(services, meeting_id)
+        return real(services, meeting_id, *more)
 
     archive.render_minutes = render
     archive.export_archive(Services(open_store(sys.argv[1]), Clock()), sys.argv[2])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from salestui.core.text import clean_line
 from salestui.i18n import _
@@ -36,6 +37,7 @@ def _escape_plain(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+@lru_cache(maxsize=4096)  # a pure function, called again for names and titles
 def inline(text: str | None) -> str:
     """User text as one safe inline run. URLs become ``<url>`` autolinks."""
     if not text:

@@ -22,6 +22,7 @@ from salestui.core.export.minutes_parts import (
     MinutesContext,
 )
 from salestui.core.meeting import LiveMeeting
+from salestui.core.models import Person
 from salestui.core.service import Services
 
 __all__ = [
@@ -30,15 +31,17 @@ __all__ = [
     "ENTRY_LABELS",
     "ITEM_STATUS_LABELS",
     "REVIEW_OUTCOME_LABELS",
+    "read_minutes",
     "render_minutes",
 ]
 
 
-def render_minutes(services: Services, meeting_id: int) -> str:
-    """The minutes of one meeting, in the current language. Same data, same bytes."""
-    live = LiveMeeting(services)
-    detail = services.meeting_detail(meeting_id)
-    minutes = MinutesContext(services, meeting_id, live, detail, live.state(meeting_id))
+def render_minutes(
+    services: Services, meeting_id: int, people: dict[int, Person] | None = None
+) -> str:
+    """The minutes of one meeting, in the current language. Same data, same bytes.
+    ``people``: everyone by id, when already read (an archive reads them once)."""
+    minutes = read_minutes(services, meeting_id, people)
     ran.title_and_facts(minutes)
     ran.attendance(minutes)
     ran.agenda_table(minutes)
@@ -51,3 +54,24 @@ def render_minutes(services: Services, meeting_id: int) -> str:
     content.speaking_balance(minutes)
     ran.timing(minutes)
     return minutes.doc.render()
+
+
+def read_minutes(
+    services: Services, meeting_id: int, people: dict[int, Person] | None = None
+) -> MinutesContext:
+    """Everything the minutes of ``meeting_id`` say, in a few queries whatever its size."""
+    store, live = services.store, LiveMeeting(services)
+    detail = services.meeting_detail(meeting_id, people=people)
+    reviewed_ids = sorted(store.reviewed_action_ids(meeting_id))
+    logged = store.meeting_follow_ups(meeting_id, reviewed_ids)
+    reviewed = [(a, logged.get(a.id or 0, [])) for a in store.get_actions(reviewed_ids)]
+    timed = bool(store.list_speaking(meeting_id))  # else the balance has nothing to say
+    return MinutesContext(
+        services,
+        meeting_id,
+        live,
+        detail,
+        live.state_of(detail.meeting, detail.agenda),
+        reviewed,
+        live.balance(meeting_id) if timed else None,
+    )

@@ -19,6 +19,7 @@ from salestui.core.models import (
     DecisionStatus,
     Entry,
     EntryKind,
+    FollowUp,
     FollowUpKind,
 )
 from salestui.core.people_order import people_order, sort_people
@@ -26,13 +27,9 @@ from salestui.core.timing import whole_minutes
 from salestui.i18n import _
 
 
-def _review_outcome(m: MinutesContext, action_id: int, action: ActionItem) -> str:
+def _review_outcome(m: MinutesContext, action: ActionItem, logged: list[FollowUp]) -> str:
     """One reviewed action: its owners, the meeting's answer and the notes taken."""
-    log = [
-        f
-        for f in m.services.store.list_follow_ups(action_id)
-        if f.meeting_id == m.meeting_id and f.kind in (FollowUpKind.REVIEW, FollowUpKind.ESCALATE)
-    ]
+    log = [f for f in logged if f.kind in (FollowUpKind.REVIEW, FollowUpKind.ESCALATE)]
     outcome = _(REVIEW_OUTCOME_LABELS["open"])
     for f in log:
         if f.kind == FollowUpKind.ESCALATE:
@@ -53,12 +50,7 @@ def _review_outcome(m: MinutesContext, action_id: int, action: ActionItem) -> st
 def previous_actions(m: MinutesContext) -> None:
     """4. The open actions of earlier meetings this one reviewed, with its answers."""
     m.doc.heading(2, _("Previous actions reviewed"))
-    reviewed = []
-    for action_id in sorted(m.services.store.reviewed_action_ids(m.meeting_id)):
-        action = m.services.store.get_action(action_id)
-        if action is None:
-            continue
-        reviewed.append(_review_outcome(m, action_id, action))
+    reviewed = [_review_outcome(m, action, logged) for action, logged in m.reviewed]
     if reviewed:
         m.doc.bullets(reviewed)
     else:
@@ -182,8 +174,8 @@ def parking_lot(m: MinutesContext) -> None:
 
 def speaking_balance(m: MinutesContext) -> None:
     """Each speaker's minutes and share of the time spoken (no section when none was)."""
-    balance = m.live.balance(m.meeting_id)
-    if balance.shares:
+    balance = m.balance
+    if balance is not None and balance.shares:
         m.doc.heading(2, _("Speaking balance"))
         m.doc.bullets(
             _("{name}: {minutes} min ({share}%)").format(

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from salestui.core.export.markdown import Document, annotate, inline
 from salestui.core.meeting import LiveMeeting, LiveState
+from salestui.core.meeting_attendance import Balance
 from salestui.core.models import (
     ActionItem,
     AgendaStatus,
@@ -17,6 +18,7 @@ from salestui.core.models import (
     DecisionStatus,
     Entry,
     EntryKind,
+    FollowUp,
     Meeting,
     Person,
 )
@@ -65,13 +67,17 @@ REVIEW_OUTCOME_LABELS = {
 
 @dataclass
 class MinutesContext:
-    """The meeting whose minutes are being written, and the document they go into."""
+    """The meeting whose minutes are being written - everything read before a line is
+    written - and the document they go into."""
 
     services: Services
     meeting_id: int
     live: LiveMeeting
     detail: MeetingDetail
     state: LiveState
+    reviewed: list[tuple[ActionItem, list[FollowUp]]] = field(default_factory=list)
+    """The earlier actions this meeting reviewed, by id, with what it logged on each."""
+    balance: Balance | None = None  # who spoke how long (None: nobody's turn was timed)
     doc: Document = field(default_factory=Document)
 
     @property

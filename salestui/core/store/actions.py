@@ -97,21 +97,44 @@ class ActionsStore(ActionPagingStore):
             )
 
     def get_action(self, action_id: int) -> ActionItem | None:
-        row = self._one("SELECT * FROM action_items WHERE id = ?", [action_id])
-        if not row:
-            return None
-        owners = self._rows(
-            "SELECT person_id FROM action_owners WHERE action_id = ? ORDER BY position",
-            [action_id],
-        )
-        tags = self._rows(
-            "SELECT tag FROM action_tags WHERE action_id = ? ORDER BY tag", [action_id]
-        )
-        action = ActionItem(
-            **row, owner_ids=[o["person_id"] for o in owners], tags=[t["tag"] for t in tags]
-        )
-        action._stored = self._action_stored(action)
-        return action
+        found = self._read_actions("id = ?", [action_id])
+        return found[0] if found else None
+
+    def get_actions(self, action_ids: Sequence[int]) -> list[ActionItem]:
+        """The action items of ``action_ids`` that exist, by id."""
+        if not action_ids:
+            return []
+        return self._read_actions(f"id IN ({_placeholders(action_ids)})", list(action_ids))
+
+    def _read_actions(self, where: str, params: list[Any]) -> list[ActionItem]:
+        """The action items ``where`` selects, by id, with their owners and tags: three
+        queries, however many items."""
+        rows = self._rows(f"SELECT * FROM action_items WHERE {where} ORDER BY id", params)
+        if not rows:
+            return []
+        chosen = f"SELECT id FROM action_items WHERE {where}"
+        owners: dict[int, list[int]] = {}
+        for action_id, person_id in self.db.execute(
+            f"SELECT action_id, person_id FROM action_owners WHERE action_id IN ({chosen}) "
+            "ORDER BY action_id, position",
+            params,
+        ):
+            owners.setdefault(action_id, []).append(person_id)
+        tags: dict[int, list[str]] = {}
+        for action_id, tag in self.db.execute(
+            f"SELECT action_id, tag FROM action_tags WHERE action_id IN ({chosen}) "
+            "ORDER BY action_id, tag",
+            params,
+        ):
+            tags.setdefault(action_id, []).append(tag)
+        actions = []
+        for row in rows:
+            action = ActionItem(
+                **row, owner_ids=owners.get(row["id"], []), tags=tags.get(row["id"], [])
+            )
+            action._stored = self._action_stored(action)
+            actions.append(action)
+        return actions
 
     def _action_where(self, query: ActionQuery, params: list[Any]) -> str:
         where: list[str] = []
@@ -222,10 +245,7 @@ class ActionsStore(ActionPagingStore):
         return int(row[0])
 
     def actions_of_meeting(self, meeting_id: int) -> list[ActionItem]:
-        rows = self._rows(
-            "SELECT id FROM action_items WHERE meeting_id = ? ORDER BY id", [meeting_id]
-        )
-        return [a for r in rows if (a := self.get_action(r["id"])) is not None]
+        return self._read_actions("meeting_id = ?", [meeting_id])
 
     def action_ids_for_entries(self, entry_ids: Sequence[int]) -> dict[int, int]:
         """entry id -> action id, for actions captured from those entries."""
@@ -317,6 +337,21 @@ class ActionsStore(ActionPagingStore):
             [person_id, *open_statuses, person_id],
         )
         return [(r["follow_up_id"], r["action_id"], r["at"]) for r in rows]
+
+    def meeting_follow_ups(
+        self, meeting_id: int, action_ids: Sequence[int]
+    ) -> dict[int, list[FollowUp]]:
+        """The log entries ``meeting_id`` wrote on each of ``action_ids``, oldest first."""
+        if not action_ids:
+            return {}
+        found: dict[int, list[FollowUp]] = {}
+        for row in self._rows(
+            "SELECT * FROM follow_ups WHERE meeting_id = ? "
+            f"AND action_id IN ({_placeholders(action_ids)}) ORDER BY at, id",
+            [meeting_id, *action_ids],
+        ):
+            found.setdefault(row["action_id"], []).append(FollowUp(**row))
+        return found
 
     def list_follow_ups(self, action_id: int) -> list[FollowUp]:
         rows = self._rows(

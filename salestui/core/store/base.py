@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Self
 
 import sqlite_utils
+from sqlite_utils.utils import dedupe_keys
 
 from salestui.core.clock import to_utc_iso
 from salestui.core.errors import Conflict, StorageError
@@ -186,7 +187,11 @@ class BaseStore:
             dest.close()
 
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict]:
-        return list(self.db.query(sql, params))
+        """The rows of a SELECT as dicts (a column name that comes twice gets ``_2``).
+        Straight from the cursor: sqlite_utils' ``query`` wraps each in a savepoint."""
+        cursor = self.db.conn.execute(sql, params)
+        keys = dedupe_keys(d[0] for d in cursor.description)
+        return [dict(zip(keys, row, strict=True)) for row in cursor]
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> dict | None:
         rows = self._rows(sql, params)
