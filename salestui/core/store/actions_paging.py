@@ -16,10 +16,11 @@ from typing import Any
 
 from salestui.core import followup as rules
 from salestui.core.clock import to_utc_iso
-from salestui.core.models import OPEN_STATUSES, ActionListRow, ActionQuery, ActionStatus
+from salestui.core.models import OPEN_STATUSES, ActionQuery, ActionStatus
 from salestui.core.schema import SORT_KEYS_VERSION
 from salestui.core.schema_keys import FAR_FUTURE, NO_OWNER, OPEN_STATUS_SQL
-from salestui.core.store.base import BaseStore, _placeholders
+from salestui.core.store.action_rows import ActionRowsStore
+from salestui.core.store.base import _placeholders
 
 DUE_KEY = f"coalesce(a.due, '{FAR_FUTURE}')"
 OWNER_KEY = f"coalesce(a.owner_name, '{NO_OWNER}')"  # the first owner's name, kept by triggers
@@ -141,6 +142,27 @@ class _Rows:
         return replace(self, conditions=[*self.conditions, condition])
 
 
+def _with_hints(rows: _Rows, query: ActionQuery) -> _Rows:
+    """``rows`` with the conditions the query implies on the sort keys: a read along an
+    index then starts and stops where the matching rows are, instead of passing every
+    other row first (a due filter by due date; unassigned items, which sort last, by
+    owner). They hold for every matching row, so nothing else changes."""
+    terms: list[tuple[str, Any]] = []
+    if query.due_before is not None:  # a due date before it: never NULL
+        terms.append((f"{DUE_KEY} < ?", query.due_before.isoformat()))
+    if query.due_on_or_after is not None:
+        terms.append((f"{DUE_KEY} >= ?", query.due_on_or_after.isoformat()))
+    if query.has_due is False:
+        terms.append((f"{DUE_KEY} = ?", FAR_FUTURE))
+    if query.unassigned:  # no owner: no first owner's name
+        terms.append((f"{OWNER_KEY} = ?", NO_OWNER))
+    return replace(
+        rows,
+        conditions=[*rows.conditions, *(t for t, _ in terms)],
+        params=[*rows.params, *(p for _, p in terms)],
+    )
+
+
 @dataclass(frozen=True)
 class _Scan:
     """How a window is read: ascending from after ``bound`` (or from the start, skipping
@@ -152,7 +174,7 @@ class _Scan:
     offset: int = 0
 
 
-class ActionPagingStore(BaseStore):
+class ActionPagingStore(ActionRowsStore):
     """Windows of the actions list, in any of ``SORTS``, without reading the rest."""
 
     def _action_where(self, query: ActionQuery, params: list[Any]) -> str:
@@ -192,10 +214,16 @@ class ActionPagingStore(BaseStore):
         rows = _Rows([f"({where.removeprefix('WHERE ')})"] if where else [], where_params, join)
         if not (owner_column and self._broad(matching)):
             found = self._key_rows(rows, exprs, key_params, scan)
-        elif sort == "urgency":
+            return self._keys(found, descending)
+        rows = _with_hints(rows, query)
+        if sort == "urgency":
             found = self._urgency_rows(rows, exprs, key_params, scan, query)
         else:
             found = self._key_rows(rows, exprs, key_params, scan, SORT_INDEXES[sort])
+        return self._keys(found, descending)
+
+    @staticmethod
+    def _keys(found: list[tuple[Any, ...]], descending: bool) -> list[tuple[int, Key]]:
         keys = [(int(row[-1]), tuple(row)) for row in found]
         if descending:
             keys.reverse()
@@ -284,56 +312,6 @@ class ActionPagingStore(BaseStore):
         found.sort(key=tuple, reverse=scan.descending)
         return found[: scan.limit]
 
-    def action_rows(self, ids: Sequence[int]) -> list[ActionListRow]:
-        """The list rows of ``ids``, in that order (unknown ids are left out)."""
-        if not ids:
-            return []
-        marks = _placeholders(ids)
-        sql = f"""
-            SELECT a.id, a.title, a.due, a.priority, a.status, a.meeting_id, a.created_at,
-                   a.completed_at, a.carried_count, a.next_follow_up, a.waiting_on,
-                   a.blocked_by, m.title AS meeting_title
-            FROM action_items a LEFT JOIN meetings m ON m.id = a.meeting_id
-            WHERE a.id IN ({marks})"""
-        found = {row["id"]: row for row in self._rows(sql, list(ids))}
-        owners: dict[int, list[tuple[int, str]]] = {}
-        for row in self.db.execute(
-            f"""SELECT o.action_id, o.person_id, p.name FROM action_owners o
-                JOIN people p ON p.id = o.person_id
-                WHERE o.action_id IN ({marks}) ORDER BY o.action_id, o.position""",
-            list(ids),
-        ):
-            owners.setdefault(row[0], []).append((row[1], row[2]))
-        tags: dict[int, list[str]] = {}
-        for row in self.db.execute(
-            f"SELECT action_id, tag FROM action_tags WHERE action_id IN ({marks}) ORDER BY tag",
-            list(ids),
-        ):
-            tags.setdefault(row[0], []).append(row[1])
-        last = dict(
-            self.db.execute(
-                f"""SELECT action_id, max(at) FROM follow_ups
-                    WHERE action_id IN ({marks}) GROUP BY action_id""",
-                list(ids),
-            ).fetchall()
-        )
-        out = []
-        for action_id in ids:
-            row = found.get(action_id)
-            if row is None:
-                continue
-            people = owners.get(action_id, [])
-            out.append(
-                ActionListRow(
-                    **row,
-                    owners=[name for _, name in people],
-                    owner_ids=[pid for pid, _ in people],
-                    tags=tags.get(action_id, []),
-                    last_follow_up=last.get(action_id),
-                )
-            )
-        return out
-
     def action_urgency_scores(self, ids: Sequence[int], today: date) -> dict[int, int]:
         """The SQL urgency score of each of ``ids`` (tests compare it with Python's)."""
         if not ids:
@@ -344,41 +322,3 @@ class ActionPagingStore(BaseStore):
             [*params, *ids],
         ).fetchall()
         return {int(r[0]): int(r[1]) for r in rows}
-
-    def owner_stats(
-        self, person_ids: Sequence[int], today: date, done_since: datetime
-    ) -> dict[int, tuple[int, int, int]]:
-        """Per person: (open, overdue, done since ``done_since``) over the items they own."""
-        if not person_ids:
-            return {}
-        rows = self.db.execute(
-            f"""SELECT o.person_id,
-                       sum(a.status IN ({_OPEN})),
-                       sum(a.status IN ({_OPEN}) AND a.due < ?),
-                       sum(a.status = 'done' AND a.completed_at >= ?)
-                FROM action_owners o JOIN action_items a ON a.id = o.action_id
-                WHERE o.person_id IN ({_placeholders(person_ids)})
-                GROUP BY o.person_id""",
-            [today.isoformat(), to_utc_iso(done_since), *person_ids],
-        ).fetchall()
-        return {int(r[0]): (int(r[1] or 0), int(r[2] or 0), int(r[3] or 0)) for r in rows}
-
-    def oldest_open_action(self, person_id: int) -> int | None:
-        """The id of the longest-open item ``person_id`` owns, if any."""
-        row = self.db.execute(
-            f"""SELECT a.id FROM action_owners o JOIN action_items a ON a.id = o.action_id
-                WHERE o.person_id = ? AND a.status IN ({_OPEN})
-                ORDER BY a.created_at, a.id LIMIT 1""",
-            [person_id],
-        ).fetchone()
-        return int(row[0]) if row else None
-
-    def delete_follow_ups(self, follow_up_ids: Sequence[int]) -> None:
-        """Remove log rows (only an undo does this, for rows it wrote moments before)."""
-        if not follow_up_ids:
-            return
-        with self.transaction():
-            self.db.execute(
-                f"DELETE FROM follow_ups WHERE id IN ({_placeholders(follow_up_ids)})",
-                list(follow_up_ids),
-            )
