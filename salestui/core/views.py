@@ -340,7 +340,10 @@ class ActionPager:
     def load(self, start: int, stop: int, reads: Services | None = None) -> None:
         """Make sure rows ``start`` to ``stop`` (exclusive) are read, with ``reads`` (the
         calling thread's connection) or else ``services``. One load at a time: a window
-        read in a worker and one read on the UI thread do not interleave."""
+        read in a worker and one read on the UI thread do not interleave - but rows already
+        read never wait for a window being read elsewhere (the UI thread asks often)."""
+        if not self.missing(start, stop):
+            return
         with self._lock:
             self._load(start, stop, reads or self.services)
 
