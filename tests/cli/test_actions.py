@@ -179,3 +179,26 @@ def test_done_is_one_rule_for_cli_and_tui(org) -> None:  # type: ignore[no-untyp
             "SELECT count(*) FROM follow_ups WHERE action_id = 1 AND status = 'done'"
         ).fetchone()[0]
     assert waiting is None and logged == 1
+
+
+def test_a_name_that_matches_several_people_is_refused_with_the_candidates(org) -> None:
+    run = org
+    run("people", "add", "李明", "--team", "华东", "--reports-to", "王芳").ok()
+    run("people", "add", "刘洋", "--team", "华东", "--reports-to", "王芳").ok()
+    before = run("actions", "list", "--json").ok().json()
+    for name in ("l", "li"):  # Li Ming's word, 李明's syllable, 刘洋's initial
+        for command in (
+            ("actions", "list", "--owner", name),
+            ("actions", "add", "Call the buyer", "--owner", name),
+            ("people", "add", "赵磊", "--reports-to", name),
+        ):
+            message = run(*command).assert_one_line_error(2)
+            assert f"{name} is ambiguous:" in message and "李明" in message, command
+            assert "Li Ming" in message
+    assert run("actions", "list", "--json").ok().json() == before  # nothing was added
+    assert "赵磊" not in run("people", "list").ok().out
+    # the whole name, the initials of one alone, or a whole word still name one person
+    assert run("actions", "add", "Call the buyer", "--owner", "Li Ming", "--json").ok().json()[
+        "owners"
+    ] == ["Li Ming"]
+    assert run("actions", "add", "报价", "--owner", "ly", "--json").ok().json()["owners"] == ["刘洋"]

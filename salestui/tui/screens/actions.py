@@ -35,8 +35,9 @@ from salestui.tui.screens.actions_filters import (
     next_bucket,
     next_sort,
 )
-from salestui.tui.screens.actions_forms import FormField, FormScreen, PickScreen
+from salestui.tui.screens.actions_forms import FormScreen
 from salestui.tui.screens.actions_table import ActionsSource, action_columns
+from salestui.tui.screens.actions_views import ViewCommands
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
@@ -59,6 +60,9 @@ class ActionsScreen(SalestuiScreen):
         Binding("slash", "search", N_("Search"), key_display="/", id="actions.search"),
         Binding("f", "filters", N_("Filters"), id="actions.filters"),
         Binding("v", "views", N_("Views"), id="actions.views"),
+        Binding(
+            "T", "toggle_scope", N_("My team / department"), show=False, id="actions.scope"
+        ),  # fmt: skip
         Binding("o", "sort", N_("Sort"), id="actions.sort"),
         Binding("b", "bucket", N_("Due filter"), show=False, id="actions.bucket"),
         Binding("s", "set_status", N_("Set status"), show=False, id="actions.status"),
@@ -86,6 +90,7 @@ class ActionsScreen(SalestuiScreen):
         self.views = Views(services)
         self.ops = ActionsService(services)
         self.commands = ActionCommands(self, self.ops)
+        self.view_commands = ViewCommands(self)
         self.requested_view = view
         self.view: View | None = None
         self.filter = ActionFilter()
@@ -341,48 +346,17 @@ class ActionsScreen(SalestuiScreen):
         self.app.push_screen(FormScreen(_("Filters"), fields, submit))
 
     def action_views(self) -> None:
-        views = self.views.available()
-        options = [(v.key, v.name) for v in views]
-
-        def picked(key: str | None) -> None:
-            if not key:
-                return
-            try:
-                self.open_view(self.views.resolve(key))
-            except SalestuiError as error:
-                self.notify(str(error), severity="error", markup=False)
-
-        def delete(key: str) -> str:
-            name = key.partition(":")[2]
-            self.views.delete(name)
-            return _("Deleted view {name}").format(name=name)
-
-        self.app.push_screen(
-            PickScreen(
-                _("Views"),
-                options,
-                self.view.key if self.view else None,
-                on_delete=delete,
-                deletable=lambda key: key.startswith("saved:"),
-            ),  # fmt: skip
-            picked,
-        )
+        self.view_commands.pick()
 
     def action_save_view(self) -> None:
-        def submit(values: dict[str, str]) -> str:
-            view = self.views.save(values["name"], self.filter)
-            self.view = view
-            self._show_bars()
-            return _("Saved view {name}").format(name=view.name)
+        self.view_commands.save()
 
-        current = self.view.name if self.view and self.view.saved else ""
-        field = FormField("name", _("View name"), current, placeholder=_("e.g. 华东 overdue"))
+    def action_toggle_scope(self) -> None:
+        self.view_commands.toggle_scope()
 
-        def saved(message: str | None) -> None:
-            if message:
-                self.notify(message, markup=False)
-
-        self.app.push_screen(FormScreen(_("Save these filters as a view"), [field], submit), saved)
+    def view_renamed(self, view: View) -> None:
+        self.view = view
+        self._show_bars()
 
     def action_go_meeting(self) -> None:
         row = self.current_row()
