@@ -7,12 +7,18 @@ query on the clock's today.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from salestui.core.models import SORTS, ActionStatus
+from salestui.core.models import OPEN_STATUSES, SORTS, ActionQuery, ActionStatus
 
-__all__ = ["ActionFilter", "DueBucket"]
+if TYPE_CHECKING:
+    from salestui.core.service import Services
+
+__all__ = ["OPEN", "ActionFilter", "DueBucket", "build_query", "end_of_week"]
+
+OPEN = tuple(OPEN_STATUSES)
 
 
 class DueBucket(StrEnum):
@@ -61,3 +67,51 @@ class ActionFilter:
         if values.get("sort") not in SORTS:
             values["sort"] = "urgency"
         return cls(**values)
+
+
+def end_of_week(today: date) -> date:
+    """The last day of "this week": the next 7 days, today the first of them."""
+    return today + timedelta(days=6)
+
+
+def build_query(services: Services, action_filter: ActionFilter) -> ActionQuery:
+    """The store query for ``action_filter`` on the clock's today."""
+    f = action_filter
+    today = services.clock.today()
+    query = ActionQuery(
+        meeting_id=f.meeting_id,
+        series_id=f.series_id,
+        tag=f.tag.lstrip("#") if f.tag else None,
+        priority=f.priority,
+        text=f.text.strip() or None,
+        unassigned=f.unassigned,
+        check_in_by=today if f.check_in_due else None,
+    )
+    owners: set[int] | None = set(f.owner_ids) if f.owner_ids else None
+    if f.team_lead_id is not None:
+        team = {f.team_lead_id, *services.store.reports_of(f.team_lead_id)}
+        owners = team if owners is None else owners & team
+    if f.team:
+        members = set(services.team_member_ids(f.team))
+        owners = members if owners is None else owners & members
+    if owners is not None:
+        query.owner_ids = sorted(owners)
+    if f.escalated_to is not None:
+        query.ids = services.escalated_to(f.escalated_to)
+    statuses = list(f.statuses)
+    if f.bucket == DueBucket.OVERDUE:
+        statuses = [s for s in (statuses or OPEN) if s in OPEN]
+        query.due_before = today
+        if not statuses:
+            query.ids = []  # closed items are never overdue
+    elif f.bucket == DueBucket.TODAY:
+        query.due_on_or_after, query.due_before = today, today + timedelta(days=1)
+    elif f.bucket == DueBucket.WEEK:
+        query.due_on_or_after = today
+        query.due_before = end_of_week(today) + timedelta(days=1)
+    elif f.bucket == DueBucket.LATER:
+        query.due_on_or_after = end_of_week(today) + timedelta(days=1)
+    elif f.bucket == DueBucket.NONE:
+        query.has_due = False
+    query.statuses = statuses or None
+    return query

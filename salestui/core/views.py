@@ -11,12 +11,17 @@ import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
 
-from salestui.core.action_filter import ActionFilter, DueBucket
+from salestui.core.action_filter import OPEN, ActionFilter, DueBucket, build_query
 from salestui.core.boundary import storage_boundary
 from salestui.core.errors import InvalidInput, NotFound
-from salestui.core.models import OPEN_STATUSES, SORTS, ActionListRow, ActionQuery, ActionStatus
+from salestui.core.models import (
+    SORTS,
+    ActionListRow,
+    ActionQuery,
+    ActionStatus,
+    Role,
+)
 from salestui.core.service import Services
 from salestui.core.store import Store
 from salestui.core.store.actions_paging import Key
@@ -25,9 +30,6 @@ from salestui.i18n import N_, _
 
 SAVED_VIEWS_KEY = "actions.saved_views"
 MAX_VIEW_NAME = 40
-
-
-OPEN = tuple(OPEN_STATUSES)
 
 
 @dataclass(frozen=True)
@@ -118,15 +120,18 @@ class Views:
         return me.id if me else None
 
     def leads(self) -> bool:
-        """Whether the user has a team under them (scoped views then default to it)."""
-        me = self._me_id()
-        return me is not None and bool(self.services.reports_of(me))
+        """Whether the user leads a team inside the department (scoped views then default
+        to it); a director's team is the department, so theirs are not narrowed."""
+        me = self.services.me()
+        if me is None or me.id is None or me.role == Role.DIRECTOR:
+            return False
+        return bool(self.services.reports_of(me.id))
 
     def _builtin_view(self, found: BuiltinView, me: int | None, department: bool) -> View:
         if found.needs_me and me is None:
             raise InvalidInput(_("Who are you? Set me in the config file to see this view"))
         view_filter = found.build(me)
-        if not (found.scoped and me is not None and self.services.reports_of(me)):
+        if not (found.scoped and me is not None and self.leads()):
             return View(found.key, _(found.label), view_filter)
         if department:
             name = _("{view} · department").format(view=_(found.label))
@@ -216,54 +221,6 @@ class Views:
     def _write(self, views: dict[str, ActionFilter]) -> None:
         data = {name: f.to_json() for name, f in views.items()}
         self.services.store.set_setting(SAVED_VIEWS_KEY, json.dumps(data, ensure_ascii=False))
-
-
-def end_of_week(today: date) -> date:
-    """The last day of "this week": the next 7 days, today the first of them."""
-    return today + timedelta(days=6)
-
-
-def build_query(services: Services, action_filter: ActionFilter) -> ActionQuery:
-    """The store query for ``action_filter`` on the clock's today."""
-    f = action_filter
-    today = services.clock.today()
-    query = ActionQuery(
-        meeting_id=f.meeting_id,
-        series_id=f.series_id,
-        tag=f.tag.lstrip("#") if f.tag else None,
-        priority=f.priority,
-        text=f.text.strip() or None,
-        unassigned=f.unassigned,
-        check_in_by=today if f.check_in_due else None,
-    )
-    owners: set[int] | None = set(f.owner_ids) if f.owner_ids else None
-    if f.team_lead_id is not None:
-        team = {f.team_lead_id, *services.store.reports_of(f.team_lead_id)}
-        owners = team if owners is None else owners & team
-    if f.team:
-        members = set(services.team_member_ids(f.team))
-        owners = members if owners is None else owners & members
-    if owners is not None:
-        query.owner_ids = sorted(owners)
-    if f.escalated_to is not None:
-        query.ids = services.escalated_to(f.escalated_to)
-    statuses = list(f.statuses)
-    if f.bucket == DueBucket.OVERDUE:
-        statuses = [s for s in (statuses or OPEN) if s in OPEN]
-        query.due_before = today
-        if not statuses:
-            query.ids = []  # closed items are never overdue
-    elif f.bucket == DueBucket.TODAY:
-        query.due_on_or_after, query.due_before = today, today + timedelta(days=1)
-    elif f.bucket == DueBucket.WEEK:
-        query.due_on_or_after = today
-        query.due_before = end_of_week(today) + timedelta(days=1)
-    elif f.bucket == DueBucket.LATER:
-        query.due_on_or_after = end_of_week(today) + timedelta(days=1)
-    elif f.bucket == DueBucket.NONE:
-        query.has_due = False
-    query.statuses = statuses or None
-    return query
 
 
 # -- the pager ------------------------------------------------------------------------------
