@@ -60,7 +60,7 @@ def actions() -> None:
     "--due",
     "bucket",
     type=click.Choice(["overdue", "today", "week", "later", "none"]),
-    help="Due bucket: overdue, today, this week (to Sunday), later, or no due date.",
+    help="Due bucket: overdue, today, this week (the next 7 days), later, or no due date.",
 )
 @click.option("--series", "series_id", type=ID, metavar="ID", help="From meetings of this series.")
 @click.option(
@@ -182,7 +182,7 @@ def _list_with_views(
     rows = (
         row
         for start in range(0, wanted, PAGE)
-        for row in pager.rows(start, min(PAGE, wanted - start))
+        for row in pager.rows(start, min(start + PAGE, wanted))
     )
     write_listing(rows, output, svc.clock.today(), limit, lambda: pager.total)
 

@@ -202,3 +202,26 @@ def test_a_name_that_matches_several_people_is_refused_with_the_candidates(org) 
         "owners"
     ] == ["Li Ming"]
     assert run("actions", "add", "报价", "--owner", "ly", "--json").ok().json()["owners"] == ["刘洋"]
+
+
+def test_a_sorted_listing_gives_every_row_past_the_first_read(run, db, clock) -> None:
+    from salestui.core.db import open_store
+    from salestui.core.service import Services
+
+    store = open_store(db)
+    svc = Services(store, clock)
+    svc.add_person("王芳")
+    for n in range(1_203):  # more than two of the listing's 500-row reads
+        svc.store.db.execute(
+            "INSERT INTO action_items (title, priority, status, created_at, updated_at) "
+            "VALUES (?, 2, 'open', '2026-11-01T00:00:00+00:00', '2026-11-01T00:00:00+00:00')",
+            [f"item {n}"],
+        )
+    svc.store.db.conn.commit()
+    store.close()
+    for sort in ("owner", "urgency", "age"):
+        rows = run("actions", "list", "--sort", sort, "--json").ok().json()
+        assert len(rows) == 1_203 and len({r["id"] for r in rows}) == 1_203, sort
+    cut = run("actions", "list", "--sort", "owner", "--limit", "700", "--jsonl").ok().out
+    assert cut.splitlines()[-1] == '{"total": 1203, "shown": 700}'
+    assert len(cut.splitlines()) == 701
