@@ -28,6 +28,7 @@ from salestui.i18n import _, format_number
 
 if TYPE_CHECKING:
     from salestui.core.models import ActionRow
+    from salestui.core.views import ActionPager
 
 OWNER_HELP = "full name, unique prefix, pinyin initials or id (no match = exit 2)"
 DEFAULT_LIMIT = 200
@@ -178,13 +179,18 @@ def _list_with_views(
             sort=sort,
         ),
     )
+    write_pager(pager, output, svc.clock.today(), limit)
+
+
+def write_pager(pager: ActionPager, output: str, today: date, limit: int) -> None:
+    """Every row of ``pager`` (or the first ``limit``), read ``PAGE`` rows at a time."""
     wanted = min(limit, pager.total) if limit else pager.total
     rows = (
         row
         for start in range(0, wanted, PAGE)
         for row in pager.rows(start, min(start + PAGE, wanted))
     )
-    write_listing(rows, output, svc.clock.today(), limit, lambda: pager.total)
+    write_listing(rows, output, today, limit, lambda: pager.total)
 
 
 def write_listing(
