@@ -46,6 +46,7 @@ class ActionFilter:
     unassigned: bool = False
     check_in_due: bool = False  # the next check-in date has arrived
     escalated_to: int | None = None  # escalated to this person, not answered by them yet
+    action_id: int | None = None  # this one item (a search hit opened from the palette)
     sort: str = "urgency"
 
     def to_json(self) -> dict[str, Any]:
@@ -98,6 +99,9 @@ def build_query(services: Services, action_filter: ActionFilter) -> ActionQuery:
         query.owner_ids = sorted(owners)
     if f.escalated_to is not None:
         query.ids = services.escalated_to(f.escalated_to)
+    if f.action_id is not None:
+        known = query.ids
+        query.ids = [f.action_id] if known is None or f.action_id in known else []
     statuses = list(f.statuses)
     if f.bucket == DueBucket.OVERDUE:
         statuses = [s for s in (statuses or OPEN) if s in OPEN]

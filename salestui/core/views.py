@@ -142,7 +142,7 @@ class Views:
     def resolve(self, key: str | None) -> View:
         """The view named by ``key``: a built-in key (``KEY:all`` for a scoped one across
         the department), ``saved:NAME``, ``person:ID`` or ``team:ID`` (either with
-        ``:overdue``); ``None`` is the default view."""
+        ``:overdue``), ``action:ID`` (that one item); ``None`` is the default view."""
         key = key or DEFAULT_VIEW
         base = key.removesuffix(DEPARTMENT)
         found = builtin(base)
@@ -154,6 +154,10 @@ class Views:
             if rest not in saved:
                 raise NotFound(_("No saved view called {name}").format(name=rest))
             return View(key, rest, saved[rest], saved=True)
+        if kind == "action" and rest.isdigit():
+            item = self.services.action(int(rest))
+            name = _("Action {id}: {title}").format(id=item.id, title=item.title)
+            return View(key, name, ActionFilter(action_id=item.id, sort="due"))
         number, _sep, suffix = rest.partition(":")
         if kind in ("person", "team") and number.isdigit() and suffix in ("", "overdue"):
             person = self.services.person(int(number))

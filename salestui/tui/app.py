@@ -37,6 +37,7 @@ from salestui.tui.outside_changes import OutsideChanges
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.screens.help import HelpScreen
 from salestui.tui.screens.home import HomeScreen
+from salestui.tui.search_provider import SearchEverything
 from salestui.tui.signals import TerminatingSignals
 
 
@@ -46,7 +47,7 @@ class SalestuiApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "salestui"
-    COMMANDS = {SalestuiCommands}  # Textual's entries included, translated
+    COMMANDS = {SalestuiCommands, SearchEverything}  # Textual's entries included, translated
     THEME_SETTING = "ui.theme"
     LANGUAGE_SETTING = "ui.language"
     BINDINGS = [

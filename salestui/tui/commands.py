@@ -202,7 +202,7 @@ def system_commands(app: Any, screen: Screen) -> Iterator[SystemCommand]:
 def open_palette(app: App[None]) -> None:
     """The command palette (ctrl+p), its search prompt in the user's language."""
     if app.use_command_palette and not CommandPalette.is_open(app):  # type: ignore[arg-type]
-        placeholder = _("Search for commands…")
+        placeholder = _("Search commands, items and meetings…")
         app.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
 

@@ -163,6 +163,9 @@ class ActionsScreen(SalestuiScreen):
         except SalestuiError as error:
             self.notify(str(error), severity="warning", markup=False)
             view = self.views.resolve(DEFAULT_VIEW)
+        if view.key.startswith("action:"):  # one item, opened from a search: its detail too
+            self.detail_open = True
+            self.set_class(True, "-detail")
         self.open_view(view)
 
     def on_screen_suspend(self) -> None:
