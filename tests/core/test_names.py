@@ -152,7 +152,7 @@ def test_a_single_letter_never_picks_the_english_name_silently() -> None:
     assert match_person("w", department).name == "王芳"  # the only w of any kind
 
 
-# --- tier 2 and 3: pinyin ----------------------------------------------------------------------------
+# --- tiers 2 and 3: pinyin ---------------------------------------------------------------
 
 
 @pytest.mark.parametrize("query", ["wf", "WF", "ｗｆ", " wf "])

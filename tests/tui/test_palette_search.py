@@ -45,9 +45,7 @@ async def test_a_search_hit_opens_its_item_with_the_detail(org: Services, make_a
         assert ui.static_text(app, "#filter-bar").startswith(f"Action {item.id}: 核对长江化工")
 
 
-async def test_a_meeting_hit_opens_the_meeting(
-    org: Services, make_app, ui
-) -> None:
+async def test_a_meeting_hit_opens_the_meeting(org: Services, make_app, ui) -> None:
     from salestui.tui.screens.plan import PlanScreen
 
     draft = next(m for m in org.meetings() if m.title == "Q1 pricing consultation")
