@@ -56,7 +56,7 @@ class SearchEverything(Provider):
                 if found.action_id is not None
                 else _("meeting {id}").format(id=found.meeting_id)
             )
-            title = Text.assemble((f"{found.where}: ", "dim"), text)
+            title = Text.assemble((_("{where}: ").format(where=found.where), "dim"), text)
             # after the commands that match (their scores are near 1), in search order
             score = 0.5 - rank / (2 * (len(hits) + 1))
             yield Hit(score, title, partial(self._open, found), text=text, help=opens)
