@@ -1,13 +1,17 @@
 """Before/after images of rows, and the per-meeting undo log of live edits.
 
 An operation names the rows it may change as *scopes* (a table and column values, e.g.
-``("action_items", {"entry_id": 7})``). The images of a scope are taken inside the
+``("action_items", {"entry_id": 7})``; a list of values matches any of them, e.g.
+``("action_items", {"id": [3, 4]})``). The images of a scope are taken inside the
 operation's transaction, before and after it; undo checks that the rows still look as the
-operation left them and then puts the before-image back, in one transaction.
+operation left them and then puts the before-image back, in one transaction. The live
+meeting's log keeps both images (``live_undo``); the journal (``store.journal``) keeps the
+before-image and a digest of the after-image.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from datetime import datetime
@@ -28,7 +32,17 @@ Image = list[dict[str, Any]]
 
 
 def _where(match: dict[str, Any]) -> tuple[str, list[Any]]:
-    return " AND ".join(f"{column} = ?" for column in match), list(match.values())
+    parts: list[str] = []
+    params: list[Any] = []
+    for column, value in match.items():
+        if isinstance(value, list | tuple):
+            # One parameter however many values (SQLite limits the number of parameters).
+            parts.append(f"{column} IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(value)))
+        else:
+            parts.append(f"{column} = ?")
+            params.append(value)
+    return " AND ".join(parts), params
 
 
 def _row_text(table: str, row: dict[str, Any]) -> str:
@@ -40,6 +54,12 @@ def _row_text(table: str, row: dict[str, Any]) -> str:
 def same_image(table: str, one: Image, other: Image) -> bool:
     """True when two images hold the same rows (in any order)."""
     return sorted(_row_text(table, r) for r in one) == sorted(_row_text(table, r) for r in other)
+
+
+def image_digest(table: str, image: Image) -> str:
+    """A short fingerprint of an image: equal for images ``same_image`` finds equal."""
+    texts = sorted(_row_text(table, r) for r in image)
+    return hashlib.sha256("\n".join(texts).encode()).hexdigest()[:32]
 
 
 class UndoStore(BaseStore):
@@ -54,7 +74,8 @@ class UndoStore(BaseStore):
         """Put each scope's rows back as its image holds them, in one transaction.
 
         Scopes are given parents first: rows to remove go children first, rows to put back
-        parents first, so no foreign key is ever left dangling."""
+        parents first, so no foreign key is ever left dangling. Only the columns that
+        differ are written (a title put back as it is leaves the search index alone)."""
         with self.transaction():
             changed = [
                 (scope, image)
@@ -67,28 +88,46 @@ class UndoStore(BaseStore):
                     self.db.execute(f"DELETE FROM {table} WHERE {where}", params)
                     continue
                 keep = {row["id"] for row in image}
-                for row in self.image((table, match)):
-                    if row["id"] not in keep:
-                        self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row["id"]])
+                gone = [row["id"] for row in self.image((table, match)) if row["id"] not in keep]
+                if gone:
+                    where, params = _where({"id": gone})
+                    self.db.execute(f"DELETE FROM {table} WHERE {where}", params)
             # One agenda item per meeting may be active (a unique index): an item made
             # active again waits until the one active now has been put back.
-            activations: list[dict[str, Any]] = []
-            for (table, _match), image in changed:
+            activations: list[tuple[int, dict[str, Any]]] = []
+            for (table, match), image in changed:
+                if table in SET_TABLES:
+                    for row in image:
+                        values = dict(row)
+                        if table in _FRESH_ID:
+                            values.pop("id", None)
+                        self._insert(table, values)
+                    continue
+                present = {row["id"]: row for row in self.image((table, match))}
+                present.update(self._present(table, [r["id"] for r in image], present))
                 for row in image:
-                    values = dict(row)
-                    if table in ID_TABLES and self._one(
-                        f"SELECT 1 AS x FROM {table} WHERE id = ?", [row["id"]]
-                    ):
-                        if table == "agenda_items" and values.get("status") == "active":
-                            activations.append(values)
-                            continue
-                        self._update(table, values.pop("id"), values)
+                    now = present.get(row["id"])
+                    if now is None:
+                        self._insert(table, dict(row))
                         continue
-                    if table in _FRESH_ID:
-                        values.pop("id", None)
-                    self._insert(table, values)
-            for values in activations:
-                self._update("agenda_items", values.pop("id"), values)
+                    values = {k: v for k, v in row.items() if now.get(k) != v}
+                    if table == "agenda_items" and values.get("status") == "active":
+                        activations.append((row["id"], values))
+                    else:
+                        self._update(table, row["id"], values)
+            for row_id, values in activations:
+                self._update("agenda_items", row_id, values)
+
+    def _present(
+        self, table: str, ids: list[int], known: dict[int, dict[str, Any]]
+    ) -> dict[int, dict[str, Any]]:
+        """Rows of ``ids`` that exist outside the scope's match (e.g. an entry that moved
+        to another agenda item since): updated in place, never inserted twice."""
+        missing = [i for i in ids if i not in known]
+        if not missing:
+            return {}
+        where, params = _where({"id": missing})
+        return {row["id"]: row for row in self._rows(f"SELECT * FROM {table} WHERE {where}", params)}
 
     # -- the log -----------------------------------------------------------------------------
 
