@@ -22,14 +22,20 @@ a restart, and from the CLI (``salestui undo``) as from the TUI (ctrl+z).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from salestui.core.boundary import storage_boundary
 from salestui.core.errors import InvalidInput
-from salestui.core.journal_text import Diff, describe_actions, field_label, fields_of
+from salestui.core.journal_text import (
+    Diff,
+    describe_actions,
+    field_label,
+    fields_of,
+    short_title,
+)
 from salestui.core.store.undo import Image, Scope, image_digest, same_image
 from salestui.i18n import _
 
@@ -156,6 +162,14 @@ class Journal:
             finally:
                 self.store.open_step = None
 
+    def meeting_step(self, meeting_id: int, change: str) -> AbstractContextManager[Step]:
+        """A step that changes a meeting's plan (its details, agenda or attendees);
+        ``change`` says what, after the meeting's title."""
+        meeting = self.store.get_meeting(meeting_id)
+        title = short_title(meeting.title) if meeting else f"#{meeting_id}"
+        summary = _("Meeting “{title}”: {change}").format(title=title, change=change)
+        return self.step(MEETING, *meeting_scopes(meeting_id), summary=summary)
+
     def _write(self, step: Step) -> int | None:
         store = self.store
         new = store.db.execute(
@@ -172,7 +186,12 @@ class Journal:
                 continue
             diff.add(table, before, after)
             images.append(
-                {"table": table, "match": match, "before": before, "after": image_digest(table, after)}
+                {
+                    "table": table,
+                    "match": match,
+                    "before": before,
+                    "after": image_digest(table, after),
+                }
             )
         if not images:
             return None  # a change that changed nothing leaves nothing to undo
@@ -214,9 +233,7 @@ class Journal:
         )
 
     def _names(self) -> dict[int, str]:
-        return {
-            p.id: p.name for p in self.store.list_people(active_only=False) if p.id is not None
-        }
+        return {p.id: p.name for p in self.store.list_people(active_only=False) if p.id is not None}
 
     def recent(self, limit: int = LIST_LENGTH, mine: bool = False) -> list[JournalEntry]:
         """The newest steps first (``mine``: only my own)."""
@@ -250,7 +267,9 @@ class Journal:
                 lines.append(ItemChange(entry.at, entry.person, _("Created")))
             elif entry.live or shown & _NOT_IN_FOLLOW_UPS:
                 what = ", ".join(field_label(f) for f in entry.fields if f != "created")
-                template = _("Changed in a meeting: {fields}") if entry.live else _("Edited: {fields}")
+                template = (
+                    _("Changed in a meeting: {fields}") if entry.live else _("Edited: {fields}")
+                )
                 lines.append(ItemChange(entry.at, entry.person, template.format(fields=what)))
             if entry.undone_at is not None:
                 undid = _("Undid: {summary}").format(summary=entry.summary)

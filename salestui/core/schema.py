@@ -336,7 +336,8 @@ MIGRATION_4: list[str] = [
         action_id INTEGER NOT NULL,
         step_id INTEGER NOT NULL REFERENCES journal(id) ON DELETE CASCADE,
         PRIMARY KEY (action_id, step_id)
-    ) WITHOUT ROWID""",
+    )""",
+    "CREATE INDEX IF NOT EXISTS journal_actions_step ON journal_actions(step_id)",
 ]
 
 

@@ -58,7 +58,9 @@ class JournalStore(UndoStore):
             row["images"] = json.loads(row["images"])
         return row
 
-    def journal_steps(self, limit: int, person_id: int | None = None, mine: bool = False) -> list[dict]:
+    def journal_steps(
+        self, limit: int, person_id: int | None = None, mine: bool = False
+    ) -> list[dict]:
         """The newest steps first; ``mine``: only those of ``person_id`` (None: of nobody
         known)."""
         where = "WHERE person_id IS ?" if mine else ""

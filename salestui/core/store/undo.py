@@ -127,7 +127,9 @@ class UndoStore(BaseStore):
         if not missing:
             return {}
         where, params = _where({"id": missing})
-        return {row["id"]: row for row in self._rows(f"SELECT * FROM {table} WHERE {where}", params)}
+        return {
+            row["id"]: row for row in self._rows(f"SELECT * FROM {table} WHERE {where}", params)
+        }
 
     # -- the log -----------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 """Actions: every action item, filtered, sorted and paged from SQL, with a detail panel,
-multi-select and bulk changes that can be undone.
+multi-select and bulk changes; ctrl+z takes back my last change (the journal's).
 
 Only the rows on screen are drawn (``PagedTable``); the ``ActionPager`` reads them a
 window at a time, so 100,000 items open as fast as 100.
@@ -25,7 +25,7 @@ from salestui.core.models import ActionListRow
 from salestui.core.service import Services
 from salestui.core.views import DEFAULT_VIEW, ActionFilter, ActionPager, View, Views
 from salestui.i18n import N_, _, format_number, ngettext
-from salestui.tui.screens.actions_commands import ActionCommands, UndoStep
+from salestui.tui.screens.actions_commands import ActionCommands
 from salestui.tui.screens.actions_detail import DetailPanel
 from salestui.tui.screens.actions_filters import (
     SORT_NAMES,
@@ -105,10 +105,6 @@ class ActionsScreen(SalestuiScreen):
             yield DetailPanel(id="detail")
         yield SalestuiFooter()
 
-    @property
-    def undo_steps(self) -> list[UndoStep]:
-        return self.commands.undo_steps
-
     def push_form(self, form: Screen[str | None], done: Callable[[str | None], None]) -> None:
         self.app.push_screen(form, done)
 
@@ -135,7 +131,9 @@ class ActionsScreen(SalestuiScreen):
         self.commands.escalate()
 
     def action_undo(self) -> None:
-        self.commands.undo()
+        from salestui.tui.undo import undo_my_last_change
+
+        undo_my_last_change(self.app, self.services)
 
     @property
     def table(self) -> PagedTable:

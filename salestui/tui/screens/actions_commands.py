@@ -1,6 +1,7 @@
 """The actions screen's changes to items: follow-up, done, status, reassign, due date,
-escalate, undo. Each opens a small form when it needs input, calls ``ActionsService``,
-and tells the user what happened (or why nothing did).
+escalate. Each opens a small form when it needs input, calls ``ActionsService``, and tells
+the user what happened (or why nothing did). Each change is one step of the journal:
+ctrl+z (``salestui.tui.undo``) takes it back, from any screen, after a restart too.
 
 ``ActionCommands`` is a plain helper the screen owns, not a mixin: it knows the screen
 only through ``CommandHost`` - which items are chosen, and what to do after a change."""
@@ -8,14 +9,13 @@ only through ``CommandHost`` - which items are chosen, and what to do after a ch
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from salestui.core.actions_service import ActionsService, Undo, parse_optional_date
+from salestui.core.actions_service import ActionsService, Changed, parse_optional_date
 from salestui.core.errors import InvalidInput, SalestuiError
 from salestui.core.models import OPEN_STATUSES, ActionListRow, ActionStatus
 from salestui.core.prompts import resolved_date
@@ -23,14 +23,6 @@ from salestui.i18n import _, ngettext
 from salestui.tui import labels
 from salestui.tui.screens.actions_filters import names_to_ids
 from salestui.tui.screens.actions_forms import FormField, FormScreen
-
-UNDO_DEPTH = 20
-
-
-@dataclass
-class UndoStep:
-    label: str
-    undo: Undo
 
 
 def _status_choices(with_unchanged: bool) -> list[tuple[str, str]]:
@@ -62,7 +54,6 @@ class ActionCommands:
     def __init__(self, host: CommandHost, ops: ActionsService) -> None:
         self.host = host
         self.ops = ops
-        self.undo_steps: list[UndoStep] = []
 
     def notify(
         self, message: str, severity: SeverityLevel = "information", markup: bool = False
@@ -97,13 +88,12 @@ class ActionCommands:
 
         self.host.push_form(FormScreen(title, fields, submit), done)
 
-    def _remember(self, label: str, undo: Undo, already: str) -> str:
-        """The toast of a change, its undo step kept; ``already`` when it changed nothing
-        (every item was already so): then there is nothing to undo either."""
-        if not undo.count:
+    @staticmethod
+    def _remember(label: str, changed: Changed, already: str) -> str:
+        """The toast of a change; ``already`` when it changed nothing (every item was
+        already so): then there is nothing to undo either."""
+        if not changed.count:
             return already
-        self.undo_steps.append(UndoStep(label, undo))
-        del self.undo_steps[:-UNDO_DEPTH]
         return _("{what} · ctrl+z undoes").format(what=label)
 
     def _need_targets(self) -> list[int] | None:
@@ -157,13 +147,15 @@ class ActionCommands:
         if ids is None:
             return
         try:
-            undo = self.ops.mark_done(ids)
+            changed = self.ops.mark_done(ids)
         except SalestuiError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         self.notify(
             self._remember(
-                _("Marked {n} done").format(n=undo.count), undo, _("Nothing changed: already done")
+                _("Marked {n} done").format(n=changed.count),
+                changed,
+                _("Nothing changed: already done"),
             ),
             markup=False,
         )
@@ -177,11 +169,11 @@ class ActionCommands:
         current = row.status.value if row and len(ids) == 1 else ActionStatus.IN_PROGRESS.value
 
         def submit(values: dict[str, str]) -> str:
-            undo = self.ops.set_status(ids, values["status"], reason=values["reason"])
+            changed = self.ops.set_status(ids, values["status"], reason=values["reason"])
             status = labels.action_status(ActionStatus(values["status"]))
             return self._remember(
-                _("{n} set to {status}").format(n=undo.count, status=status),
-                undo,
+                _("{n} set to {status}").format(n=changed.count, status=status),
+                changed,
                 _("Nothing changed: already {status}").format(status=status),
             )
 
@@ -205,13 +197,15 @@ class ActionCommands:
         if ids is None:
             return
         try:
-            undo = self.ops.set_status(ids, ActionStatus.OPEN)
+            changed = self.ops.set_status(ids, ActionStatus.OPEN)
         except SalestuiError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         self.notify(
             self._remember(
-                _("Reopened {n}").format(n=undo.count), undo, _("Nothing changed: already open")
+                _("Reopened {n}").format(n=changed.count),
+                changed,
+                _("Nothing changed: already open"),
             ),
             markup=False,
         )
@@ -226,11 +220,11 @@ class ActionCommands:
             owners = names_to_ids(self.ops.services, values["owners"])
             if not owners:
                 raise InvalidInput(_("Name at least one person"))
-            undo = self.ops.reassign(ids, list(owners), note=values["note"])
+            changed = self.ops.reassign(ids, list(owners), note=values["note"])
             names = ", ".join(self.ops.services.person(i).name for i in owners)
             return self._remember(
-                _("{n} reassigned to {names}").format(n=undo.count, names=names),
-                undo,
+                _("{n} reassigned to {names}").format(n=changed.count, names=names),
+                changed,
                 _("Nothing changed: already owned by {names}").format(names=names),
             )
 
@@ -255,11 +249,11 @@ class ActionCommands:
 
         def submit(values: dict[str, str]) -> str:
             due = parse_optional_date(values["due"], self._today())
-            undo = self.ops.set_due(ids, due)
+            changed = self.ops.set_due(ids, due)
             when = labels.short_date(due, self._today()) if due else _("no due date")
             return self._remember(
-                _("{n} due {date}").format(n=undo.count, date=when),
-                undo,
+                _("{n} due {date}").format(n=changed.count, date=when),
+                changed,
                 _("Nothing changed: already due {date}").format(date=when),
             )
 
@@ -299,16 +293,3 @@ class ActionCommands:
             [FormField("note", _("Note"), placeholder=_("what help is needed (optional)"))],
             submit,
         )
-
-    def undo(self) -> None:
-        if not self.undo_steps:
-            self.notify(_("Nothing to undo"), severity="warning", markup=False)
-            return
-        step = self.undo_steps.pop()
-        try:
-            self.ops.undo(step.undo)
-        except SalestuiError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.notify(_("Undone: {what}").format(what=step.label), markup=False)
-        self.after_change(clear_selection=False)
