@@ -30,6 +30,7 @@ from salestui.cli.meetings import agenda, invite, meeting
 from salestui.cli.people import demo
 from salestui.cli.people import people as people_group
 from salestui.cli.search import search as search_command
+from salestui.cli.undo import undo as undo_command
 from salestui.i18n import _, normalise, set_language
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ def _daily_backup(store: Store) -> None:
 
 for command in (
     demo, people_group, meeting, agenda, invite, run_group, actions_group, followup,
-    search_command, export_group, backup, restore, doctor, config_command,
+    search_command, undo_command, export_group, backup, restore, doctor, config_command,
 ):  # fmt: skip
     cli.add_command(command)
 meeting.add_command(meeting_next)

@@ -320,15 +320,15 @@ class Journal:
         if later is not None:
             blocking = self._entry(later)
             raise InvalidInput(
-                _("Not undone: “{summary}” was changed again since by #{later} ({who}: "
+                _("Not undone: what #{id} changed was changed again by #{later} ({who}: "
                   "{what}); undo #{later} first").format(
-                    summary=entry.summary, later=blocking.id, who=blocking.person or "?",
+                    id=entry.id, later=blocking.id, who=blocking.person or "?",
                     what=blocking.summary,
                 )
             )  # fmt: skip
         raise InvalidInput(
-            _("Not undone: what “{summary}” changed was changed again since").format(
-                summary=entry.summary
+            _("Not undone: what #{id} changed was changed again since ({summary})").format(
+                id=entry.id, summary=entry.summary
             )
         )
 
