@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from salestui.core import followup
 from salestui.core.boundary import storage_boundary
@@ -24,13 +25,15 @@ from salestui.core.models import (
     AgendaItem,
     Decision,
     FollowUp,
-    FollowUpKind,
     Meeting,
     Person,
 )
 from salestui.core.service import Services
 from salestui.core.text import clean_line
 from salestui.i18n import _
+
+if TYPE_CHECKING:
+    from salestui.core.actions_bulk import BulkChanges
 
 MAX_REASON = 200  # "waiting on" / "blocked by"
 
@@ -186,20 +189,8 @@ class ActionsService:
     ) -> Changed:
         """Set the status of every item; ``done`` records the completion time, a reopened
         item loses it. ``reason``: on whom it waits / by what it is blocked."""
-        status = parse_status(status)
-        self._check_reason(status, reason)
-        now = self.services.clock.now()
-        author = self._author()
-        with self.services.journal.step(ACTIONS, *action_scopes(ids)) as step:
-            count = 0
-            for action in self._actions(ids):
-                if action.status == status and not reason:
-                    continue  # already so: nothing changes, nothing is logged
-                count += 1
-                apply_status(action, status, now, reason)
-                self.store.update_action(action, now)
-                self._log(action, FollowUpKind.STATUS, note, author, status=status)
-        return Changed(count, step.id)
+        bulk = self._bulk()
+        return bulk.apply(ids, bulk.modification(status=status, reason=reason), note)
 
     def mark_done(self, ids: Sequence[int]) -> Changed:
         return self.set_status(ids, ActionStatus.DONE)
@@ -207,38 +198,20 @@ class ActionsService:
     def reassign(self, ids: Sequence[int], owners: Sequence[str | int], note: str = "") -> Changed:
         """Give every item to ``owners`` (replacing the owners it had). The log keeps one
         reassign entry per new owner, so the history shows who had it when."""
-        new_owners = [self._person(o) for o in owners]
-        if not new_owners:
-            raise InvalidInput(_("Name at least one person"))
-        owner_ids = list(dict.fromkeys(p.id for p in new_owners if p.id is not None))
-        now = self.services.clock.now()
-        author = self._author()
-        with self.services.journal.step(ACTIONS, *action_scopes(ids)) as step:
-            count = 0
-            for action in self._actions(ids):
-                if action.owner_ids == owner_ids:
-                    continue
-                count += 1
-                action.owner_ids = owner_ids
-                self.store.update_action(action, now)
-                for person_id in owner_ids:
-                    self._log(action, FollowUpKind.REASSIGN, note, author, person_id=person_id)
-        return Changed(count, step.id)
+        bulk = self._bulk()
+        return bulk.apply(ids, bulk.modification(owners=list(owners)), note)
 
     def set_due(self, ids: Sequence[int], due: date | None) -> Changed:
         """Move every item's due date (``None`` clears it)."""
-        now = self.services.clock.now()
-        author = self._author()
-        with self.services.journal.step(ACTIONS, *action_scopes(ids)) as step:
-            count = 0
-            for action in self._actions(ids):
-                if action.due == due:
-                    continue
-                count += 1
-                action.due = due
-                self.store.update_action(action, now)
-                self._log(action, FollowUpKind.EDIT, "", author, new_due=due)
-        return Changed(count, step.id)
+        bulk = self._bulk()
+        return bulk.apply(ids, bulk.modification(due=due, clear_due=due is None))
+
+    def _bulk(self) -> BulkChanges:
+        """Every change of one or many items goes through ``BulkChanges``: one journal step,
+        the items read and written together (10,000 at once in well under 2 s)."""
+        from salestui.core.actions_bulk import BulkChanges
+
+        return BulkChanges(self.services)
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -275,43 +248,38 @@ class ActionsService:
         me = self.services.me()
         return me.id if me else None
 
-    def _log(
-        self, action: ActionItem, kind: FollowUpKind, note: str, author: int | None, **extra: object
-    ) -> int:
-        assert action.id is not None
-        logged = self.store.add_follow_up(
-            FollowUp(
-                action_id=action.id,
-                at=self.services.clock.now(),
-                author_id=author,
-                kind=kind,
-                note=note,
-                **extra,  # type: ignore[arg-type]
-            )
-        )
-        assert logged.id is not None
-        return logged.id
+
+def status_values(
+    action: ActionItem, status: ActionStatus, now: datetime, reason: str = ""
+) -> dict[str, object]:
+    """The one rule for a status change, whoever makes it (the CLI, the TUI, a follow-up,
+    a bulk change): ``done`` records when (once), any other status clears it; waiting /
+    blocked keep their reason (a new one replaces it), every other status clears both
+    reasons. Returns the fields to set."""
+    done = status == ActionStatus.DONE
+    values: dict[str, object] = {
+        "status": status,
+        "completed_at": (action.completed_at or now) if done else None,
+    }
+    values.update(_reason_values(action, status, reason))
+    return values
 
 
 def apply_status(action: ActionItem, status: ActionStatus, now: datetime, reason: str = "") -> None:
-    """The one rule for a status change, whoever makes it (the CLI, the TUI, a follow-up):
-    ``done`` records when (once), any other status clears it; waiting / blocked keep their
-    reason (a new one replaces it), every other status clears both reasons."""
-    action.status = status
-    if status == ActionStatus.DONE:
-        action.completed_at = action.completed_at or now
-    else:
-        action.completed_at = None
-    _apply_reason(action, status, reason)
+    """``status_values`` set on ``action``."""
+    for name, value in status_values(action, status, now, reason).items():
+        setattr(action, name, value)
 
 
 def _apply_reason(action: ActionItem, status: ActionStatus, reason: str) -> None:
+    for name, value in _reason_values(action, status, reason).items():
+        setattr(action, name, value)
+
+
+def _reason_values(action: ActionItem, status: ActionStatus, reason: str) -> dict[str, object]:
     reason = clean_line(reason)
     if status == ActionStatus.WAITING:
-        action.waiting_on = reason or action.waiting_on
-        action.blocked_by = None
-    elif status == ActionStatus.BLOCKED:
-        action.blocked_by = reason or action.blocked_by
-        action.waiting_on = None
-    else:
-        action.waiting_on = action.blocked_by = None
+        return {"waiting_on": reason or action.waiting_on, "blocked_by": None}
+    if status == ActionStatus.BLOCKED:
+        return {"blocked_by": reason or action.blocked_by, "waiting_on": None}
+    return {"waiting_on": None, "blocked_by": None}

@@ -36,7 +36,7 @@ from salestui.core.journal_text import (
     fields_of,
     short_title,
 )
-from salestui.core.store.undo import Image, Scope, image_digest, same_image
+from salestui.core.store.undo import Image, Scope, image_digest
 from salestui.i18n import _
 
 if TYPE_CHECKING:
@@ -94,6 +94,10 @@ class Step:
             if scope not in self.scopes:
                 self.scopes.append(scope)
                 self.before.append(self.store.image(scope))
+
+    def before_of(self, scope: Scope) -> Image:
+        """The rows of a watched scope as they were before the change."""
+        return self.before[self.scopes.index(scope)]
 
     def created(self, *scopes: Scope) -> None:
         """Rows the change has just created (their before-image is: nothing)."""
@@ -182,17 +186,11 @@ class Journal:
         for scope, before in zip(step.scopes, step.before, strict=True):
             table, match = scope
             after = store.image(scope)
-            if same_image(table, before, after):
+            if before == after:  # images are in an order of their content: untouched
                 continue
             diff.add(table, before, after)
-            images.append(
-                {
-                    "table": table,
-                    "match": match,
-                    "before": before,
-                    "after": image_digest(table, after),
-                }
-            )
+            digest = image_digest(table, after)
+            images.append({"table": table, "match": match, "before": before, "after": digest})
         if not images:
             return None  # a change that changed nothing leaves nothing to undo
         names = {p.id: p.name for p in store.list_people(active_only=False) if p.id is not None}
@@ -291,14 +289,18 @@ class Journal:
             if row is None:
                 raise InvalidInput(_("No change #{id} in the journal").format(id=step_id))
             entry = self._entry(row)
-            self._check_undoable(entry, row["images"])
-            self.store.restore([((i["table"], i["match"]), i["before"]) for i in row["images"]])
+            images = row["images"]
+            current = [self.store.image((i["table"], i["match"])) for i in images]
+            self._check_undoable(entry, images, current)
+            self.store.restore([((i["table"], i["match"]), i["before"]) for i in images], current)
             now = self.services.clock.now()
             self.store.mark_step_undone(step_id, now, me_id)
         entry.undone_at, entry.undone_by = now, me.name if me else None
         return entry
 
-    def _check_undoable(self, entry: JournalEntry, images: list[dict[str, Any]]) -> None:
+    def _check_undoable(
+        self, entry: JournalEntry, images: list[dict[str, Any]], current: list[Image]
+    ) -> None:
         if entry.undone_at is not None:
             raise InvalidInput(
                 _("#{id} was undone already ({who}, {when})").format(
@@ -311,8 +313,8 @@ class Journal:
                   "salestui run undo)").format(id=entry.id)
             )  # fmt: skip
         stale = any(
-            image_digest(i["table"], self.store.image((i["table"], i["match"]))) != i["after"]
-            for i in images
+            image_digest(i["table"], now) != i["after"]
+            for i, now in zip(images, current, strict=True)
         )
         if not stale:
             return

@@ -72,6 +72,7 @@ class Diff:
 
     before: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     after: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    _changed: dict[str, dict[int, Any]] | None = None
 
     def add(self, table: str, before: list[dict[str, Any]], after: list[dict[str, Any]]) -> None:
         self.before.setdefault(table, []).extend(before)
@@ -101,7 +102,14 @@ class Diff:
 
 
 def _changed_values(diff: Diff) -> dict[str, dict[int, Any]]:
-    """field key -> {action id: its new value} for the items the step changed."""
+    """field key -> {action id: its new value} for the items the step changed (worked out
+    once per step)."""
+    if diff._changed is None:
+        diff._changed = _work_out_changes(diff)
+    return {key: dict(values) for key, values in diff._changed.items()}
+
+
+def _work_out_changes(diff: Diff) -> dict[str, dict[int, Any]]:
     before, after = diff.rows("action_items", False), diff.rows("action_items", True)
     changed: dict[str, dict[int, Any]] = {}
     for action_id in sorted(set(before) | set(after)):

@@ -122,6 +122,44 @@ class JournalStore(UndoStore):
 
     # -- many items at once -------------------------------------------------------------------
 
+    def write_action_rows(self, changes: Sequence[Any], now: str) -> None:
+        """Write what a bulk change plans (``actions_bulk.PlannedChange``: an item's id, the
+        columns it sets, its owners and tags before and after) - one statement per set of
+        columns, the owners and tags of the items whose own changed rewritten together."""
+        groups: dict[tuple[str, ...], list[list[Any]]] = {}
+        for change in changes:
+            columns = {**change.values, "updated_at": now}
+            groups.setdefault(tuple(columns), []).append([*columns.values(), change.id])
+        with self.transaction():
+            for columns_set, rows in groups.items():
+                assignments = ", ".join(f"{c} = ?" for c in columns_set)
+                self.db.conn.executemany(
+                    f"UPDATE action_items SET {assignments} WHERE id = ?", rows
+                )
+            owners = [(c.id, c.owners[1]) for c in changes if c.owners[0] != c.owners[1]]
+            self._replace_links(
+                "action_owners",
+                "person_id, position",
+                owners,
+                lambda ids: [(p, n) for n, p in enumerate(dict.fromkeys(ids))],
+            )
+            tags = [(c.id, c.tags[1]) for c in changes if c.tags[0] != c.tags[1]]
+            self._replace_links("action_tags", "tag", tags,
+                                lambda names: [(t,) for t in dict.fromkeys(names)])  # fmt: skip
+
+    def _replace_links(
+        self, table: str, columns: str, items: list[tuple[int, list[Any]]], values: Any
+    ) -> None:
+        if not items:
+            return
+        where, params = _where({"action_id": [action_id for action_id, _new in items]})
+        self.db.execute(f"DELETE FROM {table} WHERE {where}", params)
+        marks = ", ".join("?" for _ in range(columns.count(",") + 2))
+        self.db.conn.executemany(
+            f"INSERT INTO {table}(action_id, {columns}) VALUES ({marks})",
+            ([action_id, *row] for action_id, new in items for row in values(new)),
+        )
+
     def matching_action_ids(self, query: ActionQuery) -> list[int]:
         """The id of every item ``query`` matches, in id order."""
         params: list[Any] = []

@@ -27,6 +27,16 @@ SET_TABLES = ("attendance", "action_owners", "action_tags", "follow_ups", "speak
 # Columns a SET_TABLES row is rebuilt without (a fresh id is as good as the old one).
 _FRESH_ID = ("follow_ups", "speaking")
 
+# How an image orders its rows: by what they hold, never by where they happen to be stored
+# (a set of owners written again keeps its image, and its digest).
+_ORDER = {
+    "attendance": "meeting_id, person_id",
+    "action_owners": "action_id, position, person_id",
+    "action_tags": "action_id, tag",
+    "follow_ups": "action_id, at, kind, id",
+    "speaking": "meeting_id, started_at, id",
+}
+
 Scope = tuple[str, dict[str, Any]]
 Image = list[dict[str, Any]]
 
@@ -47,19 +57,31 @@ def _where(match: dict[str, Any]) -> tuple[str, list[Any]]:
 
 def _row_text(table: str, row: dict[str, Any]) -> str:
     # A follow-up or speaking turn put back gets a fresh id: compare them without it.
-    values = {k: v for k, v in row.items() if not (k == "id" and table in _FRESH_ID)}
-    return json.dumps(values, sort_keys=True, default=str)
+    # (Stored values are None, numbers and text, whose repr is exact; a row's columns are
+    # in the table's order, read from the database or from the JSON that kept them.)
+    if table in _FRESH_ID:
+        return repr([(k, v) for k, v in row.items() if k != "id"])
+    return repr(list(row.items()))
+
+
+def image_texts(table: str, image: Image) -> list[str]:
+    """An image as sorted texts: equal for images that hold the same rows."""
+    return sorted(_row_text(table, r) for r in image)
 
 
 def same_image(table: str, one: Image, other: Image) -> bool:
     """True when two images hold the same rows (in any order)."""
-    return sorted(_row_text(table, r) for r in one) == sorted(_row_text(table, r) for r in other)
+    return len(one) == len(other) and image_texts(table, one) == image_texts(table, other)
 
 
 def image_digest(table: str, image: Image) -> str:
-    """A short fingerprint of an image: equal for images ``same_image`` finds equal."""
-    texts = sorted(_row_text(table, r) for r in image)
-    return hashlib.sha256("\n".join(texts).encode()).hexdigest()[:32]
+    """A short fingerprint of an image as ``UndoStore.image`` reads it (its rows in an
+    order that depends on their content only): equal for images that hold the same rows,
+    a follow-up or speaking turn put back with a fresh id included."""
+    if table in _FRESH_ID:
+        image = [{k: v for k, v in row.items() if k != "id"} for row in image]
+    text = json.dumps(image, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 class UndoStore(BaseStore):
@@ -68,19 +90,27 @@ class UndoStore(BaseStore):
         if table not in ID_TABLES + SET_TABLES:
             raise ValueError(f"not an undoable table: {table}")
         where, params = _where(match)
-        return self._rows(f"SELECT * FROM {table} WHERE {where} ORDER BY rowid", params)
+        order = _ORDER.get(table, "id")
+        return self._rows(f"SELECT * FROM {table} WHERE {where} ORDER BY {order}", params)
 
-    def restore(self, scopes: Sequence[tuple[Scope, Image]]) -> None:
-        """Put each scope's rows back as its image holds them, in one transaction.
+    def restore(
+        self, scopes: Sequence[tuple[Scope, Image]], current: Sequence[Image] | None = None
+    ) -> None:
+        """Put each scope's rows back as its image holds them, in one transaction
+        (``current``: each scope's image as it is now, when the caller has just read it).
 
         Scopes are given parents first: rows to remove go children first, rows to put back
         parents first, so no foreign key is ever left dangling. Only the columns that
-        differ are written (a title put back as it is leaves the search index alone)."""
+        differ are written (a title put back as it is leaves the search index alone), many
+        rows with one statement."""
         with self.transaction():
+            now_images = (
+                list(current) if current is not None else [self.image(s) for s, _ in scopes]
+            )
             changed = [
                 (scope, image)
-                for scope, image in scopes
-                if not same_image(scope[0], self.image(scope), image)
+                for (scope, image), now in zip(scopes, now_images, strict=True)
+                if not same_image(scope[0], now, image)
             ]
             for (table, match), image in reversed(changed):
                 if table in SET_TABLES:
@@ -97,14 +127,15 @@ class UndoStore(BaseStore):
             activations: list[tuple[int, dict[str, Any]]] = []
             for (table, match), image in changed:
                 if table in SET_TABLES:
-                    for row in image:
-                        values = dict(row)
-                        if table in _FRESH_ID:
-                            values.pop("id", None)
-                        self._insert(table, values)
+                    fresh = table in _FRESH_ID
+                    self._insert_many(
+                        table, [{k: v for k, v in r.items() if not (fresh and k == "id")}
+                                for r in image]
+                    )  # fmt: skip
                     continue
                 present = {row["id"]: row for row in self.image((table, match))}
                 present.update(self._present(table, [r["id"] for r in image], present))
+                updates: dict[tuple[str, ...], list[list[Any]]] = {}
                 for row in image:
                     now = present.get(row["id"])
                     if now is None:
@@ -113,10 +144,23 @@ class UndoStore(BaseStore):
                     values = {k: v for k, v in row.items() if now.get(k) != v}
                     if table == "agenda_items" and values.get("status") == "active":
                         activations.append((row["id"], values))
-                    else:
-                        self._update(table, row["id"], values)
+                    elif values:
+                        updates.setdefault(tuple(values), []).append([*values.values(), row["id"]])
+                for columns, rows in updates.items():
+                    assignments = ", ".join(f"{c} = ?" for c in columns)
+                    self.db.conn.executemany(f"UPDATE {table} SET {assignments} WHERE id = ?", rows)
             for row_id, values in activations:
                 self._update("agenda_items", row_id, values)
+
+    def _insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
+        groups: dict[tuple[str, ...], list[list[Any]]] = {}
+        for row in rows:
+            groups.setdefault(tuple(row), []).append(list(row.values()))
+        for columns, values in groups.items():
+            marks = ", ".join("?" for _ in columns)
+            self.db.conn.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values
+            )
 
     def _present(
         self, table: str, ids: list[int], known: dict[int, dict[str, Any]]
