@@ -144,7 +144,7 @@ class BulkChanges:
             due, clear_due, parsed, reason, owner_ids, priority, tags
         )  # fmt: skip
         if modification.empty:
-            raise InvalidInput(_("Nothing to change: give --set-due, --status, --owner, ..."))
+            raise InvalidInput(_("Nothing to change: give --set-due, --set-status, --set-owner, ..."))
         return modification
 
     def matching_ids(self, query: ActionQuery) -> list[int]:
