@@ -8,6 +8,7 @@ back at once.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 import click
@@ -101,8 +102,7 @@ def actions_modify(
 
 def _confirm(count: int) -> None:
     question = _("Change {n} items?").format(n=format_number(count))
-    stdin = click.get_text_stream("stdin")
-    if not stdin.isatty():
+    if not sys.stdin.isatty():
         raise click.UsageError(
             _("{n} items would change: add --yes to change them (--dry-run lists them)").format(
                 n=format_number(count)

@@ -144,7 +144,9 @@ class BulkChanges:
             due, clear_due, parsed, reason, owner_ids, priority, tags
         )  # fmt: skip
         if modification.empty:
-            raise InvalidInput(_("Nothing to change: give --set-due, --set-status, --set-owner, ..."))
+            raise InvalidInput(
+                _("Nothing to change: give --set-due, --set-status, --set-owner, ...")
+            )
         return modification
 
     def matching_ids(self, query: ActionQuery) -> list[int]:
@@ -187,7 +189,7 @@ class BulkChanges:
         return Changed(len(planned), step.id)
 
     def _plan(
-        self, ids: Sequence[int], change: Modification, images: list[Image], now: str
+        self, ids: Sequence[int], change: Modification, images: list[Image], now: Any
     ) -> list[PlannedChange]:
         rows, owner_rows, tag_rows = images
         items = {row["id"]: row for row in rows}
@@ -210,7 +212,7 @@ class BulkChanges:
 
     @staticmethod
     def _changed(
-        row: dict[str, Any], owners: list[int], tags: list[str], change: Modification, now: str
+        row: dict[str, Any], owners: list[int], tags: list[str], change: Modification, now: Any
     ) -> PlannedChange | None:
         """How the change leaves the item, or None when it is already so."""
         values: dict[str, Any] = {}

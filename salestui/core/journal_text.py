@@ -193,8 +193,8 @@ def describe_actions(diff: Diff, names: dict[int, str]) -> str:
     for key in sorted(changed, key=_ORDER.index):
         values = list(changed[key].values())
         if key == "escalated":
-            target = values[0] if len(set(values)) == 1 else None
-            parts.append(_("escalated to {name}").format(name=names.get(target, "…")))
+            name = names.get(values[0], "…") if len(set(values)) == 1 else "…"
+            parts.append(_("escalated to {name}").format(name=name))
         elif key == "follow_up":
             note = short_title(values[0]) if len(values) == 1 else ""
             parts.append(_("follow-up “{note}”").format(note=note) if note else field_label(key))

@@ -36,6 +36,7 @@ from salestui.tui.screens.actions_filters import (
     next_sort,
 )
 from salestui.tui.screens.actions_forms import FormField, FormScreen, PickScreen
+from salestui.tui.screens.actions_select import select_all_matching
 from salestui.tui.screens.actions_table import ActionsSource, action_columns
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.widgets.footer import SalestuiFooter
@@ -73,6 +74,14 @@ class ActionsScreen(SalestuiScreen):
             N_("Select all visible"),
             show=False,
             id="actions.select_visible",
+        ),  # fmt: skip
+        Binding(
+            "asterisk",
+            "select_matching",
+            N_("Select all matching"),
+            key_display="*",
+            show=False,
+            id="actions.select_matching",
         ),  # fmt: skip
         Binding("x", "clear_selection", N_("Clear selection"), show=False, id="actions.clear"),
         Binding("ctrl+s", "save_view", N_("Save as view"), show=False, id="actions.save_view"),
@@ -305,6 +314,10 @@ class ActionsScreen(SalestuiScreen):
         self.table.select(self.table.visible_rows())
         self._show_bars()
 
+    def action_select_matching(self) -> None:
+        """Every item the filter matches, not only those read (``actions_select``)."""
+        select_all_matching(self)
+
     def action_clear_selection(self) -> None:
         self.table.clear_selection()
         self._show_bars()
@@ -383,15 +396,4 @@ class ActionsScreen(SalestuiScreen):
         self.app.push_screen(FormScreen(_("Save these filters as a view"), [field], submit), saved)
 
     def action_go_meeting(self) -> None:
-        row = self.current_row()
-        if row is None or row.meeting_id is None:
-            message = _("This item did not come from a meeting")
-            self.notify(message, severity="warning", markup=False)
-            return
-        try:
-            self.app.open_meeting(row.meeting_id)  # type: ignore[attr-defined]
-        except ImportError:  # that meeting screen is not part of this build
-            message = _("That meeting cannot be opened here yet")
-            self.notify(message, severity="warning", markup=False)
-        except SalestuiError as error:
-            self.notify(str(error), severity="error", markup=False)
+        self.commands.go_meeting()

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
+from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -23,6 +24,7 @@ from salestui.i18n import _, ngettext
 from salestui.tui import labels
 from salestui.tui.screens.actions_filters import names_to_ids
 from salestui.tui.screens.actions_forms import FormField, FormScreen
+from salestui.tui.screens.actions_select import CONFIRM_ABOVE, ConfirmManyScreen
 
 
 def _status_choices(with_unchanged: bool) -> list[tuple[str, str]]:
@@ -33,6 +35,8 @@ def _status_choices(with_unchanged: bool) -> list[tuple[str, str]]:
 class CommandHost(Protocol):
     """What the commands need of the screen they serve."""
 
+    @property
+    def app(self) -> App[Any]: ...
     def targets(self) -> list[int]: ...
     def current_row(self) -> ActionListRow | None: ...
     def after_change(self, clear_selection: bool = True) -> None: ...
@@ -96,12 +100,23 @@ class ActionCommands:
             return already
         return _("{what} · ctrl+z undoes").format(what=label)
 
-    def _need_targets(self) -> list[int] | None:
+    def _with_targets(self, what: str, change: Callable[[list[int]], None]) -> None:
+        """``change`` the chosen items; more than ``CONFIRM_ABOVE`` only once confirmed."""
         ids = self.host.targets()
         if not ids:
             self.notify(_("No action item here"), severity="warning", markup=False)
-            return None
-        return ids
+            return
+        if len(ids) <= CONFIRM_ABOVE:
+            change(ids)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                change(ids)
+            else:
+                self.notify(_("Nothing was changed"), markup=False)
+
+        self.host.app.push_screen(ConfirmManyScreen(len(ids), what), answered)
 
     # -- commands -------------------------------------------------------------------------
 
@@ -143,9 +158,9 @@ class ActionCommands:
         )
 
     def done(self) -> None:
-        ids = self._need_targets()
-        if ids is None:
-            return
+        self._with_targets(_("Mark done"), self._done)
+
+    def _done(self, ids: list[int]) -> None:
         try:
             changed = self.ops.mark_done(ids)
         except SalestuiError as error:
@@ -162,9 +177,9 @@ class ActionCommands:
         self.after_change()
 
     def set_status(self) -> None:
-        ids = self._need_targets()
-        if ids is None:
-            return
+        self._with_targets(_("Set status"), self._set_status)
+
+    def _set_status(self, ids: list[int]) -> None:
         row = self.current_row()
         current = row.status.value if row and len(ids) == 1 else ActionStatus.IN_PROGRESS.value
 
@@ -193,9 +208,9 @@ class ActionCommands:
         )
 
     def reopen(self) -> None:
-        ids = self._need_targets()
-        if ids is None:
-            return
+        self._with_targets(_("Reopen"), self._reopen)
+
+    def _reopen(self, ids: list[int]) -> None:
         try:
             changed = self.ops.set_status(ids, ActionStatus.OPEN)
         except SalestuiError as error:
@@ -212,9 +227,9 @@ class ActionCommands:
         self.after_change()
 
     def reassign(self) -> None:
-        ids = self._need_targets()
-        if ids is None:
-            return
+        self._with_targets(_("Reassign"), self._reassign)
+
+    def _reassign(self, ids: list[int]) -> None:
 
         def submit(values: dict[str, str]) -> str:
             owners = names_to_ids(self.ops.services, values["owners"])
@@ -243,9 +258,9 @@ class ActionCommands:
         )
 
     def set_due(self) -> None:
-        ids = self._need_targets()
-        if ids is None:
-            return
+        self._with_targets(_("Set due date"), self._set_due)
+
+    def _set_due(self, ids: list[int]) -> None:
 
         def submit(values: dict[str, str]) -> str:
             due = parse_optional_date(values["due"], self._today())
@@ -293,3 +308,18 @@ class ActionCommands:
             [FormField("note", _("Note"), placeholder=_("what help is needed (optional)"))],
             submit,
         )
+
+    def go_meeting(self) -> None:
+        """Open the meeting the item came from."""
+        row = self.current_row()
+        if row is None or row.meeting_id is None:
+            message = _("This item did not come from a meeting")
+            self.notify(message, severity="warning", markup=False)
+            return
+        try:
+            self.host.app.open_meeting(row.meeting_id)  # type: ignore[attr-defined]
+        except ImportError:  # that meeting screen is not part of this build
+            message = _("That meeting cannot be opened here yet")
+            self.notify(message, severity="warning", markup=False)
+        except SalestuiError as error:
+            self.notify(str(error), severity="error", markup=False)
