@@ -18,6 +18,7 @@ import click
 
 from salestui import __version__
 from salestui.cli.action_changes import actions_escalate  # noqa: F401  (registers the commands)
+from salestui.cli.action_history import actions_history  # noqa: F401  (registers the command)
 from salestui.cli.action_modify import actions_modify  # noqa: F401  (registers the command)
 from salestui.cli.actions import actions as actions_group
 from salestui.cli.actions import followup

@@ -133,6 +133,7 @@ class ItemChange:
     at: datetime
     person: str | None
     what: str
+    kind: str = "edited"  # created, edited, meeting (a live meeting's change), undone
 
 
 def _moment(value: str | None) -> datetime | None:
@@ -262,16 +263,18 @@ class Journal:
             entry = self._entry(row, names)
             shown = set(entry.fields)
             if "created" in shown:
-                lines.append(ItemChange(entry.at, entry.person, _("Created")))
+                lines.append(ItemChange(entry.at, entry.person, _("Created"), "created"))
             elif entry.live or shown & _NOT_IN_FOLLOW_UPS:
-                what = ", ".join(field_label(f) for f in entry.fields if f != "created")
+                fields = [f for f in entry.fields if entry.live or f in _NOT_IN_FOLLOW_UPS]
+                what = ", ".join(field_label(f) for f in fields)
                 template = (
                     _("Changed in a meeting: {fields}") if entry.live else _("Edited: {fields}")
                 )
-                lines.append(ItemChange(entry.at, entry.person, template.format(fields=what)))
+                kind = "meeting" if entry.live else "edited"
+                lines.append(ItemChange(entry.at, entry.person, template.format(fields=what), kind))
             if entry.undone_at is not None:
                 undid = _("Undid: {summary}").format(summary=entry.summary)
-                lines.append(ItemChange(entry.undone_at, entry.undone_by, undid))
+                lines.append(ItemChange(entry.undone_at, entry.undone_by, undid, "undone"))
         return sorted(lines, key=lambda line: line.at)
 
     # -- undo ------------------------------------------------------------------------------------

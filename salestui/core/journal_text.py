@@ -207,3 +207,18 @@ def describe_actions(diff: Diff, names: dict[int, str]) -> str:
                 )
             )
     return _("{subject}: {changes}").format(subject=subject, changes=", ".join(parts))
+
+
+FOLLOW_UP_KINDS = {
+    "note": N_("Follow-up"),
+    "review": N_("Reviewed in a meeting"),
+    "reassign": N_("Reassigned to {name}"),
+    "escalate": N_("Escalated to {name}"),
+    "status": N_("Status changed"),
+    "edit": N_("Edited"),
+}
+
+
+def follow_up_what(kind: str, target: str) -> str:
+    """What a history entry of ``kind`` says happened (``target``: who it went to)."""
+    return _(FOLLOW_UP_KINDS.get(kind, FOLLOW_UP_KINDS["edit"])).format(name=target)
