@@ -196,7 +196,9 @@ class Journal:
             return None  # a change that changed nothing leaves nothing to undo
         names = {p.id: p.name for p in store.list_people(active_only=False) if p.id is not None}
         summary = step.summary or (
-            describe_actions(diff, names) if diff.action_ids() else _("Changed a meeting")
+            describe_actions(diff, names, self._title)
+            if diff.action_ids()
+            else _("Changed a meeting")
         )
         me = self.services.me()
         return int(
@@ -211,6 +213,10 @@ class Journal:
                 live_undo_id=step.live_undo_id,
             )
         )
+
+    def _title(self, action_id: int) -> str:
+        action = self.store.get_action(action_id)
+        return action.title if action else ""
 
     # -- reading -------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ or operation made it), and the labels of those fields."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,7 +170,7 @@ def _value_text(key: str, value: Any, names: dict[int, str]) -> str:
     return str(value)
 
 
-def describe_actions(diff: Diff, names: dict[int, str]) -> str:
+def describe_actions(diff: Diff, names: dict[int, str], title_of: Callable[[int], str]) -> str:
     """``#12 “Send the quote”: status → done, due → 2026-12-04`` or ``37 items: ...``."""
     changed = _changed_values(diff)
     after = diff.rows("action_items", True)
@@ -183,8 +183,9 @@ def describe_actions(diff: Diff, names: dict[int, str]) -> str:
             return _("Added #{id} “{title}”").format(id=action_id, title=short_title(row["title"]))
         return ngettext("Added {n} item", "Added {n} items", len(created)).format(n=len(created))
     if len(ids) == 1:
-        row = after.get(ids[0]) or before.get(ids[0]) or {}
-        subject = _("#{id} “{title}”").format(id=ids[0], title=short_title(row.get("title", "")))
+        row = after.get(ids[0]) or before.get(ids[0])
+        title = row["title"] if row else title_of(ids[0])  # its row did not change
+        subject = _("#{id} “{title}”").format(id=ids[0], title=short_title(title))
     else:
         subject = ngettext("{n} item", "{n} items", len(ids)).format(n=len(ids))
     if "escalated" in changed:
