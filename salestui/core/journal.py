@@ -177,11 +177,9 @@ class Journal:
 
     def _write(self, step: Step) -> int | None:
         store = self.store
-        new = store.db.execute(
-            "SELECT id FROM follow_ups WHERE id > ? ORDER BY id", [step.follow_up_mark]
-        ).fetchall()
+        new = store.ids_after("follow_ups", step.follow_up_mark)
         if new:
-            step.created(("follow_ups", {"id": [int(r[0]) for r in new]}))
+            step.created(("follow_ups", {"id": new}))
         diff = Diff()
         images: list[dict[str, Any]] = []
         for scope, before in zip(step.scopes, step.before, strict=True):
@@ -269,7 +267,7 @@ class Journal:
             entry = self._entry(row, names)
             shown = set(entry.fields)
             if "created" in shown:
-                lines.append(ItemChange(entry.at, entry.person, _("Created"), "created"))
+                lines.append(ItemChange(entry.at, entry.person, _("Created this item"), "created"))
             elif entry.live or shown & _NOT_IN_FOLLOW_UPS:
                 fields = [f for f in entry.fields if entry.live or f in _NOT_IN_FOLLOW_UPS]
                 what = ", ".join(field_label(f) for f in fields)

@@ -75,7 +75,7 @@ def test_undo_refuses_over_a_later_change(org, db: Path) -> None:
     # (Every process runs at the same fixed moment: the order of equal times is not said.)
     assert sorted((h["person"], h["what"]) for h in history) == [
         ("Li Ming", "Undid: #1 “item 0”: status → in progress"),
-        ("张伟", "Created"),
+        ("张伟", "Created this item"),
         ("王芳", "Undid: #1 “item 0”: due → 2026-12-11"),
     ]
 
@@ -132,8 +132,10 @@ def test_modify_asks_before_changing_more_than_100_items(org, db: Path) -> None:
     refused = run("actions", "modify", "--set-priority", "1").assert_one_line_error(2)
     assert refused.startswith("Error: 101 items would change: add --yes to change them")
     assert _rows(db) == before
-    assert run("actions", "modify", "--set-priority", "1", "--yes").ok().out.startswith(
-        "Changed 101 items"
+    assert (
+        run("actions", "modify", "--set-priority", "1", "--yes")
+        .ok()
+        .out.startswith("Changed 101 items")
     )
     run("undo").ok()
     assert _rows(db) == before

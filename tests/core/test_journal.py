@@ -242,7 +242,7 @@ def test_live_edits_are_history_with_who_and_undone_in_the_meeting(org: Services
     action_id = org.store.actions_of_meeting(meeting.id)[0].id
     assert action_id is not None
     changes = org.journal.item_changes(action_id)
-    assert [(c.person, c.what) for c in changes] == [("王芳", "Created")]
+    assert [(c.person, c.what) for c in changes] == [("王芳", "Created this item")]
     with pytest.raises(InvalidInput, match="made in a live meeting"):
         org.journal.undo(step.id)
     live.undo(meeting.id)

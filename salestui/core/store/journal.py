@@ -94,6 +94,12 @@ class JournalStore(UndoStore):
                 [_iso(at), person_id, live_undo_id],
             )
 
+    def ids_after(self, table: str, last_id: int) -> list[int]:
+        """The ids of ``table``'s rows added after ``last_id`` (by this change: it holds
+        the write lock)."""
+        rows = self.db.execute(f"SELECT id FROM {table} WHERE id > ? ORDER BY id", [last_id])
+        return [int(r[0]) for r in rows]
+
     def step_action_ids(self, step_id: int) -> list[int]:
         rows = self.db.execute(
             "SELECT action_id FROM journal_actions WHERE step_id = ?", [step_id]
