@@ -192,12 +192,13 @@ class Journal:
             images.append({"table": table, "match": match, "before": before, "after": digest})
         if not images:
             return None  # a change that changed nothing leaves nothing to undo
-        names = {p.id: p.name for p in store.list_people(active_only=False) if p.id is not None}
-        summary = step.summary or (
-            describe_actions(diff, names, self._title)
-            if diff.action_ids()
-            else _("Changed a meeting")
-        )
+        summary = step.summary
+        if summary is None:
+            summary = (
+                describe_actions(diff, self._names(), self._title)
+                if diff.action_ids()
+                else _("Changed a meeting")
+            )
         me = self.services.me()
         return int(
             store.add_journal_step(

@@ -180,9 +180,12 @@ class SalestuiApp(App[None]):
             self.push_screen(HelpScreen.for_screen(self.screen))
 
     def action_undo(self) -> None:
-        """Take back my newest change (``salestui.tui.undo``)."""
+        """Take back my newest change (``salestui.tui.undo``); not from a live meeting's
+        screen, where ctrl+z is the meeting's own undo."""
         from salestui.tui.undo import undo_my_last_change
 
+        if not self.check_action("undo", ()):
+            return
         undo_my_last_change(self, self.services)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
