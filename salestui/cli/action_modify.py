@@ -80,18 +80,20 @@ def actions_modify(
             add_tags=add_tags,
         )
     ids = bulk.matching_ids(filters.query(svc))
-    planned = bulk.preview(ids, change)
-    if dry_run:
-        _print_plan(planned, len(ids), as_json)
-        return
-    if len(planned) > CONFIRM_ABOVE and not yes:
-        _confirm(len(planned))
-    changed = bulk.apply([p.id for p in planned], change, note) if planned else None
+    matched = len(ids)
+    if dry_run or not yes:  # what would change: to list it, or to count it before asking
+        planned = bulk.preview(ids, change)
+        if dry_run:
+            _print_plan(planned, matched, as_json)
+            return
+        if len(planned) > CONFIRM_ABOVE:
+            _confirm(len(planned))
+        ids = [p.id for p in planned]
+    changed = bulk.apply(ids, change, note) if ids else None
     count = changed.count if changed else 0
     if as_json:
         print_json({
-            "changed": count, "matched": len(ids), "step": changed.step if changed else None,
-            "ids": [p.id for p in planned],
+            "changed": count, "matched": matched, "step": changed.step if changed else None,
         })  # fmt: skip
         return
     line = ngettext("Changed {n} item", "Changed {n} items", count).format(n=format_number(count))

@@ -97,8 +97,8 @@ def test_modify_by_filter_is_one_step(org, db: Path) -> None:
     assert [(a["id"], a["due"], a["priority"]) for a in changed] == [
         (2, "2026-12-18", 1), (4, "2026-12-18", 1), (6, "2026-12-18", 1)
     ]  # fmt: skip
-    assert run(*args, "--json").ok().json() == {"changed": 0, "matched": 3, "step": None,
-                                                "ids": []}  # fmt: skip
+    assert run(*args, "--json").ok().json() == {"changed": 0, "matched": 3, "step": None}
+    assert run(*args, "--yes", "--json").ok().json() == {"changed": 0, "matched": 3, "step": None}
     run("undo").ok()
     assert _rows(db) == before
 
