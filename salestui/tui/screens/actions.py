@@ -1,5 +1,5 @@
 """Actions: every action item, filtered, sorted and paged from SQL, with a detail panel,
-multi-select and bulk changes that can be undone.
+multi-select and bulk changes; ctrl+z takes back my last change (the journal's).
 
 Only the rows on screen are drawn (``PagedTable``); the ``ActionPager`` reads them a
 window at a time, so 100,000 items open as fast as 100.
@@ -25,7 +25,7 @@ from salestui.core.models import ActionListRow
 from salestui.core.service import Services
 from salestui.core.views import DEFAULT_VIEW, ActionFilter, ActionPager, View, Views
 from salestui.i18n import N_, _, format_number, ngettext
-from salestui.tui.screens.actions_commands import ActionCommands, UndoStep
+from salestui.tui.screens.actions_commands import ActionCommands
 from salestui.tui.screens.actions_detail import DetailPanel
 from salestui.tui.screens.actions_filters import (
     SORT_NAMES,
@@ -36,6 +36,7 @@ from salestui.tui.screens.actions_filters import (
     next_sort,
 )
 from salestui.tui.screens.actions_forms import FormScreen
+from salestui.tui.screens.actions_select import select_all_matching
 from salestui.tui.screens.actions_table import ActionsSource, action_columns
 from salestui.tui.screens.actions_views import ViewCommands
 from salestui.tui.screens.base import SalestuiScreen
@@ -78,6 +79,14 @@ class ActionsScreen(SalestuiScreen):
             show=False,
             id="actions.select_visible",
         ),  # fmt: skip
+        Binding(
+            "asterisk",
+            "select_matching",
+            N_("Select all matching"),
+            key_display="*",
+            show=False,
+            id="actions.select_matching",
+        ),  # fmt: skip
         Binding("x", "clear_selection", N_("Clear selection"), show=False, id="actions.clear"),
         Binding("ctrl+s", "save_view", N_("Save as view"), show=False, id="actions.save_view"),
         Binding("ctrl+z", "undo", N_("Undo"), show=False, id="actions.undo"),
@@ -110,10 +119,6 @@ class ActionsScreen(SalestuiScreen):
             yield DetailPanel(id="detail")
         yield SalestuiFooter()
 
-    @property
-    def undo_steps(self) -> list[UndoStep]:
-        return self.commands.undo_steps
-
     def push_form(self, form: Screen[str | None], done: Callable[[str | None], None]) -> None:
         self.app.push_screen(form, done)
 
@@ -140,7 +145,9 @@ class ActionsScreen(SalestuiScreen):
         self.commands.escalate()
 
     def action_undo(self) -> None:
-        self.commands.undo()
+        from salestui.tui.undo import undo_my_last_change
+
+        undo_my_last_change(self.app, self.services)
 
     @property
     def table(self) -> PagedTable:
@@ -315,6 +322,10 @@ class ActionsScreen(SalestuiScreen):
         self.table.select(self.table.visible_rows())
         self._show_bars()
 
+    def action_select_matching(self) -> None:
+        """Every item the filter matches, not only those read (``actions_select``)."""
+        select_all_matching(self)
+
     def action_clear_selection(self) -> None:
         self.table.clear_selection()
         self._show_bars()
@@ -362,15 +373,4 @@ class ActionsScreen(SalestuiScreen):
         self._show_bars()
 
     def action_go_meeting(self) -> None:
-        row = self.current_row()
-        if row is None or row.meeting_id is None:
-            message = _("This item did not come from a meeting")
-            self.notify(message, severity="warning", markup=False)
-            return
-        try:
-            self.app.open_meeting(row.meeting_id)  # type: ignore[attr-defined]
-        except ImportError:  # that meeting screen is not part of this build
-            message = _("That meeting cannot be opened here yet")
-            self.notify(message, severity="warning", markup=False)
-        except SalestuiError as error:
-            self.notify(str(error), severity="error", markup=False)
+        self.commands.go_meeting()
