@@ -29,6 +29,7 @@ from salestui.tui.collector import CollectorSchedule
 from salestui.tui.commands import (
     SalestuiCommands,
     open_palette,
+    open_search_palette,
     open_theme_palette,
     system_commands,
 )
@@ -37,7 +38,6 @@ from salestui.tui.outside_changes import OutsideChanges
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.screens.help import HelpScreen
 from salestui.tui.screens.home import HomeScreen
-from salestui.tui.search_provider import SearchEverything
 from salestui.tui.signals import TerminatingSignals
 
 
@@ -47,7 +47,7 @@ class SalestuiApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "salestui"
-    COMMANDS = {SalestuiCommands, SearchEverything}  # Textual's entries included, translated
+    COMMANDS = {SalestuiCommands}  # Textual's entries included, translated
     THEME_SETTING = "ui.theme"
     LANGUAGE_SETTING = "ui.language"
     BINDINGS = [
@@ -61,6 +61,9 @@ class SalestuiApp(App[None]):
         Binding("p", "people", N_("Staff"), show=False, id="app.people"),
         Binding("n", "new_meeting", N_("New meeting"), id="app.new_meeting"),
         Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
+        Binding(
+            "ctrl+k", "search_everything", N_("Search everything"), show=False, id="app.search"
+        ),  # fmt: skip
     ]
 
     def __init__(
@@ -214,6 +217,10 @@ class SalestuiApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         return system_commands(self, screen)
+
+    def action_search_everything(self) -> None:
+        """The palette over the database: action items, notes, decisions, meetings."""
+        open_search_palette(self)
 
     def action_command_palette(self) -> None:
         open_palette(self)

@@ -29,6 +29,9 @@ COMMANDS: list[tuple[str, str, str]] = [
     (N_("Next meeting"), N_("Plan the meeting after this one (or the latest held): "
      "what it left open is carried over"), "action_next_meeting"),
     (N_("Actions"), N_("Action items: filters, saved views, follow-ups"), "action_actions"),
+    (N_("Search everything…"), N_("Find words in action items, follow-up notes, reasons, "
+     "decisions, meeting notes, agenda items and meetings (ctrl+k)"),
+     "action_search_everything"),
     (N_("Overdue actions"), N_("The Overdue saved view"), "action_overdue"),
     (N_("My team"), N_("Team-lead dashboard: each person's open and overdue items"),
      "action_dashboard"),
@@ -204,8 +207,18 @@ def system_commands(app: Any, screen: Screen) -> Iterator[SystemCommand]:
 def open_palette(app: App[None]) -> None:
     """The command palette (ctrl+p), its search prompt in the user's language."""
     if app.use_command_palette and not CommandPalette.is_open(app):  # type: ignore[arg-type]
-        placeholder = _("Search commands, items and meetings…")
+        placeholder = _("Search for commands…")
         app.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+
+def open_search_palette(app: App[None]) -> None:
+    """The palette over what the department wrote (``SearchEverything``): its own palette,
+    so that the command palette stays instant."""
+    from salestui.tui.search_provider import SearchEverything
+
+    if not CommandPalette.is_open(app):  # type: ignore[arg-type]
+        placeholder = _("Search action items, notes, decisions and meetings…")
+        app.push_screen(CommandPalette(providers=[SearchEverything], placeholder=placeholder))
 
 
 def open_theme_palette(app: App[None]) -> None:

@@ -57,6 +57,7 @@ class SearchEverything(Provider):
                 else _("meeting {id}").format(id=found.meeting_id)
             )
             title = Text.assemble((_("{where}: ").format(where=found.where), "dim"), text)
-            # after the commands that match (their scores are near 1), in search order
-            score = 0.5 - rank / (2 * (len(hits) + 1))
+            # below every command that matches at all (a fuzzy score may be small), in the
+            # search's own order
+            score = 0.001 * (1 - rank / (len(hits) + 1))
             yield Hit(score, title, partial(self._open, found), text=text, help=opens)

@@ -139,7 +139,7 @@ async def test_textual_entries_are_translated_and_there_is_one_theme_command(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         titles = [t.split("\n")[0] for t in await palette(pilot, "")]
-        assert app.screen.query_one(CommandInput).placeholder == "搜索命令、事项和会议…"
+        assert app.screen.query_one(CommandInput).placeholder == "搜索命令…"
         for title in ("快捷键", "退出", "截图", "切换主题", "切换语言", "决议登记表"):
             assert title in titles, (title, titles)
         assert not {"Keys", "Quit", "Theme", "Screenshot", "Maximize"} & set(titles)

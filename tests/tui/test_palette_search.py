@@ -1,6 +1,6 @@
-"""The palette searches everything: typing words finds action items, notes, decisions
-and meetings (Chinese and English, several words in any order), and a hit opens the item
-or the meeting it belongs to."""
+"""Search everything (ctrl+k, or "Search everything…" in the command palette): typing
+words finds action items, notes, decisions and meetings (Chinese and English, several
+words in any order), and a hit opens the item or the meeting it belongs to."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from salestui.tui.screens.actions import ActionsScreen
 
 
 async def offered(pilot: Pilot, ui, query: str, wanted: str) -> list[str]:  # noqa: ANN001
-    """Open the palette, type ``query``, wait for a hit holding ``wanted``; the titles."""
-    await pilot.press("ctrl+p")
+    """Open the search palette, type ``query``, wait for a hit holding ``wanted``; the
+    titles."""
+    await pilot.press("ctrl+k")
     await ui.wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
     pilot.app.screen.query_one(CommandInput).value = query
     results = pilot.app.screen.query_one(CommandList)
@@ -70,3 +71,39 @@ async def test_one_character_does_not_search_the_database(org: Services, make_ap
         results = app.screen.query_one(CommandList)
         shown = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
         assert not any("回款计划" in t for t in shown + titles)
+
+
+async def test_the_command_palette_offers_the_search_and_stays_commands_only(
+    org: Services, make_app, ui
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        titles = await offered(pilot, ui, "forecast", "Review Q4 forecast")
+        assert all(t.startswith(("Action: ", "Meeting: ", "Agenda item: ")) for t in titles)
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        app.screen.query_one(CommandInput).value = "search every"
+        results = app.screen.query_one(CommandList)
+        await ui.wait_until(
+            pilot,
+            lambda: results.option_count > 0
+            and str(results.get_option_at_index(0).prompt).startswith("Search everything…"),
+        )
+        app.screen.query_one(CommandInput).value = "forecast"
+        for _ in range(10):
+            await pilot.pause()
+        shown = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        assert not any("Review Q4 forecast" in t for t in shown)  # no database rows here
+        app.screen.query_one(CommandInput).value = "search every"
+        await ui.wait_until(
+            pilot,
+            lambda: results.option_count > 0
+            and str(results.get_option_at_index(0).prompt).startswith("Search everything…"),
+        )
+        await pilot.press("enter")
+        await ui.wait_until(
+            pilot,
+            lambda: isinstance(app.screen, CommandPalette)
+            and "notes" in app.screen.query_one(CommandInput).placeholder,
+        )
