@@ -87,8 +87,10 @@ async def test_the_command_palette_offers_the_search_and_stays_commands_only(
         results = app.screen.query_one(CommandList)
         await ui.wait_until(
             pilot,
-            lambda: results.option_count > 0
-            and str(results.get_option_at_index(0).prompt).startswith("Search everything…"),
+            lambda: (
+                results.option_count > 0
+                and str(results.get_option_at_index(0).prompt).startswith("Search everything…")
+            ),
         )
         app.screen.query_one(CommandInput).value = "forecast"
         for _ in range(10):
@@ -98,12 +100,16 @@ async def test_the_command_palette_offers_the_search_and_stays_commands_only(
         app.screen.query_one(CommandInput).value = "search every"
         await ui.wait_until(
             pilot,
-            lambda: results.option_count > 0
-            and str(results.get_option_at_index(0).prompt).startswith("Search everything…"),
+            lambda: (
+                results.option_count > 0
+                and str(results.get_option_at_index(0).prompt).startswith("Search everything…")
+            ),
         )
         await pilot.press("enter")
         await ui.wait_until(
             pilot,
-            lambda: isinstance(app.screen, CommandPalette)
-            and "notes" in app.screen.query_one(CommandInput).placeholder,
+            lambda: (
+                isinstance(app.screen, CommandPalette)
+                and "notes" in app.screen.query_one(CommandInput).placeholder
+            ),
         )
