@@ -11,10 +11,10 @@ from salestui.core.store.base import BaseStore
 from salestui.core.store.bulk import BulkStore
 from salestui.core.store.capture import CaptureStore
 from salestui.core.store.integrity import IntegrityStore
+from salestui.core.store.journal import JournalStore
 from salestui.core.store.meetings import MeetingsStore
 from salestui.core.store.people import PeopleStore
 from salestui.core.store.search import SearchStore
-from salestui.core.store.undo import UndoStore
 
 __all__ = ["ActionQuery", "BaseStore", "Store"]
 
@@ -25,7 +25,7 @@ class Store(
     CaptureStore,
     ActionsStore,
     IntegrityStore,
-    UndoStore,
+    JournalStore,
     SearchStore,
     BulkStore,
 ):

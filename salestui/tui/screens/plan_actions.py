@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from salestui.core.models import Cadence, Template
 from salestui.i18n import _, ngettext
-from salestui.tui.screens.plan_data import PLAN_ERRORS, UndoStep, problem, say
+from salestui.tui.screens.plan_data import PLAN_ERRORS, problem, say
 from salestui.tui.screens.plan_recurring import RecurringScreen, cadence_label
 
 if TYPE_CHECKING:
@@ -49,21 +49,14 @@ def use_template(screen: PlanScreen, template: Template | None) -> None:
     else:
         meeting_id = screen.meeting_id
         try:
-            before = {item.id for item in screen.services.agenda(meeting_id)}
-            after = screen.planning.apply_template(meeting_id, template)
+            screen.planning.apply_template(meeting_id, template)
         except PLAN_ERRORS as error:
             say(screen, problem(error), "error")
             return
-        added = [item.id for item in after if item.id not in before and item.id is not None]
-
-        def take_back() -> None:
-            for item_id in added:
-                screen.planning.delete_item(item_id)
-
+        count = len(template.items)
         label = ngettext(
-            "Added {count} item from {name}", "Added {count} items from {name}", len(added)
-        ).format(count=len(added), name=template.name)
-        screen.undo_steps.append(UndoStep(label, take_back))
+            "Added {count} item from {name}", "Added {count} items from {name}", count
+        ).format(count=count, name=template.name)
         say(screen, _("{what} - ctrl+z to undo").format(what=label))
     screen.reload_data()
 

@@ -1,9 +1,8 @@
 """What the Plan screen shares between its panes, without any widget: toasts, errors,
-undo steps, labels. The meeting form's rules are the core's (``core.meeting_form``)."""
+labels. The meeting form's rules are the core's (``core.meeting_form``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -34,18 +33,9 @@ def problem(error: Exception) -> str:
 
 
 @dataclass
-class UndoStep:
-    """One thing ``ctrl+z`` can take back: what it was, and how to put it back."""
-
-    label: str
-    undo: Callable[[], object]
-
-
-@dataclass
 class PlanChanged(Message):
-    """A pane wrote to the database: the screen reads the meeting again."""
-
-    undo: UndoStep | None = None
+    """A pane wrote to the database (one step of the journal, which ctrl+z takes back):
+    the screen reads the meeting again."""
 
 
 # -- labels ---------------------------------------------------------------------------------
