@@ -135,11 +135,13 @@ async def test_timers_warn_and_over_with_words(
         assert timer.has_class("-ok")
         clock.advance(minutes=8, seconds=30)
         screen.tick()
+        await pilot.pause()  # the tick reads in a worker
         assert text_of(app, "#timer-digits") == "1:30"
         assert text_of(app, "#timer-phase") == "1:30 left · past 80%"
         assert timer.has_class("-warn")
         clock.advance(minutes=3, seconds=40)
         screen.tick()
+        await pilot.pause()  # the tick reads in a worker
         assert text_of(app, "#timer-digits") == "+2:10"
         assert text_of(app, "#timer-phase") == "2:10 over"
         assert timer.has_class("-over") and not timer.has_class("-warn")
@@ -194,7 +196,7 @@ async def test_attendance_and_speaking_during_the_meeting(
     app = SalestuiApp(services, Config())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await live_console.start_meeting(app, pilot, clock, meeting_id)
-        assert screen.has_class("-no-side")  # 80 columns: panels start hidden
+        assert screen.query_one("#run-panel").has_class("-no-side")  # 80 columns: hidden
         # Digits typed on the line are text, not speakers.
         inp = app.screen.query_one("#capture-input", Input)
         await pilot.press("3")
@@ -221,7 +223,7 @@ async def test_attendance_and_speaking_during_the_meeting(
         # F3 opens the attendance panel and focuses it: a late arrival, then digits speak.
         await pilot.press("f3")
         await pilot.pause()
-        assert not screen.has_class("-no-side")
+        assert not screen.query_one("#run-panel").has_class("-no-side")
         assert app.screen.focused is app.screen.query_one("#people")
         await pilot.press("down", "down", "l")  # 赵强 arrives late
         await pilot.pause()
@@ -236,6 +238,7 @@ async def test_attendance_and_speaking_during_the_meeting(
         turns = services.store.list_speaking(meeting_id)
         assert [t.ended_at - t.started_at for t in turns] == [timedelta(minutes=2)] * 2
         screen.tick()
+        await pilot.pause()  # the tick reads in a worker
         assert any("王芳" in r and "50%" in r for r in live_console.table_text(app, "#people"))
         await pilot.press("escape")
         assert app.screen.focused is inp

@@ -78,7 +78,7 @@ async def test_a_scribe_taken_over_goes_on_watching(
 
 
 async def test_the_second_tick_reads_entries_only_after_a_commit_elsewhere(
-    live_console, services: Services, clock, db_path: Path
+    live_console, services: Services, clock, db_path: Path, monkeypatch
 ) -> None:
     meeting_id = live_console.plain(services)
     scribe = live_console.running(Services(services.store, clock, me="陈建国"), clock, meeting_id)
@@ -91,18 +91,22 @@ async def test_the_second_tick_reads_entries_only_after_a_commit_elsewhere(
             screen = app.screen
             assert isinstance(screen, RunScreen)
             reads: list[int] = []
-            original = screen.live.entries
+            original = LiveMeeting.entries
 
             def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
                 reads.append(1)
                 return original(*args, **kwargs)
 
-            screen.live.entries = counted  # type: ignore[method-assign]
+            # The console reads in a worker, on that thread's own LiveMeeting.
+            monkeypatch.setattr(LiveMeeting, "entries", counted)
             screen.tick()
+            await pilot.pause()  # the tick reads in a worker
             screen.tick()
+            await pilot.pause()  # the tick reads in a worker
             assert reads == []  # the timers moved on; the entries were not read again
             scribe.capture(meeting_id, "new from the scribe")
             screen.tick()
+            await pilot.pause()  # the tick reads in a worker
             assert reads == [1]
             assert "new from the scribe" in entries_shown(app)
     finally:
