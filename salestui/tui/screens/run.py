@@ -63,6 +63,7 @@ class RunScreen(SalestuiScreen):
         self._leaving = False
         self._read_at_version: int | None = None  # the file's commit counter at the last read
         self._after_read: list[Callable[[], None]] = []
+        self._full_read_pending = False  # a read of everything is on its way
 
     @property
     def threshold(self) -> float:
@@ -115,13 +116,12 @@ class RunScreen(SalestuiScreen):
         if status == MeetingStatus.RUNNING:
             self.set_mode("run")
             if left and not self.watching:
-                self.notify(
-                    ngettext(
-                        "{count} previous action not reviewed yet: F4 reviews it",
-                        "{count} previous actions not reviewed yet: F4 reviews them",
-                        left,
-                    ).format(count=left)
+                message = ngettext(
+                    "{count} previous action not reviewed yet: F4 reviews it",
+                    "{count} previous actions not reviewed yet: F4 reviews them",
+                    left,
                 )
+                self.notify(message.format(count=left))
         elif status in ENDED:
             self.call_after_refresh(self.to_confirmation)
         else:
@@ -160,11 +160,13 @@ class RunScreen(SalestuiScreen):
         self, every_second: bool = False, then: Callable[[], None] | None = None
     ) -> None:
         """Read what the current mode shows, off the UI thread; ``then`` runs once it is
-        drawn. ``every_second`` (the tick): when no other connection committed since the
-        last full read, the entries are not read again (this console's own changes always
-        read everything)."""
+        drawn. ``every_second`` (the tick): nothing while a full read is on its way, and
+        when no other connection committed since the last full read, the entries are not
+        read again (this console's own changes always read everything)."""
         if then is not None:
             self._after_read.append(then)
+        if every_second and self._full_read_pending:
+            return
         mode, meeting_id, threshold = self.mode, self.meeting_id, self.threshold
         # The commit counter of this connection: a number SQLite keeps, not a read.
         version = self.services.data_version() if mode == "run" else None
@@ -173,11 +175,16 @@ class RunScreen(SalestuiScreen):
             unchanged = self.view
         if not every_second:
             self._read_at_version = None
+        self._full_read_pending = unchanged is None
 
         def read(reads: Services) -> ConsoleRead:
             return read_console(LiveMeeting(reads), meeting_id, mode, threshold, unchanged)
 
         self.read_later("console", read, partial(self._loaded, mode, version, every_second))
+
+    def show_read_error(self, error: Exception) -> None:
+        self._full_read_pending = False
+        super().show_read_error(error)
 
     def tick(self) -> None:
         """Every second: the timers, and whatever another terminal changed (a meeting
@@ -186,6 +193,7 @@ class RunScreen(SalestuiScreen):
             self.reload_data(every_second=True)
 
     def _loaded(self, mode: str, version: int | None, tick: bool, read: ConsoleRead) -> None:
+        self._full_read_pending = False
         if mode != self.mode or self._leaving:
             return  # the console moved on since: its own read is on its way
         if self.is_current and self._moved_on(read):
@@ -195,10 +203,7 @@ class RunScreen(SalestuiScreen):
         try:
             self._show_header(read.state)
             if read.start is not None:
-                self.query_one(StartPanel).show(
-                    read.start.meeting, read.start.warnings, read.start.speakers,
-                    read.start.now, Tones.of(self.app),
-                )  # fmt: skip
+                self.query_one(StartPanel).show(read.start, Tones.of(self.app))
             elif read.review is not None and not tick:
                 self.query_one(ReviewPanel).show(read.review)
             elif read.view is not None:
@@ -222,16 +227,17 @@ class RunScreen(SalestuiScreen):
             else:
                 self.to_confirmation()
             return True
-        if read.status == MeetingStatus.RUNNING and self.mode == "start":
+        if read.status != MeetingStatus.RUNNING:
+            return False
+        if self.mode == "start":
             self.set_mode("run")
             return True
-        if read.status == MeetingStatus.RUNNING and self.mode == "run":
-            if not self.watching and not read.may_change:  # someone took it over
-                self._watch(True)
-                name = read.scribe.name if read.scribe else "?"
-                message = _("{name} took over as scribe: you are watching now")
-                self.notify(message.format(name=name), timeout=6)
-                return True
+        if self.mode == "run" and not self.watching and not read.may_change:  # taken over
+            self._watch(True)
+            name = read.scribe.name if read.scribe else "?"
+            message = _("{name} took over as scribe: you are watching now")
+            self.notify(message.format(name=name), timeout=6)
+            return True
         return False
 
     def _show_header(self, state: LiveState) -> None:
@@ -273,8 +279,6 @@ class RunScreen(SalestuiScreen):
         self.capture.input.focus()
         self.capture.input.insert_text_at_cursor(event.character)
 
-    # -- what ``RunCommands`` asks of its host --------------------------------------------
-
     def ask(self, question: str, detail: str, answered: Answered) -> None:
         self.app.push_screen(AskScreen(question, detail), answered)
 
@@ -289,9 +293,7 @@ class RunScreen(SalestuiScreen):
     def _show_watching(self) -> None:
         """Watching: no capture line, and the list neither takes typing nor leaves its end."""
         self.set_class(self.watching, "-watching")
-        entries = self.entries
-        entries.forward_typing = not self.watching
-        entries.anchor(self.watching or not entries.has_focus)
+        self.query_one(RunPanel).show_watching(self.watching)
 
     def _watch(self, watching: bool) -> None:
         self.watching = watching
@@ -304,8 +306,6 @@ class RunScreen(SalestuiScreen):
 
     def action_stop_watching(self) -> None:
         self.app.pop_screen()
-
-    # -- the keys: ``RunCommands`` makes the change -----------------------------------------
 
     def action_start(self) -> None:
         self.commands.start()

@@ -57,6 +57,12 @@ class RunPanel(Horizontal):
     def entries(self) -> EntriesTable:
         return self.query_one("#entries", EntriesTable)
 
+    def show_watching(self, watching: bool) -> None:
+        """Watching another scribe: the list takes no typing and stays at its end."""
+        entries = self.entries
+        entries.forward_typing = not watching
+        entries.anchor(watching or not entries.has_focus)
+
     def show(self, view: LiveView, tones: Tones, threshold: float, watching: bool) -> None:
         """Draw ``view``: every part, each only where it changed."""
         current = view.state.current
