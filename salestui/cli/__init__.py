@@ -18,6 +18,8 @@ import click
 
 from salestui import __version__
 from salestui.cli.action_changes import actions_escalate  # noqa: F401  (registers the commands)
+from salestui.cli.action_history import actions_history  # noqa: F401  (registers the command)
+from salestui.cli.action_modify import actions_modify  # noqa: F401  (registers the command)
 from salestui.cli.actions import actions as actions_group
 from salestui.cli.actions import followup
 from salestui.cli.common import AppContext, warn
@@ -30,6 +32,8 @@ from salestui.cli.meetings import agenda, invite, meeting
 from salestui.cli.people import demo
 from salestui.cli.people import people as people_group
 from salestui.cli.search import search as search_command
+from salestui.cli.undo import undo as undo_command
+from salestui.cli.views import views as views_group
 from salestui.i18n import _, normalise, set_language
 
 if TYPE_CHECKING:
@@ -159,7 +163,8 @@ def _daily_backup(store: Store) -> None:
 
 for command in (
     demo, people_group, meeting, agenda, invite, run_group, actions_group, followup,
-    search_command, export_group, backup, restore, doctor, config_command,
+    search_command, views_group, undo_command, export_group, backup, restore, doctor,
+    config_command,
 ):  # fmt: skip
     cli.add_command(command)
 meeting.add_command(meeting_next)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from salestui.cli.action_filter import OWNER_HELP, Filters, filter_options
 from salestui.cli.common import (
     ACTION_HEADERS,
     ACTION_STATUSES,
@@ -17,7 +18,6 @@ from salestui.cli.common import (
     action_json,
     action_row,
     json_option,
-    names_are_input,
     parse_date_option,
     person_ids,
     print_json,
@@ -28,8 +28,9 @@ from salestui.i18n import _, format_number
 
 if TYPE_CHECKING:
     from salestui.core.models import ActionRow
+    from salestui.core.service import Services
+    from salestui.core.views import ActionPager
 
-OWNER_HELP = "full name, unique prefix, pinyin initials or id (no match = exit 2)"
 DEFAULT_LIMIT = 200
 PAGE = 500  # rows read at a time for the sorted views
 
@@ -40,29 +41,7 @@ def actions() -> None:
 
 
 @actions.command("list")
-@click.option("--owner", metavar="N", help=f"Owned by this person: {OWNER_HELP}.")
-@click.option("--team", metavar="T", help="Owned by anyone in team T (or in person T's reports).")
-@click.option(
-    "--status",
-    "statuses",
-    type=click.Choice(ACTION_STATUSES),
-    multiple=True,
-    help="Only these statuses (repeatable).",
-)
-@click.option("--overdue", is_flag=True, help="Open items due before today.")
-@click.option("--due-before", metavar="D", help="Due strictly before D (e.g. fri, 下周五).")
-@click.option("--meeting", "meeting_id", type=ID, metavar="ID", help="From this meeting.")
-@click.option("--tag", metavar="T")
-@click.option("--priority", type=click.IntRange(1, 3))
-@click.option("--search", metavar="TEXT", help="Full-text search in titles.")
-@click.option("--unassigned", is_flag=True, help="Only items without an owner.")
-@click.option(
-    "--due",
-    "bucket",
-    type=click.Choice(["overdue", "today", "week", "later", "none"]),
-    help="Due bucket: overdue, today, this week (to Sunday), later, or no due date.",
-)
-@click.option("--series", "series_id", type=ID, metavar="ID", help="From meetings of this series.")
+@filter_options
 @click.option(
     "--sort",
     type=click.Choice(["due", "urgency", "priority", "owner", "age"]),
@@ -85,22 +64,7 @@ def actions() -> None:
     help='One JSON object a line; when --limit cut the list, a last line {"total": T, "shown": N}.',
 )
 def actions_list(
-    owner: str | None,
-    team: str | None,
-    statuses: tuple[str, ...],
-    overdue: bool,
-    due_before: str | None,
-    meeting_id: int | None,
-    tag: str | None,
-    priority: int | None,
-    search: str | None,
-    unassigned: bool,
-    bucket: str | None,
-    series_id: int | None,
-    sort: str,
-    limit: int | None,
-    as_json: bool,
-    as_jsonl: bool,
+    filters: Filters, sort: str, limit: int | None, as_json: bool, as_jsonl: bool
 ) -> None:
     """List action items, soonest due first (or in the --sort order).
 
@@ -114,77 +78,37 @@ def actions_list(
         limit = 0 if as_json or as_jsonl else DEFAULT_LIMIT
     output = "jsonl" if as_jsonl else "json" if as_json else "table"
     svc = services()
-    before = parse_date_option(due_before)
-    if meeting_id is not None:
-        svc.meeting(meeting_id)
-    if bucket or series_id is not None or sort != "due":
-        if before is not None:
+    if filters.needs_views or sort != "due":
+        if filters.due_before is not None:
             raise click.UsageError(
                 _("--due-before cannot be combined with --due, --series or --sort")
             )
-        _list_with_views(
-            svc, owner, team, statuses, overdue, meeting_id, tag, priority, search, unassigned,
-            bucket, series_id, sort, limit, output,
-        )  # fmt: skip
+        if filters.meeting_id is not None:
+            svc.meeting(filters.meeting_id)
+        _list_with_views(svc, filters, sort, limit, output)
         return
-    with names_are_input():
-        query = svc.action_query(
-            owner=owner,
-            team=team,
-            statuses=list(statuses) or None,
-            overdue=overdue,
-            due_before=before,
-            meeting_id=meeting_id,
-            tag=tag,
-            priority=priority,
-            text=search,
-            unassigned=unassigned,
-        )
+    query = filters.query(svc)
     rows = svc.store.iter_actions(query, limit=limit or None)
     write_listing(rows, output, svc.clock.today(), limit, lambda: svc.store.count_actions(query))
 
 
-def _list_with_views(
-    svc, owner, team, statuses, overdue, meeting_id, tag, priority, search, unassigned,
-    bucket, series_id, sort, limit, output,
-) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+def _list_with_views(svc: Services, filters: Filters, sort: str, limit: int, output: str) -> None:
     """The filters and sorts of the actions screen (due buckets, series, urgency)."""
-    from salestui.core.models import ActionStatus
-    from salestui.core.views import ActionFilter, ActionPager, DueBucket
+    from salestui.core.views import ActionPager
 
-    with names_are_input():
-        # The same owner / team resolution as the plain listing.
-        owners = svc.action_query(owner=owner, team=team).owner_ids
-    owner_ids: tuple[int, ...] = ()
-    if owners is not None:
-        owner_ids = tuple(owners) or (-1,)  # a team with nobody in it matches nothing
-    if series_id is not None and svc.store.get_series(series_id) is None:
-        from salestui.core.errors import NotFound
+    pager = ActionPager(svc, filters.view_filter(svc, sort))
+    write_pager(pager, output, svc.clock.today(), limit)
 
-        raise NotFound(_("No series with id {id}").format(id=series_id))
-    chosen = DueBucket("overdue") if overdue else (DueBucket(bucket) if bucket else None)
-    pager = ActionPager(
-        svc,
-        ActionFilter(
-            owner_ids=owner_ids,
-            statuses=tuple(ActionStatus(s) for s in statuses),
-            bucket=chosen,
-            meeting_id=meeting_id,
-            series_id=series_id,
-            tag=tag,
-            priority=priority,
-            text=search or "",
-            unassigned=unassigned,
-            sort=sort,
-        ),
-    )
+
+def write_pager(pager: ActionPager, output: str, today: date, limit: int) -> None:
+    """Every row of ``pager`` (or the first ``limit``), read ``PAGE`` rows at a time."""
     wanted = min(limit, pager.total) if limit else pager.total
     rows = (
         row
         for start in range(0, wanted, PAGE)
-        for row in pager.rows(start, min(PAGE, wanted - start))
+        for row in pager.rows(start, min(start + PAGE, wanted))
     )
-    write_listing(rows, output, svc.clock.today(), limit, lambda: pager.total)
+    write_listing(rows, output, today, limit, lambda: pager.total)
 
 
 def write_listing(

@@ -190,8 +190,11 @@ def restore(file: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Copy everything that can be read into the new database OUT.",
 )
-def doctor(output: Path | None) -> None:
-    """Check the whole database file for damage (SQLite's integrity check)."""
+@json_option
+def doctor(output: Path | None, as_json: bool) -> None:
+    """Check the whole database file for damage (SQLite's integrity check). With --json:
+    {"path", "ok", "rows" (per table), "problems", "damaged_tables", "newest_good_backup"};
+    a damaged file still exits 1."""
     from salestui.core.doctor import diagnose, newest_good, recover
     from salestui.core.errors import StorageError
 
@@ -200,6 +203,16 @@ def doctor(output: Path | None) -> None:
         _recover(recover, db, output.expanduser())
         return
     found = diagnose(db)
+    if as_json:
+        good = None if found.ok else newest_good(db, backup_policy())
+        print_json(
+            {"path": str(db), "ok": found.ok, "rows": found.rows, "problems": found.problems,
+             "damaged_tables": list(found.damaged_tables),
+             "newest_good_backup": str(good) if good else None}
+        )  # fmt: skip
+        if not found.ok:
+            raise StorageError(_("{path} is damaged").format(path=db))
+        return
     if found.ok:
         click.echo(
             _("{path}: integrity check passed ({tables} tables, {rows} rows)").format(

@@ -84,13 +84,18 @@ def run_group(context: click.Context, take_over: bool) -> None:
 
 @run_group.command("start", short_help="Start MEETING now (warnings shown; starts anyway).")
 @MEETING
-def run_start(meeting_id: int) -> None:
-    """Start MEETING now (warnings are shown, the meeting starts anyway)."""
+@json_option
+def run_start(meeting_id: int, as_json: bool) -> None:
+    """Start MEETING now (warnings are shown, the meeting starts anyway). --json prints
+    what `run status --json` does, with the warnings."""
     live_meeting = live()
     warnings = live_meeting.preflight(meeting_id)
     meeting = live_meeting.start(meeting_id)
     for message in warnings:
         warn(message)
+    if as_json:
+        print_json(_status_payload(meeting_id) | {"warnings": list(warnings)})
+        return
     state = live_meeting.state(meeting_id)
     started = _("Started meeting {id}: {title} at {time}").format(
         id=meeting.id, title=meeting.title, time=local_time(meeting.actual_start)
@@ -185,11 +190,28 @@ def run_extend(meeting_id: int, minutes: int) -> None:
     )
 
 
+def _status_payload(meeting_id: int) -> dict[str, Any]:
+    """What ``run status --json`` prints for MEETING."""
+    live_meeting = live()
+    state = live_meeting.state(meeting_id)
+    detail = services().meeting_detail(meeting_id)
+    balance = live_meeting.balance(meeting_id, app_context().config.speaking_threshold)
+    ended = state.meeting.status.value in ("ended", "confirmed")
+    questions = live_meeting.open_questions(meeting_id) if ended else []
+    found = status_json(state, detail, balance, questions)
+    scribe = live_meeting.scribes.of(meeting_id)
+    found["scribe"] = {"id": scribe.id, "name": scribe.name} if scribe else None
+    return found
+
+
 @run_group.command("status", short_help="Meeting clock, current timer, agenda, attendance.")
 @MEETING
 @json_option
 def run_status(meeting_id: int, as_json: bool) -> None:
     """The meeting clock, the current item's timer, the agenda, attendance and speaking."""
+    if as_json:
+        print_json(_status_payload(meeting_id))
+        return
     live_meeting = live()
     state = live_meeting.state(meeting_id)
     detail = services().meeting_detail(meeting_id)
@@ -198,11 +220,6 @@ def run_status(meeting_id: int, as_json: bool) -> None:
     questions = live_meeting.open_questions(meeting_id) if ended else []
     meeting = state.meeting
     scribe = live_meeting.scribes.of(meeting_id)
-    if as_json:
-        found = status_json(state, detail, balance, questions)
-        found["scribe"] = {"id": scribe.id, "name": scribe.name} if scribe else None
-        print_json(found)
-        return
     out = console()
     heading = _("Meeting {id}: {title}").format(id=meeting.id, title=meeting.title)
     status = label("meeting_status", meeting.status)
@@ -311,10 +328,15 @@ def run_speak(meeting_id: int, name: str) -> None:
 
 @run_group.command("end", short_help="End MEETING and list what is left to settle.")
 @MEETING
-def run_end(meeting_id: int) -> None:
-    """End MEETING now and list what must be settled before it is confirmed."""
+@json_option
+def run_end(meeting_id: int, as_json: bool) -> None:
+    """End MEETING now and list what must be settled before it is confirmed. --json prints
+    what `run status --json` does (its open questions are what is left to settle)."""
     live_meeting = live()
     meeting = live_meeting.end(meeting_id)
+    if as_json:
+        print_json(_status_payload(meeting_id))
+        return
     state = live_meeting.state(meeting_id)
     click.echo(
         _("Ended meeting {id}: {title} at {time} ({actual} of {planned} min)").format(

@@ -365,12 +365,17 @@ def agenda_add(
 @click.argument("meeting_id", metavar="MEETING", type=ID)
 @click.argument("names", metavar="NAME...", nargs=-1, required=True)
 @click.option("--optional", is_flag=True, help="Invite as optional, not required.")
-def invite(meeting_id: int, names: tuple[str, ...], optional: bool) -> None:
+@json_option
+def invite(meeting_id: int, names: tuple[str, ...], optional: bool, as_json: bool) -> None:
     """Invite people to MEETING (an id). Names: full name, prefix, pinyin initials or id."""
     svc = services()
     svc.meeting(meeting_id)
     ids = person_ids(names)  # every name is checked before anyone is invited
     invited = svc.invite(meeting_id, ids, required=not optional)
+    if as_json:
+        people = [{"id": p.id, "name": p.name} for p in invited]
+        print_json({"meeting_id": meeting_id, "required": not optional, "invited": people})
+        return
     from salestui.core.names import join_names
 
     message = (

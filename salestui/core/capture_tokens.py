@@ -172,21 +172,32 @@ def natural_dates(title: str, today: date) -> tuple[list[date], str]:
     return dates, _EDGE_PUNCT.sub("", title)
 
 
-def _rest_of_name(person: PersonRef, typed: str, folded: str, end: int) -> int:
-    """Where a full name typed with spaces after ``@`` ends (``@Li Ming``), else ``end``."""
-    full, start = fold_name(person.name), fold_name(typed)
-    if not full.startswith(start + " "):
-        return end
-    rest = full[len(start) + 1 :]
-    m = re.match(r"\s+", folded[end:])
-    if m is None:
-        return end
-    after = end + m.end()
-    candidate = folded[after : after + len(rest)]
-    following = folded[after + len(rest) : after + len(rest) + 1]
-    if fold_name(candidate) == rest and (not following or not following.isalnum()):
-        return after + len(rest)
-    return end
+def _spelled_out(
+    typed: str, folded: str, end: int, people: Sequence[PersonRef]
+) -> tuple[PersonRef, int] | None:
+    """The person whose full name with spaces follows ``@`` (``@Li Ming``) and where it
+    ends, the longest such name winning; ``None`` when no full name is spelled out.
+
+    Checked before the first word alone is matched, so ``@Li Ming`` names Li Ming even
+    where ``Li`` by itself is ambiguous.
+    """
+    start = fold_name(typed)
+    best: tuple[PersonRef, int] | None = None
+    for person in people:
+        full = fold_name(person.name)
+        if not full.startswith(start + " "):
+            continue
+        rest = full[len(start) + 1 :]
+        m = re.match(r"\s+", folded[end:])
+        if m is None:
+            continue
+        after = end + m.end()
+        candidate = folded[after : after + len(rest)]
+        following = folded[after + len(rest) : after + len(rest) + 1]
+        if fold_name(candidate) == rest and (not following or not following.isalnum()):
+            if best is None or after + len(rest) > best[1]:
+                best = (person, after + len(rest))
+    return best
 
 
 def _same(a: PersonRef, b: PersonRef) -> bool:
@@ -238,11 +249,12 @@ def find_owners(
         if not name.strip():
             continue
         try:
-            if quoted is None and is_action:
+            spelled = _spelled_out(name, folded, end, people) if quoted is None else None
+            if spelled is not None:
+                person, end = spelled
+            elif quoted is None and is_action:
                 person, used = _resolve_owner(name, people)
                 end = m.start("bare") + used
-                if used == len(name):
-                    end = _rest_of_name(person, name, folded, end)
             else:
                 person = match_person(name, people)
         except SalestuiError:

@@ -71,10 +71,13 @@ def escalate(
     services: Services, action_id: int, note: str = "", meeting_id: int | None = None
 ) -> Person:
     """Escalate one level: the manager joins the owners and the log records it."""
+    from salestui.core.journal import ACTIONS, action_scopes  # the journal imports the store
+
     manager = escalation_target(services, action_id)
     assert manager.id is not None
     me = services.me()
-    with services.store.transaction():  # read, change and write as one step
+    # read, change and write as one step (of the journal)
+    with services.journal.step(ACTIONS, *action_scopes([action_id])):
         action = services.action(action_id)
         if manager.id not in action.owner_ids:
             action.owner_ids = [*action.owner_ids, manager.id]

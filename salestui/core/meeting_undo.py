@@ -3,7 +3,8 @@
 Every live edit (a capture, an entry's edit, deletion or conversion, attendance, a
 decision's status, an action settled at confirmation, the agenda moves and timebox
 changes) runs inside ``UndoLog.record``: in the same transaction it takes a before- and an
-after-image of the rows it may change and stores them in ``live_undo``. ``UndoLog.undo``
+after-image of the rows it may change and stores them in ``live_undo``; the journal
+(``core.journal``) records the edit too, with who made it, as history. ``UndoLog.undo``
 takes the newest record of a meeting (last in, first out), checks that those rows still
 look as the edit left them, and puts the before-image back in one transaction. Nothing is
 kept in memory, so undo works the same after a restart or a kill, from the TUI and the CLI.
@@ -13,13 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from salestui.core.errors import Conflict
+from salestui.core.journal import LIVE
+from salestui.core.journal import Step as Recording
 from salestui.core.models import MeetingStatus
 from salestui.core.service import Services
-from salestui.core.store.undo import Image, Scope, same_image
+from salestui.core.store.undo import Scope, same_image
 from salestui.i18n import N_, _
 
 SUBJECT_LENGTH = 60
@@ -59,29 +62,6 @@ def describe(operation: str, subject: str) -> str:
 
 
 @dataclass
-class Recording:
-    """The scopes of one operation with their before-images (taken as they are named)."""
-
-    store: Any
-    scopes: list[Scope] = field(default_factory=list)
-    before: list[Image] = field(default_factory=list)
-
-    def watch(self, *scopes: Scope) -> None:
-        """Rows the operation may change: imaged now, before it changes them."""
-        for scope in scopes:
-            if scope not in self.scopes:
-                self.scopes.append(scope)
-                self.before.append(self.store.image(scope))
-
-    def created(self, *scopes: Scope) -> None:
-        """Rows the operation has just created (their before-image is: nothing)."""
-        for scope in scopes:
-            if scope not in self.scopes:
-                self.scopes.append(scope)
-                self.before.append([])
-
-
-@dataclass
 class Undone:
     operation: str
     subject: str
@@ -100,10 +80,11 @@ class UndoLog:
     def record(
         self, meeting_id: int, operation: str, subject: str, *scopes: Scope
     ) -> Iterator[Recording]:
-        """Run the ``with`` body as one undoable operation in one transaction."""
-        with self.store.transaction():
-            recording = Recording(self.store)
-            recording.watch(*scopes)
+        """Run the ``with`` body as one undoable operation in one transaction. It is a step
+        of the journal too (history only: who made the edit, and when; it is undone here)."""
+        subject = _subject(subject)
+        summary = _("Live meeting: {change}").format(change=describe(operation, subject))
+        with self.services.journal.step(LIVE, *scopes, summary=summary) as recording:
             yield recording
             images: list[dict[str, Any]] = []
             changed = False
@@ -113,8 +94,8 @@ class UndoLog:
                 images.append({"table": table, "match": match, "before": before, "after": after})
                 changed = changed or not same_image(table, before, after)
             if changed:  # an operation that changed nothing leaves nothing to undo
-                self.store.push_undo(
-                    meeting_id, self.services.clock.now(), operation, _subject(subject), images
+                recording.live_undo_id = self.store.push_undo(
+                    meeting_id, self.services.clock.now(), operation, subject, images
                 )
 
     def can_undo(self, meeting_id: int) -> bool:
@@ -146,6 +127,9 @@ class UndoLog:
             )
             if not stale:
                 self.store.restore(scopes)
+                me = self.services.me()
+                now = self.services.clock.now()
+                self.store.mark_live_undone(record["id"], now, me.id if me else None)
             self.store.drop_undo(record["id"])
         if stale:
             raise Conflict(

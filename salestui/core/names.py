@@ -3,13 +3,17 @@
 ``match_person`` runs on every keystroke of the live capture line, so everything that
 costs more than a string comparison (the pinyin of a name) is cached per name.
 
-Rules, in order; the first rule that matches anyone decides, and it must match exactly
-one person (else the name is ambiguous):
+Three tiers, strictest first; the first tier that matches anyone decides, and it must
+match exactly one person, else the name is ambiguous and the candidates are listed:
 
 1. the full name, case-insensitive, outer whitespace trimmed, inner whitespace collapsed;
-2. a prefix of the full name or of any word of it (``li`` -> ``Li Ming``);
-3. the initials, pinyin for Chinese characters (``wf`` -> ``王芳``, ``lm`` -> ``Li Ming``);
-4. the full pinyin (``wangfang``), then a prefix of it (``wangf``).
+2. a whole word of the name or a whole pinyin syllable (``li`` is both ``David Li`` and
+   ``李明``), the whole pinyin (``wangfang``), or the initials (``wf`` -> ``王芳``,
+   ``lm`` -> ``Li Ming``);
+3. a prefix of the name, of any word of it, or of its whole pinyin (``wangf``).
+
+So a single letter or a surname shared by a Chinese and an English name is never
+resolved silently to one of them.
 
 Full-width letters and digits (typed with a Chinese input method) match their ASCII
 forms. A Chinese surname with several readings is read as a surname (``曾`` is *zeng*,
@@ -163,26 +167,31 @@ def _folded_words(name: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _rules(query: str) -> list[Callable[[str], bool]]:
+    """The tiers of ``candidates``, strictest first; each tier is one test of a name."""
     q = fold_name(query)
     compact = q.replace(" ", "")
 
     def exact(name: str) -> bool:
         return _folded_words(name)[0] == q
 
+    def whole(name: str) -> bool:
+        # a whole word or pinyin syllable, the whole pinyin, or the initials
+        return (
+            q in _folded_words(name)[1]
+            or compact in romanised_words(name)
+            or full_pinyin(name) == compact
+            or pinyin_initials(name) == compact
+        )
+
     def prefix(name: str) -> bool:
         folded, words = _folded_words(name)
-        return folded.startswith(q) or any(w.startswith(q) for w in words)
+        return (
+            folded.startswith(q)
+            or any(w.startswith(q) for w in words)
+            or full_pinyin(name).startswith(compact)
+        )
 
-    def initials(name: str) -> bool:
-        return pinyin_initials(name) == compact
-
-    def pinyin_exact(name: str) -> bool:
-        return full_pinyin(name) == compact
-
-    def pinyin_prefix(name: str) -> bool:
-        return full_pinyin(name).startswith(compact)
-
-    return [exact, prefix, initials, pinyin_exact, pinyin_prefix]
+    return [exact, whole, prefix]
 
 
 def _unique(people: Sequence[P]) -> list[P]:

@@ -4,7 +4,6 @@ The series operations are ``planning_series``'s; ``Planning`` hands them on."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from salestui.core.boundary import storage_boundary
@@ -29,13 +28,12 @@ from salestui.core.planning_series import (
 )
 from salestui.core.service import MAX_TIMEBOX, Services
 from salestui.core.service_base import build
-from salestui.i18n import N_, _
+from salestui.i18n import N_, _, ngettext
 
 __all__ = [
     "DEFAULT_TEMPLATES",
     "REVIEW_ITEM_MINUTES",
     "REVIEW_ITEM_TITLE",
-    "DeletedItem",
     "Planning",
     "add_cadence",
 ]
@@ -91,14 +89,6 @@ DEFAULT_TEMPLATES: list[tuple[MeetingKind, str, str, int, list[tuple[str, int, A
 ]
 
 
-@dataclass
-class DeletedItem:
-    """What undo needs to put a deleted agenda item back where it was."""
-
-    item: AgendaItem
-    order: list[int]
-
-
 @storage_boundary
 class Planning:
     """Operations of the planning screens, on top of the core services."""
@@ -106,6 +96,7 @@ class Planning:
     def __init__(self, services: Services) -> None:
         self.services = services
         self.store = services.store
+        self.journal = services.journal
         self.series = SeriesPlans(services)
 
     # -- agenda ----------------------------------------------------------------------
@@ -155,60 +146,60 @@ class Planning:
                     _("Unknown agenda item kind: {kind}").format(kind=kind)
                 ) from error
         updated: AgendaItem = build(AgendaItem, **data)
-        self.store.update_agenda_item(updated, before=item)
+        change = _("edited “{item}”").format(item=item.title)
+        with self.journal.meeting_step(item.meeting_id, change):
+            self.store.update_agenda_item(updated, before=item)
         return updated
 
-    def delete_item(self, item_id: int) -> DeletedItem:
-        """Delete an agenda item; keep what ``restore_item`` needs to undo it."""
+    def delete_item(self, item_id: int) -> AgendaItem:
+        """Delete an agenda item (the journal's undo puts it back, where it was)."""
         item = self._item(item_id)
         self._editable(item.meeting_id)
-        order = [i.id for i in self.store.list_agenda(item.meeting_id) if i.id is not None]
-        with self.store.transaction():
+        change = _("deleted “{item}”").format(item=item.title)
+        with self.journal.meeting_step(item.meeting_id, change):
+            order = [i.id for i in self.store.list_agenda(item.meeting_id) if i.id is not None]
             self.store.delete_agenda_item(item_id)
             self.store.set_agenda_order(item.meeting_id, [i for i in order if i != item_id])
-        return DeletedItem(item, order)
-
-    def restore_item(self, deleted: DeletedItem) -> AgendaItem:
-        """Undo a delete: the item comes back at its old place (with a new id)."""
-        self._editable(deleted.item.meeting_id)
-        with self.store.transaction():
-            restored = self.store.add_agenda_item(deleted.item.model_copy(update={"id": None}))
-            current = {i.id for i in self.store.list_agenda(deleted.item.meeting_id)}
-            order = [
-                restored.id if i == deleted.item.id else i
-                for i in deleted.order
-                if i == deleted.item.id or i in current
-            ]
-            order += [i for i in current if i not in order]
-            self.store.set_agenda_order(deleted.item.meeting_id, [i for i in order if i])
-        return self._item(restored.id or 0)
+        return item
 
     def move_item(self, item_id: int, delta: int) -> list[AgendaItem]:
         """Move an item up (delta < 0) or down; returns the new agenda."""
         item = self._item(item_id)
         self._editable(item.meeting_id)
-        order = [i.id for i in self.store.list_agenda(item.meeting_id) if i.id is not None]
-        index = order.index(item_id)
-        target = max(0, min(len(order) - 1, index + delta))
-        if target != index:
-            order.insert(target, order.pop(index))
-            self.store.set_agenda_order(item.meeting_id, order)
+        change = _("moved “{item}”").format(item=item.title)
+        with self.journal.meeting_step(item.meeting_id, change):
+            order = [i.id for i in self.store.list_agenda(item.meeting_id) if i.id is not None]
+            index = order.index(item_id)
+            target = max(0, min(len(order) - 1, index + delta))
+            if target != index:
+                order.insert(target, order.pop(index))
+                self.store.set_agenda_order(item.meeting_id, order)
         return self.store.list_agenda(item.meeting_id)
 
     # -- attendees --------------------------------------------------------------------
 
+    def _name(self, person_id: int) -> str:
+        person = self.store.get_person(person_id)
+        return person.name if person else f"#{person_id}"
+
     def set_required(self, meeting_id: int, person_id: int, required: bool) -> None:
-        for attendance in self.store.list_attendance(meeting_id):
-            if attendance.person_id == person_id:
-                attendance.required = required
-                self.store.set_attendance(attendance)
-                return
-        self.store.set_attendance(
-            Attendance(meeting_id=meeting_id, person_id=person_id, required=required)
+        change = (_("{name} required") if required else _("{name} optional")).format(
+            name=self._name(person_id)
         )
+        with self.journal.meeting_step(meeting_id, change):
+            for attendance in self.store.list_attendance(meeting_id):
+                if attendance.person_id == person_id:
+                    attendance.required = required
+                    self.store.set_attendance(attendance)
+                    return
+            self.store.set_attendance(
+                Attendance(meeting_id=meeting_id, person_id=person_id, required=required)
+            )
 
     def uninvite(self, meeting_id: int, person_id: int) -> None:
-        self.store.remove_attendance(meeting_id, person_id)
+        change = _("removed {name}").format(name=self._name(person_id))
+        with self.journal.meeting_step(meeting_id, change):
+            self.store.remove_attendance(meeting_id, person_id)
 
     def person_hours(self, meeting_id: int) -> float:
         """Planned attendees x planned length, in hours (rule 1: what a meeting costs)."""
@@ -252,7 +243,11 @@ class Planning:
     def apply_template(self, meeting_id: int, template: Template) -> list[AgendaItem]:
         """Append a template's items to a meeting's agenda."""
         self._editable(meeting_id)
-        with self.store.transaction():
+        count = len(template.items)
+        change = ngettext(
+            "{count} item added from {name}", "{count} items added from {name}", count
+        ).format(count=count, name=template.name)
+        with self.journal.meeting_step(meeting_id, change):
             for item in template.items:
                 self.store.add_agenda_item(
                     AgendaItem(

@@ -313,6 +313,33 @@ MIGRATION_3: list[str] = [
     "CREATE INDEX IF NOT EXISTS meeting_events_meeting ON meeting_events(meeting_id, id)",
 ]
 
+MIGRATION_4: list[str] = [
+    # One undo for everything (issue 14): every change is one step of one journal - who,
+    # when, what, and the rows it replaced (core.journal). A live meeting's steps are
+    # history only: they name their ``live_undo`` record. journal_actions: the items a
+    # step touched (their histories; which later step stands in the way of an undo).
+    """CREATE TABLE IF NOT EXISTS journal (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+        kind TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        fields TEXT NOT NULL DEFAULT '',
+        images TEXT NOT NULL DEFAULT '[]',
+        live_undo_id INTEGER,
+        undone_at TEXT,
+        undone_by INTEGER REFERENCES people(id) ON DELETE SET NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS journal_person ON journal(person_id, id)",
+    "CREATE INDEX IF NOT EXISTS journal_live ON journal(live_undo_id)",
+    """CREATE TABLE IF NOT EXISTS journal_actions (
+        action_id INTEGER NOT NULL,
+        step_id INTEGER NOT NULL REFERENCES journal(id) ON DELETE CASCADE,
+        PRIMARY KEY (action_id, step_id)
+    )""",
+    "CREATE INDEX IF NOT EXISTS journal_actions_step ON journal_actions(step_id)",
+]
+
 
 # Columns that development builds of 2026-11-27 had not yet added to MIGRATION_1 while
 # still stamping user_version 1 (table, column, definition). ``v1_repairs`` adds any that
@@ -354,6 +381,6 @@ def v1_repairs(columns: dict[str, set[str]], objects: set[str]) -> list[str]:
     return statements
 
 
-MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]
+MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4]
 LATEST_VERSION = len(MIGRATIONS)
 FTS_TABLES = {**_FTS_TABLES, **_FTS_TABLES_2}

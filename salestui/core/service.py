@@ -11,6 +11,8 @@ Messages in the exceptions raised here go through ``_()``; the store never build
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from salestui.core.boundary import storage_boundary
 from salestui.core.clock import Clock
 from salestui.core.models import validation_message
@@ -18,6 +20,9 @@ from salestui.core.service_actions import ActionServices
 from salestui.core.service_base import MAX_TIMEBOX
 from salestui.core.service_meetings import AttendeeView, MeetingDetail
 from salestui.core.store import Store
+
+if TYPE_CHECKING:
+    from salestui.core.search import Hit
 
 __all__ = [
     "MAX_TIMEBOX",
@@ -36,6 +41,13 @@ class Services(ActionServices):
         self.store = store
         self.clock = clock or Clock()
         self._me_name = me
+
+    def search(self, text: str, limit: int = 20) -> list[Hit]:
+        """Every word of ``text`` (quotes: a phrase) across action titles, follow-up notes,
+        reasons, decisions, meeting notes, agenda items and meetings (``core.search``)."""
+        from salestui.core.search import search
+
+        return search(self.store, text, limit)
 
     def data_version(self) -> int | None:
         """A number that changes when another connection commits to the file, or None

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 from salestui.core.boundary import storage_boundary
 from salestui.core.errors import InvalidInput, NotFound
+from salestui.core.journal import ACTIONS, action_scopes, created_action_scopes
 from salestui.core.models import (
     OPEN_STATUSES,
     ActionItem,
@@ -60,7 +61,11 @@ class ActionServices(MeetingServices):
             decision_id=decision_id,
             tags=list(tags),
         )
-        return self.store.add_action(action, self.clock.now())
+        with self.journal.step(ACTIONS) as step:
+            added = self.store.add_action(action, self.clock.now())
+            assert added.id is not None
+            step.created(*created_action_scopes(added.id))
+        return added
 
     def action_query(
         self,
@@ -177,7 +182,8 @@ class ActionServices(MeetingServices):
                 status = ActionStatus(status)
             except ValueError as error:
                 raise InvalidInput(_("Unknown status: {status}").format(status=status)) from error
-        with self.store.transaction():  # read, change and write as one step
+        # read, change and write as one step (of the journal)
+        with self.journal.step(ACTIONS, *action_scopes([action_id])):
             action = self.action(action_id)
             data = action.model_dump()
             if title is not None:
@@ -234,7 +240,8 @@ class ActionServices(MeetingServices):
                 raise InvalidInput(_("Unknown status: {status}").format(status=status)) from error
         me = self.me()
         follow_up.author_id = me.id if me else None
-        with self.store.transaction():  # read, change and write as one step
+        # read, change and write as one step (of the journal)
+        with self.journal.step(ACTIONS, *action_scopes([action_id])):
             action = self.action(action_id)
             if follow_up.status is not None:
                 self._apply_status(action, follow_up.status)

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from salestui.core.boundary import storage_boundary
 from salestui.core.errors import Conflict, InvalidInput, NotFound
+from salestui.core.journal import MEETING, meeting_scopes
 from salestui.core.models import (
     ActionItem,
     AgendaItem,
@@ -94,7 +95,12 @@ class MeetingServices(PeopleServices):
             location=location or None,
             series_id=series_id,
         )
-        return self.store.add_meeting(meeting, self.clock.now())
+        summary = _("New meeting “{title}”").format(title=meeting.title)
+        with self.journal.step(MEETING, summary=summary) as step:
+            added = self.store.add_meeting(meeting, self.clock.now())
+            assert added.id is not None
+            step.created(*meeting_scopes(added.id))
+        return added
 
     def meetings(self, **filters: object) -> list[Meeting]:
         return self.store.list_meetings(**filters)  # type: ignore[arg-type]
@@ -159,7 +165,8 @@ class MeetingServices(PeopleServices):
             presenter_id=presenter_id,
             kind=kind,
         )
-        return self.store.add_agenda_item(item)
+        with self.journal.meeting_step(meeting_id, _("added “{item}”").format(item=item.title)):
+            return self.store.add_agenda_item(item)
 
     def invite(
         self, meeting_id: int, who: Sequence[str | int], required: bool = True
@@ -170,7 +177,8 @@ class MeetingServices(PeopleServices):
         if not invited:
             raise InvalidInput(_("Name at least one person to invite"))
         existing = {a.person_id: a for a in self.store.list_attendance(meeting_id)}
-        with self.store.transaction():
+        change = _("invited {names}").format(names=", ".join(p.name for p in invited))
+        with self.journal.meeting_step(meeting_id, change):
             for person in invited:
                 assert person.id is not None
                 previous = existing.get(person.id)
@@ -190,7 +198,8 @@ class MeetingServices(PeopleServices):
         meeting.agenda_circulated_at = self.clock.now()
         if meeting.status == MeetingStatus.DRAFT:
             meeting.status = MeetingStatus.CIRCULATED
-        self.store.update_meeting(meeting)
+        with self.journal.meeting_step(meeting_id, _("agenda circulated")):
+            self.store.update_meeting(meeting)
         return meeting
 
     def edit_meeting(
@@ -212,7 +221,8 @@ class MeetingServices(PeopleServices):
         except ValueError as error:
             raise InvalidInput(_("Unknown meeting kind: {kind}").format(kind=kind)) from error
         chair_id = self._resolve_person_id(chair)
-        with self.store.transaction():  # read, check and write as one step
+        # read, check and write as one step (of the journal)
+        with self.journal.meeting_step(meeting_id, _("details edited")):
             meeting = self.meeting(meeting_id)
             if meeting.status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED):
                 raise Conflict(_("This meeting has ended; it can no longer be planned"))

@@ -10,14 +10,18 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
-from datetime import date, timedelta
-from enum import StrEnum
-from typing import Any
+from dataclasses import dataclass, field, replace
 
+from salestui.core.action_filter import OPEN, ActionFilter, DueBucket, build_query
 from salestui.core.boundary import storage_boundary
 from salestui.core.errors import InvalidInput, NotFound
-from salestui.core.models import OPEN_STATUSES, SORTS, ActionListRow, ActionQuery, ActionStatus
+from salestui.core.models import (
+    SORTS,
+    ActionListRow,
+    ActionQuery,
+    ActionStatus,
+    Role,
+)
 from salestui.core.service import Services
 from salestui.core.store import Store
 from salestui.core.store.actions_paging import Key
@@ -28,63 +32,16 @@ SAVED_VIEWS_KEY = "actions.saved_views"
 MAX_VIEW_NAME = 40
 
 
-class DueBucket(StrEnum):
-    OVERDUE = "overdue"  # open and due before today
-    TODAY = "today"
-    WEEK = "week"  # from today to this Sunday
-    LATER = "later"  # after this Sunday
-    NONE = "none"  # no due date
-
-
-@dataclass(frozen=True)
-class ActionFilter:
-    """Filters for the actions list; every one that is set must match."""
-
-    owner_ids: tuple[int, ...] = ()  # owned by any of them
-    team_lead_id: int | None = None  # owned by the lead or anyone in their reporting tree
-    team: str | None = None  # owned by anyone whose team has this name
-    statuses: tuple[ActionStatus, ...] = ()  # empty: any status
-    bucket: DueBucket | None = None
-    meeting_id: int | None = None
-    series_id: int | None = None
-    tag: str | None = None
-    priority: int | None = None
-    text: str = ""
-    unassigned: bool = False
-    check_in_due: bool = False  # the next check-in date has arrived
-    escalated_to: int | None = None  # escalated to this person, not answered by them yet
-    sort: str = "urgency"
-
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["statuses"] = [s.value for s in self.statuses]
-        data["owner_ids"] = list(self.owner_ids)
-        data["bucket"] = self.bucket.value if self.bucket else None
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ActionFilter:
-        """The filter stored by ``to_json``; raises ValueError / TypeError when damaged."""
-        known = set(cls.__dataclass_fields__)
-        values = {k: v for k, v in data.items() if k in known}
-        values["statuses"] = tuple(ActionStatus(s) for s in values.get("statuses") or ())
-        values["owner_ids"] = tuple(int(i) for i in values.get("owner_ids") or ())
-        bucket = values.get("bucket")
-        values["bucket"] = DueBucket(bucket) if bucket else None
-        if values.get("sort") not in SORTS:
-            values["sort"] = "urgency"
-        return cls(**values)
-
-
-OPEN = tuple(OPEN_STATUSES)
-
-
 @dataclass(frozen=True)
 class BuiltinView:
     key: str
     label: str  # message id
     build: Callable[[int | None], ActionFilter]  # from my person id
     needs_me: bool = False
+    scoped: bool = False  # a lead sees their team's by default, ``KEY:all`` the department's
+
+
+DEPARTMENT = ":all"  # a scoped view's key with this suffix is the whole department's
 
 
 def _mine(me: int | None) -> ActionFilter:
@@ -97,9 +54,14 @@ def _team(me: int | None) -> ActionFilter:
 
 BUILTIN_VIEWS: tuple[BuiltinView, ...] = (
     BuiltinView("mine", N_("My items"), _mine, needs_me=True),
-    BuiltinView("overdue", N_("Overdue"), lambda me: ActionFilter(bucket=DueBucket.OVERDUE)),
     BuiltinView(
-        "week", N_("Due this week"), lambda me: ActionFilter(bucket=DueBucket.WEEK, statuses=OPEN)
+        "overdue", N_("Overdue"), lambda me: ActionFilter(bucket=DueBucket.OVERDUE), scoped=True
+    ),
+    BuiltinView(
+        "week",
+        N_("Due this week"),
+        lambda me: ActionFilter(bucket=DueBucket.WEEK, statuses=OPEN),
+        scoped=True,
     ),
     BuiltinView(
         "check_ins",
@@ -110,6 +72,13 @@ BUILTIN_VIEWS: tuple[BuiltinView, ...] = (
         "waiting",
         N_("Waiting on others"),
         lambda me: ActionFilter(statuses=(ActionStatus.WAITING,)),
+        scoped=True,
+    ),
+    BuiltinView(
+        "blocked",
+        N_("Blocked"),
+        lambda me: ActionFilter(statuses=(ActionStatus.BLOCKED,)),
+        scoped=True,
     ),
     BuiltinView(
         "unassigned", N_("Unassigned"), lambda me: ActionFilter(unassigned=True, statuses=OPEN)
@@ -150,22 +119,45 @@ class Views:
         me = self.services.me()
         return me.id if me else None
 
+    def leads(self) -> bool:
+        """Whether the user leads a team inside the department (scoped views then default
+        to it); a director's team is the department, so theirs are not narrowed."""
+        me = self.services.me()
+        if me is None or me.id is None or me.role == Role.DIRECTOR:
+            return False
+        return bool(self.services.reports_of(me.id))
+
+    def _builtin_view(self, found: BuiltinView, me: int | None, department: bool) -> View:
+        if found.needs_me and me is None:
+            raise InvalidInput(_("Who are you? Set me in the config file to see this view"))
+        view_filter = found.build(me)
+        if not (found.scoped and me is not None and self.leads()):
+            return View(found.key, _(found.label), view_filter)
+        if department:
+            name = _("{view} · department").format(view=_(found.label))
+            return View(found.key + DEPARTMENT, name, view_filter)
+        name = _("{view} · my team").format(view=_(found.label))
+        return View(found.key, name, replace(view_filter, team_lead_id=me))
+
     def resolve(self, key: str | None) -> View:
-        """The view named by ``key``: a built-in key, ``saved:NAME``, ``person:ID`` or
-        ``team:ID`` (either with ``:overdue``); ``None`` is the default view."""
+        """The view named by ``key``: a built-in key (``KEY:all`` for a scoped one across
+        the department), ``saved:NAME``, ``person:ID`` or ``team:ID`` (either with
+        ``:overdue``), ``action:ID`` (that one item); ``None`` is the default view."""
         key = key or DEFAULT_VIEW
-        found = builtin(key)
-        if found is not None:
-            me = self._me_id()
-            if found.needs_me and me is None:
-                raise InvalidInput(_("Who are you? Set me in the config file to see this view"))
-            return View(key, _(found.label), found.build(me))
+        base = key.removesuffix(DEPARTMENT)
+        found = builtin(base)
+        if found is not None and (base == key or found.scoped):
+            return self._builtin_view(found, self._me_id(), department=base != key)
         kind, _sep, rest = key.partition(":")
         if kind == "saved":
             saved = self.saved()
             if rest not in saved:
                 raise NotFound(_("No saved view called {name}").format(name=rest))
             return View(key, rest, saved[rest], saved=True)
+        if kind == "action" and rest.isdigit():
+            item = self.services.action(int(rest))
+            name = _("Action {id}: {title}").format(id=item.id, title=item.title)
+            return View(key, name, ActionFilter(action_id=item.id, sort="due"))
         number, _sep, suffix = rest.partition(":")
         if kind in ("person", "team") and number.isdigit() and suffix in ("", "overdue"):
             person = self.services.person(int(number))
@@ -180,11 +172,20 @@ class Views:
             return View(key, label.format(name=person.name), found_filter)
         raise NotFound(_("No view called {name}").format(name=key))
 
+    def other_scope(self, view: View) -> View | None:
+        """The same scoped view for the department instead of my team, or the reverse;
+        ``None`` when ``view`` has no scope (not a scoped view, or I lead no one)."""
+        base = view.key.removesuffix(DEPARTMENT)
+        found = builtin(base)
+        if found is None or not found.scoped or not self.leads():
+            return None
+        return self.resolve(base if view.key != base else base + DEPARTMENT)
+
     def available(self) -> list[View]:
         """Every view to pick from: the built-in ones that apply, then the saved ones."""
         me = self._me_id()
         views = [
-            View(v.key, _(v.label), v.build(me))
+            self._builtin_view(v, me, department=False)
             for v in BUILTIN_VIEWS
             if me is not None or not v.needs_me
         ]
@@ -224,53 +225,6 @@ class Views:
     def _write(self, views: dict[str, ActionFilter]) -> None:
         data = {name: f.to_json() for name, f in views.items()}
         self.services.store.set_setting(SAVED_VIEWS_KEY, json.dumps(data, ensure_ascii=False))
-
-
-def end_of_week(today: date) -> date:
-    return today + timedelta(days=6 - today.weekday())
-
-
-def build_query(services: Services, action_filter: ActionFilter) -> ActionQuery:
-    """The store query for ``action_filter`` on the clock's today."""
-    f = action_filter
-    today = services.clock.today()
-    query = ActionQuery(
-        meeting_id=f.meeting_id,
-        series_id=f.series_id,
-        tag=f.tag.lstrip("#") if f.tag else None,
-        priority=f.priority,
-        text=f.text.strip() or None,
-        unassigned=f.unassigned,
-        check_in_by=today if f.check_in_due else None,
-    )
-    owners: set[int] | None = set(f.owner_ids) if f.owner_ids else None
-    if f.team_lead_id is not None:
-        team = {f.team_lead_id, *services.store.reports_of(f.team_lead_id)}
-        owners = team if owners is None else owners & team
-    if f.team:
-        members = set(services.team_member_ids(f.team))
-        owners = members if owners is None else owners & members
-    if owners is not None:
-        query.owner_ids = sorted(owners)
-    if f.escalated_to is not None:
-        query.ids = services.escalated_to(f.escalated_to)
-    statuses = list(f.statuses)
-    if f.bucket == DueBucket.OVERDUE:
-        statuses = [s for s in (statuses or OPEN) if s in OPEN]
-        query.due_before = today
-        if not statuses:
-            query.ids = []  # closed items are never overdue
-    elif f.bucket == DueBucket.TODAY:
-        query.due_on_or_after, query.due_before = today, today + timedelta(days=1)
-    elif f.bucket == DueBucket.WEEK:
-        query.due_on_or_after = today
-        query.due_before = end_of_week(today) + timedelta(days=1)
-    elif f.bucket == DueBucket.LATER:
-        query.due_on_or_after = end_of_week(today) + timedelta(days=1)
-    elif f.bucket == DueBucket.NONE:
-        query.has_due = False
-    query.statuses = statuses or None
-    return query
 
 
 # -- the pager ------------------------------------------------------------------------------

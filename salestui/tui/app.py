@@ -29,6 +29,7 @@ from salestui.tui.collector import CollectorSchedule
 from salestui.tui.commands import (
     SalestuiCommands,
     open_palette,
+    open_search_palette,
     open_theme_palette,
     system_commands,
 )
@@ -59,6 +60,10 @@ class SalestuiApp(App[None]):
         Binding("t", "dashboard", N_("My team"), show=False, id="app.dashboard"),
         Binding("p", "people", N_("Staff"), show=False, id="app.people"),
         Binding("n", "new_meeting", N_("New meeting"), id="app.new_meeting"),
+        Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
+        Binding(
+            "ctrl+k", "search_everything", N_("Search everything"), show=False, id="app.search"
+        ),  # fmt: skip
     ]
 
     def __init__(
@@ -178,6 +183,21 @@ class SalestuiApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen.for_screen(self.screen))
 
+    def action_undo(self) -> None:
+        """Take back my newest change (``salestui.tui.undo``); not from a live meeting's
+        screen, where ctrl+z is the meeting's own undo."""
+        from salestui.tui.undo import undo_my_last_change
+
+        if not self.check_action("undo", ()):
+            return
+        undo_my_last_change(self, self.services)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Watching or recording a live meeting, ctrl+z is the meeting's own (or nothing).
+        if action == "undo" and getattr(self.screen, "LIVE", False):
+            return False
+        return super().check_action(action, parameters)
+
     def action_reload(self) -> None:
         if isinstance(self.screen, SalestuiScreen):
             self.screen.reload_data()
@@ -197,6 +217,10 @@ class SalestuiApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         return system_commands(self, screen)
+
+    def action_search_everything(self) -> None:
+        """The palette over the database: action items, notes, decisions, meetings."""
+        open_search_palette(self)
 
     def action_command_palette(self) -> None:
         open_palette(self)

@@ -29,6 +29,9 @@ COMMANDS: list[tuple[str, str, str]] = [
     (N_("Next meeting"), N_("Plan the meeting after this one (or the latest held): "
      "what it left open is carried over"), "action_next_meeting"),
     (N_("Actions"), N_("Action items: filters, saved views, follow-ups"), "action_actions"),
+    (N_("Search everything…"), N_("Find words in action items, follow-up notes, reasons, "
+     "decisions, meeting notes, agenda items and meetings (ctrl+k)"),
+     "action_search_everything"),
     (N_("Overdue actions"), N_("The Overdue saved view"), "action_overdue"),
     (N_("My team"), N_("Team-lead dashboard: each person's open and overdue items"),
      "action_dashboard"),
@@ -38,6 +41,8 @@ COMMANDS: list[tuple[str, str, str]] = [
      "action_export_latest_minutes"),
     (N_("Decision register"), N_("Every decision across meetings, its status and whether "
      "its actions are done"), "action_decision_register"),
+    (N_("Undo my last change"), N_("Take back your newest change, wherever you made it "
+     "(ctrl+z; `salestui undo --list` lists them)"), "action_undo"),
     (N_("Who am I…"), N_("Pick yourself from the people list (remembered for you, not "
      "for the department)"), "action_who_am_i"),
     (N_("Switch language"), N_("English / 中文 (remembered for you)"),
@@ -204,6 +209,16 @@ def open_palette(app: App[None]) -> None:
     if app.use_command_palette and not CommandPalette.is_open(app):  # type: ignore[arg-type]
         placeholder = _("Search for commands…")
         app.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+
+def open_search_palette(app: App[None]) -> None:
+    """The palette over what the department wrote (``SearchEverything``): its own palette,
+    so that the command palette stays instant."""
+    from salestui.tui.search_provider import SearchEverything
+
+    if not CommandPalette.is_open(app):  # type: ignore[arg-type]
+        placeholder = _("Search action items, notes, decisions and meetings…")
+        app.push_screen(CommandPalette(providers=[SearchEverything], placeholder=placeholder))
 
 
 def open_theme_palette(app: App[None]) -> None:

@@ -179,3 +179,49 @@ def test_done_is_one_rule_for_cli_and_tui(org) -> None:  # type: ignore[no-untyp
             "SELECT count(*) FROM follow_ups WHERE action_id = 1 AND status = 'done'"
         ).fetchone()[0]
     assert waiting is None and logged == 1
+
+
+def test_a_name_that_matches_several_people_is_refused_with_the_candidates(org) -> None:
+    run = org
+    run("people", "add", "李明", "--team", "华东", "--reports-to", "王芳").ok()
+    run("people", "add", "刘洋", "--team", "华东", "--reports-to", "王芳").ok()
+    before = run("actions", "list", "--json").ok().json()
+    for name in ("l", "li"):  # Li Ming's word, 李明's syllable, 刘洋's initial
+        for command in (
+            ("actions", "list", "--owner", name),
+            ("actions", "add", "Call the buyer", "--owner", name),
+            ("people", "add", "赵磊", "--reports-to", name),
+        ):
+            message = run(*command).assert_one_line_error(2)
+            assert f"{name} is ambiguous:" in message and "李明" in message, command
+            assert "Li Ming" in message
+    assert run("actions", "list", "--json").ok().json() == before  # nothing was added
+    assert "赵磊" not in run("people", "list").ok().out
+    # the whole name, the initials of one alone, or a whole word still name one person
+    spelled = run("actions", "add", "Call the buyer", "--owner", "Li Ming", "--json").ok()
+    assert spelled.json()["owners"] == ["Li Ming"]
+    initials = run("actions", "add", "报价", "--owner", "ly", "--json").ok()
+    assert initials.json()["owners"] == ["刘洋"]
+
+
+def test_a_sorted_listing_gives_every_row_past_the_first_read(run, db, clock) -> None:
+    from salestui.core.db import open_store
+    from salestui.core.service import Services
+
+    store = open_store(db)
+    svc = Services(store, clock)
+    svc.add_person("王芳")
+    for n in range(1_203):  # more than two of the listing's 500-row reads
+        svc.store.db.execute(
+            "INSERT INTO action_items (title, priority, status, created_at, updated_at) "
+            "VALUES (?, 2, 'open', '2026-11-01T00:00:00+00:00', '2026-11-01T00:00:00+00:00')",
+            [f"item {n}"],
+        )
+    svc.store.db.conn.commit()
+    store.close()
+    for sort in ("owner", "urgency", "age"):
+        rows = run("actions", "list", "--sort", sort, "--json").ok().json()
+        assert len(rows) == 1_203 and len({r["id"] for r in rows}) == 1_203, sort
+    cut = run("actions", "list", "--sort", "owner", "--limit", "700", "--jsonl").ok().out
+    assert cut.splitlines()[-1] == '{"total": 1203, "shown": 700}'
+    assert len(cut.splitlines()) == 701

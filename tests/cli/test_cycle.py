@@ -33,7 +33,10 @@ def hold(run, meeting_id: int, day: str, parked_topic: str) -> tuple[int, int]:
     returns the ids of the action and of the parked entry."""
     run("export", "agenda", str(meeting_id), "-o", os.devnull, "--force",
         "--circulate", **at(day, "08:40")).ok()  # fmt: skip
-    assert run("run", "start", str(meeting_id), **at(day, "09:00")).code == 0
+    started = run("run", "start", str(meeting_id), "--json", **at(day, "09:00"))
+    assert started.code == 0  # warnings (if any) on stderr, the state on stdout
+    state = started.json()
+    assert state["status"] == "running" and isinstance(state["warnings"], list)
     captured = run(
         "run", "capture", str(meeting_id), "/a @王芳 下周五 提交回款计划", "--json",
         **at(day, "09:05"),
@@ -56,7 +59,8 @@ def test_two_weekly_cycles_from_the_cli(org, db: Path) -> None:
     run("run", "next", "1", **at(day, "09:10")).ok()
     run("run", "skip", "1", **at(day, "09:12")).ok()
     run("run", "park", "1", **at(day, "09:14")).ok()
-    run("run", "end", "1", **at(day, "09:30")).ok()
+    ended = run("run", "end", "1", "--json", **at(day, "09:30")).ok().json()
+    assert ended["status"] == "ended" and ended["scribe"]["name"] == "张伟"
     run("run", "park-resolve", str(entry_id), "next").ok()
     run("run", "confirm", "1").ok()
 

@@ -96,6 +96,11 @@ def test_damaged_file_writes_exit_1_with_the_way_out(org, db: Path, tmp_path: Pa
     doctor = run("doctor")
     assert doctor.code == 1 and "action_items" in doctor.out
     assert "Traceback" not in doctor.err
+    as_json = run("doctor", "--json")
+    assert as_json.code == 1 and len(as_json.err_lines) == 1
+    found = as_json.json()
+    assert found["ok"] is False and "action_items" in found["damaged_tables"]
+    assert found["problems"] and found["path"] == str(db)
 
     out = tmp_path / "recovered.db"
     recovered = run("doctor", "--recover", str(out))
@@ -108,6 +113,9 @@ def test_damaged_file_writes_exit_1_with_the_way_out(org, db: Path, tmp_path: Pa
     restored = run("restore", str(out))
     assert restored.code == 0, restored.err
     run("doctor").ok()
+    healthy = run("doctor", "--json").ok().json()
+    assert healthy["ok"] is True and healthy["rows"]["people"] == 3
+    assert healthy["problems"] == [] and healthy["newest_good_backup"] is None
     run("people", "add", "李明").ok()
 
 

@@ -108,7 +108,10 @@ def test_agenda_invite_and_show(org) -> None:
     assert run("invite", "1", "王芳", "Li").ok().out.strip() == (
         "Invited to meeting 1: 王芳, Li Ming"
     )
-    run("invite", "1", "张伟", "--optional").ok()
+    invited = run("invite", "1", "张伟", "--optional", "--json").ok().json()
+    assert invited == {
+        "meeting_id": 1, "required": False, "invited": [{"id": 1, "name": "张伟"}],
+    }  # fmt: skip
     run("actions", "add", "准备报价", "--owner", "王芳", "--meeting", "1", "--due", "fri").ok()
 
     shown = run("meeting", "show", "1", "--json").ok().json()

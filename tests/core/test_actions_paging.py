@@ -176,14 +176,13 @@ def test_bulk_done_and_undo(filled: Services) -> None:
     service = ActionsService(filled)
     ids = full_order(filled, ActionQuery(statuses=[ActionStatus.OPEN]), "due")[:3]
     before = [filled.action(i) for i in ids]
-    undo = service.mark_done(ids)
+    changed = service.mark_done(ids)
     assert all(filled.action(i).status == ActionStatus.DONE for i in ids)
     assert all(filled.action(i).completed_at is not None for i in ids)
-    assert undo.count == 3 and len(undo.follow_up_ids) == 3
-    service.undo(undo)
-    assert [filled.action(i) for i in ids] == [
-        b.model_copy(update={"updated_at": filled.clock.now()}) for b in before
-    ]
+    assert changed.count == 3 and changed.step is not None
+    assert sum(f.kind == FollowUpKind.STATUS for i in ids for f in filled.follow_ups(i)) == 3
+    filled.journal.undo(changed.step)
+    assert [filled.action(i) for i in ids] == before  # exactly, its update time too
     assert all(
         f.kind != FollowUpKind.STATUS for i in ids for f in filled.follow_ups(i)
     )  # the log is as it was
@@ -192,19 +191,19 @@ def test_bulk_done_and_undo(filled: Services) -> None:
 def test_bulk_status_reassign_due_undo(filled: Services) -> None:
     service = ActionsService(filled)
     ids = full_order(filled, ActionQuery(statuses=[ActionStatus.OPEN]), "due")[:2]
-    undo = service.set_status(ids, "waiting", reason="客户回复")
+    changed = service.set_status(ids, "waiting", reason="客户回复")
     assert {filled.action(i).waiting_on for i in ids} == {"客户回复"}
-    service.undo(undo)
+    filled.journal.undo(changed.step)
     assert {filled.action(i).status for i in ids} == {ActionStatus.OPEN}
-    undo = service.set_due(ids, date(2026, 12, 24))
+    changed = service.set_due(ids, date(2026, 12, 24))
     assert {filled.action(i).due for i in ids} == {date(2026, 12, 24)}
-    service.undo(undo)
+    filled.journal.undo()  # my newest change
     assert date(2026, 12, 24) not in {filled.action(i).due for i in ids}
     owners = [filled.action(i).owner_ids for i in ids]
-    undo = service.reassign(ids, ["Li Ming"])
+    changed = service.reassign(ids, ["Li Ming"])
     li = filled.find_person("Li Ming").id
     assert all(filled.action(i).owner_ids == [li] for i in ids)
-    service.undo(undo)
+    filled.journal.undo(changed.step)
     assert [filled.action(i).owner_ids for i in ids] == owners
 
 

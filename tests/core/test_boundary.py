@@ -11,6 +11,7 @@ import pytest
 from salestui.core.actions_service import ActionsService
 from salestui.core.boundary import is_guarded, storage_failure
 from salestui.core.errors import StorageError
+from salestui.core.journal import Journal
 from salestui.core.meeting import LiveMeeting
 from salestui.core.meeting_scribe import Scribes
 from salestui.core.models import Role
@@ -18,7 +19,16 @@ from salestui.core.planning import Planning
 from salestui.core.service import Services
 from salestui.core.views import ActionPager, Views
 
-FRONT_FACING = [Services, ActionsService, Views, ActionPager, Scribes, LiveMeeting, Planning]
+FRONT_FACING = [
+    Services,
+    ActionsService,
+    Views,
+    ActionPager,
+    Scribes,
+    LiveMeeting,
+    Planning,
+    Journal,
+]
 
 
 def _public_members(cls: type) -> list[tuple[type, str]]:

@@ -36,12 +36,12 @@ class P:
 
 WANG_FANG = P(1, "王芳")
 WANG_FENG = P(2, "王峰")  # pinyin initials wf collide with 王芳
-LI_MING_ZH = P(3, "李明")
-LI_MING = P(4, "Li Ming")  # initials lm collide with 李明; "li" is his prefix alone
+LIU_MING = P(3, "刘明")
+LI_MING = P(4, "Li Ming")  # initials lm collide with 刘明; "li" is a whole word of his name alone
 ZHANG_WEI = P(5, "Zhang Wei")
 SARAH_CHEN = P(6, "Sarah Chen")
 
-PEOPLE = [WANG_FANG, WANG_FENG, LI_MING_ZH, LI_MING, ZHANG_WEI, SARAH_CHEN]
+PEOPLE = [WANG_FANG, WANG_FENG, LIU_MING, LI_MING, ZHANG_WEI, SARAH_CHEN]
 ONE_WANG = [WANG_FANG, LI_MING, ZHANG_WEI, SARAH_CHEN]  # @wf is 王芳 alone here
 
 TODAY = date(2026, 11, 27)  # a Friday
@@ -243,15 +243,15 @@ def test_two_owners_in_order_and_deduplicated() -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "/a @王芳、@李明 同步报价",
-        "/a @王芳，@李明 同步报价",
-        "/a @王芳 和 @李明 同步报价",
-        "/a @王芳,@李明: 同步报价",
+        "/a @王芳、@刘明 同步报价",
+        "/a @王芳，@刘明 同步报价",
+        "/a @王芳 和 @刘明 同步报价",
+        "/a @王芳,@刘明: 同步报价",
     ],
 )
 def test_separators_between_owners_are_dropped(line: str) -> None:
     result = parse(line)
-    assert result.owners == (WANG_FANG, LI_MING_ZH)
+    assert result.owners == (WANG_FANG, LIU_MING)
     assert result.text == "同步报价"
 
 
@@ -569,7 +569,7 @@ def test_describe_in_english(line: str, preview: str) -> None:
         ("/a @王芳 提交计划 due:2026-12-05 p1", "行动 -> 王芳，截止 12月5日周六，P1"),
         ("/a @王芳 下周五 提交计划 p1", "行动 -> 王芳，截止 12月4日周五，P1"),
         ("/a 提交计划", "行动 -> 未指派"),
-        ("/a @王芳 @李明 提交计划", "行动 -> 王芳、李明"),
+        ("/a @王芳 @刘明 提交计划", "行动 -> 王芳、刘明"),
         ("/a @li send deck due:2027-01-08", "行动 -> Li Ming，截止 2027年1月8日周五"),
         ("决定：下周涨价", "决定（待确认）"),
         ("记录一下", "记录"),

@@ -82,7 +82,7 @@ def test_pinyin_is_cached() -> None:
     assert pinyin_initials.cache_info().hits >= 1
 
 
-# --- rule 1: the full name ----------------------------------------------------------------------
+# --- tier 1: the full name ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("query", ["王芳", " 王芳 ", "Li Ming", "li ming", "  LI   MING "])
@@ -97,23 +97,26 @@ def test_exact_name_beats_a_longer_name_with_that_prefix() -> None:
     assert match_person("wang", [wang, wang_lei]) == wang
 
 
-# --- rule 2: prefixes ----------------------------------------------------------------------------
+# --- tiers 2 and 3: whole words, then prefixes --------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("li", LI_MING),  # prefix of Li Ming; 李明 does not start with "li"
-        ("Li M", LI_MING),
         ("zha", ZHANG_WEI),
-        ("wei", ZHANG_WEI),  # prefix of a later word
+        ("wei", ZHANG_WEI),  # a whole later word
         ("sar", SARAH_CHEN),
         ("chen", SARAH_CHEN),
         ("李", LI_MING_ZH),
     ],
 )
-def test_unique_prefix(query: str, expected: P) -> None:
+def test_unique_word_or_prefix(query: str, expected: P) -> None:
     assert match_person(query, EVERYONE) == expected
+
+
+def test_li_is_a_word_of_li_ming_alone_without_a_chinese_li() -> None:
+    assert match_person("li", ONE_WANG) == LI_MING
+    assert match_person("Li M", ONE_WANG) == LI_MING
 
 
 def test_prefix_shared_by_two_is_ambiguous_and_lists_both() -> None:
@@ -124,13 +127,32 @@ def test_prefix_shared_by_two_is_ambiguous_and_lists_both() -> None:
     assert message == "王 is ambiguous: 王芳, 王峰"
 
 
-def test_prefix_wins_over_pinyin_initials() -> None:
-    # "li" is a prefix of Li Ming (rule 2) and also 李明's full pinyin prefix (rule 5):
-    # the first rule that matches anyone decides.
-    assert match_person("li", [LI_MING_ZH, LI_MING]) == LI_MING
+@pytest.mark.parametrize("query", ["li", "Li M", "l"])
+def test_a_latin_word_shared_with_a_pinyin_syllable_is_ambiguous(query: str) -> None:
+    # "li" is a word of Li Ming and the syllable of 李: neither is picked silently
+    with pytest.raises(InvalidInput) as caught:
+        match_person(query, EVERYONE)
+    assert "李明" in str(caught.value) and "Li Ming" in str(caught.value)
 
 
-# --- rules 3-5: pinyin ----------------------------------------------------------------------------
+def test_a_single_letter_never_picks_the_english_name_silently() -> None:
+    department = [
+        P(1, "陈建国"),
+        P(2, "Sarah Chen"),
+        P(3, "David Li"),
+        P(4, "李明"),
+        P(5, "刘洋"),
+        P(6, "Emily Zhang"),
+        P(7, "张伟"),
+        P(8, "王芳"),
+    ]
+    for letter in ("l", "c", "z"):
+        with pytest.raises(InvalidInput):
+            match_person(letter, department)
+    assert match_person("w", department).name == "王芳"  # the only w of any kind
+
+
+# --- tiers 2 and 3: pinyin ---------------------------------------------------------------
 
 
 @pytest.mark.parametrize("query", ["wf", "WF", "ｗｆ", " wf "])

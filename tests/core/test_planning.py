@@ -31,10 +31,12 @@ def test_edit_delete_undo_reorder(planning: Planning, services: Services) -> Non
     assert _titles(planning, meeting.id) == ["A", "D", "B", "C"]
     planning.move_item(ids[0], -1)  # already first: no change
     assert _titles(planning, meeting.id) == ["A", "D", "B", "C"]
-    deleted = planning.delete_item(ids[1])
+    planning.delete_item(ids[1])
     assert _titles(planning, meeting.id) == ["A", "D", "C"]
-    planning.restore_item(deleted)
+    undone = services.journal.undo()  # the journal puts it back where it was, same id
+    assert undone.summary == "Meeting “周例会”: deleted “B”"
     assert _titles(planning, meeting.id) == ["A", "D", "B", "C"]
+    assert planning.store.get_agenda_item(ids[1]).title == "B"
     assert [i.position for i in planning.store.list_agenda(meeting.id)] == [1, 2, 3, 4]
     edited = planning.edit_item(ids[2], title="C2", minutes=25, presenter="wf", kind="decision")
     assert (edited.title, edited.timebox_minutes) == ("C2", 25)

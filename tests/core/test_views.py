@@ -52,8 +52,9 @@ def test_due_buckets(team: Services) -> None:
 
     assert bucket(DueBucket.OVERDUE) == {"overdue 王芳"}  # the done one is not overdue
     assert bucket(DueBucket.TODAY) == {"today 赵磊"}
-    assert bucket(DueBucket.WEEK) == {"today 赵磊", "nobody's", "sunday 赵磊"}
-    assert bucket(DueBucket.LATER) == {"next week Li", "waiting 赵磊"}
+    # this week is the next 7 days (today and 6 more), as the digest counts them
+    assert bucket(DueBucket.WEEK) == {"today 赵磊", "nobody's", "sunday 赵磊", "next week Li"}
+    assert bucket(DueBucket.LATER) == {"waiting 赵磊"}
     assert bucket(DueBucket.NONE) == {"no date Li"}
     closed = ActionFilter(bucket=DueBucket.OVERDUE, statuses=(ActionStatus.DONE,))
     assert titles(team, closed) == set()
@@ -81,9 +82,11 @@ def test_team_owner_and_other_filters_combine(team: Services) -> None:
     assert titles(team, waiting) == {"waiting 赵磊"}
 
 
-def test_build_query_for_this_week_ends_on_sunday(team: Services) -> None:
+def test_build_query_for_this_week_is_the_next_7_days(team: Services) -> None:
     query = build_query(team, ActionFilter(bucket=DueBucket.WEEK))
-    assert (query.due_on_or_after, query.due_before) == (TODAY, date(2026, 11, 30))
+    assert (query.due_on_or_after, query.due_before) == (TODAY, date(2026, 12, 4))
+    later = build_query(team, ActionFilter(bucket=DueBucket.LATER))
+    assert later.due_on_or_after == date(2026, 12, 4)
 
 
 def test_builtin_views_for_me(team: Services) -> None:
@@ -99,9 +102,41 @@ def test_builtin_views_for_me(team: Services) -> None:
     assert "done late" in titles(team, views.resolve("all").filter)
     assert "done late" not in titles(team, views.resolve(None).filter)  # all open
     assert views.resolve("person:3").name == "赵磊's items"
-    assert [v.key for v in views.available()][:8] == [
-        "mine", "overdue", "week", "check_ins", "waiting", "unassigned", "team", "escalated",
+    assert [v.key for v in views.available()][:9] == [
+        "mine", "overdue", "week", "check_ins", "waiting", "blocked", "unassigned", "team",
+        "escalated",
     ]  # fmt: skip
+
+
+def test_a_lead_sees_the_scoped_views_for_their_team_and_can_widen_them(team: Services) -> None:
+    team.add_action("li overdue", ["Li Ming"], TODAY - timedelta(days=1))
+    blocked = team.add_action("blocked 赵磊", ["赵磊"], TODAY + timedelta(days=3))
+    team.set_status(blocked.id, "blocked", note="合同")
+    team.set_me("王芳")
+    views = Views(team)
+    assert views.leads()
+    overdue = views.resolve("overdue")
+    assert overdue.name == "Overdue · my team"
+    assert titles(team, overdue.filter) == {"overdue 王芳"}  # not Li Ming's
+    department = views.other_scope(overdue)
+    assert department is not None and department.key == "overdue:all"
+    assert department.name == "Overdue · department"
+    assert titles(team, department.filter) == {"overdue 王芳", "li overdue"}
+    assert views.other_scope(department) == overdue
+    assert titles(team, views.resolve("blocked").filter) == {"blocked 赵磊"}
+    week = views.resolve("week")
+    assert week.name == "Due this week · my team"
+    assert "next week Li" not in titles(team, week.filter)
+    assert "next week Li" in titles(team, views.resolve("week:all").filter)
+    assert views.other_scope(views.resolve("mine")) is None  # not a scoped view
+    assert {v.key: v.name for v in views.available()}["waiting"] == "Waiting on others · my team"
+    # someone with no one under them sees the department's list, named plainly
+    team.set_me("赵磊")
+    plain = Views(team)
+    assert not plain.leads()
+    assert plain.resolve("overdue").name == "Overdue"
+    assert titles(team, plain.resolve("overdue").filter) == {"overdue 王芳", "li overdue"}
+    assert plain.other_scope(plain.resolve("overdue")) is None
 
 
 def test_views_that_need_me_say_so(services: Services) -> None:
@@ -134,7 +169,7 @@ def test_saved_views_round_trip(team: Services) -> None:
 def test_a_damaged_setting_does_not_break_the_list(team: Services) -> None:
     team.store.set_setting(SAVED_VIEWS_KEY, "{not json")
     assert Views(team).saved() == {}
-    assert len(Views(team).available()) == 10  # the built-in ones only
+    assert len(Views(team).available()) == 11  # the built-in ones only
 
 
 def test_open_statuses_default(team: Services) -> None:

@@ -111,3 +111,32 @@ def test_dashboard_zh_cn_80x24(snap_compare, team: dict[str, int], make_app, ui)
     i18n.set_language("zh-CN")
     app = make_app()
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_dashboard(ui))
+
+
+def test_actions_overdue_my_team_120x40(snap_compare, lead_app: SalestuiApp, ui) -> None:
+    """A lead's Overdue is her team's by default."""
+    assert snap_compare(lead_app, terminal_size=(120, 40), run_before=open_actions(ui, "overdue"))
+
+
+def test_actions_overdue_department_zh_cn_80x24(
+    snap_compare, team: dict[str, int], make_app, ui
+) -> None:
+    """``T`` widens a lead's Overdue to the department."""
+    i18n.set_language("zh-CN")
+    run_before = open_actions(ui, "overdue", "T")
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_actions_one_item_from_a_search_80x24(
+    snap_compare, team: dict[str, int], lead_app: SalestuiApp, ui
+) -> None:
+    view = f"action:{team['提交华东区回款计划']}"
+    assert snap_compare(lead_app, terminal_size=(80, 24), run_before=open_actions(ui, view))
+
+
+def test_actions_one_item_from_a_search_zh_cn_120x40(
+    snap_compare, team: dict[str, int], make_app, ui
+) -> None:
+    i18n.set_language("zh-CN")
+    view = f"action:{team['Send revised quote to Hengda']}"
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=open_actions(ui, view))

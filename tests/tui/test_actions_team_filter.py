@@ -29,3 +29,35 @@ def test_a_team_name_or_a_lead(services: Services) -> None:
     by_lead, f = listed("wf")  # 王芳 by her initials: her whole reporting tree
     assert by_lead == {"报价单", "Call back"} and f.team is None
     assert "team of 王芳" in describe(services, f)
+
+
+async def test_a_lead_switches_overdue_between_her_team_and_the_department(
+    org: Services, make_app, ui
+) -> None:
+    from salestui.tui.screens.actions import ActionsScreen
+
+    org.add_person("陈静", Role.MEMBER, "华东大区", reports_to="王芳")
+    org.add_action("催收华东欠款", owners=["陈静"], due=org.clock.today().replace(day=20))
+    app = make_app(me="王芳")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(ActionsScreen(app.services, "overdue"))
+        await ui.open_screen(pilot, ActionsScreen)
+        screen = app.screen
+        assert isinstance(screen, ActionsScreen) and screen.pager is not None
+        assert ui.static_text(app, "#filter-bar").startswith("Overdue · my team")
+        assert [r.title for r in screen.pager.rows(0, 9)] == ["催收华东欠款"]
+        await pilot.press("T")
+        await pilot.pause()
+        assert ui.static_text(app, "#filter-bar").startswith("Overdue · department")
+        titles = {r.title for r in screen.pager.rows(0, 9)}
+        assert {"催收华东欠款", "提交回款计划", "Call back the Sinopec buyer"} <= titles
+        await pilot.press("T")
+        await pilot.pause()
+        assert [r.title for r in screen.pager.rows(0, 9)] == ["催收华东欠款"]
+        # a view without a scope says which ones have one, and changes nothing
+        messages = ui.record_notifications(app)
+        screen.open_view(screen.views.resolve("mine"))
+        await pilot.pause()
+        await pilot.press("T")
+        assert messages[-1].startswith("Only Overdue, Waiting on others, Blocked")
+        assert ui.static_text(app, "#filter-bar").startswith("My items")

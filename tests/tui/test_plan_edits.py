@@ -190,10 +190,12 @@ async def test_edit_an_item_then_delete_and_undo(people: Services, planned_weekl
         agenda = people.store.list_agenda(meeting_id)
         assert [i.title for i in agenda][1] == "各销售员业绩"  # back where it was
         assert agenda[1].timebox_minutes == 25 and agenda[1].presenter_id is not None
-        assert notes[-1] == "Undone: Deleted 各销售员业绩"
+        assert notes[-1] == "Undid: Meeting “周例会 第48周”: deleted “各销售员业绩”"
+        # The journal goes on back: the edit before it (the timebox).
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert notes[-1] == "Nothing to undo"
+        assert notes[-1] == "Undid: Meeting “周例会 第48周”: edited “各销售员业绩”"
+        assert people.store.list_agenda(meeting_id)[1].timebox_minutes != 25
 
 
 async def test_remove_an_attendee_and_undo(people: Services, planned_weekly, ui) -> None:

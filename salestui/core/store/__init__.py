@@ -10,15 +10,21 @@ from salestui.core.store.actions import ActionsStore
 from salestui.core.store.base import BaseStore
 from salestui.core.store.capture import CaptureStore
 from salestui.core.store.integrity import IntegrityStore
+from salestui.core.store.journal import JournalStore
 from salestui.core.store.meetings import MeetingsStore
 from salestui.core.store.people import PeopleStore
 from salestui.core.store.search import SearchStore
-from salestui.core.store.undo import UndoStore
 
 __all__ = ["ActionQuery", "BaseStore", "Store"]
 
 
 class Store(
-    PeopleStore, MeetingsStore, CaptureStore, ActionsStore, IntegrityStore, UndoStore, SearchStore
+    PeopleStore,
+    MeetingsStore,
+    CaptureStore,
+    ActionsStore,
+    IntegrityStore,
+    JournalStore,
+    SearchStore,
 ):
     """Typed access to one salestui database file."""

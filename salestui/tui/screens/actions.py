@@ -1,5 +1,5 @@
 """Actions: every action item, filtered, sorted and paged from SQL, with a detail panel,
-multi-select and bulk changes that can be undone.
+multi-select and bulk changes; ctrl+z takes back my last change (the journal's).
 
 Only the rows on screen are drawn (``PagedTable``); the ``ActionPager`` reads them a
 window at a time, so 100,000 items open as fast as 100.
@@ -25,7 +25,7 @@ from salestui.core.models import ActionListRow
 from salestui.core.service import Services
 from salestui.core.views import DEFAULT_VIEW, ActionFilter, ActionPager, View, Views
 from salestui.i18n import N_, _, format_number, ngettext
-from salestui.tui.screens.actions_commands import ActionCommands, UndoStep
+from salestui.tui.screens.actions_commands import ActionCommands
 from salestui.tui.screens.actions_detail import DetailPanel
 from salestui.tui.screens.actions_filters import (
     SORT_NAMES,
@@ -35,8 +35,10 @@ from salestui.tui.screens.actions_filters import (
     next_bucket,
     next_sort,
 )
-from salestui.tui.screens.actions_forms import FormField, FormScreen, PickScreen
+from salestui.tui.screens.actions_forms import FormScreen
+from salestui.tui.screens.actions_select import select_all_matching
 from salestui.tui.screens.actions_table import ActionsSource, action_columns
+from salestui.tui.screens.actions_views import ViewCommands
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
@@ -59,6 +61,9 @@ class ActionsScreen(SalestuiScreen):
         Binding("slash", "search", N_("Search"), key_display="/", id="actions.search"),
         Binding("f", "filters", N_("Filters"), id="actions.filters"),
         Binding("v", "views", N_("Views"), id="actions.views"),
+        Binding(
+            "T", "toggle_scope", N_("My team / department"), show=False, id="actions.scope"
+        ),  # fmt: skip
         Binding("o", "sort", N_("Sort"), id="actions.sort"),
         Binding("b", "bucket", N_("Due filter"), show=False, id="actions.bucket"),
         Binding("s", "set_status", N_("Set status"), show=False, id="actions.status"),
@@ -74,6 +79,14 @@ class ActionsScreen(SalestuiScreen):
             show=False,
             id="actions.select_visible",
         ),  # fmt: skip
+        Binding(
+            "asterisk",
+            "select_matching",
+            N_("Select all matching"),
+            key_display="*",
+            show=False,
+            id="actions.select_matching",
+        ),  # fmt: skip
         Binding("x", "clear_selection", N_("Clear selection"), show=False, id="actions.clear"),
         Binding("ctrl+s", "save_view", N_("Save as view"), show=False, id="actions.save_view"),
         Binding("ctrl+z", "undo", N_("Undo"), show=False, id="actions.undo"),
@@ -86,6 +99,7 @@ class ActionsScreen(SalestuiScreen):
         self.views = Views(services)
         self.ops = ActionsService(services)
         self.commands = ActionCommands(self, self.ops)
+        self.view_commands = ViewCommands(self)
         self.requested_view = view
         self.view: View | None = None
         self.filter = ActionFilter()
@@ -104,10 +118,6 @@ class ActionsScreen(SalestuiScreen):
             yield Static(id="actions-empty")
             yield DetailPanel(id="detail")
         yield SalestuiFooter()
-
-    @property
-    def undo_steps(self) -> list[UndoStep]:
-        return self.commands.undo_steps
 
     def push_form(self, form: Screen[str | None], done: Callable[[str | None], None]) -> None:
         self.app.push_screen(form, done)
@@ -135,7 +145,9 @@ class ActionsScreen(SalestuiScreen):
         self.commands.escalate()
 
     def action_undo(self) -> None:
-        self.commands.undo()
+        from salestui.tui.undo import undo_my_last_change
+
+        undo_my_last_change(self.app, self.services)
 
     @property
     def table(self) -> PagedTable:
@@ -158,6 +170,9 @@ class ActionsScreen(SalestuiScreen):
         except SalestuiError as error:
             self.notify(str(error), severity="warning", markup=False)
             view = self.views.resolve(DEFAULT_VIEW)
+        if view.key.startswith("action:"):  # one item, opened from a search: its detail too
+            self.detail_open = True
+            self.set_class(True, "-detail")
         self.open_view(view)
 
     def on_screen_suspend(self) -> None:
@@ -307,6 +322,10 @@ class ActionsScreen(SalestuiScreen):
         self.table.select(self.table.visible_rows())
         self._show_bars()
 
+    def action_select_matching(self) -> None:
+        """Every item the filter matches, not only those read (``actions_select``)."""
+        select_all_matching(self)
+
     def action_clear_selection(self) -> None:
         self.table.clear_selection()
         self._show_bars()
@@ -341,59 +360,17 @@ class ActionsScreen(SalestuiScreen):
         self.app.push_screen(FormScreen(_("Filters"), fields, submit))
 
     def action_views(self) -> None:
-        views = self.views.available()
-        options = [(v.key, v.name) for v in views]
-
-        def picked(key: str | None) -> None:
-            if not key:
-                return
-            try:
-                self.open_view(self.views.resolve(key))
-            except SalestuiError as error:
-                self.notify(str(error), severity="error", markup=False)
-
-        def delete(key: str) -> str:
-            name = key.partition(":")[2]
-            self.views.delete(name)
-            return _("Deleted view {name}").format(name=name)
-
-        self.app.push_screen(
-            PickScreen(
-                _("Views"),
-                options,
-                self.view.key if self.view else None,
-                on_delete=delete,
-                deletable=lambda key: key.startswith("saved:"),
-            ),  # fmt: skip
-            picked,
-        )
+        self.view_commands.pick()
 
     def action_save_view(self) -> None:
-        def submit(values: dict[str, str]) -> str:
-            view = self.views.save(values["name"], self.filter)
-            self.view = view
-            self._show_bars()
-            return _("Saved view {name}").format(name=view.name)
+        self.view_commands.save()
 
-        current = self.view.name if self.view and self.view.saved else ""
-        field = FormField("name", _("View name"), current, placeholder=_("e.g. 华东 overdue"))
+    def action_toggle_scope(self) -> None:
+        self.view_commands.toggle_scope()
 
-        def saved(message: str | None) -> None:
-            if message:
-                self.notify(message, markup=False)
-
-        self.app.push_screen(FormScreen(_("Save these filters as a view"), [field], submit), saved)
+    def view_renamed(self, view: View) -> None:
+        self.view = view
+        self._show_bars()
 
     def action_go_meeting(self) -> None:
-        row = self.current_row()
-        if row is None or row.meeting_id is None:
-            message = _("This item did not come from a meeting")
-            self.notify(message, severity="warning", markup=False)
-            return
-        try:
-            self.app.open_meeting(row.meeting_id)  # type: ignore[attr-defined]
-        except ImportError:  # that meeting screen is not part of this build
-            message = _("That meeting cannot be opened here yet")
-            self.notify(message, severity="warning", markup=False)
-        except SalestuiError as error:
-            self.notify(str(error), severity="error", markup=False)
+        self.commands.go_meeting()

@@ -1,6 +1,7 @@
 """The actions screen's changes to items: follow-up, done, status, reassign, due date,
-escalate, undo. Each opens a small form when it needs input, calls ``ActionsService``,
-and tells the user what happened (or why nothing did).
+escalate. Each opens a small form when it needs input, calls ``ActionsService``, and tells
+the user what happened (or why nothing did). Each change is one step of the journal:
+ctrl+z (``salestui.tui.undo``) takes it back, from any screen, after a restart too.
 
 ``ActionCommands`` is a plain helper the screen owns, not a mixin: it knows the screen
 only through ``CommandHost`` - which items are chosen, and what to do after a change."""
@@ -8,14 +9,14 @@ only through ``CommandHost`` - which items are chosen, and what to do after a ch
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
+from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from salestui.core.actions_service import ActionsService, Undo, parse_optional_date
+from salestui.core.actions_service import ActionsService, Changed, parse_optional_date
 from salestui.core.errors import InvalidInput, SalestuiError
 from salestui.core.models import OPEN_STATUSES, ActionListRow, ActionStatus
 from salestui.core.prompts import resolved_date
@@ -23,14 +24,7 @@ from salestui.i18n import _, ngettext
 from salestui.tui import labels
 from salestui.tui.screens.actions_filters import names_to_ids
 from salestui.tui.screens.actions_forms import FormField, FormScreen
-
-UNDO_DEPTH = 20
-
-
-@dataclass
-class UndoStep:
-    label: str
-    undo: Undo
+from salestui.tui.screens.actions_select import CONFIRM_ABOVE, ConfirmManyScreen
 
 
 def _status_choices(with_unchanged: bool) -> list[tuple[str, str]]:
@@ -41,6 +35,8 @@ def _status_choices(with_unchanged: bool) -> list[tuple[str, str]]:
 class CommandHost(Protocol):
     """What the commands need of the screen they serve."""
 
+    @property
+    def app(self) -> App[Any]: ...
     def targets(self) -> list[int]: ...
     def current_row(self) -> ActionListRow | None: ...
     def after_change(self, clear_selection: bool = True) -> None: ...
@@ -62,7 +58,6 @@ class ActionCommands:
     def __init__(self, host: CommandHost, ops: ActionsService) -> None:
         self.host = host
         self.ops = ops
-        self.undo_steps: list[UndoStep] = []
 
     def notify(
         self, message: str, severity: SeverityLevel = "information", markup: bool = False
@@ -97,21 +92,31 @@ class ActionCommands:
 
         self.host.push_form(FormScreen(title, fields, submit), done)
 
-    def _remember(self, label: str, undo: Undo, already: str) -> str:
-        """The toast of a change, its undo step kept; ``already`` when it changed nothing
-        (every item was already so): then there is nothing to undo either."""
-        if not undo.count:
+    @staticmethod
+    def _remember(label: str, changed: Changed, already: str) -> str:
+        """The toast of a change; ``already`` when it changed nothing (every item was
+        already so): then there is nothing to undo either."""
+        if not changed.count:
             return already
-        self.undo_steps.append(UndoStep(label, undo))
-        del self.undo_steps[:-UNDO_DEPTH]
         return _("{what} · ctrl+z undoes").format(what=label)
 
-    def _need_targets(self) -> list[int] | None:
+    def _with_targets(self, what: str, change: Callable[[list[int]], None]) -> None:
+        """``change`` the chosen items; more than ``CONFIRM_ABOVE`` only once confirmed."""
         ids = self.host.targets()
         if not ids:
             self.notify(_("No action item here"), severity="warning", markup=False)
-            return None
-        return ids
+            return
+        if len(ids) <= CONFIRM_ABOVE:
+            change(ids)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                change(ids)
+            else:
+                self.notify(_("Nothing was changed"), markup=False)
+
+        self.host.app.push_screen(ConfirmManyScreen(len(ids), what), answered)
 
     # -- commands -------------------------------------------------------------------------
 
@@ -153,35 +158,37 @@ class ActionCommands:
         )
 
     def done(self) -> None:
-        ids = self._need_targets()
-        if ids is None:
-            return
+        self._with_targets(_("Mark done"), self._done)
+
+    def _done(self, ids: list[int]) -> None:
         try:
-            undo = self.ops.mark_done(ids)
+            changed = self.ops.mark_done(ids)
         except SalestuiError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         self.notify(
             self._remember(
-                _("Marked {n} done").format(n=undo.count), undo, _("Nothing changed: already done")
+                _("Marked {n} done").format(n=changed.count),
+                changed,
+                _("Nothing changed: already done"),
             ),
             markup=False,
         )
         self.after_change()
 
     def set_status(self) -> None:
-        ids = self._need_targets()
-        if ids is None:
-            return
+        self._with_targets(_("Set status"), self._set_status)
+
+    def _set_status(self, ids: list[int]) -> None:
         row = self.current_row()
         current = row.status.value if row and len(ids) == 1 else ActionStatus.IN_PROGRESS.value
 
         def submit(values: dict[str, str]) -> str:
-            undo = self.ops.set_status(ids, values["status"], reason=values["reason"])
+            changed = self.ops.set_status(ids, values["status"], reason=values["reason"])
             status = labels.action_status(ActionStatus(values["status"]))
             return self._remember(
-                _("{n} set to {status}").format(n=undo.count, status=status),
-                undo,
+                _("{n} set to {status}").format(n=changed.count, status=status),
+                changed,
                 _("Nothing changed: already {status}").format(status=status),
             )
 
@@ -201,36 +208,38 @@ class ActionCommands:
         )
 
     def reopen(self) -> None:
-        ids = self._need_targets()
-        if ids is None:
-            return
+        self._with_targets(_("Reopen"), self._reopen)
+
+    def _reopen(self, ids: list[int]) -> None:
         try:
-            undo = self.ops.set_status(ids, ActionStatus.OPEN)
+            changed = self.ops.set_status(ids, ActionStatus.OPEN)
         except SalestuiError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         self.notify(
             self._remember(
-                _("Reopened {n}").format(n=undo.count), undo, _("Nothing changed: already open")
+                _("Reopened {n}").format(n=changed.count),
+                changed,
+                _("Nothing changed: already open"),
             ),
             markup=False,
         )
         self.after_change()
 
     def reassign(self) -> None:
-        ids = self._need_targets()
-        if ids is None:
-            return
+        self._with_targets(_("Reassign"), self._reassign)
+
+    def _reassign(self, ids: list[int]) -> None:
 
         def submit(values: dict[str, str]) -> str:
             owners = names_to_ids(self.ops.services, values["owners"])
             if not owners:
                 raise InvalidInput(_("Name at least one person"))
-            undo = self.ops.reassign(ids, list(owners), note=values["note"])
+            changed = self.ops.reassign(ids, list(owners), note=values["note"])
             names = ", ".join(self.ops.services.person(i).name for i in owners)
             return self._remember(
-                _("{n} reassigned to {names}").format(n=undo.count, names=names),
-                undo,
+                _("{n} reassigned to {names}").format(n=changed.count, names=names),
+                changed,
                 _("Nothing changed: already owned by {names}").format(names=names),
             )
 
@@ -249,17 +258,17 @@ class ActionCommands:
         )
 
     def set_due(self) -> None:
-        ids = self._need_targets()
-        if ids is None:
-            return
+        self._with_targets(_("Set due date"), self._set_due)
+
+    def _set_due(self, ids: list[int]) -> None:
 
         def submit(values: dict[str, str]) -> str:
             due = parse_optional_date(values["due"], self._today())
-            undo = self.ops.set_due(ids, due)
+            changed = self.ops.set_due(ids, due)
             when = labels.short_date(due, self._today()) if due else _("no due date")
             return self._remember(
-                _("{n} due {date}").format(n=undo.count, date=when),
-                undo,
+                _("{n} due {date}").format(n=changed.count, date=when),
+                changed,
                 _("Nothing changed: already due {date}").format(date=when),
             )
 
@@ -300,15 +309,17 @@ class ActionCommands:
             submit,
         )
 
-    def undo(self) -> None:
-        if not self.undo_steps:
-            self.notify(_("Nothing to undo"), severity="warning", markup=False)
+    def go_meeting(self) -> None:
+        """Open the meeting the item came from."""
+        row = self.current_row()
+        if row is None or row.meeting_id is None:
+            message = _("This item did not come from a meeting")
+            self.notify(message, severity="warning", markup=False)
             return
-        step = self.undo_steps.pop()
         try:
-            self.ops.undo(step.undo)
+            self.host.app.open_meeting(row.meeting_id)  # type: ignore[attr-defined]
+        except ImportError:  # that meeting screen is not part of this build
+            message = _("That meeting cannot be opened here yet")
+            self.notify(message, severity="warning", markup=False)
         except SalestuiError as error:
             self.notify(str(error), severity="error", markup=False)
-            return
-        self.notify(_("Undone: {what}").format(what=step.label), markup=False)
-        self.after_change(clear_selection=False)

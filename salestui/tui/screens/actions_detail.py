@@ -14,7 +14,9 @@ from textual.widgets import Static
 from salestui.core.actions_service import ActionDetail
 from salestui.core.dates import format_due
 from salestui.core.followup import MUST_RESOLVE_AFTER, must_resolve
-from salestui.core.models import FollowUp, FollowUpKind, Person
+from salestui.core.journal import ItemChange
+from salestui.core.journal_text import follow_up_what
+from salestui.core.models import FollowUp, Person
 from salestui.i18n import _, ngettext
 from salestui.tui import labels
 
@@ -42,15 +44,7 @@ def follow_up_line(entry: FollowUp, people: dict[int, Person], today: date) -> G
         head.append(f" · {_name(people, entry.author_id)}")
     text = Text()
     target = _name(people, entry.person_id)
-    what = {
-        FollowUpKind.NOTE: _("Follow-up"),
-        FollowUpKind.REVIEW: _("Reviewed in a meeting"),
-        FollowUpKind.REASSIGN: _("Reassigned to {name}").format(name=target),
-        FollowUpKind.ESCALATE: _("Escalated to {name}").format(name=target),
-        FollowUpKind.STATUS: _("Status changed"),
-        FollowUpKind.EDIT: _("Edited"),
-    }[entry.kind]
-    changes = [what]
+    changes = [follow_up_what(entry.kind.value, target)]
     if entry.status is not None:
         changes.append(_("status → {status}").format(status=labels.action_status(entry.status)))
     if entry.new_due is not None:
@@ -128,10 +122,34 @@ def detail_renderable(detail: ActionDetail, today: date, error_style: str) -> Gr
         parts.append(Text(f"  {reason}"))
     parts.append(Text(""))
     parts.append(Text(_("History"), style="bold underline"))
-    for entry in reversed(detail.follow_ups):
-        parts.append(follow_up_line(entry, detail.people, today))
-    parts.append(Text(_("{when} · created").format(when=when(action.created_at, today)), "dim"))
+    parts.extend(history_lines(detail, today))
     return Group(*parts)
+
+
+def change_line(change: ItemChange, today: date) -> Group:
+    """A line of the history the follow-ups leave out (``Journal.item_changes``): who
+    created the item, edited its title, priority or tags, or undid a change."""
+    head = Text()
+    head.append(when(change.at, today), style="bold")
+    if change.person:
+        head.append(f" · {change.person}")
+    return Group(head, Padding(Text(change.what, style="italic"), (0, 0, 0, 2)))
+
+
+def history_lines(detail: ActionDetail, today: date) -> list[RenderableType]:
+    """Newest first: the follow-ups and the journal's own lines, each saying who."""
+    dated: list[tuple[datetime, int, RenderableType]] = [
+        (entry.at, 0, follow_up_line(entry, detail.people, today))
+        for entry in detail.follow_ups
+        if entry.at is not None
+    ]
+    dated += [(change.at, 1, change_line(change, today)) for change in detail.changes]
+    dated.sort(key=lambda line: (line[0], line[1]))
+    lines = [line for _at, _order, line in reversed(dated)]
+    if not any(change.kind == "created" for change in detail.changes):
+        created = _("{when} · created").format(when=when(detail.action.created_at, today))
+        lines.append(Text(created, "dim"))
+    return lines
 
 
 class DetailPanel(VerticalScroll):

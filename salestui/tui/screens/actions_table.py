@@ -16,6 +16,8 @@ from salestui.i18n import _
 from salestui.tui import labels
 from salestui.tui.widgets.paged_table import Cell, PagedColumn
 
+CHECK_IN_MARK = "↻"  # before the title of an open item whose next check-in date has come
+
 
 def age_label(created: datetime | None, today: date) -> str:
     """How long an item has existed: ``5d``, ``3w``, ``2y``."""
@@ -115,8 +117,11 @@ class ActionsSource:
             ActionStatus.WAITING: f"{theme.warning}",
             ActionStatus.IN_PROGRESS: f"{theme.success}",
         }.get(row.status, "")
+        check_in = (
+            not closed and row.next_follow_up is not None and row.next_follow_up <= self.today
+        )
         cells: list[Cell] = [
-            row.title,
+            f"{CHECK_IN_MARK} {row.title}" if check_in else row.title,
             (", ".join(row.owners), "") if row.owners else (_("(unassigned)"), "dim"),
             due,
             (labels.priority(row.priority), error if row.priority == 1 else ""),

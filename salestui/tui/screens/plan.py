@@ -30,7 +30,6 @@ from salestui.tui.screens.plan_data import (
     PLAN_ERRORS,
     PlanChanged,
     PlanRead,
-    UndoStep,
     agenda_total,
     moment_label,
     problem,
@@ -83,7 +82,6 @@ class PlanScreen(SalestuiScreen):
         self.first_tab = tab if tab in TABS else default
         # Focus is given right after compose, so keys typed at once are not lost.
         self.AUTO_FOCUS = TAB_FOCUS[self.first_tab]  # type: ignore[misc]
-        self.undo_steps: list[UndoStep] = []
         self.pending_template: Template | None = None  # applied when a new meeting is saved
         self._saved_form: FormInput | None = None
         self._typed_before_rebuild: FormInput | None = None
@@ -267,8 +265,6 @@ class PlanScreen(SalestuiScreen):
             self._show_kind_hint()
 
     def on_plan_changed(self, event: PlanChanged) -> None:
-        if event.undo is not None:
-            self.undo_steps.append(event.undo)
         self.reload_data()
 
     def on_agenda_pane_add_requested(self, event: AgendaPane.AddRequested) -> None:
@@ -342,17 +338,10 @@ class PlanScreen(SalestuiScreen):
         return True
 
     def action_undo(self) -> None:
-        if not self.undo_steps:
-            say(self, _("Nothing to undo"))
-            return
-        step = self.undo_steps.pop()
-        try:
-            step.undo()
-        except PLAN_ERRORS as error:
-            say(self, problem(error), "error")
-            return
-        say(self, _("Undone: {what}").format(what=step.label))
-        self.reload_data()
+        """My last change, wherever it was made (the journal's; ``salestui.tui.undo``)."""
+        from salestui.tui.undo import undo_my_last_change
+
+        undo_my_last_change(self.app, self.services)
 
     def action_template(self) -> None:
         self.commands.choose_template()

@@ -18,7 +18,7 @@ from salestui.core.models import Cadence, Template
 from salestui.core.planning import Planning
 from salestui.core.service import MeetingDetail, Services
 from salestui.i18n import _, ngettext
-from salestui.tui.screens.plan_data import PLAN_ERRORS, UndoStep, problem
+from salestui.tui.screens.plan_data import PLAN_ERRORS, problem
 from salestui.tui.screens.plan_recurring import RecurringScreen, cadence_label
 
 if TYPE_CHECKING:
@@ -36,7 +36,6 @@ class PlanHost(Protocol):
     detail: MeetingDetail | None
     cadence: Cadence | None
     pending_template: Template | None
-    undo_steps: list[UndoStep]
 
     @property
     def app(self) -> App[object]: ...
@@ -109,21 +108,14 @@ class PlanCommands:
         else:
             meeting_id = host.meeting_id
             try:
-                before = {item.id for item in host.services.agenda(meeting_id)}
-                after = host.planning.apply_template(meeting_id, template)
+                host.planning.apply_template(meeting_id, template)
             except PLAN_ERRORS as error:
                 self.say(problem(error), "error")
                 return
-            added = [item.id for item in after if item.id not in before and item.id is not None]
-
-            def take_back() -> None:
-                for item_id in added:
-                    host.planning.delete_item(item_id)
-
+            count = len(template.items)
             label = ngettext(
-                "Added {count} item from {name}", "Added {count} items from {name}", len(added)
-            ).format(count=len(added), name=template.name)
-            host.undo_steps.append(UndoStep(label, take_back))
+                "Added {count} item from {name}", "Added {count} items from {name}", count
+            ).format(count=count, name=template.name)
             self.say(_("{what} - ctrl+z to undo").format(what=label))
         host.reload_data()
 

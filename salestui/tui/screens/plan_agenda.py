@@ -27,7 +27,6 @@ from salestui.i18n import N_, _
 from salestui.tui.screens.plan_data import (
     PLAN_ERRORS,
     PlanChanged,
-    UndoStep,
     carried_label,
     problem,
     say,
@@ -207,13 +206,13 @@ class AgendaPane(Vertical):
         if item is None or item.id is None:
             return
         try:
-            deleted = self.planning.delete_item(item.id)
+            self.planning.delete_item(item.id)
         except PLAN_ERRORS as error:
             say(self, problem(error), "error")
             return
         label = _("Deleted {title}").format(title=item.title)
         say(self, _("{what} - ctrl+z to undo").format(what=label))
-        self.post_message(PlanChanged(UndoStep(label, lambda: self.planning.restore_item(deleted))))
+        self.post_message(PlanChanged())
 
     def move(self, delta: int) -> None:
         item = self._selected()

@@ -23,7 +23,7 @@ from salestui.core.planning import Planning
 from salestui.core.service import MeetingDetail, Services
 from salestui.i18n import N_, _
 from salestui.tui import labels
-from salestui.tui.screens.plan_data import PLAN_ERRORS, PlanChanged, UndoStep, problem, say
+from salestui.tui.screens.plan_data import PLAN_ERRORS, PlanChanged, problem, say
 from salestui.tui.widgets.fit_table import FitColumn, FitRow, FitTable
 from salestui.tui.widgets.person_picker import PersonPicker
 
@@ -222,16 +222,12 @@ class AttendeesPane(Vertical):
         selected = self._selected()
         if selected is None:
             return
-        meeting_id, person, required = selected
+        meeting_id, person, _required = selected
         try:
             self.planning.uninvite(meeting_id, person.id or 0)
         except PLAN_ERRORS as error:
             say(self, problem(error), "error")
             return
-
-        def put_back() -> None:
-            self.planning.set_required(meeting_id, person.id or 0, required)
-
         label = _("Removed {name}").format(name=person.name)
         say(self, _("{what} - ctrl+z to undo").format(what=label))
-        self.post_message(PlanChanged(UndoStep(label, put_back)))
+        self.post_message(PlanChanged())

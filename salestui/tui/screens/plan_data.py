@@ -1,10 +1,9 @@
 """What the Plan screen shares between its panes, without any widget: what it reads (in a
-thread worker, ``read_plan``), toasts, errors, undo steps, labels. The meeting form's
-rules are the core's (``core.meeting_form``)."""
+thread worker, ``read_plan``), toasts, errors, labels. The meeting form's rules are the
+core's (``core.meeting_form``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -33,14 +32,6 @@ def say(widget: Widget, message: str, severity: SeverityLevel = "information") -
 def problem(error: Exception) -> str:
     """The one line to show for an error caught with ``PLAN_ERRORS``."""
     return error_message(error)
-
-
-@dataclass
-class UndoStep:
-    """One thing ``ctrl+z`` can take back: what it was, and how to put it back."""
-
-    label: str
-    undo: Callable[[], object]
 
 
 @dataclass
@@ -74,9 +65,8 @@ def read_plan(services: Services, meeting_id: int | None) -> PlanRead:
 
 @dataclass
 class PlanChanged(Message):
-    """A pane wrote to the database: the screen reads the meeting again."""
-
-    undo: UndoStep | None = None
+    """A pane wrote to the database (one step of the journal, which ctrl+z takes back):
+    the screen reads the meeting again."""
 
 
 # -- labels ---------------------------------------------------------------------------------

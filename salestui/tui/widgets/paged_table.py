@@ -13,7 +13,7 @@ with ``hide_below`` drop out when the table is narrower (``paged_lines``: drawin
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from time import perf_counter
 from typing import Any, ClassVar
@@ -154,6 +154,11 @@ class PagedTable(ScrollView, can_focus=True):
 
     def select(self, rows: Sequence[Any]) -> None:
         self.selected.update(self.source.key(r) for r in rows)
+        self.refresh()
+
+    def select_keys(self, keys: Iterable[Hashable]) -> None:
+        """Select rows by key, read or not (e.g. every row a filter matches)."""
+        self.selected.update(keys)
         self.refresh()
 
     def clear_selection(self) -> None:
