@@ -323,8 +323,8 @@ DEFAULT: Any = object()  # "the test's own database"
 
 def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = dict(os.environ)
-    for name in ("SALESTUI_DB", "SALESTUI_ME", "COLUMNS", "LINES", "LC_ALL", "LANG",
-                 "PYTHONDONTWRITEBYTECODE"):  # fmt: skip
+    for name in ("SALESTUI_DB", "SALESTUI_ME", "SALESTUI_DEBUG", "COLUMNS", "LINES", "LC_ALL",
+                 "LANG", "PYTHONDONTWRITEBYTECODE"):  # fmt: skip
         env.pop(name, None)
     # Compiled modules shared by every subprocess of the run: each CLI start then skips
     # recompiling salestui (a third of a start on a busy machine).
@@ -344,27 +344,43 @@ def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 class Runner:
     """``run("people", "list", "--json")`` -> Result. ``--db`` is the test's file unless
-    ``db_path=`` says otherwise (``db_path=None``: no ``--db`` option); keyword arguments
-    are extra environment variables."""
+    ``db_path=`` says otherwise (``db_path=None``: no ``--db`` option); ``prefix`` goes
+    before the command (e.g. ``prlimit ...``); keyword arguments are extra environment
+    variables.
 
-    def __init__(self, tmp_path: Path, db: Path) -> None:
+    ``lenient``: output that is not UTF-8 is read with replacement characters (the
+    reliability suite feeds the command bytes that are not text) instead of failing."""
+
+    def __init__(self, tmp_path: Path, db: Path | str | None, *, lenient: bool = False,
+                 timeout: float = 60) -> None:  # fmt: skip
         self.tmp_path = tmp_path
         self.db = db
+        self.errors = "replace" if lenient else "strict"
+        self.timeout = timeout
 
-    def __call__(self, *args: str, db_path: Path | str | None = DEFAULT, **env: str) -> Result:
-        argv = [sys.executable, "-m", "salestui"]
+    def __call__(
+        self,
+        *args: str,
+        db_path: Path | str | None = DEFAULT,
+        prefix: Sequence[str] = (),
+        **env: str,
+    ) -> Result:
+        argv = [*prefix, sys.executable, "-m", "salestui"]
         target = self.db if db_path is DEFAULT else db_path
         if target is not None:
             argv += ["--db", str(target)]
         done = subprocess.run(
             [*argv, *args],
             capture_output=True,
-            text=True,
-            encoding="utf-8",
             env=cli_env(self.tmp_path, **env),
-            timeout=60,
+            timeout=self.timeout,
         )
-        return Result(done.returncode, done.stdout, done.stderr)
+        return Result(done.returncode, self._text(done.stdout), self._text(done.stderr))
+
+    def _text(self, output: bytes) -> str:
+        """As ``text=True`` reads it: UTF-8, universal newlines."""
+        text = output.decode("utf-8", self.errors)
+        return text.replace("\r\n", "\n").replace("\r", "\n")
 
     def many(self, *commands: Sequence[str], db_path: Path | str | None = DEFAULT) -> list[Result]:
         """Run independent commands concurrently (each is still its own process)."""

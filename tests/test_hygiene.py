@@ -115,6 +115,32 @@ def test_tests_share_helpers_through_fixtures_not_files_loaded_by_path() -> None
     ]  # fmt: skip
 
 
+def test_test_modules_do_not_import_each_other() -> None:
+    """Nor by name: a helper another test file needs is a fixture in a conftest.py, not an
+    import of that file (``from tests.tui.test_run_console import ...``, ``from
+    .test_integrity_open import ...``)."""
+
+    def imports_a_test_module(node: ast.AST) -> list[str]:
+        if isinstance(node, ast.ImportFrom) and node.level:  # ``from .test_x import ...``
+            return ["." * node.level + (node.module or "")]
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            return []
+        return [name for name in names if name == "tests" or name.startswith("tests.")]
+
+    offenders = [
+        f"{path.relative_to(ROOT)}:{node.lineno}: {name}"  # type: ignore[attr-defined]
+        for path in sorted((ROOT / "tests").rglob("*.py"))
+        if "__snapshots__" not in path.parts
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        for name in imports_a_test_module(node)
+    ]
+    assert offenders == []
+
+
 _LOADED_BY_PATH = """
 import importlib.util, runpy
 from importlib.machinery import SourceFileLoader

@@ -229,6 +229,14 @@ class Planning:
                 self.store.set_setting("templates_seeded", "1")
         return self.store.list_templates(kind)
 
+    def template_kinds(self) -> set[MeetingKind]:
+        """The kinds of meeting that have a template - counting the defaults before
+        ``templates`` first writes them. Only reads (a front end's reader may call it)."""
+        kinds = {template.kind for template in self.store.list_templates()}
+        if self.store.get_setting("templates_seeded") is None:
+            kinds |= {kind for kind, *_rest in DEFAULT_TEMPLATES}
+        return kinds
+
     def save_template(self, template: Template) -> Template:
         return self.store.save_template(template)
 

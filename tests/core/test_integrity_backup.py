@@ -20,17 +20,15 @@ from salestui.core.meeting import LiveMeeting
 from salestui.core.models import MeetingKind
 from salestui.core.service import Services
 
-from .test_integrity_open import _fill_actions, damage
-
 
 def _count(path: Path, table: str) -> int:
     with sqlite3.connect(path) as conn:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-def test_automatic_backups_are_private_verified_and_rotated(tmp_path: Path) -> None:
+def test_automatic_backups_are_private_verified_and_rotated(fill_actions, tmp_path: Path) -> None:
     path = tmp_path / "s.db"
-    _fill_actions(path, 50)
+    fill_actions(path, 50)
     policy = BackupPolicy(keep=3)
     made = [automatic_backup(path, "start", policy) for _ in range(5)]
     kept = list_backups(path, policy)
@@ -42,9 +40,9 @@ def test_automatic_backups_are_private_verified_and_rotated(tmp_path: Path) -> N
     assert not list((tmp_path / "s.db.backups").glob(".*partial*"))
 
 
-def test_a_configured_folder_and_keep_zero(tmp_path: Path) -> None:
+def test_a_configured_folder_and_keep_zero(fill_actions, tmp_path: Path) -> None:
     path = tmp_path / "s.db"
-    _fill_actions(path, 5)
+    fill_actions(path, 5)
     folder = tmp_path / "elsewhere"
     folder.mkdir()
     made = automatic_backup(path, "start", BackupPolicy(folder=folder))
@@ -52,9 +50,9 @@ def test_a_configured_folder_and_keep_zero(tmp_path: Path) -> None:
     assert automatic_backup(path, "start", BackupPolicy(keep=0)) is None
 
 
-def test_a_damaged_source_is_never_reported_backed_up(tmp_path: Path) -> None:
+def test_a_damaged_source_is_never_reported_backed_up(fill_actions, damage, tmp_path: Path) -> None:
     path = tmp_path / "s.db"
-    _fill_actions(path, 3000)
+    fill_actions(path, 3000)
     damage(path)
     with pytest.raises(BackupFailed):
         automatic_backup(path, "start", BackupPolicy())
@@ -82,9 +80,9 @@ def test_confirming_a_meeting_makes_a_backup(tmp_path: Path, clock) -> None:
         assert conn.execute("SELECT status FROM meetings").fetchone()[0] == "confirmed"
 
 
-def test_recover_copies_every_readable_row(tmp_path: Path) -> None:
+def test_recover_copies_every_readable_row(fill_actions, damage, tmp_path: Path) -> None:
     path = tmp_path / "s.db"
-    _fill_actions(path, 3000)
+    fill_actions(path, 3000)
     # The items' pages and their indexes' alternate in the file's middle: six pages of
     # noise reach data pages whatever the schema's other tables add before them.
     damage(path, pages=6)
@@ -121,9 +119,9 @@ def _leave_a_wal(path: Path, title: str) -> None:
     assert Path(f"{path}-wal").stat().st_size > 0
 
 
-def test_restore_over_a_file_with_a_leftover_wal(tmp_path: Path) -> None:
+def test_restore_over_a_file_with_a_leftover_wal(fill_actions, tmp_path: Path) -> None:
     path = tmp_path / "s.db"
-    _fill_actions(path, 20)
+    fill_actions(path, 20)
     good = tmp_path / "good.db"
     automatic = automatic_backup(path, "start", BackupPolicy())
     assert automatic is not None
@@ -138,11 +136,11 @@ def test_restore_over_a_file_with_a_leftover_wal(tmp_path: Path) -> None:
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
 
 
-def test_restore_beside_a_stale_wal_of_another_file(tmp_path: Path) -> None:
+def test_restore_beside_a_stale_wal_of_another_file(fill_actions, tmp_path: Path) -> None:
     """The database file is gone (or unreadable) but its old -wal is still there: copying
     the backup in by hand would replay that -wal into it ("malformed")."""
     path = tmp_path / "s.db"
-    _fill_actions(path, 20)
+    fill_actions(path, 20)
     good = tmp_path / "good.db"
     good.write_bytes(automatic_backup(path, "start", BackupPolicy()).read_bytes())  # type: ignore[union-attr]
     _leave_a_wal(path, "in the stale wal")
@@ -156,9 +154,9 @@ def test_restore_beside_a_stale_wal_of_another_file(tmp_path: Path) -> None:
     del shm
 
 
-def test_restore_refuses_a_damaged_or_foreign_file(tmp_path: Path) -> None:
+def test_restore_refuses_a_damaged_or_foreign_file(fill_actions, damage, tmp_path: Path) -> None:
     path = tmp_path / "s.db"
-    _fill_actions(path, 3000)
+    fill_actions(path, 3000)
     bad = tmp_path / "bad.db"
     bad.write_bytes(path.read_bytes())
     damage(bad)

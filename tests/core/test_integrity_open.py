@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import random
 import sqlite3
 import subprocess
 import sys
@@ -18,33 +17,6 @@ from salestui.core.errors import StorageError
 from salestui.core.service import Services
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _fill_actions(path: Path, count: int) -> None:
-    store = open_store(path)
-    try:
-        with store.transaction():
-            for number in range(count):
-                store.db.execute(
-                    "INSERT INTO action_items(title, created_at, updated_at) VALUES (?, ?, ?)",
-                    [f"行动 {number} " + "x" * 80, "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"],
-                )
-    finally:
-        store.close()
-
-
-def damage(path: Path, pages: int = 4) -> None:
-    """Overwrite pages in the middle of a (checkpointed) database file with garbage, and
-    make the daily full check due (as it is the next day)."""
-    for stamp in path.parent.glob(f"{path.name}.backups/*.checked"):
-        stamp.unlink()
-    size = path.stat().st_size
-    page = 4096
-    middle = (size // page) // 2
-    noise = random.Random(7).randbytes(page * pages)
-    with path.open("r+b") as handle:
-        handle.seek(middle * page)
-        handle.write(noise)
 
 
 # -- races ------------------------------------------------------------------------------
@@ -150,9 +122,11 @@ def test_a_newer_schema_is_read_only(tmp_path: Path, clock) -> None:
 # -- damage -------------------------------------------------------------------------------
 
 
-def test_a_damaged_file_opens_read_only_naming_the_newest_backup(tmp_path: Path, clock) -> None:
+def test_a_damaged_file_opens_read_only_naming_the_newest_backup(
+    fill_actions, damage, tmp_path: Path, clock
+) -> None:
     path = tmp_path / "damaged.db"
-    _fill_actions(path, 3000)
+    fill_actions(path, 3000)
     backup = automatic_backup(path, "start", BackupPolicy())
     damage(path)
     before = path.read_bytes()
@@ -170,9 +144,11 @@ def test_a_damaged_file_opens_read_only_naming_the_newest_backup(tmp_path: Path,
     assert path.read_bytes() == before
 
 
-def test_damage_without_a_backup_names_the_recovery_command(tmp_path: Path) -> None:
+def test_damage_without_a_backup_names_the_recovery_command(
+    fill_actions, damage, tmp_path: Path
+) -> None:
     path = tmp_path / "damaged.db"
-    _fill_actions(path, 3000)
+    fill_actions(path, 3000)
     damage(path)
     store = open_store(path)
     try:

@@ -1,82 +1,20 @@
-"""The reliability suite's tools: the real ``salestui`` command in a subprocess, a small
-organisation built once, and a dump of a database to prove that bad input changed nothing.
-
-(With ``--import-mode=importlib`` conftest fixtures are not shared across folders, so the
-minimal pieces of tests/cli/conftest.py are repeated here.)
-"""
+"""The reliability suite's tools: the real ``salestui`` command in a subprocess (the shared
+``cli_runner`` of tests/conftest.py, reading output that is not text with replacement
+characters), a small organisation built once, and a dump of a database to prove that bad
+input changed nothing."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
-import tempfile
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-# A Friday morning, 08:30 in Shanghai (the same moment as tests/conftest.py).
-FIXED_NOW = "2026-11-27T08:30:00+08:00"
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def err_lines(self) -> list[str]:
-        return self.err.splitlines()
-
-    def ok(self) -> Result:
-        assert self.code == 0, (self.code, self.out, self.err)
-        assert self.err == "", self.err
-        return self
-
-
-def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    for name in ("SALESTUI_DB", "SALESTUI_ME", "SALESTUI_DEBUG", "COLUMNS", "LINES", "LC_ALL",
-                 "LANG", "PYTHONDONTWRITEBYTECODE"):  # fmt: skip
-        env.pop(name, None)
-    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "salestui-test-pycache")
-    env.update(
-        {
-            "TZ": "Asia/Shanghai",
-            "SALESTUI_NOW": FIXED_NOW,
-            "SALESTUI_LANG": "en",
-            "SALESTUI_CONFIG": str(tmp_path / "config.toml"),
-            "PYTHONIOENCODING": "utf-8",
-        }
-    )
-    env.update(extra)
-    return env
-
-
-def _run_cli(
-    tmp_path: Path, db: Path | str | None, *args: str, prefix: Sequence[str] = (), **env: str
-) -> Result:
-    """``salestui [--db DB] ARGS`` as a subprocess. Arguments may hold lone surrogates
-    (``os.fsdecode(b"\\xff")``): they reach the program as the original bytes."""
-    argv = [*prefix, sys.executable, "-m", "salestui"]
-    if db is not None:
-        argv += ["--db", str(db)]
-    done = subprocess.run(
-        [*argv, *args],
-        capture_output=True,
-        env=cli_env(tmp_path, **env),
-        timeout=120,
-    )
-    return Result(
-        done.returncode,
-        done.stdout.decode("utf-8", "replace"),
-        done.stderr.decode("utf-8", "replace"),
-    )
+Result = Any  # tests/conftest.py's Result (conftest modules are not importable)
 
 
 def _dump(db: Path) -> list[str]:
@@ -96,12 +34,11 @@ def _copy_db(source: Path, target: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def org_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def org_db(tmp_path_factory: pytest.TempPathFactory, fixed_now: datetime) -> Path:
     """A small organisation, built once with the core API: 张伟 (director), 王芳 (lead,
     reports to 张伟); meeting 1 (周例会) running on its first agenda item; action 1
     (提交回款计划, owner 王芳, due 2026-12-04); meeting 2, a draft."""
-    from datetime import date, datetime
-    from zoneinfo import ZoneInfo
+    from datetime import date
 
     from salestui.core.clock import FixedClock
     from salestui.core.db import open_store
@@ -111,7 +48,7 @@ def org_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("org") / "org.db"
     store = open_store(path)
     try:
-        clock = FixedClock(datetime.fromisoformat(FIXED_NOW).astimezone(ZoneInfo("Asia/Shanghai")))
+        clock = FixedClock(fixed_now)
         svc = Services(store, clock)
         svc.add_person("张伟", role="director", team="营销部")
         svc.add_person("王芳", role="lead", team="华东", reports_to="张伟")
@@ -135,9 +72,15 @@ def org(org_db: Path, tmp_path: Path) -> Path:
 
 # The helpers as fixtures (test modules cannot import this conftest by name).
 @pytest.fixture(scope="session")
-def run_cli() -> Callable[..., Result]:
-    """``run_cli(folder, db, *args, prefix=(), **env)``: the command in a subprocess."""
-    return _run_cli
+def run_cli(cli_runner: Any) -> Callable[..., Result]:
+    """``run_cli(folder, db, *args, prefix=(), **env)``: the command in a subprocess
+    (``db`` None: no ``--db``). Arguments may hold lone surrogates
+    (``os.fsdecode(b"\\xff")``): they reach the program as the original bytes."""
+
+    def run(folder: Path, db: Path | str | None, *args: str, **options: Any) -> Result:
+        return cli_runner(folder, db, lenient=True, timeout=120)(*args, **options)
+
+    return run
 
 
 @pytest.fixture(scope="session")

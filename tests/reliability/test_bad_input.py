@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-Result = Any  # tests/reliability/conftest.py's Result
+Result = Any  # tests/conftest.py's Result
 # Characters that must never reach a terminal: ESC, BEL, CSI (C1), bidi override/isolate.
 TERMINAL_CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e", "\u2066")
 

@@ -1,7 +1,7 @@
 """Small deterministic organisations for the TUI tests, as fixtures: ``org`` (and the
 ``app`` on it), ``team`` and ``make_app`` (a lead's team, for the actions and dashboard
 screens), ``people`` and ``planned_weekly`` (the Plan screen's six people and weekly
-meeting).
+meeting), ``live_console`` (meetings to run and the Pilot steps of the live console).
 
 The shared ``tests/conftest.py`` already fixes the environment for every test: TZ is
 Asia/Shanghai (with ``time.tzset()``), the language English (restored afterwards), and the
@@ -17,13 +17,18 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from salestui.config import Config
+from salestui.core.clock import FixedClock
+from salestui.core.meeting import LiveMeeting
 from salestui.core.models import MeetingKind, MeetingStatus, Role
 from salestui.core.planning import Planning
 from salestui.core.service import Services
 from salestui.tui.app import SalestuiApp
 from salestui.tui.busy import BusyWatch
+from salestui.tui.screens.run import RunScreen
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -217,6 +222,134 @@ def planned_weekly(people: Services) -> Callable[..., int]:
         return meeting.id
 
     return plan
+
+
+# -- the live console: meetings to run, and the steps of its Pilot tests ----------------------
+
+
+class LiveConsole:
+    """Helpers for the live console's tests (the ``live_console`` fixture): two weekly
+    meetings on Friday 27 Nov 09:00 chaired by 陈建国, and the Pilot steps that open,
+    start and read the console."""
+
+    @staticmethod
+    def with_review(services: Services) -> int:
+        """陈建国 chairs a 30-minute 周例会 at 09:00 with 35 minutes of agenda (not
+        circulated), three required attendees, and open actions from last week (one
+        carried 3 times)."""
+        services.add_person("陈建国", Role.DIRECTOR, "营销部")
+        services.add_person("王芳", Role.LEAD, "销售一部", reports_to="陈建国")
+        services.add_person("Li Ming", Role.MEMBER, "销售一部", reports_to="王芳")
+        services.add_person("赵强", Role.MEMBER, "销售二部", reports_to="陈建国")
+        start = datetime(2026, 11, 27, 9, 0, tzinfo=SHANGHAI)
+        last = services.new_meeting(
+            "上周例会", "回顾", MeetingKind.WEEKLY, start - timedelta(days=7)
+        )
+        done = services.add_action("提交回款计划", ["王芳"], date(2026, 11, 24), meeting_id=last.id)
+        stuck = services.add_action("Update the CRM", ["Li Ming"], date(2026, 11, 20),
+                                    meeting_id=last.id)  # fmt: skip
+        services.store.increment_carried([stuck.id, stuck.id])
+        for _ in range(2):
+            services.store.increment_carried([stuck.id])
+        assert done.id
+        meeting = services.new_meeting(
+            "周例会", "回顾本周问题", MeetingKind.WEEKLY, start, 30, chair="陈建国"
+        )
+        for title, minutes in (
+            ("上周业绩", 10), ("问题与对策", 5), ("Pricing", 5), ("下周目标", 10), ("AOB", 5)
+        ):  # fmt: skip
+            services.add_agenda_item(meeting.id, title, minutes)
+        services.invite(meeting.id, ["王芳", "Li Ming", "赵强"])
+        return meeting.id
+
+    @staticmethod
+    def plain(services: Services) -> int:
+        """The same people and agenda, one action from last week (the snapshots' meeting)."""
+        services.add_person("陈建国", Role.DIRECTOR, "营销部")
+        services.add_person("王芳", Role.LEAD, "销售一部", reports_to="陈建国")
+        services.add_person("Li Ming", Role.MEMBER, "销售一部", reports_to="王芳")
+        services.add_person("赵强", Role.MEMBER, "销售二部", reports_to="陈建国")
+        start = datetime(2026, 11, 27, 9, 0, tzinfo=SHANGHAI)
+        last = services.new_meeting(
+            "上周例会", "回顾", MeetingKind.WEEKLY, start - timedelta(days=7)
+        )
+        services.add_action("提交回款计划", ["王芳"], date(2026, 11, 24), meeting_id=last.id)
+        meeting = services.new_meeting("周例会", "回顾本周问题", MeetingKind.WEEKLY, start, 30,
+                                       chair="陈建国")  # fmt: skip
+        for title, minutes in (("上周业绩", 10), ("问题与对策", 5), ("Pricing", 5),
+                               ("下周目标", 10), ("AOB", 5)):  # fmt: skip
+            services.add_agenda_item(meeting.id, title, minutes)
+        services.invite(meeting.id, ["王芳", "Li Ming", "赵强"])
+        return meeting.id
+
+    @staticmethod
+    def running(services: Services, clock: FixedClock, meeting_id: int) -> LiveMeeting:
+        """Started at 09:04 with 王芳 and Li Ming present, a few lines on item 1, the chair
+        speaking for the first eight minutes."""
+        live = LiveMeeting(services)
+        clock.advance(minutes=34)
+        for name, status in (("王芳", "present"), ("Li Ming", "late"), ("赵强", "absent")):
+            live.set_attendance(meeting_id, services.find_person(name).id, status)
+        live.start(meeting_id)
+        for row in live.review_candidates(meeting_id):
+            live.review_action(meeting_id, row.id, "done")
+        live.speak(meeting_id, services.find_person("陈建国").id)
+        live.capture(meeting_id, "华东区回款比计划低 15%")
+        live.capture(meeting_id, "决定：华东区报价统一上调 3%")
+        live.capture(meeting_id, "/a @王芳 下周五 提交华东区回款计划 p1")
+        live.capture(meeting_id, "Hengda asks for a 5% discount on the Q1 order")
+        clock.advance(minutes=8)
+        live.speak(meeting_id, services.find_person("王芳").id)
+        clock.advance(seconds=30)
+        return live
+
+    @staticmethod
+    def table_text(app: SalestuiApp, selector: str) -> list[str]:
+        """A table's rows on the top screen, each as its cells joined by spaces."""
+        table = app.screen.query_one(selector)
+        return [
+            " ".join(str(cell) for cell in table.get_row_at(row))  # type: ignore[attr-defined]
+            for row in range(table.row_count)  # type: ignore[attr-defined]
+        ]
+
+    @staticmethod
+    async def open_run(app: SalestuiApp, pilot: Pilot, meeting_id: int) -> RunScreen:
+        screen = RunScreen(app.services, meeting_id)
+        await app.push_screen(screen)
+        await pilot.pause()
+        return screen
+
+    async def start_meeting(
+        self, app: SalestuiApp, pilot: Pilot, clock: FixedClock, meeting_id: int
+    ) -> RunScreen:
+        """Everyone present, started at 09:04, review skipped: the agenda runs."""
+        clock.advance(minutes=34)
+        screen = await self.open_run(app, pilot, meeting_id)
+        await pilot.press("down", "p", "p", "p", "s")
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # past the review
+        await pilot.pause()
+        assert screen.mode == "run"
+        return screen
+
+    @staticmethod
+    async def show_run(pilot: Pilot, meeting_id: int, line: str = "") -> None:
+        """Open the console for a snapshot (no blinking cursor), ``line`` typed."""
+        app = pilot.app
+        await app.push_screen(RunScreen(app.services, meeting_id))  # type: ignore[attr-defined]
+        await pilot.pause()
+        inp = app.screen.query_one("#capture-input", Input)
+        inp.cursor_blink = False
+        if line:
+            inp.insert_text_at_cursor(line)
+        await pilot.pause()
+
+
+@pytest.fixture(scope="session")
+def live_console() -> LiveConsole:
+    """``live_console.with_review(services)`` -> a meeting id; ``await
+    live_console.start_meeting(app, pilot, clock, meeting_id)`` -> the running console..."""
+    return LiveConsole()
 
 
 # -- the UI thread only draws: no stretch of work on the event loop may take long -------------

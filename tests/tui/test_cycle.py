@@ -295,6 +295,7 @@ async def test_next_meeting_from_the_minutes_preview(services: Services, clock) 
     async with app.run_test(size=(120, 40)) as pilot:
         app.open_meeting(first)  # a confirmed meeting opens on its minutes
         await wait_until(pilot, lambda: isinstance(app.screen, ExportPreviewScreen))
+        await pilot.pause()  # the minutes (and the meeting's status) are read in a worker
         assert app.screen.check_action("next_meeting", ())
         await pilot.press("ctrl+g")
         await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))

@@ -12,7 +12,6 @@ from salestui.core.clock import FixedClock
 from salestui.core.models import MeetingStatus
 from salestui.core.service import Services
 from salestui.tui.app import SalestuiApp
-from tests.tui.test_run_console import build_meeting, start_meeting
 
 SIZE = (120, 40)
 
@@ -61,16 +60,16 @@ def running_meeting(org: Services) -> int:
 
 
 async def test_the_run_console_palette_runs_the_agenda_flow(
-    services: Services, clock: FixedClock
+    live_console, services: Services, clock: FixedClock
 ) -> None:
-    meeting_id = build_meeting(services)
+    meeting_id = live_console.with_review(services)
     app = SalestuiApp(services, Config())
 
     def statuses() -> list[str]:
         return [str(item.status) for item in services.meeting_detail(meeting_id).agenda]
 
     async with app.run_test(size=SIZE) as pilot:
-        await start_meeting(app, pilot, clock, meeting_id)
+        await live_console.start_meeting(app, pilot, clock, meeting_id)
         assert statuses()[:2] == ["active", "pending"]
         titles = await palette(pilot, "")
         # The console's own actions, with their keys, and the app's.

@@ -3,7 +3,7 @@ the database. Time moves only when the test advances the injected FixedClock."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,49 +17,19 @@ from salestui.core.models import (
     AgendaStatus,
     AttendanceStatus,
     EntryKind,
-    MeetingKind,
     MeetingStatus,
-    Role,
 )
 from salestui.core.service import Services
 from salestui.tui.app import SalestuiApp
-from salestui.tui.screens.run import RunScreen
 from salestui.tui.screens.run_speaker import SpeakerPicker
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 SIZE = (120, 40)
 
 
-def build_meeting(services: Services) -> int:
-    """陈建国 chairs a 30-minute 周例会 at 09:00 with 35 minutes of agenda (not circulated),
-    three required attendees, and open actions from last week (one carried 3 times)."""
-    services.add_person("陈建国", Role.DIRECTOR, "营销部")
-    services.add_person("王芳", Role.LEAD, "销售一部", reports_to="陈建国")
-    services.add_person("Li Ming", Role.MEMBER, "销售一部", reports_to="王芳")
-    services.add_person("赵强", Role.MEMBER, "销售二部", reports_to="陈建国")
-    start = datetime(2026, 11, 27, 9, 0, tzinfo=SHANGHAI)
-    last = services.new_meeting("上周例会", "回顾", MeetingKind.WEEKLY, start - timedelta(days=7))
-    done = services.add_action("提交回款计划", ["王芳"], date(2026, 11, 24), meeting_id=last.id)
-    stuck = services.add_action("Update the CRM", ["Li Ming"], date(2026, 11, 20),
-                                meeting_id=last.id)  # fmt: skip
-    services.store.increment_carried([stuck.id, stuck.id])
-    for _ in range(2):
-        services.store.increment_carried([stuck.id])
-    assert done.id
-    meeting = services.new_meeting(
-        "周例会", "回顾本周问题", MeetingKind.WEEKLY, start, 30, chair="陈建国"
-    )
-    for title, minutes in (
-        ("上周业绩", 10), ("问题与对策", 5), ("Pricing", 5), ("下周目标", 10), ("AOB", 5)
-    ):  # fmt: skip
-        services.add_agenda_item(meeting.id, title, minutes)
-    services.invite(meeting.id, ["王芳", "Li Ming", "赵强"])
-    return meeting.id
-
-
 @pytest.fixture
-def meeting_id(services: Services) -> int:
-    return build_meeting(services)
+def meeting_id(live_console, services: Services) -> int:
+    return live_console.with_review(services)
 
 
 def text_of(app: SalestuiApp, selector: str) -> str:
@@ -69,18 +39,6 @@ def text_of(app: SalestuiApp, selector: str) -> str:
     assert isinstance(widget, Static)
     content = widget.content
     return content.plain if hasattr(content, "plain") else str(content)
-
-
-def table_text(app: SalestuiApp, selector: str) -> list[str]:
-    table = app.screen.query_one(selector)
-    return [" ".join(str(cell) for cell in table.get_row_at(row)) for row in range(table.row_count)]
-
-
-async def open_run(app: SalestuiApp, pilot, meeting_id: int) -> RunScreen:
-    screen = RunScreen(app.services, meeting_id)
-    await app.push_screen(screen)
-    await pilot.pause()
-    return screen
 
 
 async def type_line(pilot, text: str) -> None:
@@ -93,11 +51,13 @@ async def type_line(pilot, text: str) -> None:
     await pilot.pause()
 
 
-async def test_start_panel_warns_and_starts_late(services, clock: FixedClock, meeting_id) -> None:
+async def test_start_panel_warns_and_starts_late(
+    live_console, services, clock: FixedClock, meeting_id
+) -> None:
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
         clock.advance(minutes=34)  # 09:04
-        screen = await open_run(app, pilot, meeting_id)
+        screen = await live_console.open_run(app, pilot, meeting_id)
         warnings = text_of(app, "#start-warnings")
         assert "never circulated" in warnings
         assert "王芳, 赵强, Li Ming" in warnings  # reporting line: Li Ming reports to 王芳
@@ -105,7 +65,7 @@ async def test_start_panel_warns_and_starts_late(services, clock: FixedClock, me
         assert "starting now is 4 min late" in text_of(app, "#start-when")
         # Attendance: p, l, e from the top of the list (the chair is number 1).
         await pilot.press("down", "p", "l", "e")
-        rows = table_text(app, "#start-attendance")
+        rows = live_console.table_text(app, "#start-attendance")
         assert any("王芳" in r and "Present" in r for r in rows)
         assert any("赵强" in r and "Late 09:04" in r for r in rows)
         assert any("Li Ming" in r and "Excused" in r for r in rows)
@@ -120,27 +80,17 @@ async def test_start_panel_warns_and_starts_late(services, clock: FixedClock, me
         assert statuses[services.find_person("王芳").id] == AttendanceStatus.PRESENT
 
 
-async def start_meeting(app: SalestuiApp, pilot, clock: FixedClock, meeting_id: int) -> RunScreen:
-    """Everyone present, started at 09:04, review skipped: the agenda runs."""
-    clock.advance(minutes=34)
-    screen = await open_run(app, pilot, meeting_id)
-    await pilot.press("down", "p", "p", "p", "s")
-    await pilot.pause()
-    await pilot.press("ctrl+n")  # past the review
-    await pilot.pause()
-    assert screen.mode == "run"
-    return screen
-
-
-async def test_review_of_previous_actions(services, clock: FixedClock, meeting_id) -> None:
+async def test_review_of_previous_actions(
+    live_console, services, clock: FixedClock, meeting_id
+) -> None:
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
         clock.advance(minutes=34)
-        screen = await open_run(app, pilot, meeting_id)
+        screen = await live_console.open_run(app, pilot, meeting_id)
         await pilot.press("s")
         await pilot.pause()
         assert screen.mode == "review"
-        rows = table_text(app, "#review-table")
+        rows = live_console.table_text(app, "#review-table")
         assert "Update the CRM" in rows[0] and "must resolve" in rows[0]  # carried 3: first
         # "Still open" is refused for a must-resolve item; nothing is stored.
         await pilot.press("o")
@@ -173,21 +123,25 @@ async def test_review_of_previous_actions(services, clock: FixedClock, meeting_i
         assert app.screen.focused is app.screen.query_one("#capture-input")
 
 
-async def test_timers_warn_and_over_with_words(services, clock: FixedClock, meeting_id) -> None:
+async def test_timers_warn_and_over_with_words(
+    live_console, services, clock: FixedClock, meeting_id
+) -> None:
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen = await start_meeting(app, pilot, clock, meeting_id)
+        screen = await live_console.start_meeting(app, pilot, clock, meeting_id)
         timer = app.screen.query_one("#timer")
         assert text_of(app, "#timer-digits") == "10:00"
         assert text_of(app, "#timer-phase") == "10:00 left"
         assert timer.has_class("-ok")
         clock.advance(minutes=8, seconds=30)
         screen.tick()
+        await pilot.pause()  # the tick reads in a worker
         assert text_of(app, "#timer-digits") == "1:30"
         assert text_of(app, "#timer-phase") == "1:30 left · past 80%"
         assert timer.has_class("-warn")
         clock.advance(minutes=3, seconds=40)
         screen.tick()
+        await pilot.pause()  # the tick reads in a worker
         assert text_of(app, "#timer-digits") == "+2:10"
         assert text_of(app, "#timer-phase") == "2:10 over"
         assert timer.has_class("-over") and not timer.has_class("-warn")
@@ -199,16 +153,18 @@ async def test_timers_warn_and_over_with_words(services, clock: FixedClock, meet
         assert text_of(app, "#timer-phase") == "2:50 left · past 80%"
         item = services.store.list_agenda(meeting_id)[0]
         assert (item.timebox_minutes, item.extended_minutes) == (10, 5)  # the plan stays 10
-        assert "12:10/10+5" in table_text(app, "#agenda")[0]
+        assert "12:10/10+5" in live_console.table_text(app, "#agenda")[0]
         await pilot.press("ctrl+down")
         await pilot.pause()
-        assert "12:10/10 +2" in table_text(app, "#agenda")[0]
+        assert "12:10/10 +2" in live_console.table_text(app, "#agenda")[0]
 
 
-async def test_capture_preview_errors_and_saves(services, clock: FixedClock, meeting_id) -> None:
+async def test_capture_preview_errors_and_saves(
+    live_console, services, clock: FixedClock, meeting_id
+) -> None:
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
-        await start_meeting(app, pilot, clock, meeting_id)
+        await live_console.start_meeting(app, pilot, clock, meeting_id)
         inp = app.screen.query_one("#capture-input", Input)
         inp.insert_text_at_cursor("/a @王芳 下周五 提交华东区回款计划 p1")
         await pilot.pause()
@@ -227,7 +183,7 @@ async def test_capture_preview_errors_and_saves(services, clock: FixedClock, mee
         assert inp.value == ""
         assert text_of(app, "#capture-saved") == "saved 09:04:00"
         await type_line(pilot, "/a @wf fri send the plan")
-        rows = table_text(app, "#entries")
+        rows = live_console.table_text(app, "#entries")
         assert "华东区回款比计划低 15%" in rows[0] and "Note" in rows[0]
         assert "send the plan → 王芳 · Fri 27 Nov · P2" in rows[1]
         action = services.store.actions_of_meeting(meeting_id)[0]
@@ -235,12 +191,12 @@ async def test_capture_preview_errors_and_saves(services, clock: FixedClock, mee
 
 
 async def test_attendance_and_speaking_during_the_meeting(
-    services, clock: FixedClock, meeting_id
+    live_console, services, clock: FixedClock, meeting_id
 ) -> None:
     app = SalestuiApp(services, Config())
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_meeting(app, pilot, clock, meeting_id)
-        assert screen.has_class("-no-side")  # 80 columns: panels start hidden
+        screen = await live_console.start_meeting(app, pilot, clock, meeting_id)
+        assert screen.query_one("#run-panel").has_class("-no-side")  # 80 columns: hidden
         # Digits typed on the line are text, not speakers.
         inp = app.screen.query_one("#capture-input", Input)
         await pilot.press("3")
@@ -267,11 +223,11 @@ async def test_attendance_and_speaking_during_the_meeting(
         # F3 opens the attendance panel and focuses it: a late arrival, then digits speak.
         await pilot.press("f3")
         await pilot.pause()
-        assert not screen.has_class("-no-side")
+        assert not screen.query_one("#run-panel").has_class("-no-side")
         assert app.screen.focused is app.screen.query_one("#people")
         await pilot.press("down", "down", "l")  # 赵强 arrives late
         await pilot.pause()
-        rows = table_text(app, "#people")
+        rows = live_console.table_text(app, "#people")
         assert any("赵强" in r and "Late 09:06" in r for r in rows)
         assert any("Li Ming" in r and "100%" in r for r in rows)
         await pilot.press("2")  # 王芳 takes over
@@ -282,15 +238,18 @@ async def test_attendance_and_speaking_during_the_meeting(
         turns = services.store.list_speaking(meeting_id)
         assert [t.ended_at - t.started_at for t in turns] == [timedelta(minutes=2)] * 2
         screen.tick()
-        assert any("王芳" in r and "50%" in r for r in table_text(app, "#people"))
+        await pilot.pause()  # the tick reads in a worker
+        assert any("王芳" in r and "50%" in r for r in live_console.table_text(app, "#people"))
         await pilot.press("escape")
         assert app.screen.focused is inp
 
 
-async def test_agenda_moves_and_entry_keys(services, clock: FixedClock, meeting_id) -> None:
+async def test_agenda_moves_and_entry_keys(
+    live_console, services, clock: FixedClock, meeting_id
+) -> None:
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen = await start_meeting(app, pilot, clock, meeting_id)
+        screen = await live_console.start_meeting(app, pilot, clock, meeting_id)
         clock.advance(minutes=3)
         await pilot.press("ctrl+n")
         clock.advance(minutes=1)
@@ -323,14 +282,16 @@ async def test_agenda_moves_and_entry_keys(services, clock: FixedClock, meeting_
                                 AgendaStatus.PENDING, AgendaStatus.ACTIVE]  # fmt: skip
 
 
-async def test_fast_typing_keeps_every_line_apart(services, clock: FixedClock, meeting_id) -> None:
+async def test_fast_typing_keeps_every_line_apart(
+    live_console, services, clock: FixedClock, meeting_id
+) -> None:
     """Keys arriving in one burst (a fast typist, a busy redraw): each Enter saves exactly
     the characters before it, and nothing typed after it is lost or merged."""
     from textual import events
 
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
-        await start_meeting(app, pilot, clock, meeting_id)
+        await live_console.start_meeting(app, pilot, clock, meeting_id)
         burst = "first line\rsecond line\r/d third\r"
         for char in burst:
             key = "enter" if char == "\r" else ("space" if char == " " else char)
@@ -352,13 +313,15 @@ async def test_fast_typing_keeps_every_line_apart(services, clock: FixedClock, m
         assert app.screen.query_one("#capture-input", Input).value == ""
 
 
-async def test_a_meeting_started_and_ended_elsewhere(services, clock: FixedClock, meeting_id):
+async def test_a_meeting_started_and_ended_elsewhere(
+    live_console, services, clock: FixedClock, meeting_id
+):
     """Another terminal (``salestui run start|end``) moves the open console along."""
     from salestui.tui.screens.confirm import ConfirmScreen
 
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_run(app, pilot, meeting_id)
+        screen = await live_console.open_run(app, pilot, meeting_id)
         assert screen.mode == "start"
         LiveMeeting(services).start(meeting_id)
         screen.tick()
@@ -371,12 +334,14 @@ async def test_a_meeting_started_and_ended_elsewhere(services, clock: FixedClock
         assert isinstance(app.screen, ConfirmScreen)
 
 
-async def test_switching_language_keeps_the_console(services, clock: FixedClock, meeting_id):
+async def test_switching_language_keeps_the_console(
+    live_console, services, clock: FixedClock, meeting_id
+):
     from salestui import i18n
 
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen = await start_meeting(app, pilot, clock, meeting_id)
+        screen = await live_console.start_meeting(app, pilot, clock, meeting_id)
         await type_line(pilot, "华东区回款比计划低 15%")
         i18n.set_language("zh-CN")  # what the app's language switch does, then recompose
         await screen.recompose()
@@ -384,14 +349,18 @@ async def test_switching_language_keeps_the_console(services, clock: FixedClock,
         await pilot.pause()  # the rebuilt widgets mount, then fill on the next refresh
         assert screen.mode == "run"
         assert text_of(app, "#timer-phase") == "剩余 10:00"
-        assert any("记录" in row and "15%" in row for row in table_text(app, "#entries"))
+        assert any(
+            "记录" in row and "15%" in row for row in live_console.table_text(app, "#entries")
+        )
         assert app.screen.focused is app.screen.query_one("#capture-input")
         await type_line(pilot, "第二条")
         await pilot.pause()
-        assert len(table_text(app, "#entries")) == 2
+        assert len(live_console.table_text(app, "#entries")) == 2
 
 
-async def test_the_lists_are_reachable_from_the_console(services, clock, meeting_id) -> None:
+async def test_the_lists_are_reachable_from_the_console(
+    live_console, services, clock, meeting_id
+) -> None:
     """F5 / F6 open Actions and Meetings while recording (letters go to the line); the
     meeting runs on, and Esc comes back to the console with the half-typed line kept."""
     from salestui.tui.screens.actions import ActionsScreen
@@ -399,7 +368,7 @@ async def test_the_lists_are_reachable_from_the_console(services, clock, meeting
 
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_run(app, pilot, meeting_id)
+        screen = await live_console.open_run(app, pilot, meeting_id)
         await pilot.press("s")  # start
         await pilot.pause()
         if screen.mode == "review":

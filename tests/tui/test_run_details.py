@@ -115,7 +115,7 @@ async def test_narrow_console_shows_items_and_who_is_here(services, clock: Fixed
     app = SalestuiApp(services, Config())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await running_console(app, pilot, services)
-        assert screen.has_class("-no-side")  # no F2/F3 pressed
+        assert screen.query_one("#run-panel").has_class("-no-side")  # no F2/F3 pressed
         strip = app.screen.query_one("#strip", Static)
         assert strip.display and strip.region.height == 2
         text = plain(app, "#strip")

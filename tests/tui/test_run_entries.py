@@ -14,11 +14,12 @@ from salestui.tui.app import SalestuiApp
 from salestui.tui.screens.run import RunScreen
 from salestui.tui.screens.run_entries import EntriesTable
 from salestui.tui.screens.run_prompt import AskScreen
-from tests.tui.test_run_console import SIZE, build_meeting, open_run, table_text
+
+SIZE = (120, 40)
 
 
-def started(services: Services) -> int:
-    meeting_id = build_meeting(services)
+def started(live_console, services: Services) -> int:
+    meeting_id = live_console.with_review(services)
     live = LiveMeeting(services)
     live.start(meeting_id)
     for line in (
@@ -30,8 +31,10 @@ def started(services: Services) -> int:
     return meeting_id
 
 
-async def on_list(app: SalestuiApp, pilot, meeting_id: int) -> tuple[RunScreen, EntriesTable]:
-    screen = await open_run(app, pilot, meeting_id)
+async def on_list(
+    live_console, app: SalestuiApp, pilot, meeting_id: int
+) -> tuple[RunScreen, EntriesTable]:
+    screen = await live_console.open_run(app, pilot, meeting_id)
     assert screen.mode == "run"  # started already: straight to the agenda
     await pilot.press("escape")  # from the capture line to the list
     await pilot.pause()
@@ -44,11 +47,13 @@ def entry_at(table: EntriesTable) -> int:
     return int(table.row_keys[table.cursor_row].removeprefix("entry-"))
 
 
-async def test_typing_on_the_list_goes_to_the_line(services: Services, clock: FixedClock) -> None:
-    meeting_id = started(services)
+async def test_typing_on_the_list_goes_to_the_line(
+    live_console, services: Services, clock: FixedClock
+) -> None:
+    meeting_id = started(live_console, services)
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen, _table = await on_list(app, pilot, meeting_id)
+        screen, _table = await on_list(live_console, app, pilot, meeting_id)
         # Each of these was a command on the list (or the screen, or the app) before.
         await pilot.press("a", "d", "n", "x", "e", "q", "1", "space", "m")
         await pilot.pause()
@@ -59,11 +64,13 @@ async def test_typing_on_the_list_goes_to_the_line(services: Services, clock: Fi
         assert services.store.list_speaking(meeting_id) == []
 
 
-async def test_delete_asks_and_ctrl_z_brings_it_back(services: Services, clock) -> None:
-    meeting_id = started(services)
+async def test_delete_asks_and_ctrl_z_brings_it_back(
+    live_console, services: Services, clock
+) -> None:
+    meeting_id = started(live_console, services)
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen, table = await on_list(app, pilot, meeting_id)
+        screen, table = await on_list(live_console, app, pilot, meeting_id)
         await pilot.press("home")
         assert table.cursor_row == 0
         await pilot.press("end")
@@ -79,21 +86,23 @@ async def test_delete_asks_and_ctrl_z_brings_it_back(services: Services, clock) 
         await pilot.press("y")
         await pilot.pause()
         assert services.store.list_decisions(meeting_id) == []
-        assert len(table_text(app, "#entries")) == 2
+        assert len(live_console.table_text(app, "#entries")) == 2
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert [d.text for d in services.store.list_decisions(meeting_id)] == ["华东区回款计划通过"]
-        assert len(table_text(app, "#entries")) == 3
+        assert len(live_console.table_text(app, "#entries")) == 3
         await pilot.press("ctrl+z")  # the three captures are undone too, last first
         await pilot.pause()
         assert services.store.count("action_items") == 2  # only last week's
 
 
-async def test_convert_keeps_the_cursor_and_the_words(services: Services, clock) -> None:
-    meeting_id = started(services)
+async def test_convert_keeps_the_cursor_and_the_words(
+    live_console, services: Services, clock
+) -> None:
+    meeting_id = started(live_console, services)
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen, table = await on_list(app, pilot, meeting_id)
+        screen, table = await on_list(live_console, app, pilot, meeting_id)
         await pilot.press("home")
         first = entry_at(table)
         await pilot.press("ctrl+a")
@@ -115,27 +124,31 @@ async def test_convert_keeps_the_cursor_and_the_words(services: Services, clock)
         assert entry_at(table) == second
 
 
-async def test_undo_after_a_restart(services: Services, clock: FixedClock, db_path) -> None:
-    meeting_id = started(services)
+async def test_undo_after_a_restart(
+    live_console, services: Services, clock: FixedClock, db_path
+) -> None:
+    meeting_id = started(live_console, services)
     LiveMeeting(services).delete_entry(services.store.list_entries(meeting_id)[0].id)
     services.store.close()
     with open_store(db_path) as store:
         app = SalestuiApp(Services(store, clock), Config())
         async with app.run_test(size=SIZE) as pilot:
-            screen = await open_run(app, pilot, meeting_id)
-            assert len(table_text(app, "#entries")) == 2
+            screen = await live_console.open_run(app, pilot, meeting_id)
+            assert len(live_console.table_text(app, "#entries")) == 2
             await pilot.press("ctrl+z")
             await pilot.pause()
             assert len(store.list_entries(meeting_id)) == 3
-            assert any("提升两成" in row for row in table_text(app, "#entries"))
+            assert any("提升两成" in row for row in live_console.table_text(app, "#entries"))
             assert screen.mode == "run"
 
 
-async def test_edit_loads_the_words_and_keeps_owner_and_due(services: Services, clock) -> None:
-    meeting_id = started(services)
+async def test_edit_loads_the_words_and_keeps_owner_and_due(
+    live_console, services: Services, clock
+) -> None:
+    meeting_id = started(live_console, services)
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen, table = await on_the_action(app, pilot, meeting_id)
+        screen, table = await on_the_action(live_console, app, pilot, meeting_id)
         action_entry = entry_at(table)
         await pilot.press("enter")
         await pilot.pause()
@@ -153,28 +166,28 @@ async def test_edit_loads_the_words_and_keeps_owner_and_due(services: Services, 
         assert entry_at(table) == action_entry
 
 
-async def on_the_action(app: SalestuiApp, pilot, meeting_id: int):  # type: ignore[no-untyped-def]
-    screen, table = await on_list(app, pilot, meeting_id)
+async def on_the_action(live_console, app: SalestuiApp, pilot, meeting_id: int):  # type: ignore[no-untyped-def]
+    screen, table = await on_list(live_console, app, pilot, meeting_id)
     await pilot.press("end")
     return screen, table
 
 
 async def test_new_rows_show_at_once_while_typing_and_the_list_stays_put_while_in_it(
-    services: Services, clock: FixedClock
+    live_console, services: Services, clock: FixedClock
 ) -> None:
-    meeting_id = started(services)
+    meeting_id = started(live_console, services)
     live = LiveMeeting(services)
     for n in range(40):
         live.capture(meeting_id, f"note {n}")
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_run(app, pilot, meeting_id)
+        screen = await live_console.open_run(app, pilot, meeting_id)
         table = screen.query_one("#entries", EntriesTable)
         assert app.screen.focused is screen.capture.input and table.is_anchored
         await pilot.press(*"最后一条", "enter")
         await pilot.pause()
         assert table.scroll_y == table.max_scroll_y > 0  # the new row is in view
-        assert "最后一条" in table_text(app, "#entries")[-1]
+        assert "最后一条" in live_console.table_text(app, "#entries")[-1]
         # In the list, the view follows the cursor, not the newest row.
         await pilot.press("escape", *["up"] * 20)
         await pilot.pause()

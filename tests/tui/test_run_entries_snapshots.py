@@ -9,43 +9,48 @@ import pytest
 from salestui import i18n
 from salestui.config import Config
 from salestui.tui.app import SalestuiApp
-from tests.tui.test_run_snapshots import LARGE, SMALL, build, running, show_run
+
+SMALL, LARGE = (80, 24), (120, 40)
 
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
 LANGUAGES = pytest.mark.parametrize("language", ["en", "zh-CN"])
 
 
 @pytest.fixture
-def meeting_id(services) -> int:
-    return build(services)
+def meeting_id(live_console, services) -> int:
+    return live_console.plain(services)
 
 
-async def on_the_list(pilot, meeting_id: int) -> None:
-    await show_run(pilot, meeting_id)
+async def on_the_list(live_console, pilot, meeting_id: int) -> None:
+    await live_console.show_run(pilot, meeting_id)
     await pilot.press("escape", "up")  # the list, on the action
     await pilot.pause()
 
 
 @SIZES
 @LANGUAGES
-def test_entries_list_keys(snap_compare, services, clock, meeting_id, size, language) -> None:
+def test_entries_list_keys(
+    live_console, snap_compare, services, clock, meeting_id, size, language
+) -> None:
     i18n.set_language(language)  # the shared fixture restores English afterwards
-    running(services, clock, meeting_id)
+    live_console.running(services, clock, meeting_id)
 
     async def before(pilot) -> None:
-        await on_the_list(pilot, meeting_id)
+        await on_the_list(live_console, pilot, meeting_id)
 
     assert snap_compare(SalestuiApp(services, Config()), terminal_size=size, run_before=before)
 
 
 @SIZES
 @LANGUAGES
-def test_delete_asks_first(snap_compare, services, clock, meeting_id, size, language) -> None:
+def test_delete_asks_first(
+    live_console, snap_compare, services, clock, meeting_id, size, language
+) -> None:
     i18n.set_language(language)
-    running(services, clock, meeting_id)
+    live_console.running(services, clock, meeting_id)
 
     async def before(pilot) -> None:
-        await on_the_list(pilot, meeting_id)
+        await on_the_list(live_console, pilot, meeting_id)
         await pilot.press("delete")
         await pilot.pause()
 

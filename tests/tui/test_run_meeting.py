@@ -105,6 +105,7 @@ async def test_a_whole_meeting_by_keyboard(services: Services, clock: FixedClock
         await say(pilot, "/a @王芳 下周五 提交华东区回款计划 p1")
         clock.advance(minutes=11)
         screen.tick()
+        await pilot.pause()  # the tick reads in a worker
         assert "1:00 over" in shown(app, "#timer-phase")
         assert "陈建国 holds 100% of the speaking time" in shown(app, "#speaking")
         await pilot.press("ctrl+t", "2")  # 王芳 answers
@@ -346,5 +347,6 @@ async def test_the_console_in_chinese(services: Services, clock: FixedClock) -> 
         assert shown(app, "#capture-saved") == "已保存 09:04:00"
         clock.advance(minutes=12)
         screen.tick()
+        await pilot.pause()  # the tick reads in a worker
         assert shown(app, "#timer-phase") == "超时 2:00"
         assert "推迟 4 分钟" in shown(app, "#clock")

@@ -63,9 +63,11 @@ async def test_the_forecast_moves_while_the_item_overruns(
         assert "09:15 projected" in text_of(app, "#clock")
         clock.advance(minutes=12)  # 2 min over the 10
         screen.tick()
+        await pilot.pause()  # the tick reads in a worker
         assert "09:17 projected" in text_of(app, "#clock")
         clock.advance(minutes=4)
         screen.tick()
+        await pilot.pause()  # the tick reads in a worker
         assert "09:21 projected" in text_of(app, "#clock")
         await pilot.press("ctrl+up")  # +5: 16 of 15 min
         await pilot.pause()

@@ -10,10 +10,10 @@ from salestui.core.db import open_store
 from salestui.core.meeting import LiveMeeting
 from salestui.core.service import Services
 from salestui.tui.app import SalestuiApp
+from salestui.tui.outside_changes import OutsideChanges
 from salestui.tui.screens.run import RunScreen
 from salestui.tui.screens.run_entries import EntriesTable
 from salestui.tui.screens.run_prompt import AskScreen
-from tests.tui.test_run_snapshots import build, running
 
 
 def entries_shown(app: SalestuiApp) -> str:
@@ -21,9 +21,9 @@ def entries_shown(app: SalestuiApp) -> str:
     return "\n".join(" ".join(str(c) for c in table.get_row_at(r)) for r in range(table.row_count))
 
 
-async def test_watch_then_take_over(services: Services, clock, db_path: Path) -> None:
-    meeting_id = build(services)
-    scribe = running(Services(services.store, clock, me="陈建国"), clock, meeting_id)
+async def test_watch_then_take_over(live_console, services: Services, clock, db_path: Path) -> None:
+    meeting_id = live_console.plain(services)
+    scribe = live_console.running(Services(services.store, clock, me="陈建国"), clock, meeting_id)
     other = open_store(db_path)  # 王芳's own connection
     try:
         lead = Services(other, clock, me="王芳")
@@ -61,10 +61,12 @@ async def test_watch_then_take_over(services: Services, clock, db_path: Path) ->
         other.close()
 
 
-async def test_a_scribe_taken_over_goes_on_watching(services: Services, clock) -> None:
-    meeting_id = build(services)
+async def test_a_scribe_taken_over_goes_on_watching(
+    live_console, services: Services, clock
+) -> None:
+    meeting_id = live_console.plain(services)
     director = Services(services.store, clock, me="陈建国")
-    running(director, clock, meeting_id)
+    live_console.running(director, clock, meeting_id)
     app = SalestuiApp(director, Config())
     async with app.run_test(size=(120, 40)) as pilot:
         app.open_meeting(meeting_id)
@@ -77,10 +79,13 @@ async def test_a_scribe_taken_over_goes_on_watching(services: Services, clock) -
 
 
 async def test_the_second_tick_reads_entries_only_after_a_commit_elsewhere(
-    services: Services, clock, db_path: Path
+    live_console, services: Services, clock, db_path: Path, monkeypatch
 ) -> None:
-    meeting_id = build(services)
-    scribe = running(Services(services.store, clock, me="陈建国"), clock, meeting_id)
+    meeting_id = live_console.plain(services)
+    scribe = live_console.running(Services(services.store, clock, me="陈建国"), clock, meeting_id)
+    # The app's watcher of outside changes reads the screen again too (within half a second
+    # of a commit elsewhere): this test is about the tick alone.
+    monkeypatch.setattr(OutsideChanges, "check", lambda self: False)
     other = open_store(db_path)
     try:
         app = SalestuiApp(Services(other, clock, me="王芳"), Config())
@@ -90,18 +95,22 @@ async def test_the_second_tick_reads_entries_only_after_a_commit_elsewhere(
             screen = app.screen
             assert isinstance(screen, RunScreen)
             reads: list[int] = []
-            original = screen.live.entries
+            original = LiveMeeting.entries
 
             def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
                 reads.append(1)
                 return original(*args, **kwargs)
 
-            screen.live.entries = counted  # type: ignore[method-assign]
+            # The console reads in a worker, on that thread's own LiveMeeting.
+            monkeypatch.setattr(LiveMeeting, "entries", counted)
             screen.tick()
+            await pilot.pause()  # the tick reads in a worker
             screen.tick()
+            await pilot.pause()  # the tick reads in a worker
             assert reads == []  # the timers moved on; the entries were not read again
             scribe.capture(meeting_id, "new from the scribe")
             screen.tick()
+            await pilot.pause()  # the tick reads in a worker
             assert reads == [1]
             assert "new from the scribe" in entries_shown(app)
     finally:

@@ -3,10 +3,13 @@ owner and a due date (or knowingly left unassigned); every parked item decided. 
 meeting is confirmed and a summary shows how it went (handbook rule 7).
 
 Each answer is stored at once, so leaving half-way (or a crash) loses nothing: the app
-reopens an ended meeting on this screen.
+reopens an ended meeting on this screen. What the screen shows is read in a thread worker
+(on opening and after every answer); the UI thread only draws.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,34 +19,23 @@ from textual.widgets import Input, Static
 
 from salestui.core.errors import SalestuiError
 from salestui.core.meeting import LiveMeeting
-from salestui.core.models import MeetingStatus
+from salestui.core.models import Meeting, MeetingStatus
 from salestui.core.prompts import due_preview, owners_preview, read_due, read_owners
 from salestui.core.service import Services
 from salestui.i18n import N_, _
+from salestui.tui.errors import RECOVERABLE, error_message
 from salestui.tui.screens.base import SalestuiScreen
-from salestui.tui.screens.confirm_carried import (
-    Carried,
-    CarriedTable,
-    carried_rows,
-    load_carried,
-)
+from salestui.tui.screens.confirm_carried import Carried, CarriedTable, load_carried, sections
 from salestui.tui.screens.confirm_tables import (
     ActionTable,
     ConfirmData,
     DecisionTable,
     ParkedTable,
-    action_rows,
-    decision_rows,
     load_confirm,
-    parked_rows,
 )
 from salestui.tui.screens.run_tables import IdTable, Tones
-from salestui.tui.widgets.fit_table import FitColumn, FitRow
 from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
-
-# A table of the confirmation: its id, its title, its columns and rows, how many it holds.
-Section = tuple[str, str, tuple[list[FitColumn], list[FitRow]], int]
 
 PROMPTS = {
     "decision_text": N_("New wording of the decision (Enter saves, Esc cancels)"),
@@ -75,6 +67,8 @@ class ConfirmScreen(SalestuiScreen):
         self.data: ConfirmData | None = None
         self.carried = Carried()
         self.asking: tuple[str, str] | None = None  # (what, row key) while the prompt is open
+        self._after_read: list[Callable[[], None]] = []
+        self._opened = False
 
     def compose(self) -> ComposeResult:
         self.asking = None  # (re)built: no prompt is open
@@ -100,9 +94,9 @@ class ConfirmScreen(SalestuiScreen):
         yield SalestuiFooter(compact=True)
 
     def on_mount(self) -> None:
-        if self.services.meeting(self.meeting_id).status == MeetingStatus.CONFIRMED:
-            self.call_after_refresh(self._to_summary)
-        self.reload_data()
+        self.reload_data(then=self._focus_first)
+
+    def _focus_first(self) -> None:
         first = next(
             (t for t in self.query(IdTable) if t.row_count and t.parent and t.parent.display),
             None,
@@ -110,40 +104,41 @@ class ConfirmScreen(SalestuiScreen):
         if first is not None:
             first.focus()
 
-    # -- reading and drawing ----------------------------------------------------------------
+    # -- reading (in a worker) and drawing --------------------------------------------------
 
-    def reload_data(self) -> None:
-        try:
-            meeting = self.services.meeting(self.meeting_id)
-            data = load_confirm(self.live, self.meeting_id)
-        except SalestuiError as error:  # e.g. locked for longer than the busy timeout
-            self.notify(str(error), severity="error", markup=False)
-            return
+    def reload_data(self, then: Callable[[], None] | None = None) -> None:
+        """Read the meeting's decisions, actions and parking lot off the UI thread; draw
+        them (then run ``then``) when they are in."""
+        if then is not None:
+            self._after_read.append(then)
+        meeting_id = self.meeting_id
+
+        def read(reads: Services) -> tuple[Meeting, ConfirmData, Carried]:
+            live = LiveMeeting(reads)
+            meeting = reads.meeting(meeting_id)
+            return meeting, load_confirm(live, meeting_id), load_carried(live, meeting_id)
+
+        self.read_later("confirm", read, self._loaded)
+
+    def _loaded(self, found: tuple[Meeting, ConfirmData, Carried]) -> None:
+        meeting, data, self.carried = found
+        if not self._opened:  # an already confirmed meeting opens on its summary
+            self._opened = True
+            if meeting.status == MeetingStatus.CONFIRMED:
+                self.call_after_refresh(self._to_summary)
         self.data = data
-        self.carried = load_carried(self.live, self.meeting_id)
         tones = Tones.of(self.app)
         self.query_one(HeaderBar).show(f"salestui · {self.screen_title}", meeting.title)
         self.query_one("#confirm-intro", Static).update(self._intro(meeting.status))
-        sections: tuple[Section, ...] = (
-            ("decisions", _("Decisions ({count}) · c confirm · x reject · e edit"),
-             decision_rows(data, tones), len(data.decisions)),
-            ("actions", _("Actions ({count}) · o owners · d due date · u leave unassigned"),
-             action_rows(data, tones), len(data.actions)),
-            ("parked", _("Parking lot ({count}) · n next meeting · a action · x drop"),
-             parked_rows(data, tones), len(data.parked) + len(data.parked_items)),
-        )  # fmt: skip
-        sections = (
-            ("carried", _("Must be resolved ({count}) · d done · n new date · x drop · "
-                          "e escalate"),
-             carried_rows(self.carried, tones, data.today), len(self.carried)),
-            *sections,
-        )  # fmt: skip
-        for name, title, (columns, rows), count in sections:
+        for name, title, (columns, rows), count in sections(data, self.carried, tones):
             self.query_one(f"#{name}-title", Static).update(Text(title.format(count=count)))
             self.query_one(f"#{name}", IdTable).set_data(columns, rows)
             self.query_one(f"#{name}-section").display = bool(count)
         self.query_one("#questions", Static).update(self._questions(data))
         self.set_class(not data.questions, "-ready")
+        waiting, self._after_read = self._after_read, []
+        for then in waiting:
+            then()
 
     def _intro(self, status: MeetingStatus) -> Text:
         if status == MeetingStatus.CONFIRMED:
@@ -301,22 +296,34 @@ class ConfirmScreen(SalestuiScreen):
 
     def _preview(self, text: str) -> None:
         """Show what the owners or the due date typed so far resolve to, before saving:
-        ``→ 王芳, Li Ming`` or ``→ Fri 4 Dec``, or why it cannot be saved."""
+        ``→ 王芳, Li Ming`` or ``→ Fri 4 Dec``, or why it cannot be saved. Names are
+        looked up off the UI thread."""
         if self.asking is None or self.asking[0] == "decision_text":
             return
         what = self.asking[0]
         if not text.strip() and what != "park_action":
             self.say(_(PROMPTS[what]))
             return
-        try:
-            if what in ("due", "carried_due"):
-                shown = due_preview(text, self.services.clock.today())
-            else:
-                shown = owners_preview(text, self.services, allow_none=what == "park_action")
-        except SalestuiError as error:
-            self.say(str(error), error=True)
+        if what in ("due", "carried_due"):
+            try:
+                self.say(due_preview(text, self.services.clock.today()))
+            except SalestuiError as error:
+                self.say(str(error), error=True)
             return
-        self.say(shown)
+        asking = self.asking
+
+        def read(reads: Services) -> tuple[str, bool]:
+            try:
+                return owners_preview(text, reads, allow_none=what == "park_action"), False
+            except RECOVERABLE as error:
+                return error_message(error), True
+
+        def show(found: tuple[str, bool]) -> None:
+            prompt = self.query_one("#confirm-prompt", Input)
+            if self.asking == asking and prompt.value == text:  # not typed on since
+                self.say(*found)
+
+        self.read_later("preview", read, show)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

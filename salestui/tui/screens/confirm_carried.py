@@ -13,8 +13,17 @@ from salestui.core.dates import format_due
 from salestui.core.meeting import LiveMeeting
 from salestui.core.models import ActionRow, AgendaItem
 from salestui.i18n import N_, _
+from salestui.tui.screens.confirm_tables import (
+    ConfirmData,
+    action_rows,
+    decision_rows,
+    parked_rows,
+)
 from salestui.tui.screens.run_tables import IdTable, Tones
 from salestui.tui.widgets.fit_table import FitColumn, FitRow
+
+# A table of the confirmation: its id, its title, its columns and rows, how many it holds.
+Section = tuple[str, str, tuple[list[FitColumn], list[FitRow]], int]
 
 
 class CarriedTable(IdTable):
@@ -65,3 +74,18 @@ def carried_rows(carried: Carried, tones: Tones, today) -> tuple[list[FitColumn]
         ]
         rows.append(FitRow(f"carried-item-{item.id}", cells))
     return columns, rows
+
+
+def sections(data: ConfirmData, carried: Carried, tones: Tones) -> tuple[Section, ...]:
+    """The confirmation's tables, in order: must be resolved, decisions, actions, parked."""
+    return (
+        ("carried", _("Must be resolved ({count}) · d done · n new date · x drop · "
+                      "e escalate"),
+         carried_rows(carried, tones, data.today), len(carried)),
+        ("decisions", _("Decisions ({count}) · c confirm · x reject · e edit"),
+         decision_rows(data, tones), len(data.decisions)),
+        ("actions", _("Actions ({count}) · o owners · d due date · u leave unassigned"),
+         action_rows(data, tones), len(data.actions)),
+        ("parked", _("Parking lot ({count}) · n next meeting · a action · x drop"),
+         parked_rows(data, tones), len(data.parked) + len(data.parked_items)),
+    )  # fmt: skip

@@ -15,7 +15,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from salestui.core.dates import format_due
-from salestui.core.errors import SalestuiError
 from salestui.core.export.markdown import annotate
 from salestui.core.meeting import ItemTime, LiveMeeting, Summary
 from salestui.core.models import AgendaStatus, DecisionStatus, Person
@@ -183,19 +182,25 @@ class SummaryScreen(SalestuiScreen):
         self.query_one("#summary-body").focus()
 
     def reload_data(self) -> None:
-        try:
-            summary = LiveMeeting(self.services).summary(self.meeting_id)
-        except SalestuiError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.query_one(HeaderBar).show(f"salestui · {self.screen_title}", summary.meeting.title)
-        self.query_one("#summary", Static).update(self._summary(summary, Tones.of(self.app)))
+        """Read the summary off the UI thread; show it when it is in."""
+        meeting_id = self.meeting_id
 
-    def _summary(self, summary: Summary, tones: Tones) -> Group:
+        def read(reads: Services) -> tuple[Summary, dict[int, Person]]:
+            return LiveMeeting(reads).summary(meeting_id), reads.people_by_id()
+
+        self.read_later("summary", read, self._loaded)
+
+    def _loaded(self, found: tuple[Summary, dict[int, Person]]) -> None:
+        summary, people = found
+        self.query_one(HeaderBar).show(f"salestui · {self.screen_title}", summary.meeting.title)
+        self.query_one("#summary", Static).update(
+            self._summary(summary, people, Tones.of(self.app))
+        )
+
+    def _summary(self, summary: Summary, people: dict[int, Person], tones: Tones) -> Group:
         """The whole summary: heading and timing, then the agenda, decisions, actions and
         attendance, a blank line between the sections."""
         today = self.services.clock.today()
-        people = self.services.people_by_id()
         return Group(
             _heading(summary),
             _timing(summary, tones),

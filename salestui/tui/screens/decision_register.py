@@ -5,16 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import TextArea
-
 from salestui import paths
-from salestui.core.errors import SalestuiError
 from salestui.core.export.reports import render_decisions
+from salestui.core.models import Meeting
 from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui.screens.export_preview import ExportPreviewScreen
-from salestui.tui.widgets.header_bar import HeaderBar
-from salestui.tui.widgets.markdown_view import MarkdownView
 
 
 class DecisionRegisterScreen(ExportPreviewScreen):
@@ -23,24 +19,12 @@ class DecisionRegisterScreen(ExportPreviewScreen):
     def __init__(self, services: Services) -> None:
         super().__init__(services, 0)
 
-    def render_text(self) -> str:
-        return render_decisions(self.services)
+    def read_document(self, services: Services, kind: str) -> tuple[Meeting | None, str]:
+        return None, render_decisions(services)
 
-    def reload_data(self) -> None:
-        try:
-            self.text = self.render_text()
-        except SalestuiError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.query_one(HeaderBar).show(
-            _("Decision register"), _("{lines} lines").format(lines=len(self.text.splitlines()))
-        )
-        self.query_one(MarkdownView).update(self.text)
-        source = self.query_one("#export-source", TextArea)
-        if source.display:
-            source.load_text(self.text)
-        else:
-            self._source_stale = True  # loaded when first shown (v)
+    def header(self) -> tuple[str, str]:
+        lines = _("{lines} lines").format(lines=len(self.text.splitlines()))
+        return _("Decision register"), lines
 
     def default_path(self) -> Path:
         config = getattr(self.app, "config", None)

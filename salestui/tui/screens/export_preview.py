@@ -1,5 +1,6 @@
 """Export preview: read the minutes (or the agenda) as they will go out, then save a file
-or copy the text. Saving never replaces a file without asking first."""
+or copy the text. Saving never replaces a file without asking first. The document is
+read and rendered in a thread worker; the UI thread only shows it."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from salestui.core.export.agenda import render_agenda
 from salestui.core.export.files import write_atomic
 from salestui.core.export.minutes import render_minutes
 from salestui.core.export.slug import slugify
-from salestui.core.models import MeetingStatus
+from salestui.core.models import Meeting, MeetingStatus
 from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui.screens.base import SalestuiScreen
@@ -45,6 +46,7 @@ class ExportPreviewScreen(SalestuiScreen):
         self.meeting_id = meeting_id
         self.kind = kind if kind in KINDS else "minutes"
         self.text = ""
+        self.meeting: Meeting | None = None  # as last read
         self._source_stale = False
         self._pending_overwrite: Path | None = None
 
@@ -68,41 +70,47 @@ class ExportPreviewScreen(SalestuiScreen):
         self.set_up()
         self.reload_data()
 
-    def render_text(self) -> str:
-        if self.kind == "agenda":
-            return render_agenda(self.services.meeting_detail(self.meeting_id))
-        return render_minutes(self.services, self.meeting_id)
+    def read_document(self, services: Services, kind: str) -> tuple[Meeting | None, str]:
+        """The meeting and its document (in a worker, on that thread's ``services``)."""
+        meeting = services.meeting(self.meeting_id)
+        if kind == "agenda":
+            return meeting, render_agenda(services.meeting_detail(self.meeting_id))
+        return meeting, render_minutes(services, self.meeting_id)
 
-    def reload_data(self) -> None:
-        try:
-            meeting = self.services.meeting(self.meeting_id)
-            self.text = self.render_text()
-        except SalestuiError as error:
-            self.notify(str(error), severity="error")
-            return
-        header = self.query_one(HeaderBar)
-        header.show(
-            _("{kind}: {title}").format(kind=_(KINDS[self.kind]), title=meeting.title),
+    def header(self) -> tuple[str, str]:
+        title = self.meeting.title if self.meeting else ""
+        return (
+            _("{kind}: {title}").format(kind=_(KINDS[self.kind]), title=title),
             _("{lines} lines").format(lines=len(self.text.splitlines())),
         )
+
+    def reload_data(self) -> None:
+        kind = self.kind
+        self.read_later("document", lambda reads: self.read_document(reads, kind), self._loaded)
+
+    def _loaded(self, found: tuple[Meeting | None, str]) -> None:
+        self.meeting, self.text = found
+        self.query_one(HeaderBar).show(*self.header())
         self.query_one(MarkdownView).update(self.text)
         source = self.query_one("#export-source", TextArea)
         if source.display:
             source.load_text(self.text)
         else:
             self._source_stale = True  # loaded when first shown (v)
+        self.refresh_bindings()  # ctrl+g depends on the meeting's status
 
     def default_path(self) -> Path:
-        meeting = self.services.meeting(self.meeting_id)
+        meeting = self.meeting
         day = (
             meeting.scheduled_start.astimezone().strftime("%Y-%m-%d")
-            if meeting.scheduled_start
+            if meeting is not None and meeting.scheduled_start
             else "undated"
         )
         config = getattr(self.app, "config", None)
         folder = getattr(config, "export_dir", None)
         base = Path(folder).expanduser() if folder else paths.default_export_dir()
-        return base / f"{day}-{slugify(meeting.title)}-{self.kind}.md"
+        title = slugify(meeting.title) if meeting is not None else "meeting"
+        return base / f"{day}-{title}-{self.kind}.md"
 
     def _message(self, text: str, error: bool = False) -> None:
         message = self.query_one("#export-message", Static)
@@ -175,10 +183,8 @@ class ExportPreviewScreen(SalestuiScreen):
         return True
 
     def meeting_status(self) -> MeetingStatus | None:
-        try:
-            return self.services.meeting(self.meeting_id).status
-        except SalestuiError:
-            return None
+        """The meeting's status as last read (None before the first read)."""
+        return self.meeting.status if self.meeting is not None else None
 
     def action_next_meeting(self) -> None:
         from salestui.tui.next_meeting import open_next_meeting

@@ -28,6 +28,7 @@ from salestui.tui.screens.meetings_rows import build_table, cycle
 from salestui.tui.widgets.fit_table import FitTable
 from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
+from salestui.tui.widgets.show import show_text
 
 AUTO_RELOAD_SECONDS = 60  # pick up changes made from the CLI in another terminal
 SEARCH_DEBOUNCE = 0.15  # seconds of no typing before the search runs
@@ -122,7 +123,7 @@ class MeetingsScreen(SalestuiScreen):
 
     def _show(self, page: MeetingsPage) -> None:
         self.query_one(HeaderBar).show(f"salestui · {self.screen_title}", self._counts(page))
-        self.query_one("#meetings-filters", Static).update(self._filters_text(page))
+        show_text(self.query_one("#meetings-filters", Static), self._filters_text(page))
         empty = page.empty
         self.set_class(empty, "-empty")
         if empty:

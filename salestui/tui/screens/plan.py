@@ -3,31 +3,37 @@ against the meeting's length and the planned person-hours always in view.
 
 The details are saved with ctrl+s once every field is valid; attendees and agenda items
 are written as they change (a new meeting is saved first, when its details allow it).
+What the screen shows is read in a thread worker (``read_plan``) on opening and after
+every change; it is drawn, and whatever waited for it runs, when it is in.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Input, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from salestui.core.meeting_form import FIELDS, FormInput, form_of, save_meeting
-from salestui.core.models import Template
+from salestui.core.models import Cadence, MeetingKind, Template
 from salestui.core.planning import Planning
 from salestui.core.service import MeetingDetail, Services
 from salestui.i18n import N_, _
 from salestui.tui import labels
-from salestui.tui.screens import plan_actions
 from salestui.tui.screens.base import SHORT_HEIGHT, SalestuiScreen
+from salestui.tui.screens.plan_actions import PlanCommands
 from salestui.tui.screens.plan_agenda import AgendaPane
 from salestui.tui.screens.plan_attendees import AttendeesPane
 from salestui.tui.screens.plan_data import (
     PLAN_ERRORS,
     PlanChanged,
+    PlanRead,
     agenda_total,
     moment_label,
     problem,
+    read_plan,
     say,
 )
 from salestui.tui.screens.plan_form import MeetingForm
@@ -78,9 +84,13 @@ class PlanScreen(SalestuiScreen):
         self.AUTO_FOCUS = TAB_FOCUS[self.first_tab]  # type: ignore[misc]
         self.pending_template: Template | None = None  # applied when a new meeting is saved
         self._saved_form: FormInput | None = None
-        self._escape_armed = False
         self._typed_before_rebuild: FormInput | None = None
         self._header_shown: tuple[str, str] | None = None
+        self.cadence: Cadence | None = None  # the meeting's series, as last read
+        self._template_kinds: set[MeetingKind] = set()
+        self._after_read: list[Callable[[], None]] = []
+        self._read_once = False
+        self.commands = PlanCommands(self)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -90,9 +100,9 @@ class PlanScreen(SalestuiScreen):
             with TabPane(self._tab_title("details"), id="details"):
                 yield MeetingForm(self.services, id="meeting-form")
             with TabPane(self._tab_title("attendees"), id="attendees"):
-                yield AttendeesPane(self.services, self.ensure_meeting, id="attendees-pane")
+                yield AttendeesPane(self.services, id="attendees-pane")
             with TabPane(self._tab_title("agenda"), id="agenda"):
-                yield AgendaPane(self.services, self.ensure_meeting, id="agenda-pane")
+                yield AgendaPane(self.services, id="agenda-pane")
         with Horizontal(id="plan-summary"):
             yield Static(id="summary-agenda")
             yield Static(id="summary-cost")
@@ -134,37 +144,56 @@ class PlanScreen(SalestuiScreen):
         if self.meeting_id is None:
             config = getattr(self.app, "config", None)
             minutes = getattr(config, "default_meeting_minutes", 60)
-            defaults = FormInput(minutes=str(minutes))
-            me = self.services.me()
-            if me is not None:
-                defaults.chair = me.name
-            self.form.load(defaults)
+            self.form.load(FormInput(minutes=str(minutes)))
             self._saved_form = self.form.typed()
         self.reload_data()
 
-    # -- reading ---------------------------------------------------------------------------
+    # -- reading (in a worker) and drawing ---------------------------------------------------
 
-    def reload_data(self) -> None:
-        if self.meeting_id is not None:
-            try:
-                self.detail = self.services.meeting_detail(self.meeting_id)
-            except PLAN_ERRORS as error:
-                say(self, problem(error), "error")
-                return
-            if not self.dirty:
-                chair = self.detail.chair.name if self.detail.chair else None
-                self.form.load(form_of(self.detail.meeting, chair))
-                self._saved_form = self.form.typed()
-        self.attendees.show(self.detail)
-        self.agenda.show(self.detail, self.pending_template)
+    def reload_data(self, then: Callable[[], None] | None = None) -> None:
+        """Read the meeting off the UI thread; draw it (then run ``then``) when it is in."""
+        if then is not None:
+            self._after_read.append(then)
+        meeting_id = self.meeting_id
+        self.read_later("plan", lambda reads: read_plan(reads, meeting_id), self._loaded)
+
+    def _loaded(self, read: PlanRead) -> None:
+        first, self._read_once = not self._read_once, True
+        if read.detail is None and self.meeting_id is not None:
+            return  # saved meanwhile: the read of the saved meeting is on its way
+        self.detail, self.cadence = read.detail, read.cadence
+        self._template_kinds = read.template_kinds
+        if first and self.detail is None and read.me is not None and self._saved_form:
+            self._default_chair(read.me.name)
+        if self.detail is not None and not self.dirty:
+            chair = self.detail.chair.name if self.detail.chair else None
+            self.form.load(form_of(self.detail.meeting, chair))
+            self._saved_form = self.form.typed()
+        self.attendees.show(self.detail, read.people)
+        self.agenda.show(self.detail, self.pending_template, read.carried_from)
         self._show_header()
         self._show_summary()
         self._show_kind_hint()
         self.refresh_bindings()
+        waiting, self._after_read = self._after_read, []
+        for then in waiting:
+            then()
+
+    def _default_chair(self, name: str) -> None:
+        """A new meeting is chaired by "me" unless a chair was typed already."""
+        if self._saved_form is not None and not self.form.typed().chair.strip():
+            self.form.set_field("chair", name)
+            self.form.check()
+            self._saved_form.chair = name
 
     @property
     def dirty(self) -> bool:
         return self._saved_form is not None and self.form.typed() != self._saved_form
+
+    @property
+    def saved_minutes(self) -> str:
+        """The length as last saved (or as a new meeting's default)."""
+        return self._saved_form.minutes if self._saved_form else ""
 
     def _show_header(self) -> None:
         meeting = self.detail.meeting if self.detail else None
@@ -184,10 +213,8 @@ class PlanScreen(SalestuiScreen):
                 parts.append(_("circulated {when}").format(when=when))
             else:
                 parts.append(labels.meeting_status(meeting.status))
-            if meeting.series_id is not None:
-                series = self.services.series(meeting.series_id)
-                if series is not None:
-                    parts.append(cadence_label(series.cadence))
+            if self.cadence is not None:
+                parts.append(cadence_label(self.cadence))
             if self.dirty:
                 parts.append(_("unsaved changes"))
         shown = (left, " · ".join(parts))
@@ -226,17 +253,11 @@ class PlanScreen(SalestuiScreen):
         hint = ""
         empty_agenda = self.detail is None or not self.detail.agenda
         if empty_agenda and self.pending_template is None:
-            kind = self.form.typed().kind
-            try:
-                has_template = bool(self.planning.templates(kind))
-            except PLAN_ERRORS:
-                has_template = False
-            if has_template:
+            if self.form.typed().kind in self._template_kinds:
                 hint = _("ctrl+t: use its template")
         self.form.set_kind_hint(hint)
 
     def on_meeting_form_edited(self, event: MeetingForm.Edited) -> None:
-        self._escape_armed = False
         self._show_header()
         if event.field == "minutes":
             self._show_summary()
@@ -245,6 +266,16 @@ class PlanScreen(SalestuiScreen):
 
     def on_plan_changed(self, event: PlanChanged) -> None:
         self.reload_data()
+
+    def on_agenda_pane_add_requested(self, event: AgendaPane.AddRequested) -> None:
+        event.stop()
+        if (meeting_id := self.ensure_meeting()) is not None:
+            self.agenda.add(meeting_id)
+
+    def on_attendees_pane_invite_requested(self, event: AttendeesPane.InviteRequested) -> None:
+        event.stop()
+        if (meeting_id := self.ensure_meeting()) is not None:
+            self.attendees.invite(meeting_id, event.person, event.required)
 
     # -- saving ----------------------------------------------------------------------------
 
@@ -313,63 +344,22 @@ class PlanScreen(SalestuiScreen):
         undo_my_last_change(self.app, self.services)
 
     def action_template(self) -> None:
-        plan_actions.choose_template(self)
+        self.commands.choose_template()
 
     def action_circulate(self) -> None:
-        plan_actions.circulate(self)
+        self.commands.circulate()
 
     def action_recurring(self) -> None:
-        plan_actions.make_recurring(self)
+        self.commands.make_recurring()
 
     def action_next_meeting(self) -> None:
-        plan_actions.next_meeting(self)
+        self.commands.next_meeting()
 
     def action_run_meeting(self) -> None:
-        """Save, then open the live console (its start panel shows the warnings)."""
-        meeting_id = self.ensure_meeting()
-        if meeting_id is None:
-            return
-        from salestui.tui.screens.run import RunScreen
-
-        self.app.switch_screen(RunScreen(self.services, meeting_id))
-
-    def typed_anything(self) -> bool:
-        """Whether leaving would lose something typed: the form, a chosen template, or text
-        in the attendee or agenda inputs."""
-        if self.dirty or self.pending_template is not None:
-            return True
-        return any(
-            field.value.strip()
-            for field in self.query("AttendeesPane Input, AgendaPane Input").results(Input)
-        )
+        self.commands.run_meeting()
 
     def action_back(self) -> None:
-        if self.meeting_id is None and self.typed_anything():
-            # Nothing of a new meeting is stored yet: a yes/no question, not a second key.
-            from salestui.tui.screens.run_prompt import AskScreen
-
-            def answered(discard: bool | None) -> None:
-                if discard:
-                    self.dismiss()
-
-            title = self.form.typed().title.strip()
-            question = (
-                _("Discard the new meeting {title}?").format(title=title)
-                if title
-                else _("Discard this new meeting?")
-            )
-            detail = _("Nothing of it is saved yet: n keeps editing, then ctrl+s saves it.")
-            self.app.push_screen(AskScreen(question, detail), answered)
-            return
-        if self.dirty and not self._escape_armed:
-            self._escape_armed = True
-            say(
-                self,
-                _("Unsaved changes: ctrl+s saves them, escape again leaves without saving"),
-                severity="warning",
-            )
-            return
-        self.dismiss()
+        self.commands.back()
 
     def on_screen_resume(self) -> None:
         if self.detail is not None:

@@ -2,17 +2,21 @@
 
 Add and edit open ``AgendaItemScreen``; delete can be undone (ctrl+z on the screen);
 shift+up / shift+down reorder. Every change is written at once, then the pane posts
-``PlanChanged`` and the screen reads the meeting again.
+``PlanChanged`` and the screen reads the meeting again. The table's keys reach the pane as
+``AgendaTable.Pressed``; a new item asks the screen for the meeting first
+(``AgendaPane.AddRequested``: a new meeting is saved, then ``add`` is called).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Static
 
 from salestui.core.export.agenda import AGENDA_KIND_LABELS
@@ -43,34 +47,34 @@ class AgendaTable(FitTable):
         Binding("shift+down", "move(1)", N_("Move down"), show=False, id="plan.agenda.down"),
     ]
 
-    def _pane(self) -> AgendaPane:
-        return self.query_ancestor(AgendaPane)
+    @dataclass
+    class Pressed(Message):
+        """A key of the table: ``add``, ``edit``, ``delete``, or ``move`` by ``delta``."""
+
+        command: str
+        delta: int = 0
 
     def action_add(self) -> None:
-        self._pane().add()
+        self.post_message(self.Pressed("add"))
 
     def action_edit(self) -> None:
-        self._pane().edit()
+        self.post_message(self.Pressed("edit"))
 
     def action_delete(self) -> None:
-        self._pane().delete()
+        self.post_message(self.Pressed("delete"))
 
     def action_move(self, delta: int) -> None:
-        self._pane().move(delta)
+        self.post_message(self.Pressed("move", delta))
 
 
 class AgendaPane(Vertical):
-    def __init__(
-        self,
-        services: Services,
-        ensure_meeting: Callable[[], int | None],
-        *,
-        id: str | None = None,  # noqa: A002
-    ) -> None:
+    class AddRequested(Message):
+        """Add an item: the screen saves a new meeting first, then calls ``add``."""
+
+    def __init__(self, services: Services, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.services = services
         self.planning = Planning(services)
-        self.ensure_meeting = ensure_meeting
         self.items: list[AgendaItem] = []
         self._keep_key: str | None = None
 
@@ -83,11 +87,16 @@ class AgendaPane(Vertical):
         return self.query_one(AgendaTable)
 
     def on_mount(self) -> None:
-        self.show(None, None)
+        self.show(None, None, {})
 
-    def show(self, detail: MeetingDetail | None, pending: Template | None) -> None:
+    def show(
+        self,
+        detail: MeetingDetail | None,
+        pending: Template | None,
+        carried_from: dict[int, datetime | None],
+    ) -> None:
         """The stored agenda, or the items a chosen template will add when the meeting is
-        first saved."""
+        first saved. ``carried_from``: when the meeting each carried item came from was."""
         self.items = list(detail.agenda) if detail else []
         people = detail.people if detail else {}
         today = self.services.clock.today()
@@ -95,7 +104,7 @@ class AgendaPane(Vertical):
         notes: list[str] = []
         for number, item in enumerate(self.items, start=1):
             presenter = people.get(item.presenter_id) if item.presenter_id else None
-            note = carried_label(self.planning, item, today)
+            note = carried_label(item, carried_from.get(item.id or 0), today)
             notes.append(note)
             rows.append(
                 self._row(f"item-{item.id}", number, item.title,
@@ -158,10 +167,19 @@ class AgendaPane(Vertical):
 
     # -- changes -------------------------------------------------------------------------
 
-    def add(self) -> None:
-        meeting_id = self.ensure_meeting()
-        if meeting_id is None:
-            return
+    def on_agenda_table_pressed(self, event: AgendaTable.Pressed) -> None:
+        event.stop()
+        if event.command == "add":
+            self.post_message(self.AddRequested())
+        elif event.command == "edit":
+            self.edit()
+        elif event.command == "delete":
+            self.delete()
+        else:
+            self.move(event.delta)
+
+    def add(self, meeting_id: int) -> None:
+        """Open the form of a new item of ``meeting_id`` (saved: the pane says so)."""
 
         def added(item: AgendaItem | None) -> None:
             if item is not None:
@@ -173,7 +191,7 @@ class AgendaPane(Vertical):
     def edit(self) -> None:
         item = self._selected()
         if item is None:  # nothing stored yet: enter on an empty agenda adds an item
-            self.add()
+            self.post_message(self.AddRequested())
             return
 
         def edited(saved: AgendaItem | None) -> None:

@@ -2,17 +2,20 @@
 
 Every change is written at once (``Services.invite``, ``Planning.set_required``,
 ``Planning.uninvite``); the pane then posts ``PlanChanged`` and the screen reads the
-meeting again. Removing someone can be undone with ctrl+z.
+meeting again (and shows the pane who is invited and who can be). Removing someone can be
+undone with ctrl+z. Inviting asks the screen for the meeting first
+(``AttendeesPane.InviteRequested``: a new meeting is saved, then ``invite`` is called).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Static
 
 from salestui.core.models import Person
@@ -38,14 +41,17 @@ class AttendeeTable(FitTable):
         Binding("delete,d", "remove", N_("Remove"), id="plan.attendee.remove"),
     ]
 
+    @dataclass
+    class Pressed(Message):
+        """A key of the table: ``toggle`` (required/optional) or ``remove``."""
+
+        command: str
+
     def action_toggle_required(self) -> None:
-        self._pane().toggle_required()
+        self.post_message(self.Pressed("toggle"))
 
     def action_remove(self) -> None:
-        self._pane().remove_selected()
-
-    def _pane(self) -> AttendeesPane:
-        return self.query_ancestor(AttendeesPane)
+        self.post_message(self.Pressed("remove"))
 
 
 class AttendeesPane(Vertical):
@@ -55,18 +61,19 @@ class AttendeesPane(Vertical):
         Binding("ctrl+n", "new_person", N_("New person"), id="plan.new_person"),
     ]
 
-    def __init__(
-        self,
-        services: Services,
-        ensure_meeting: Callable[[], int | None],
-        *,
-        id: str | None = None,  # noqa: A002
-    ) -> None:
+    @dataclass
+    class InviteRequested(Message):
+        """Invite ``person``: the screen saves a new meeting first, then calls ``invite``."""
+
+        person: Person
+        required: bool = True
+
+    def __init__(self, services: Services, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.services = services
         self.planning = Planning(services)
-        self.ensure_meeting = ensure_meeting
         self.detail: MeetingDetail | None = None
+        self.people: list[Person] = []  # who can be invited, as the screen last read them
         self._keep_key: str | None = None  # the row to put the cursor on after the next show
 
     def compose(self) -> ComposeResult:
@@ -87,10 +94,9 @@ class AttendeesPane(Vertical):
         return self.query_one(AttendeeTable)
 
     def on_mount(self) -> None:
-        self.refresh_people()
-        self.show(None)
+        self.show(None, [])
 
-    def refresh_people(self) -> None:
+    def _show_people(self) -> None:
         invited = {}
         if self.detail is not None:
             invited = {
@@ -98,13 +104,11 @@ class AttendeesPane(Vertical):
                 for a in self.detail.attendees
                 if a.person.id is not None
             }
-        try:
-            self.picker.set_people(self.services.people(), invited)
-        except PLAN_ERRORS as error:
-            say(self, problem(error), "error")
+        self.picker.set_people(self.people, invited)
 
-    def show(self, detail: MeetingDetail | None) -> None:
-        self.detail = detail
+    def show(self, detail: MeetingDetail | None, people: list[Person]) -> None:
+        """Who is invited to ``detail``'s meeting; ``people``: who can be."""
+        self.detail, self.people = detail, people
         attendees = detail.attendees if detail else []
         columns = [
             FitColumn("name", _("Name"), ratio=1, min_width=8),
@@ -137,7 +141,7 @@ class AttendeesPane(Vertical):
         empty = self.query_one("#attendees-empty", Static)
         empty.update(Text(_("No one invited yet.")))
         empty.display = not rows
-        self.refresh_people()
+        self._show_people()
 
     def _selected(self) -> tuple[int, Person, bool] | None:
         if self.detail is None or not self.detail.attendees or self.detail.meeting.id is None:
@@ -152,7 +156,7 @@ class AttendeesPane(Vertical):
 
     def on_person_picker_picked(self, event: PersonPicker.Picked) -> None:
         event.stop()
-        self.invite(event.person)
+        self.post_message(self.InviteRequested(event.person))
 
     def on_person_picker_no_match(self, event: PersonPicker.NoMatch) -> None:
         event.stop()
@@ -160,9 +164,8 @@ class AttendeesPane(Vertical):
             _("No one matches {name}. ctrl+n adds a new person.").format(name=event.query)
         )
 
-    def invite(self, person: Person, required: bool = True) -> None:
-        meeting_id = self.ensure_meeting()
-        if meeting_id is None or person.id is None:
+    def invite(self, meeting_id: int, person: Person, required: bool = True) -> None:
+        if person.id is None:
             return
         try:
             self.services.invite(meeting_id, [person.id], required=required)
@@ -189,12 +192,18 @@ class AttendeesPane(Vertical):
 
         def created(person: Person | None) -> None:
             if person is not None:
-                self.refresh_people()
-                self.invite(person)
+                self.post_message(self.InviteRequested(person))
 
         self.app.push_screen(PersonFormScreen(self.services, name=name), created)
 
     # -- changing who comes --------------------------------------------------------------
+
+    def on_attendee_table_pressed(self, event: AttendeeTable.Pressed) -> None:
+        event.stop()
+        if event.command == "toggle":
+            self.toggle_required()
+        else:
+            self.remove_selected()
 
     def toggle_required(self) -> None:
         selected = self._selected()

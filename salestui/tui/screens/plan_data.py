@@ -1,5 +1,6 @@
-"""What the Plan screen shares between its panes, without any widget: toasts, errors,
-labels. The meeting form's rules are the core's (``core.meeting_form``)."""
+"""What the Plan screen shares between its panes, without any widget: what it reads (in a
+thread worker, ``read_plan``), toasts, errors, labels. The meeting form's rules are the
+core's (``core.meeting_form``)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
-from salestui.core.models import AgendaItem, Meeting, Template
+from salestui.core.models import AgendaItem, Cadence, Meeting, MeetingKind, Person, Template
 from salestui.core.planning import REVIEW_ITEM_TITLE, Planning
+from salestui.core.service import MeetingDetail, Services
 from salestui.i18n import _
 from salestui.tui import labels
 from salestui.tui.errors import RECOVERABLE, error_message
@@ -30,6 +32,35 @@ def say(widget: Widget, message: str, severity: SeverityLevel = "information") -
 def problem(error: Exception) -> str:
     """The one line to show for an error caught with ``PLAN_ERRORS``."""
     return error_message(error)
+
+
+@dataclass
+class PlanRead:
+    """What the Plan screen shows of a meeting, read in one go off the UI thread."""
+
+    detail: MeetingDetail | None  # None: a new meeting, not saved yet
+    cadence: Cadence | None  # the meeting's series, if it recurs
+    carried_from: dict[int, datetime | None]  # agenda item id -> the meeting it came from
+    people: list[Person]  # everyone who can be invited
+    template_kinds: set[MeetingKind]  # kinds of meeting with a template (ctrl+t)
+    me: Person | None  # who "me" is: the chair of a new meeting
+
+
+def read_plan(services: Services, meeting_id: int | None) -> PlanRead:
+    planning = Planning(services)
+    detail = services.meeting_detail(meeting_id) if meeting_id is not None else None
+    cadence = None
+    if detail is not None and detail.meeting.series_id is not None:
+        series = services.series(detail.meeting.series_id)
+        cadence = series.cadence if series else None
+    carried = {
+        item.id: planning.carried_from_date(item)
+        for item in (detail.agenda if detail else [])
+        if item.id is not None and item.carried_from is not None
+    }
+    return PlanRead(
+        detail, cadence, carried, services.people(), planning.template_kinds(), services.me()
+    )
 
 
 @dataclass
@@ -64,10 +95,10 @@ def agenda_total(total: int, length: int) -> tuple[str, bool]:
     return _("Agenda {total} / {length} min").format(total=total, length=length), False
 
 
-def carried_label(planning: Planning, item: AgendaItem, today: date) -> str:
-    """``carried from Fri 20 Nov (x2)``, ``standing``, or nothing."""
+def carried_label(item: AgendaItem, source: datetime | None, today: date) -> str:
+    """``carried from Fri 20 Nov (x2)`` (``source``: when the meeting it came from was),
+    ``standing``, or nothing."""
     if item.carried_from is not None:
-        source = planning.carried_from_date(item)
         when = labels.short_date(source.astimezone().date(), today) if source else "?"
         return _("carried from {date} (x{count})").format(
             date=when, count=max(item.carried_count, 1)

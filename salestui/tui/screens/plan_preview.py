@@ -1,11 +1,14 @@
 """Circulate the agenda: read it as the participants will, write it to a file, and record
-when it went out (rule 2 of the handbook: send the agenda in advance)."""
+when it went out (rule 2 of the handbook: send the agenda in advance). The agenda is read
+and rendered in a thread worker; the UI thread only shows it."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,6 +17,7 @@ from textual.widgets import Input, Label, Markdown, Static
 
 from salestui.core.export.agenda import render_agenda
 from salestui.core.export.files import write_atomic
+from salestui.core.models import Meeting
 from salestui.core.planning import Planning
 from salestui.core.service import Services
 from salestui.i18n import N_, _
@@ -26,12 +30,11 @@ from salestui.tui.screens.plan_data import (
 )
 
 
-def circulated_label(services: Services, meeting_id: int) -> str:
+def circulated_label(meeting: Meeting, today: date) -> str:
     """``Agenda circulated Fri 27 Nov 08:30`` or ``Agenda not circulated yet``."""
-    meeting = services.meeting(meeting_id)
     if meeting.agenda_circulated_at is None:
         return _("Agenda not circulated yet")
-    when = moment_label(meeting.agenda_circulated_at, services.clock.today())
+    when = moment_label(meeting.agenda_circulated_at, today)
     return _("Agenda circulated {when}").format(when=when)
 
 
@@ -51,20 +54,17 @@ class AgendaPreviewScreen(ModalScreen[bool]):
         self.meeting_id = meeting_id
         self.export_dir = export_dir
         self.text = ""
+        self.meeting: Meeting | None = None  # as last read
         self.circulated = False
         self._confirm: Path | None = None  # a file that exists: enter again replaces it
 
     def compose(self) -> ComposeResult:
-        try:
-            self.text = render_agenda(self.services.meeting_detail(self.meeting_id))
-        except PLAN_ERRORS as error:
-            self.text = problem(error)
         with Vertical(id="preview-box", classes="plan-dialog") as box:
             box.border_title = _("Agenda preview")
             box.border_subtitle = _("w write to file · c mark circulated · escape close")
             yield Static(id="preview-status")
             with VerticalScroll(id="preview-scroll"):
-                yield Markdown(self.text, id="preview-markdown")
+                yield Markdown("", id="preview-markdown")
             with Horizontal(id="preview-write"):
                 yield Label(_("File"), classes="form-label")
                 yield Input(id="preview-path", compact=True)
@@ -73,16 +73,34 @@ class AgendaPreviewScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.query_one("#preview-write").display = False
         self.query_one("#preview-scroll").focus()
-        self._show_status()
+        self._read()
 
-    def _show_status(self) -> None:
-        theme = self.app.current_theme
+    @work(thread=True, exclusive=True, group="read:agenda-preview")
+    def _read(self) -> None:
+        """The meeting and its agenda as it will go out, on this thread's connection."""
+        services = self.app.readers.services()  # type: ignore[attr-defined]
         try:
-            meeting = self.services.meeting(self.meeting_id)
-            label = circulated_label(self.services, self.meeting_id)
-            style = "bold" if meeting.agenda_circulated_at else f"bold {theme.warning}"
+            detail = services.meeting_detail(self.meeting_id)
+            found: tuple[Meeting | None, str, str] = (detail.meeting, render_agenda(detail), "")
         except PLAN_ERRORS as error:
-            label, style = problem(error), f"bold {theme.error}"
+            found = (None, problem(error), problem(error))
+        self.app.call_from_thread(self._loaded, *found)
+
+    def _loaded(self, meeting: Meeting | None, text: str, problem_text: str) -> None:
+        if not self.is_attached:
+            return  # closed meanwhile
+        self.meeting, self.text = meeting, text
+        self.query_one("#preview-markdown", Markdown).update(text)
+        self._show_status(problem_text)
+
+    def _show_status(self, problem_text: str = "") -> None:
+        theme = self.app.current_theme
+        meeting = self.meeting
+        if meeting is None:
+            label, style = problem_text, f"bold {theme.error}"
+        else:
+            label = circulated_label(meeting, self.services.clock.today())
+            style = "bold" if meeting.agenda_circulated_at else f"bold {theme.warning}"
         self.query_one("#preview-status", Static).update(Text(label, style=style))
 
     def _message(self, text: str, error: bool = False) -> None:
@@ -94,10 +112,9 @@ class AgendaPreviewScreen(ModalScreen[bool]):
     def action_write(self) -> None:
         row = self.query_one("#preview-write")
         path_input = self.query_one("#preview-path", Input)
-        if not row.display:
-            meeting = self.services.meeting(self.meeting_id)
-            path = default_agenda_path(meeting, self.export_dir, self.services.clock.today())
-            path_input.value = str(path)
+        if not row.display and self.meeting is not None:
+            today = self.services.clock.today()
+            path_input.value = str(default_agenda_path(self.meeting, self.export_dir, today))
             row.display = True
         self._confirm = None
         self._message(_("Enter writes the file; escape goes back to the preview."))
@@ -137,13 +154,13 @@ class AgendaPreviewScreen(ModalScreen[bool]):
 
     def action_circulate(self) -> None:
         try:
-            Planning(self.services).circulate(self.meeting_id)
+            self.meeting = Planning(self.services).circulate(self.meeting_id)
         except PLAN_ERRORS as error:
             self._message(problem(error), error=True)
             return
         self.circulated = True
         self._show_status()
-        label = circulated_label(self.services, self.meeting_id)
+        label = circulated_label(self.meeting, self.services.clock.today())
         self._message(label)
         say(self, label)
 

@@ -1,16 +1,25 @@
 """What the live console shows, read from the database in one go (cheap indexed reads).
 
-Nothing here is kept between reads: the screen calls ``load_live`` every second and after
-every change, so what it shows is always what is stored.
+Nothing here is kept between reads: the screen calls ``read_console`` in a thread worker
+every second and after every change, so what it shows is always what is stored.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from salestui.core.meeting import Balance, LiveMeeting, LiveState
-from salestui.core.models import ActionQuery, ActionRow, AttendanceStatus, Entry, EntryKind, Person
+from salestui.core.models import (
+    ActionQuery,
+    ActionRow,
+    AttendanceStatus,
+    Entry,
+    EntryKind,
+    Meeting,
+    MeetingStatus,
+    Person,
+)
 from salestui.core.people_order import sort_people
 
 WIDE = 100  # from this width the agenda and attendance panels show by default
@@ -131,3 +140,65 @@ def load_live(
         }
     actions = {entry_id: rows[a] for entry_id, a in action_ids.items() if a in rows}
     return LiveView(state, balance, speakers, people, entries, actions)
+
+
+@dataclass
+class StartView:
+    """Before the start: the meeting, the preflight warnings and who is expected."""
+
+    meeting: Meeting
+    warnings: list[str]
+    speakers: list[Speaker]
+    now: datetime
+
+
+@dataclass
+class ReviewView:
+    """The previous actions still to review, and how many are reviewed already."""
+
+    rows: list[ActionRow]
+    reviewed: int
+    today: date
+
+
+@dataclass
+class ConsoleRead:
+    """One read of the console, in the mode it was asked for (``start``, ``review`` or
+    ``run``): the meeting's status and clock, who records it, and what that mode shows."""
+
+    status: MeetingStatus
+    state: LiveState
+    scribe: Person | None
+    may_change: bool  # "me" may change the meeting (no scribe, or I am it)
+    start: StartView | None = None
+    review: ReviewView | None = None
+    view: LiveView | None = None
+
+
+def read_console(
+    live: LiveMeeting,
+    meeting_id: int,
+    mode: str,
+    threshold: float,
+    unchanged: LiveView | None = None,
+) -> ConsoleRead:
+    """Everything the console draws in ``mode`` (``load_live`` for the agenda run)."""
+    services = live.services
+    meeting = services.meeting(meeting_id)
+    view = load_live(live, meeting_id, threshold, unchanged) if mode == "run" else None
+    read = ConsoleRead(
+        status=meeting.status,
+        state=view.state if view is not None else live.state(meeting_id),
+        scribe=live.scribes.of(meeting_id),
+        may_change=live.scribes.may_change(meeting_id),
+        view=view,
+    )
+    if mode == "start":
+        people = services.people_by_id()
+        speakers = load_speakers(live, meeting_id, Balance([], None), people)
+        read.start = StartView(meeting, live.preflight(meeting_id), speakers, services.clock.now())
+    elif mode == "review":
+        rows = live.review_candidates(meeting_id)
+        reviewed = len(services.reviewed_action_ids(meeting_id))
+        read.review = ReviewView(rows, reviewed, services.clock.today())
+    return read

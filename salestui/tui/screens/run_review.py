@@ -1,7 +1,9 @@
 """Review of previous actions, stepped through before the agenda (and skippable).
 
-Each answer is stored at once as a follow-up (``LiveMeeting.review_action``). Items carried
-three times or more must be resolved: "still open" is refused for them.
+Each answer is stored at once as a follow-up (``LiveMeeting.review_action``); the panel
+then says ``Changed`` and the screen reads the actions left again (off the UI thread) and
+shows them (``show``). Items carried three times or more must be resolved: "still open"
+is refused for them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from salestui.core.models import ActionRow
 from salestui.core.prompts import due_preview, read_due_and_note
 from salestui.i18n import N_, _
 from salestui.tui import labels
+from salestui.tui.screens.run_data import ReviewView
 from salestui.tui.screens.run_tables import IdTable
 from salestui.tui.widgets.fit_table import FitColumn, FitRow
 
@@ -62,12 +65,16 @@ class ReviewPanel(Vertical):
 
         panel: ReviewPanel
 
+    class Changed(Message):
+        """An answer was stored: read the actions left again."""
+
     def __init__(self, live: LiveMeeting, meeting_id: int, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.live = live
         self.meeting_id = meeting_id
         self.rows: list[ActionRow] = []
         self.pending: tuple[str, ActionRow] | None = None  # an answer waiting for its note
+        self._answered = False  # an answer was stored: once none is left, the review is over
 
     def compose(self) -> ComposeResult:
         yield Static(classes="panel-title", id="review-title")
@@ -86,14 +93,13 @@ class ReviewPanel(Vertical):
 
     # -- data -------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        self.rows = self.live.review_candidates(self.meeting_id)
-        reviewed = len(self.live.services.reviewed_action_ids(self.meeting_id))
-        today = self.live.services.clock.today()
+    def show(self, review: ReviewView) -> None:
+        """The actions still to review, as the screen read them."""
+        self.rows, today = review.rows, review.today
         self.query_one("#review-title", Static).update(
             Text(
                 _("Review of previous actions: {left} to go, {done} reviewed").format(
-                    left=len(self.rows), done=reviewed
+                    left=len(self.rows), done=review.reviewed
                 )
             )
         )
@@ -119,6 +125,9 @@ class ReviewPanel(Vertical):
             rows.append(FitRow(f"action-{row.id}", cells))
         self.table.set_data(columns, rows)
         self.show_detail()
+        if self._answered and not self.rows:
+            self.post_message(self.Finished(self))
+        self._answered = False
 
     def current(self) -> ActionRow | None:
         if not self.rows:
@@ -186,7 +195,7 @@ class ReviewPanel(Vertical):
         self.add_class("-prompting")
         self.say(prompt)
         self.prompt.focus()
-        self.screen.refresh_bindings()
+        self.refresh_bindings()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -232,17 +241,16 @@ class ReviewPanel(Vertical):
             due=labels.short_date(new_due, today) if new_due else "",
         )
         self._close_prompt()
-        self.reload()
+        self._answered = True
+        self.post_message(self.Changed())
         self.say(message)
-        if not self.rows:
-            self.post_message(self.Finished(self))
 
     def _close_prompt(self) -> None:
         self.pending = None
         self.prompt.value = ""
         self.remove_class("-prompting")
         self.table.focus()
-        self.screen.refresh_bindings()
+        self.refresh_bindings()
 
     def action_cancel(self) -> None:
         if self.pending is not None:

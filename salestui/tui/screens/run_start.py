@@ -16,7 +16,7 @@ from salestui.core.models import Meeting
 from salestui.core.timing import whole_minutes
 from salestui.i18n import _, ngettext
 from salestui.tui import labels
-from salestui.tui.screens.run_data import Speaker
+from salestui.tui.screens.run_data import StartView
 from salestui.tui.screens.run_tables import AttendanceTable, Tones, people_columns, people_rows
 
 
@@ -32,15 +32,10 @@ class StartPanel(Vertical):
     def table(self) -> AttendanceTable:
         return self.query_one(AttendanceTable)
 
-    def show(
-        self,
-        meeting: Meeting,
-        warnings: list[str],
-        speakers: list[Speaker],
-        now: datetime,
-        tones: Tones,
-    ) -> None:
-        self.query_one("#start-when", Static).update(self._when(meeting, now))
+    def show(self, start: StartView, tones: Tones) -> None:
+        """The meeting, its preflight warnings and who is expected, as the screen read them."""
+        warnings, speakers = start.warnings, start.speakers
+        self.query_one("#start-when", Static).update(self._when(start.meeting, start.now))
         text = Text()
         for warning in warnings:
             if text:

@@ -55,6 +55,13 @@ class IdTable(FitTable):
         if id is not None:
             self.id = id
 
+    def selected_id(self, prefix: str) -> int | None:
+        """The id in the highlighted row's key (``item-12`` with ``prefix`` ``item-``)."""
+        keys = self.row_keys
+        if not keys or self.cursor_row < 0:
+            return None
+        return int(keys[min(self.cursor_row, len(keys) - 1)].removeprefix(prefix))
+
 
 class AgendaTable(IdTable):
     BINDINGS = [

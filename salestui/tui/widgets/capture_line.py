@@ -1,63 +1,72 @@
 """The one-line capture of the live meeting: an input, a live preview and a saved state.
 
 As the chair types, the line below the input says what Enter will make of it ("Action ->
-王芳, due Fri 4 Dec, p1") or why it cannot be saved, in an error colour. The widget does
-not save anything itself: Enter calls the screen's ``submit`` and the screen answers with
-``saved`` (the line is cleared) or ``failed`` (the text stays).
+王芳, due Fri 4 Dec, p1") or why it cannot be saved, in an error colour. The widget reads
+and saves nothing itself: it posts ``Changed`` (the screen works the preview out off the
+UI thread and answers with ``show_preview``) and ``Submitted`` on Enter (the screen saves
+and answers with ``saved`` - the line is cleared - or ``failed`` - the text stays).
 
-Enter is handled by the input itself, in order with the characters around it. (As a
-binding it would only run once the key had bubbled up to the app, after any characters
-typed right behind it - which would then be saved with the line, or wiped with it.)
+Enter is handled by the input itself, in order with the characters around it: the line
+goes out in the message and the input is emptied at once, so characters typed right
+behind Enter start the next line. (As a binding it would only run once the key had
+bubbled up to the app, after those characters.) A line that cannot be saved comes back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Input, Static
 
 from salestui.i18n import _
-from salestui.tui.errors import RECOVERABLE, error_message
 from salestui.tui.widgets.show import show_text
-
-Previewer = Callable[[str], str]
-"""Turns a line into its preview; raises ``SalestuiError`` when the line cannot be saved."""
-Submitter = Callable[[str, "int | None"], None]
-"""Saves a line (or replaces the entry with that id); answers with ``saved``/``failed``."""
 
 
 class CaptureInput(Input):
     """An Input whose Enter is handled in order with the keys typed around it."""
+
+    @dataclass
+    class Entered(Message):
+        """Enter was pressed on ``value``."""
+
+        value: str
 
     def on_key(self, event: events.Key) -> None:
         if event.key != "enter":
             return
         event.stop()
         event.prevent_default()
-        line = self.parent
-        while line is not None and not isinstance(line, CaptureLine):
-            line = line.parent
-        if line is not None:
-            line.submit_now(self.value)
+        if self.value.strip():
+            value, self.value = self.value, ""
+            self.post_message(self.Entered(value))
 
 
 class CaptureLine(Vertical):
-    def __init__(
-        self,
-        preview: Previewer,
-        submit: Submitter,
-        *,
-        id: str | None = None,  # noqa: A002
-    ) -> None:
+    @dataclass
+    class Changed(Message):
+        """The line now reads ``line`` (not blank): the screen answers with
+        ``show_preview(line, preview, error)``. ``editing``: the entry being edited."""
+
+        line: str
+        editing: int | None
+
+    @dataclass
+    class Submitted(Message):
+        """Enter on ``line`` (not blank): save it, or replace the entry ``editing``."""
+
+        line: str
+        editing: int | None
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
-        self._preview = preview
-        self._submit = submit
         self.editing: int | None = None  # the entry whose text is in the line, if any
+        self._failed: str | None = None  # the line whose save failed, while it is unchanged
 
     def compose(self) -> ComposeResult:
         yield CaptureInput(id="capture-input", select_on_focus=False)
@@ -67,7 +76,7 @@ class CaptureLine(Vertical):
 
     def on_mount(self) -> None:
         self._update_labels()
-        self.show_preview("")
+        self.ask_preview("")
 
     @property
     def input(self) -> Input:
@@ -89,51 +98,48 @@ class CaptureLine(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.show_preview(self.input.value)  # the value now, not when the change was posted
+        self._failed = None
+        self.ask_preview(self.input.value)  # the value now, not when the change was posted
 
-    def show_preview(self, line: str) -> bool:
-        """Show what ``line`` will become; False (and the reason, in red) if it cannot."""
-        label = self.query_one("#capture-preview", Static)
-        if not line.strip():
-            hint = (
-                _("Enter saves to the current item · F1 all keys") if self.editing is None else ""
-            )
-            show_text(label, Text(hint, style="dim"))
-            self.set_class(False, "-error")
-            return True
-        try:
-            preview = self._preview(line)
-        except RECOVERABLE as error:
-            show_text(label, Text(error_message(error)))
-            self.set_class(True, "-error")
-            return False
-        show_text(label, Text("→ " + preview))
-        self.set_class(False, "-error")
-        return True
-
-    def submit_now(self, value: str) -> None:
-        """Save the line; if the store refuses (read-only file, disk full, bad input), the
-        text stays in the input with the reason below it, and the app goes on."""
-        if not value.strip():
+    def ask_preview(self, line: str) -> None:
+        """Show the hint for a blank line at once; ask the screen about any other."""
+        if line.strip():
+            self.post_message(self.Changed(line, self.editing))
             return
-        try:
-            self._submit(value, self.editing)
-        except RECOVERABLE as error:
-            self.failed(error_message(error))
+        hint = _("Enter saves to the current item · F1 all keys") if self.editing is None else ""
+        show_text(self.query_one("#capture-preview", Static), Text(hint, style="dim"))
+        self.set_class(False, "-error")
+
+    def on_capture_input_entered(self, event: CaptureInput.Entered) -> None:
+        event.stop()
+        self.post_message(self.Submitted(event.value, self.editing))
 
     # -- answers from the screen -----------------------------------------------------------
 
+    def show_preview(self, line: str, preview: str, error: bool = False) -> None:
+        """What ``line`` will become (or, ``error``, why it cannot be saved) - unless the
+        line has changed since: a newer answer is on its way."""
+        if line != self.input.value or line == self._failed:
+            return  # typed on since, or it failed to save: the reason stays
+        label = self.query_one("#capture-preview", Static)
+        show_text(label, Text(preview if error else "→ " + preview))
+        self.set_class(error, "-error")
+
     def saved(self, at: datetime) -> None:
-        """The line was stored: clear it and say so, discreetly."""
+        """The line was stored (it left the input on Enter): say so, discreetly."""
         self.editing = None
-        self.input.value = ""
         self._update_labels()
-        self.show_preview("")
+        self.ask_preview(self.input.value)
         saved = _("saved {time}").format(time=at.astimezone().strftime("%H:%M:%S"))
         show_text(self.query_one("#capture-saved", Static), Text(saved))
 
-    def failed(self, message: str) -> None:
-        """Nothing was saved: keep the text and show why."""
+    def failed(self, line: str, message: str) -> None:
+        """Nothing was saved: ``line`` comes back (before anything typed since) with why."""
+        value = line + self.input.value
+        with self.input.prevent(Input.Changed):
+            self.input.value = value
+        self.input.cursor_position = len(value)
+        self._failed = value
         self.query_one("#capture-preview", Static).update(Text(message))
         self.set_class(True, "-error")
 
@@ -142,11 +148,11 @@ class CaptureLine(Vertical):
         self.input.value = text
         self.input.cursor_position = len(text)
         self._update_labels()
-        self.show_preview(text)
+        self.ask_preview(text)
         self.input.focus()
 
     def cancel_edit(self) -> None:
         self.editing = None
         self.input.value = ""
         self._update_labels()
-        self.show_preview("")
+        self.ask_preview("")

@@ -7,10 +7,12 @@ ellipsis. Widths are measured in terminal cells, so Chinese text lines up.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from rich.console import Console, ConsoleOptions
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
@@ -68,6 +70,53 @@ def fit_widths(
     return widths
 
 
+def _cell_shape(cell: Text | str) -> object:
+    """What decides how a cell is drawn (``Text.__eq__`` alone ignores the base style)."""
+    if isinstance(cell, str):
+        return cell
+    return (cell.plain, str(cell.style), tuple(cell.spans), cell.justify, cell.overflow)
+
+
+def _shape(columns: Sequence[FitColumn], rows: Sequence[FitRow]) -> object:
+    return (
+        tuple(columns),
+        tuple(
+            (row.key, row.style, row.heading, tuple(_cell_shape(c) for c in row.cells))
+            for row in rows
+        ),
+    )
+
+
+class FitCell:
+    """A cell as the table draws it: its ``Text``, drawn exactly as the Text draws itself,
+    with two savings on a full redraw (a filter changed, the table gained focus).
+
+    - It has no ``__rich_measure__``: the DataTable then does not measure every cell of
+      every new row to size its columns - ours have fixed widths, computed by ``FitTable``.
+    - Its lines are kept for the width last drawn at: the DataTable renders its cells again
+      whenever the table's state changes (focus, cursor, new rows), this one only once.
+    """
+
+    __slots__ = ("_drawn", "text")
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+        self._drawn: tuple[int, int | None, list[Segment]] | None = None
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+    def __bool__(self) -> bool:  # an empty cell is drawn as the DataTable draws one
+        return bool(self.text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[Segment]:
+        drawn = self._drawn
+        if drawn is None or drawn[0] != options.max_width or drawn[1] != options.height:
+            segments = list(console.render(self.text, options))
+            self._drawn = drawn = (options.max_width, options.height, segments)
+        return drawn[2]
+
+
 class FitTable(DataTable):
     """A row-cursor DataTable whose columns are laid out again whenever its width changes."""
 
@@ -79,9 +128,16 @@ class FitTable(DataTable):
         self._rows_data: list[FitRow] = []
         self._laid_out_for = -1
         self._last_row = -1
+        self._shown: object = None
 
     def set_data(self, columns: Sequence[FitColumn], rows: Sequence[FitRow]) -> None:
-        """Replace every column and row (the tables on our screens hold a bounded page)."""
+        """Replace every column and row (the tables on our screens hold a bounded page).
+        The same columns and rows again (a reload that found nothing new) change nothing:
+        the table is not drawn again."""
+        shape = _shape(columns, rows)
+        if shape == self._shown:
+            return
+        self._shown = shape
         first_fill = not self._rows_data
         self._columns_spec = list(columns)
         self._rows_data = list(rows)
@@ -164,6 +220,6 @@ class FitTable(DataTable):
             label = Text(spec.label, justify=spec.justify, no_wrap=True, overflow="ellipsis")
             self.add_column(label, width=column_width, key=spec.key)
         for row, cells in zip(self._rows_data, rows, strict=True):
-            self.add_row(*cells, key=row.key)
+            self.add_row(*(FitCell(cell) for cell in cells), key=row.key)
         if rows:
             self.move_cursor(row=min(cursor_row, len(rows) - 1), animate=False)

@@ -16,11 +16,35 @@ from textual.widgets import Footer
 
 
 class SalestuiFooter(Footer):
+    _shown: object = None
+
     def on_mount(self) -> None:
         super().on_mount()
         self.call_after_refresh(self.fit_keys)
 
+    def _keys_shown(self) -> object:
+        """Everything ``Footer.compose`` draws the keys from."""
+        if not self._bindings_ready or not self.is_attached:
+            return None
+        app = self.app
+        return (
+            self.compact,
+            self.show_command_palette,
+            tuple(
+                (binding.key, app.get_key_display(binding), binding.description, binding.action,
+                 binding.group, binding.show, enabled, tooltip)
+                for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
+            ),
+        )  # fmt: skip
+
     async def recompose(self) -> None:
+        """Build the keys again - unless they would be the same keys: the screen's bindings
+        are refreshed on every change of focus, and rebuilding the footer then redraws the
+        whole bottom line and lays the screen out again for nothing."""
+        shown = self._keys_shown()
+        if shown is not None and shown == self._shown and self.children:
+            return
+        self._shown = shown
         await super().recompose()
         self.call_after_refresh(self.fit_keys)
 

@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from salestui.i18n import _
+from salestui.tui.widgets.show import show_text
 
 
 class HeaderBar(Widget):
@@ -31,8 +32,8 @@ class HeaderBar(Widget):
         if who and who not in right:
             right = f"{right} · {who}" if right else who
         # Plain Text, never markup: names and titles are user data.
-        self.query_one(".header-left", Static).update(Text(left))
-        self.query_one(".header-right", Static).update(Text(right))
+        show_text(self.query_one(".header-left", Static), Text(left))
+        show_text(self.query_one(".header-right", Static), Text(right))
         self.show_read_only()
 
     def show_read_only(self) -> None:
