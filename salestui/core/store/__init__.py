@@ -11,6 +11,7 @@ from salestui.core.store.base import BaseStore
 from salestui.core.store.capture import CaptureStore
 from salestui.core.store.integrity import IntegrityStore
 from salestui.core.store.meetings import MeetingsStore
+from salestui.core.store.numbers import NumbersStore
 from salestui.core.store.people import PeopleStore
 from salestui.core.store.search import SearchStore
 from salestui.core.store.undo import UndoStore
@@ -19,6 +20,13 @@ __all__ = ["ActionQuery", "BaseStore", "Store"]
 
 
 class Store(
-    PeopleStore, MeetingsStore, CaptureStore, ActionsStore, IntegrityStore, UndoStore, SearchStore
+    PeopleStore,
+    MeetingsStore,
+    CaptureStore,
+    ActionsStore,
+    IntegrityStore,
+    UndoStore,
+    SearchStore,
+    NumbersStore,
 ):
     """Typed access to one salestui database file."""
