@@ -84,15 +84,28 @@ def numbers_list(show_all: bool, as_json: bool) -> None:
 )
 @json_option
 def numbers_add(
-    name: str, unit: str, owner: str | None, direction: str, kind: str, goal: str | None,
-    key: str | None, rollup: str, as_json: bool,
-) -> None:  # fmt: skip
+    name: str,
+    unit: str,
+    owner: str | None,
+    direction: str,
+    kind: str,
+    goal: str | None,
+    key: str | None,
+    rollup: str,
+    as_json: bool,
+) -> None:
     """Add a measurable called NAME (e.g. 销售额 --unit 万元 --owner 销售一部)."""
     svc = _numbers()
     added = svc.add_measurable(
-        name, unit=unit, owner=owner, direction=direction, period=kind, goal=goal, key=key,
+        name,
+        unit=unit,
+        owner=owner,
+        direction=direction,
+        period=kind,
+        goal=goal,
+        key=key,
         rollup=rollup,
-    )  # fmt: skip
+    )
     if as_json:
         print_json(measurable_json(added, svc))
         return
@@ -113,9 +126,13 @@ owner_option = click.option("--owner", metavar="NAME", help=OWNER_HELP + " Defau
 @click.option("--clear", is_flag=True, help="Remove the value instead.")
 @json_option
 def numbers_set(
-    measurable: str, value: str | None, period: str, owner: str | None, clear: bool,
+    measurable: str,
+    value: str | None,
+    period: str,
+    owner: str | None,
+    clear: bool,
     as_json: bool,
-) -> None:  # fmt: skip
+) -> None:
     """Record the actual (实绩) of MEASURABLE in a period: VALUE is an exact number
     (102.5, 1,234.5)."""
     from salestui.core.errors import InvalidInput
@@ -131,12 +148,20 @@ def numbers_set(
     when = svc.period(period, found.period)
     who = svc.owner(owner, found)
     if stored is None:
-        click.echo(_("Removed {measurable} {period} for {owner}").format(
-            measurable=found.name, period=when.key, owner=who.name))  # fmt: skip
+        click.echo(
+            _("Removed {measurable} {period} for {owner}").format(
+                measurable=found.name, period=when.key, owner=who.name
+            )
+        )
         return
-    click.echo(_("{measurable} {period} for {owner}: {value}").format(
-        measurable=found.name, period=when.key, owner=who.name,
-        value=f"{value_json(stored)['value']} {found.unit}".strip()))  # fmt: skip
+    click.echo(
+        _("{measurable} {period} for {owner}: {value}").format(
+            measurable=found.name,
+            period=when.key,
+            owner=who.name,
+            value=f"{value_json(stored)['value']} {found.unit}".strip(),
+        )
+    )
 
 
 @numbers.command("goal")
@@ -149,9 +174,15 @@ def numbers_set(
 @click.option("--clear", is_flag=True, help="Remove the goal instead.")
 @json_option
 def numbers_goal(
-    measurable: str, target: str | None, period: str | None, standing: bool, owner: str | None,
-    high: str | None, clear: bool, as_json: bool,
-) -> None:  # fmt: skip
+    measurable: str,
+    target: str | None,
+    period: str | None,
+    standing: bool,
+    owner: str | None,
+    high: str | None,
+    clear: bool,
+    as_json: bool,
+) -> None:
     """Set the goal (plan, 预估) of MEASURABLE for a period, or the owner's standing goal."""
     from salestui.core.errors import InvalidInput
 
@@ -168,19 +199,25 @@ def numbers_goal(
         from salestui.core.numbers_amounts import format_amount
 
         print_json(
-            {"measurable": found.name, "period": None if standing else when, "owner": who.name,
-             "goal": format_amount(goal.target) if goal else None,
-             "goal_high": format_amount(goal.high) if goal and goal.high is not None else None}
-        )  # fmt: skip
+            {
+                "measurable": found.name,
+                "period": None if standing else when,
+                "owner": who.name,
+                "goal": format_amount(goal.target) if goal else None,
+                "goal_high": format_amount(goal.high) if goal and goal.high is not None else None,
+            }
+        )
         return
     from salestui.core.numbers_export import goal_text
 
     click.echo(
         _("Goal of {measurable} ({period}) for {owner}: {goal}").format(
-            measurable=found.name, period=when, owner=who.name,
+            measurable=found.name,
+            period=when,
+            owner=who.name,
             goal=goal_text(goal) or _("(none)"),
         )
-    )  # fmt: skip
+    )
 
 
 @numbers.command("scorecard")
@@ -233,17 +270,26 @@ def numbers_import(file: Path, dry_run: bool, skip_bad: bool, as_json: bool) -> 
 
 
 @numbers.command("export")
-@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="FILE",
-              help="Write FILE (.csv or .xlsx) instead of printing CSV.")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Write FILE (.csv or .xlsx) instead of printing CSV.",
+)
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @click.option("--measurable", metavar="M", help="Only this measurable.")
-@click.option("--period", "-p", "periods", multiple=True, metavar="P", help="Only this period "
-              "(repeatable).")  # fmt: skip
+@click.option(
+    "--period", "-p", "periods", multiple=True, metavar="P", help="Only this period (repeatable)."
+)
 @json_option
 def numbers_export(
-    output: Path | None, force: bool, measurable: str | None, periods: tuple[str, ...],
+    output: Path | None,
+    force: bool,
+    measurable: str | None,
+    periods: tuple[str, ...],
     as_json: bool,
-) -> None:  # fmt: skip
+) -> None:
     """Export the stored values with their goals as CSV (or .xlsx by FILE's extension),
     in the columns `numbers import` reads."""
     from salestui.core.numbers_export import export_values
@@ -258,6 +304,7 @@ def numbers_export(
         click.echo(written, nl=False)
         return
     click.echo(
-        ngettext("Wrote {count} value to {path}", "Wrote {count} values to {path}", len(values))
-        .format(count=len(values), path=written)
-    )  # fmt: skip
+        ngettext(
+            "Wrote {count} value to {path}", "Wrote {count} values to {path}", len(values)
+        ).format(count=len(values), path=written)
+    )

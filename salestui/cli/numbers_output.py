@@ -41,62 +41,94 @@ def _owner(owner: Owner) -> dict[str, Any]:
 def _goal(goal: Goal | None) -> dict[str, Any] | None:
     if goal is None:
         return None
-    return {"target": _amount(goal.target), "high": _amount(goal.high),
-            "source": goal.source.value}  # fmt: skip
+    return {"target": _amount(goal.target), "high": _amount(goal.high), "source": goal.source.value}
 
 
 def measurable_json(measurable: Measurable, svc: NumbersService) -> dict[str, Any]:
     owner = svc.owner(None, measurable) if measurable.person_id or measurable.team else None
     return {
-        "id": measurable.id, "name": measurable.name, "key": measurable.key,
-        "unit": measurable.unit, "owner": _owner(owner) if owner else None,
-        "direction": measurable.direction.value, "period": measurable.period.value,
-        "goal": _amount(measurable.goal), "goal_high": _amount(measurable.goal_high),
-        "rollup": measurable.rollup.value, "position": measurable.position,
-        "active": measurable.active, "description": measurable.description,
-    }  # fmt: skip
+        "id": measurable.id,
+        "name": measurable.name,
+        "key": measurable.key,
+        "unit": measurable.unit,
+        "owner": _owner(owner) if owner else None,
+        "direction": measurable.direction.value,
+        "period": measurable.period.value,
+        "goal": _amount(measurable.goal),
+        "goal_high": _amount(measurable.goal_high),
+        "rollup": measurable.rollup.value,
+        "position": measurable.position,
+        "active": measurable.active,
+        "description": measurable.description,
+    }
 
 
 def value_json(value: NumberValue) -> dict[str, Any]:
     return {
-        "measurable_id": value.measurable_id, "measurable": value.measurable,
-        "unit": value.unit, "period": value.period, "owner": _owner(value.owner),
-        "value": _amount(value.value), "goal": _goal(value.goal),
-        "entered_at": jsonable(value.entered_at), "entered_by": value.entered_by,
+        "measurable_id": value.measurable_id,
+        "measurable": value.measurable,
+        "unit": value.unit,
+        "period": value.period,
+        "owner": _owner(value.owner),
+        "value": _amount(value.value),
+        "goal": _goal(value.goal),
+        "entered_at": jsonable(value.entered_at),
+        "entered_by": value.entered_by,
         "source": value.source.value,
-    }  # fmt: skip
+    }
 
 
 def _countermeasure_json(measure: Countermeasure) -> dict[str, Any]:
-    return {"id": measure.id, "action_id": measure.action_id, "title": measure.action_title,
-            "status": measure.action_status, "cause": measure.cause,
-            "owner": _owner(measure.owner)}  # fmt: skip
+    return {
+        "id": measure.id,
+        "action_id": measure.action_id,
+        "title": measure.action_title,
+        "status": measure.action_status,
+        "cause": measure.cause,
+        "owner": _owner(measure.owner),
+    }
 
 
 def row_json(row: ScorecardRow) -> dict[str, Any]:
     return {
-        "measurable_id": row.measurable.id, "measurable": row.measurable.name,
-        "unit": row.measurable.unit, "direction": row.measurable.direction.value,
-        "owner": _owner(row.owner), "period": row.period.key, "goal": _goal(row.goal),
-        "actual": _amount(row.actual), "rolled_up": row.current.rolled_up,
-        "variance": _amount(row.variance), "variance_pct": _amount(row.variance_pct),
-        "status": row.status.value, "off_track_streak": row.off_track_streak,
+        "measurable_id": row.measurable.id,
+        "measurable": row.measurable.name,
+        "unit": row.measurable.unit,
+        "direction": row.measurable.direction.value,
+        "owner": _owner(row.owner),
+        "period": row.period.key,
+        "goal": _goal(row.goal),
+        "actual": _amount(row.actual),
+        "rolled_up": row.current.rolled_up,
+        "variance": _amount(row.variance),
+        "variance_pct": _amount(row.variance_pct),
+        "status": row.status.value,
+        "off_track_streak": row.off_track_streak,
         "history": [
-            {"period": p.period.key, "goal": _goal(p.goal), "actual": _amount(p.actual),
-             "status": p.status.value}
+            {
+                "period": p.period.key,
+                "goal": _goal(p.goal),
+                "actual": _amount(p.actual),
+                "status": p.status.value,
+            }
             for p in row.history
         ],
         "countermeasures": [_countermeasure_json(c) for c in row.countermeasures],
-    }  # fmt: skip
+    }
 
 
 def import_json(report: ImportReport) -> dict[str, Any]:
     return {
-        "file": str(report.path), "rows": report.rows, "good": len(report.good),
-        "bad_rows": report.bad_rows, "imported": report.imported, "dry_run": report.dry_run,
-        "problems": [{"row": p.row, "column": p.column, "reason": p.reason}
-                     for p in report.problems],
-    }  # fmt: skip
+        "file": str(report.path),
+        "rows": report.rows,
+        "good": len(report.good),
+        "bad_rows": report.bad_rows,
+        "imported": report.imported,
+        "dry_run": report.dry_run,
+        "problems": [
+            {"row": p.row, "column": p.column, "reason": p.reason} for p in report.problems
+        ],
+    }
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -112,18 +144,30 @@ def print_measurables(found: Sequence[Measurable], svc: NumbersService) -> None:
     from salestui.core.periods import kind_label
 
     table = TextTable(
-        [_("ID"), _("Key"), _("Measurable"), _("Unit"), _("Owner"), _("Direction"),
-         _("Period"), _("Goal")]
-    )  # fmt: skip
+        [
+            _("ID"),
+            _("Key"),
+            _("Measurable"),
+            _("Unit"),
+            _("Owner"),
+            _("Direction"),
+            _("Period"),
+            _("Goal"),
+        ]
+    )
     table.write(
         _cells(
-            m.id, m.key or "", m.name, m.unit,
+            m.id,
+            m.key or "",
+            m.name,
+            m.unit,
             svc.owner(None, m).name if m.person_id or m.team else "",
-            direction_label(m.direction), kind_label(m.period),
+            direction_label(m.direction),
+            kind_label(m.period),
             goal_text(svc_goal(m)),
         )
         for m in found
-    )  # fmt: skip
+    )
 
 
 def svc_goal(measurable: Measurable) -> Goal | None:
@@ -145,9 +189,17 @@ def print_scorecard(period: Period, rows: Sequence[ScorecardRow]) -> None:
         click.echo(_("No numbers for this period."))
         return
     table = TextTable(
-        [_("Measurable"), _("Owner"), _("Goal"), _("Actual"), _("Variance"), _("Var. %"),
-         _("Status"), _("Last 13")]
-    )  # fmt: skip
+        [
+            _("Measurable"),
+            _("Owner"),
+            _("Goal"),
+            _("Actual"),
+            _("Variance"),
+            _("Var. %"),
+            _("Status"),
+            _("Last 13"),
+        ]
+    )
 
     def cells(row: ScorecardRow) -> list[Cell]:
         pct = row.variance_pct
@@ -159,14 +211,19 @@ def print_scorecard(period: Period, rows: Sequence[ScorecardRow]) -> None:
                 status=status, count=row.off_track_streak
             )
         return [
-            *_cells(f"{row.measurable.name} ({row.measurable.unit})" if row.measurable.unit
-                    else row.measurable.name, row.owner.name, goal_text(row.goal),
-                    format_amount(row.actual) + ("*" if row.current.rolled_up else "")),
+            *_cells(
+                f"{row.measurable.name} ({row.measurable.unit})"
+                if row.measurable.unit
+                else row.measurable.name,
+                row.owner.name,
+                goal_text(row.goal),
+                format_amount(row.actual) + ("*" if row.current.rolled_up else ""),
+            ),
             (plain(f"{variance:+f}" if variance is not None else ""), off),
             (plain(f"{pct:+f}%" if pct is not None else ""), off),
             (plain(status), off),
             (sparkline(row.sparkline), False),
-        ]  # fmt: skip
+        ]
 
     table.write(cells(r) for r in rows)
     if any(r.current.rolled_up for r in rows):
@@ -175,9 +232,7 @@ def print_scorecard(period: Period, rows: Sequence[ScorecardRow]) -> None:
 
 def print_import(report: ImportReport) -> None:
     for problem in report.problems:
-        click.echo(
-            _("Row {row}: {reason}").format(row=problem.row, reason=plain(problem.reason))
-        )
+        click.echo(_("Row {row}: {reason}").format(row=problem.row, reason=plain(problem.reason)))
     bad = len(report.bad_rows)
     if report.dry_run:
         message = ngettext(

@@ -112,8 +112,9 @@ class NumbersService(MeasurableServices):
             return None
         return self.value(found, when, who)
 
-    def value(self, measurable: MeasurableRef, period: PeriodRef, owner: str | Owner | None = None
-              ) -> NumberValue | None:  # fmt: skip
+    def value(
+        self, measurable: MeasurableRef, period: PeriodRef, owner: str | Owner | None = None
+    ) -> NumberValue | None:
         """The stored value of one measurable, period and owner, with its goal."""
         found = self.measurable(measurable)
         when = self.period(period, found.period)
@@ -190,9 +191,9 @@ class NumbersService(MeasurableServices):
         measures = self.countermeasures(period=when)
         return build_rows(rows, periods, known, measures)
 
-    def off_track_twice(self, period: PeriodRef | None = None, **filters: object) -> list[
-        ScorecardRow
-    ]:  # fmt: skip
+    def off_track_twice(
+        self, period: PeriodRef | None = None, **filters: object
+    ) -> list[ScorecardRow]:
         """The rows off track in ``period`` and the period before (two periods running
         or more), from ``scorecard`` with the same filters."""
         rows = self.scorecard(period, **filters)  # type: ignore[arg-type]
@@ -244,25 +245,35 @@ class NumbersService(MeasurableServices):
         who = self.owner(owner, found)
         cause = clean_line(cause)
         if len(cause) > CAUSE_MAX:
-            raise InvalidInput(_("The cause is too long (at most {limit} characters)").format(
-                limit=CAUSE_MAX))  # fmt: skip
+            raise InvalidInput(
+                _("The cause is too long (at most {limit} characters)").format(limit=CAUSE_MAX)
+            )
         if (action_id is None) == (title is None):
             raise InvalidInput(_("Give an existing action or a title for a new one"))
         with self.store.transaction():
             if action_id is None:
                 assert title is not None
                 action = self.services.add_action(
-                    title, owners=action_owners, due=due, meeting_id=meeting_id,
+                    title,
+                    owners=action_owners,
+                    due=due,
+                    meeting_id=meeting_id,
                     agenda_item_id=agenda_item_id,
-                )  # fmt: skip
+                )
                 action_id = action.id
             else:
                 self.services.action(action_id)  # raises NotFound
             assert action_id is not None
             new_id = self.store.add_countermeasure(
-                self._id(found), when.key, (who.person_id, who.team), action_id, cause,
-                self.services.clock.now(), self._me_id(), meeting_id,
-            )  # fmt: skip
+                self._id(found),
+                when.key,
+                (who.person_id, who.team),
+                action_id,
+                cause,
+                self.services.clock.now(),
+                self._me_id(),
+                meeting_id,
+            )
         return next(c for c in self.countermeasures(found, when) if c.id == new_id)
 
     def countermeasures(
@@ -280,11 +291,16 @@ class NumbersService(MeasurableServices):
         keys = None if period is None else [self.period(period, kind).key]
         return [
             Countermeasure(
-                id=r["id"], measurable_id=r["measurable_id"], period=r["period"],
-                owner=owner_of(r), action_id=r["action_id"], action_title=r["action_title"],
-                action_status=r["action_status"], cause=r["cause"],
+                id=r["id"],
+                measurable_id=r["measurable_id"],
+                period=r["period"],
+                owner=owner_of(r),
+                action_id=r["action_id"],
+                action_title=r["action_title"],
+                action_status=r["action_status"],
+                cause=r["cause"],
                 created_at=from_utc_iso(r["created_at"]),
-            )  # fmt: skip
+            )
             for r in self.store.countermeasure_rows(ids, keys)
         ]
 
@@ -327,11 +343,16 @@ class NumbersService(MeasurableServices):
             goal = Goal(target, from_stored(r["target_high"])) if target is not None else None
             found_values.append(
                 NumberValue(
-                    measurable_id=r["measurable_id"], measurable=r["measurable"],
-                    unit=r["unit"], period=r["period"], owner=owner_of(r),
-                    value=from_stored(r["value"]) or Decimal(0), goal=goal,
-                    entered_at=from_utc_iso(r["entered_at"]), entered_by=r["entered_by_name"],
+                    measurable_id=r["measurable_id"],
+                    measurable=r["measurable"],
+                    unit=r["unit"],
+                    period=r["period"],
+                    owner=owner_of(r),
+                    value=from_stored(r["value"]) or Decimal(0),
+                    goal=goal,
+                    entered_at=from_utc_iso(r["entered_at"]),
+                    entered_by=r["entered_by_name"],
                     source=ValueSource(r["source"]),
-                )  # fmt: skip
+                )
             )
         return found_values

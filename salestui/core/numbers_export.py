@@ -54,17 +54,25 @@ def rows(values: Sequence[NumberValue], for_sheet: bool = False) -> list[list[An
         goal: Any = goal_text(value.goal)
         if for_sheet and value.goal is not None and value.goal.high is None:
             goal = _sheet_number(value.goal.target)
-        table.append([
-            value.measurable, value.period, value.owner.name,
-            _sheet_number(value.value) if for_sheet else format_amount(value.value),
-            goal, value.unit, f"{value.entered_at.astimezone():%Y-%m-%d %H:%M}",
-            value.entered_by or "", value.source.value,
-        ])  # fmt: skip
+        table.append(
+            [
+                value.measurable,
+                value.period,
+                value.owner.name,
+                _sheet_number(value.value) if for_sheet else format_amount(value.value),
+                goal,
+                value.unit,
+                f"{value.entered_at.astimezone():%Y-%m-%d %H:%M}",
+                value.entered_by or "",
+                value.source.value,
+            ]
+        )
     return table
 
 
-def export_values(values: Sequence[NumberValue], output: Path | None, force: bool = False
-                  ) -> Path | str:  # fmt: skip
+def export_values(
+    values: Sequence[NumberValue], output: Path | None, force: bool = False
+) -> Path | str:
     """Write the values to ``output`` (.csv or .xlsx; returns the path), or return them as
     CSV text when ``output`` is None."""
     if output is None:

@@ -52,11 +52,11 @@ def _header(cells: Sequence[Any]) -> dict[str, int]:
         missing.remove("value")  # a file of goals only
     if missing:
         raise InvalidInput(
-            _("The file has no {column} column (its first row names the columns: "
-              "measurable, period, owner, value, goal or 指标, 期间, 负责人, 实绩, 目标)").format(
-                column=missing[0]
-            )
-        )  # fmt: skip
+            _(
+                "The file has no {column} column (its first row names the columns: "
+                "measurable, period, owner, value, goal or 指标, 期间, 负责人, 实绩, 目标)"
+            ).format(column=missing[0])
+        )
     return found
 
 
@@ -69,9 +69,7 @@ def _rows(lines: Iterator[tuple[int, Sequence[Any]]]) -> list[Row]:
         if header is None:
             header = _header(cells)
             continue
-        rows.append(
-            (number, {c: cells[i] if i < len(cells) else None for c, i in header.items()})
-        )
+        rows.append((number, {c: cells[i] if i < len(cells) else None for c, i in header.items()}))
     if header is None:
         raise InvalidInput(_("The file is empty"))
     return rows
@@ -134,8 +132,7 @@ def _xlsx_lines(path: Path) -> Iterator[tuple[int, Sequence[Any]]]:
         ) from error
     try:
         sheet = book.worksheets[0]
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, cells
+        yield from enumerate(sheet.iter_rows(values_only=True), start=1)
     finally:
         book.close()
 
@@ -143,8 +140,9 @@ def _xlsx_lines(path: Path) -> Iterator[tuple[int, Sequence[Any]]]:
 # -- writing ---------------------------------------------------------------------------------
 
 
-def write_table(path: Path | str, header: Sequence[str], rows: Sequence[Sequence[Any]],
-                force: bool = False) -> Path:  # fmt: skip
+def write_table(
+    path: Path | str, header: Sequence[str], rows: Sequence[Sequence[Any]], force: bool = False
+) -> Path:
     """Write a table as .csv (UTF-8 with a BOM, which Excel needs to read Chinese) or
     .xlsx, atomically; an existing file only with ``force``, a database never."""
     target = Path(path).expanduser()

@@ -102,9 +102,15 @@ class _Checker:
         text = _text(cells.get("measurable"))
         if not text:
             problems.append(RowProblem(number, "measurable", _("No measurable given")))
-        measurable = None if not text else attempt(
-            "measurable",
-            lambda: self.cached("measurable", fold(text), lambda: self.numbers.measurable(text)),
+        measurable = (
+            None
+            if not text
+            else attempt(
+                "measurable",
+                lambda: self.cached(
+                    "measurable", fold(text), lambda: self.numbers.measurable(text)
+                ),
+            )
         )
         kind = measurable.period if measurable else None
         cell = cells.get("period")
@@ -114,17 +120,21 @@ class _Checker:
         else:
             period = attempt(
                 "period",
-                lambda: self.cached("period", (_text(cell), kind),
-                                    lambda: self.numbers.period(_cell(cell), kind)),
-            )  # fmt: skip
+                lambda: self.cached(
+                    "period", (_text(cell), kind), lambda: self.numbers.period(_cell(cell), kind)
+                ),
+            )
         owner = None
         if measurable is not None:
             name = _text(cells.get("owner"))
             owner = attempt(
                 "owner",
-                lambda: self.cached("owner", (fold(name), measurable.id),
-                                    lambda: self.numbers.owner(name, measurable)),
-            )  # fmt: skip
+                lambda: self.cached(
+                    "owner",
+                    (fold(name), measurable.id),
+                    lambda: self.numbers.owner(name, measurable),
+                ),
+            )
         value = goal = None
         if not _empty(cells.get("value")):
             value = attempt("value", lambda: parse_amount(cells["value"]))
@@ -208,12 +218,26 @@ def import_file(
             assert row.measurable.id is not None
             owner = (row.owner.person_id, row.owner.team)
             if row.value is not None:
-                store.set_value(row.measurable.id, row.period.key, owner,
-                                to_stored(row.value), now, by, ValueSource.IMPORT.value)  # fmt: skip
+                store.set_value(
+                    row.measurable.id,
+                    row.period.key,
+                    owner,
+                    to_stored(row.value),
+                    now,
+                    by,
+                    ValueSource.IMPORT.value,
+                )
             if row.goal is not None:
                 low, high = row.goal
                 target = (to_stored(low), to_stored(high) if high is not None else None)
-                store.set_goal(row.measurable.id, row.period.key, owner, target, now, by,
-                               source=ValueSource.IMPORT.value)  # fmt: skip
+                store.set_goal(
+                    row.measurable.id,
+                    row.period.key,
+                    owner,
+                    target,
+                    now,
+                    by,
+                    source=ValueSource.IMPORT.value,
+                )
     report.imported = len(report.good)
     return report

@@ -27,9 +27,19 @@ T = TypeVar("T")
 
 _BAND = re.compile(r"^\s*(-?[\d.,]+)\s*(?:\.\.|~|～|–|—|-)\s*(-?[\d.,]+)\s*%?\s*$")
 EDITABLE = (
-    "name", "key", "unit", "owner", "direction", "period", "goal", "goal_high", "rollup",
-    "active", "position", "description",
-)  # fmt: skip
+    "name",
+    "key",
+    "unit",
+    "owner",
+    "direction",
+    "period",
+    "goal",
+    "goal_high",
+    "rollup",
+    "active",
+    "position",
+    "description",
+)
 
 
 def fold(text: str) -> str:
@@ -106,9 +116,11 @@ class MeasurableServices:
         every = self.store.list_measurables(active_only=False)
         exact = [m for m in every if wanted in (fold(m.name), fold(m.key or ""))]
         started = [
-            m for m in every
-            if m.active and (fold(m.name).startswith(wanted) or fold(m.key or "").startswith(wanted))
-        ]  # fmt: skip
+            m
+            for m in every
+            if m.active
+            and (fold(m.name).startswith(wanted) or fold(m.key or "").startswith(wanted))
+        ]
         for found_list in (exact, started if wanted else []):
             if len(found_list) == 1:
                 return found_list[0]
@@ -141,11 +153,20 @@ class MeasurableServices:
         month), a standing ``goal`` (a band: ``goal`` and ``goal_high``, or ``90..110``),
         a short ``key`` for typing (``sales``), and how a team's figure follows from its
         members' (``rollup``: sum, average or none)."""
-        values = self._checked({
-            "name": name, "unit": unit or "", "owner": owner, "direction": direction,
-            "period": period, "goal": goal, "goal_high": goal_high, "key": key,
-            "rollup": rollup, "description": description,
-        })  # fmt: skip
+        values = self._checked(
+            {
+                "name": name,
+                "unit": unit or "",
+                "owner": owner,
+                "direction": direction,
+                "period": period,
+                "goal": goal,
+                "goal_high": goal_high,
+                "key": key,
+                "rollup": rollup,
+                "description": description,
+            }
+        )
         measurable = Measurable(**values, created_by=self._me_id())
         self._check_unique(measurable, None)
         return self.store.add_measurable(measurable, self.services.clock.now())
@@ -177,9 +198,10 @@ class MeasurableServices:
         """Field values as the model takes them: enums checked, the owner resolved, the
         standing goal read (a band's two bounds)."""
         direction = _choice(
-            Direction, values["direction"],
+            Direction,
+            values["direction"],
             _("Unknown direction: {value} (higher, lower or band)"),
-        )  # fmt: skip
+        )
         out = dict(values)
         out["direction"] = direction
         out["period"] = _choice(

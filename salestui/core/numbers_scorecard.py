@@ -94,4 +94,3 @@ def build_rows(
             )
         )
     return found
-

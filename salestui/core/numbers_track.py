@@ -49,9 +49,7 @@ def variance(direction: Direction, goal: Goal | None, actual: Decimal | None) ->
     return Decimal(0) if reference is None else actual - reference
 
 
-def variance_pct(
-    direction: Direction, goal: Goal | None, actual: Decimal | None
-) -> Decimal | None:
+def variance_pct(direction: Direction, goal: Goal | None, actual: Decimal | None) -> Decimal | None:
     """The variance as a percentage of the plan, one decimal (None without a plan, or
     when the plan is zero)."""
     if goal is None or actual is None:

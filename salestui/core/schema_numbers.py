@@ -111,6 +111,5 @@ NUMBERS_MIGRATION: list[str] = [
         source TEXT NOT NULL,
         {_OWNER_CHECK}
     )""",
-    "CREATE INDEX IF NOT EXISTS measurable_log_period "
-    "ON measurable_log(measurable_id, period, id)",
+    "CREATE INDEX IF NOT EXISTS measurable_log_period ON measurable_log(measurable_id, period, id)",
 ]

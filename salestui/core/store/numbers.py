@@ -21,9 +21,20 @@ from salestui.core.store.numbers_scorecard import ScorecardStore
 STANDING = "*"  # the period key of an owner's standing goal
 
 _MEASURABLE_COLUMNS = (
-    "name", "key", "unit", "person_id", "team", "direction", "period", "goal", "goal_high",
-    "rollup", "position", "active", "description",
-)  # fmt: skip
+    "name",
+    "key",
+    "unit",
+    "person_id",
+    "team",
+    "direction",
+    "period",
+    "goal",
+    "goal_high",
+    "rollup",
+    "position",
+    "active",
+    "description",
+)
 
 # The owner of a row matches the owner given as parameters (uses the unique indexes).
 _SAME_OWNER = "coalesce(person_id, 0) = coalesce(?, 0) AND coalesce(team, '') = coalesce(?, '')"
@@ -138,12 +149,27 @@ class NumbersStore(ScorecardStore, BaseStore):
             if value is not None:
                 self._insert(
                     "measurable_values",
-                    {"measurable_id": measurable_id, "period": period, "person_id": person_id,
-                     "team": team, "value": value, "entered_at": to_utc_iso(at),
-                     "entered_by": by, "source": source, "meeting_id": meeting_id},
-                )  # fmt: skip
-            self._log(measurable_id, period, owner, "value", (before, None), (value, None),
-                      (at, by, source))  # fmt: skip
+                    {
+                        "measurable_id": measurable_id,
+                        "period": period,
+                        "person_id": person_id,
+                        "team": team,
+                        "value": value,
+                        "entered_at": to_utc_iso(at),
+                        "entered_by": by,
+                        "source": source,
+                        "meeting_id": meeting_id,
+                    },
+                )
+            self._log(
+                measurable_id,
+                period,
+                owner,
+                "value",
+                (before, None),
+                (value, None),
+                (at, by, source),
+            )
         return before
 
     def set_goal(
@@ -179,12 +205,27 @@ class NumbersStore(ScorecardStore, BaseStore):
             if target is not None:
                 self._insert(
                     "measurable_goals",
-                    {"measurable_id": measurable_id, "period": period, "person_id": person_id,
-                     "team": team, "target": target[0], "target_high": target[1],
-                     "set_at": to_utc_iso(at), "set_by": by, "set_in_meeting_id": meeting_id},
-                )  # fmt: skip
-            self._log(measurable_id, period, owner, "goal", before or (None, None),
-                      target or (None, None), (at, by, source))  # fmt: skip
+                    {
+                        "measurable_id": measurable_id,
+                        "period": period,
+                        "person_id": person_id,
+                        "team": team,
+                        "target": target[0],
+                        "target_high": target[1],
+                        "set_at": to_utc_iso(at),
+                        "set_by": by,
+                        "set_in_meeting_id": meeting_id,
+                    },
+                )
+            self._log(
+                measurable_id,
+                period,
+                owner,
+                "goal",
+                before or (None, None),
+                target or (None, None),
+                (at, by, source),
+            )
         return before
 
     def _log(
@@ -202,9 +243,20 @@ class NumbersStore(ScorecardStore, BaseStore):
             "INSERT INTO measurable_log (measurable_id, period, person_id, team, kind, old, "
             "new, old_high, new_high, at, changed_by, source) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [measurable_id, period, *owner, kind, old[0], new[0], old[1], new[1],
-             to_utc_iso(at), by, source],
-        )  # fmt: skip
+            [
+                measurable_id,
+                period,
+                *owner,
+                kind,
+                old[0],
+                new[0],
+                old[1],
+                new[1],
+                to_utc_iso(at),
+                by,
+                source,
+            ],
+        )
 
     def number_log(self, measurable_id: int, period: str | None = None) -> list[dict[str, Any]]:
         """Every value and goal set for the measurable (in one period), oldest first."""
@@ -262,10 +314,18 @@ class NumbersStore(ScorecardStore, BaseStore):
     ) -> int:
         return self._insert(
             "measurable_actions",
-            {"measurable_id": measurable_id, "period": period, "person_id": owner[0],
-             "team": owner[1], "action_id": action_id, "cause": cause,
-             "created_at": to_utc_iso(at), "created_by": by, "meeting_id": meeting_id},
-        )  # fmt: skip
+            {
+                "measurable_id": measurable_id,
+                "period": period,
+                "person_id": owner[0],
+                "team": owner[1],
+                "action_id": action_id,
+                "cause": cause,
+                "created_at": to_utc_iso(at),
+                "created_by": by,
+                "meeting_id": meeting_id,
+            },
+        )
 
     def countermeasure_rows(
         self, measurable_ids: Sequence[int] | None = None, periods: Sequence[str] | None = None

@@ -75,7 +75,10 @@ LEFT JOIN rolled r ON pt.team IS NOT NULL AND r.measurable_id = pt.measurable_id
      AND r.team = pt.team AND r.idx = pt.idx
 LEFT JOIN people op ON op.id = pt.person_id
 WHERE {owners}
-ORDER BY m.position, m.id, pt.team IS NULL, pt.team, op.team, pt.person_id, pt.idx
+ORDER BY m.position, m.id,
+         coalesce(m.person_id, 0) = coalesce(pt.person_id, 0)
+         AND coalesce(m.team, '') = coalesce(pt.team, '') DESC,
+         pt.team IS NULL, pt.team, op.team, pt.person_id, pt.idx
 """
 
 
@@ -89,8 +92,9 @@ class ScorecardStore(BaseStore):
         teams: Sequence[str] | None = None,
         include_inactive: bool = False,
     ) -> list[dict[str, Any]]:
-        """One row per (measurable, owner, period of ``periods``), ordered so that each
-        owner's periods follow each other oldest first (``idx`` is the position in
+        """One row per (measurable, owner, period of ``periods``), ordered by measurable,
+        then its owner's row, the teams, the people (by team), so that each owner's periods
+        follow each other oldest first (``idx`` is the position in
         ``periods``). ``person_ids`` / ``teams``: only those owners (either list matching
         is enough); None for both: every owner.
 
@@ -117,7 +121,9 @@ class ScorecardStore(BaseStore):
             )
             params += people + groups
         sql = _SCORECARD.format(
-            periods=", ".join("(?, ?)" for _ in periods), measurables=extra, owners=owners,
+            periods=", ".join("(?, ?)" for _ in periods),
+            measurables=extra,
+            owners=owners,
             mine=_MINE,
             anyone=_ANYONE,
             member_goal=_MEMBER_GOAL,
