@@ -250,12 +250,16 @@ class NumbersService(MeasurableServices):
             )
         if (action_id is None) == (title is None):
             raise InvalidInput(_("Give an existing action or a title for a new one"))
+        owner_ids = [
+            o if isinstance(o, int) else self._named(self.services.find_person, o).id
+            for o in action_owners
+        ]
         with self.store.transaction():
             if action_id is None:
                 assert title is not None
                 action = self.services.add_action(
                     title,
-                    owners=action_owners,
+                    owners=[i for i in owner_ids if i],
                     due=due,
                     meeting_id=meeting_id,
                     agenda_item_id=agenda_item_id,
@@ -263,6 +267,12 @@ class NumbersService(MeasurableServices):
                 action_id = action.id
             else:
                 self.services.action(action_id)  # raises NotFound
+                if any(c.action_id == action_id for c in self.countermeasures(found, when)):
+                    raise InvalidInput(
+                        _("Action {id} is already a countermeasure of this number").format(
+                            id=action_id
+                        )
+                    )
             assert action_id is not None
             new_id = self.store.add_countermeasure(
                 self._id(found),

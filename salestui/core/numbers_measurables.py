@@ -13,6 +13,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from salestui.core.boundary import storage_boundary
 from salestui.core.errors import InvalidInput, NotFound
 from salestui.core.models.numbers import Direction, Measurable, Owner, Rollup
 from salestui.core.numbers_amounts import parse_amount
@@ -72,6 +73,7 @@ def band_of(
     return parse_amount(target), None
 
 
+@storage_boundary
 class MeasurableServices:
     services: Services
     store: Store
