@@ -250,10 +250,7 @@ class NumbersService(MeasurableServices):
             )
         if (action_id is None) == (title is None):
             raise InvalidInput(_("Give an existing action or a title for a new one"))
-        owner_ids = [
-            o if isinstance(o, int) else self._named(self.services.find_person, o).id
-            for o in action_owners
-        ]
+        owner_ids = [self._person_id(o) for o in action_owners]
         with self.store.transaction():
             if action_id is None:
                 assert title is not None
@@ -285,6 +282,9 @@ class NumbersService(MeasurableServices):
                 meeting_id,
             )
         return next(c for c in self.countermeasures(found, when) if c.id == new_id)
+
+    def _person_id(self, who: str | int) -> int | None:
+        return who if isinstance(who, int) else self._named(self.services.find_person, who).id
 
     def countermeasures(
         self, measurable: MeasurableRef | None = None, period: PeriodRef | None = None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from salestui.core.models import ActionItem, ActionStatus
+from salestui.core.models import ActionItem, ActionStatus, Entry, EntryKind
 from salestui.core.models.numbers import Measurable, Rollup
 from salestui.core.numbers_amounts import to_stored
 from salestui.core.periods import Period, PeriodKind, period_of
@@ -287,11 +287,10 @@ class NumbersWriter:
             week = weeks[len(weeks) - back]
             meeting_id = week.review_meeting_id
             at = self.state.local(week.period.end + timedelta(days=1), 16)
-            item_id = None
+            item_id = entry_id = None
             if meeting_id is not None:
                 at = self._review_moment(meeting_id)
-                items = self.store.list_agenda(meeting_id)
-                item_id = next((i.id for i in items if i.title == "问题与对策"), None)
+                item_id, entry_id = self._said(meeting_id, key, week, cause, title, at)
             owner = self.ids[name]
             done = at + timedelta(days=4) if status == ActionStatus.DONE else None
             action = self.store.add_action(
@@ -303,6 +302,7 @@ class NumbersWriter:
                     status=status,
                     meeting_id=meeting_id,
                     agenda_item_id=item_id,
+                    entry_id=entry_id,
                     created_at=at,
                     completed_at=done,
                     tags=["对策"],
@@ -311,15 +311,27 @@ class NumbersWriter:
             )
             assert action.id is not None
             self.store.add_countermeasure(
-                self.ids_measurable[key],
-                week.period.key,
-                (owner, None),
-                action.id,
-                cause,
-                at,
-                self._chair(),
-                meeting_id,
-            )
+                self.ids_measurable[key], week.period.key, (owner, None), action.id, cause,
+                at, self._chair(), meeting_id,
+            )  # fmt: skip
+
+    def _said(
+        self, meeting_id: int, key: str, week: _Week, cause: str, title: str, at: datetime
+    ) -> tuple[int | None, int | None]:
+        """The cause as a note and the countermeasure as an action line, on the meeting's
+        问题与对策 item: (the item's id, the action entry's id)."""
+        items = self.store.list_agenda(meeting_id)
+        item_id = next((i.id for i in items if i.title == "问题与对策"), None)
+        name = MEASURABLES[key][0]
+        for kind, text in (
+            (EntryKind.NOTE, f"{name} {week.period.key}: {cause}"),
+            (EntryKind.ACTION, title),
+        ):
+            saved = self.store.add_entry(
+                Entry(meeting_id=meeting_id, agenda_item_id=item_id, kind=kind, text=text,
+                      person_id=self._chair(), at=at)
+            )  # fmt: skip
+        return item_id, saved.id
 
     def _review_moment(self, meeting_id: int) -> datetime:
         start = next(
