@@ -78,9 +78,8 @@ def numbers_list(show_all: bool, as_json: bool) -> None:
 @click.option(
     "--rollup",
     type=click.Choice(["sum", "average", "none"]),
-    default="sum",
-    show_default=True,
-    help="A team's figure when it has none of its own: its members' sum or average.",
+    help="A team's figure when it has none of its own: its members' sum or average "
+    "(default: sum; none for a band or a %).",
 )
 @json_option
 def numbers_add(
@@ -91,7 +90,7 @@ def numbers_add(
     kind: str,
     goal: str | None,
     key: str | None,
-    rollup: str,
+    rollup: str | None,
     as_json: bool,
 ) -> None:
     """Add a measurable called NAME (e.g. 销售额 --unit 万元 --owner 销售一部)."""
@@ -242,7 +241,7 @@ def numbers_scorecard(
 
 
 @numbers.command("import")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--dry-run", is_flag=True, help="Check every row and report; import nothing.")
 @click.option("--skip-bad", is_flag=True, help="Import the good rows even if some are bad.")
 @json_option

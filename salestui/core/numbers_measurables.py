@@ -17,7 +17,7 @@ from salestui.core.boundary import storage_boundary
 from salestui.core.errors import InvalidInput, NotFound
 from salestui.core.models.numbers import Direction, Measurable, Owner, Rollup
 from salestui.core.numbers_amounts import parse_amount
-from salestui.core.periods import PeriodKind
+from salestui.core.periods import PeriodKind, kind_label
 from salestui.i18n import _
 
 if TYPE_CHECKING:
@@ -147,14 +147,17 @@ class MeasurableServices:
         goal: object = None,
         goal_high: object = None,
         key: str | None = None,
-        rollup: Rollup | str = Rollup.SUM,
+        rollup: Rollup | str | None = None,
         description: str | None = None,
     ) -> Measurable:
         """A new measurable: ``name`` (unique), ``unit`` (元, 万元, %, 家...), ``owner`` (a
         person or a team), ``direction`` (higher / lower / band), ``period`` (week or
         month), a standing ``goal`` (a band: ``goal`` and ``goal_high``, or ``90..110``),
         a short ``key`` for typing (``sales``), and how a team's figure follows from its
-        members' (``rollup``: sum, average or none)."""
+        members' (``rollup``: sum, average or none; by default a sum, but none for a band
+        or a percentage, which do not add up)."""
+        if rollup is None:
+            rollup = Rollup.NONE if direction == "band" or unit.strip() == "%" else Rollup.SUM
         values = self._checked(
             {
                 "name": name,
@@ -189,7 +192,7 @@ class MeasurableServices:
         if updated.period != found.period and self.store.has_numbers(self._id(found)):
             raise InvalidInput(
                 _("{name} already has numbers by {kind}; its period cannot change").format(
-                    name=found.name, kind=found.period.value
+                    name=found.name, kind=kind_label(found.period)
                 )
             )
         self._check_unique(updated, found.id)
