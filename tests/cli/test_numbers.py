@@ -90,8 +90,8 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(org, db: Path) -> None
     assert len(run("numbers", "list", "--json").ok().json()) == 2
     # A goal and a value cleared; an ambiguous name is refused (a second "王").
     run("people", "add", "王刚", "--team", "华东").ok()
-    line = run("numbers", "set", "sales", "1", "-p", "上周", "--owner", "王").assert_one_line_error(2)
-    assert "ambiguous" in line
+    ambiguous = run("numbers", "set", "sales", "1", "-p", "上周", "--owner", "王")
+    assert "ambiguous" in ambiguous.assert_one_line_error(2)
     run("numbers", "set", "sales", "--clear", "-p", "2026-W46", "--owner", "王芳").ok()
     assert run("numbers", "export", "--json").ok().json() == []
 
@@ -144,9 +144,7 @@ def test_export_csv_and_xlsx_that_import_back(org, tmp_path: Path) -> None:
     assert zh.splitlines()[0].startswith("指标,期间,负责人,实绩,目标,")
 
     out = tmp_path / "numbers.xlsx"
-    assert run("numbers", "export", "-o", str(out)).ok().out.strip() == (
-        f"Wrote 2 values to {out}"
-    )
+    assert run("numbers", "export", "-o", str(out)).ok().out.strip() == (f"Wrote 2 values to {out}")
     sheet = openpyxl.load_workbook(out).worksheets[0]
     cells = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert cells[2][:5] == ["销售额", "2026-W47", "王芳", 102.5, 120]
