@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from functools import lru_cache
 
 from salestui.core.errors import InvalidInput
 from salestui.i18n import _
@@ -73,7 +74,15 @@ def from_stored(value: int | None) -> Decimal | None:
     """The number stored as ``value`` ten-thousandths, normalised (``102.5``, ``120``)."""
     if value is None:
         return None
-    return _tidy(Decimal(int(value)) / SCALE)
+    return _from_stored(int(value))
+
+
+@lru_cache(maxsize=65_536)
+def _from_stored(value: int) -> Decimal:
+    whole, part = divmod(value, SCALE)
+    if part == 0:
+        return Decimal(whole)
+    return Decimal(value).scaleb(-PLACES).normalize()
 
 
 def _tidy(number: Decimal) -> Decimal:

@@ -131,7 +131,8 @@ class _Checker:
                 "owner",
                 lambda: self.cached(
                     "owner",
-                    (fold(name), measurable.id),
+                    # a name reads the same for every measurable (but for its own team)
+                    (fold(name), measurable.team if name else measurable.id),
                     lambda: self.numbers.owner(name, measurable),
                 ),
             )

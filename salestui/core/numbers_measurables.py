@@ -260,6 +260,9 @@ class MeasurableServices:
         if fold(name) in teams:
             team = teams[fold(name)]
             return Owner(team=team, name=team)
+        exact = self.store.person_by_name(name)  # the common case, without the name rules
+        if exact is not None and exact.active:
+            return Owner(person_id=exact.id, name=exact.name)
         try:
             person = self.services.find_person(name)
         except NotFound as error:

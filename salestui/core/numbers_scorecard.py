@@ -12,8 +12,9 @@ standing goal when it has no owner (then it is everyone's).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import groupby
-from typing import Any
+from typing import Any, Protocol
 
 from salestui.core.models.numbers import (
     Countermeasure,
@@ -29,40 +30,57 @@ from salestui.core.numbers_track import status
 from salestui.core.periods import Period
 
 
-def _goal(row: dict[str, Any], is_team: bool) -> Goal | None:
-    for target, high, source in (
-        ("period_goal", "period_high", GoalSource.PERIOD),
-        ("owner_goal", "owner_high", GoalSource.OWNER),
-        ("standing_goal", "standing_high", GoalSource.STANDING),
-        ("rolled_goal", None, GoalSource.ROLLUP),
-        ("common_goal", "common_high", GoalSource.STANDING),
-    ):
-        if source == GoalSource.ROLLUP and not is_team:
-            continue
-        value = from_stored(row.get(target))
-        if value is not None:
-            return Goal(value, from_stored(row.get(high)) if high else None, source)
+class _Row(Protocol):
+    """A row of the store's query: a dict, or a ``sqlite3.Row``, read by column name."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+
+# Where a point's goal comes from, first found (a roll-up only for a team's row).
+_GOALS = (
+    ("period_goal", "period_high", GoalSource.PERIOD),
+    ("owner_goal", "owner_high", GoalSource.OWNER),
+    ("standing_goal", "standing_high", GoalSource.STANDING),
+    ("rolled_goal", None, GoalSource.ROLLUP),
+    ("common_goal", "common_high", GoalSource.STANDING),
+)
+
+
+def _goal(row: _Row, is_team: bool) -> Goal | None:
+    for target, high, source in _GOALS:
+        value = row[target]
+        if value is not None and (is_team or source is not GoalSource.ROLLUP):
+            return _made_goal(value, row[high] if high else None, source)
     return None
 
 
-def _point(row: dict[str, Any], period: Period, measurable: Measurable) -> PeriodPoint:
+@lru_cache(maxsize=4096)
+def _made_goal(target: int, high: int | None, source: GoalSource) -> Goal:
+    """One Goal object per distinct goal: a scorecard repeats a few goals thousands of
+    times."""
+    found = from_stored(target)
+    assert found is not None
+    return Goal(found, from_stored(high), source)
+
+
+def _point(row: _Row, period: Period, measurable: Measurable) -> PeriodPoint:
     is_team = row["team"] is not None
     goal = _goal(row, is_team)
     actual = from_stored(row["value"])
     rolled = False
-    if actual is None and is_team and row.get("rolled_value") is not None:
+    if actual is None and is_team and row["rolled_value"] is not None:
         actual, rolled = from_stored(row["rolled_value"]), True
     return PeriodPoint(period, goal, actual, status(measurable.direction, goal, actual), rolled)
 
 
-def owner_of(row: dict[str, Any]) -> Owner:
+def owner_of(row: _Row) -> Owner:
     if row["team"] is not None:
         return Owner(team=row["team"], name=row["team"])
-    return Owner(person_id=row["person_id"], name=row.get("person_name") or f"#{row['person_id']}")
+    return Owner(person_id=row["person_id"], name=row["person_name"] or f"#{row['person_id']}")
 
 
 def build_rows(
-    rows: Iterable[dict[str, Any]],
+    rows: Iterable[_Row],
     window: Sequence[Period],
     measurables: dict[int, Measurable],
     countermeasures: Sequence[Countermeasure] = (),
@@ -77,7 +95,7 @@ def build_rows(
     for (measurable_id, _person, _team), group in keyed:
         measurable = measurables[measurable_id]
         points: list[PeriodPoint | None] = [None] * len(window)
-        first: dict[str, Any] | None = None
+        first: _Row | None = None
         for row in group:
             first = first or row
             points[row["idx"]] = _point(row, window[row["idx"]], measurable)

@@ -7,6 +7,7 @@ The service picks the goal that applies (``core.numbers``); this module only agg
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,7 +25,7 @@ _MEMBER_GOAL = "coalesce(pt.period_goal, pt.owner_goal, pt.standing_goal, pt.com
 _SCORECARD = """
 WITH periods(idx, key) AS (VALUES {periods}),
 m AS (SELECT * FROM measurables WHERE period = ? {measurables}),
-pairs AS (
+pairs AS (SELECT * FROM (
     SELECT v.measurable_id, v.person_id, v.team FROM measurable_values v
       JOIN m ON m.id = v.measurable_id WHERE v.period IN (SELECT key FROM periods)
     UNION
@@ -37,7 +38,7 @@ pairs AS (
     SELECT v.measurable_id, NULL, p.team FROM measurable_values v
       JOIN m ON m.id = v.measurable_id JOIN people p ON p.id = v.person_id
       WHERE m.rollup != 'none' AND p.team IS NOT NULL AND v.period IN (SELECT key FROM periods)
-),
+) AS u WHERE {pairs}),
 points AS (
     SELECT r.measurable_id, r.person_id, r.team, pe.idx, v.value,
            g.target AS period_goal, g.target_high AS period_high,
@@ -68,8 +69,8 @@ rolled AS (
     WHERE m.rollup != 'none' AND p.team IS NOT NULL
     GROUP BY pt.measurable_id, p.team, pt.idx
 )
-SELECT pt.*, r.value AS rolled_value, r.goal AS rolled_goal, op.name AS person_name,
-       op.team AS person_team
+SELECT pt.*, r.value AS rolled_value, r.goal AS rolled_goal,
+       CASE WHEN pt.idx = 0 THEN op.name END AS person_name
 FROM points pt JOIN m ON m.id = pt.measurable_id
 LEFT JOIN rolled r ON pt.team IS NOT NULL AND r.measurable_id = pt.measurable_id
      AND r.team = pt.team AND r.idx = pt.idx
@@ -91,7 +92,7 @@ class ScorecardStore(BaseStore):
         person_ids: Sequence[int] | None = None,
         teams: Sequence[str] | None = None,
         include_inactive: bool = False,
-    ) -> list[dict[str, Any]]:
+    ) -> list[sqlite3.Row]:
         """One row per (measurable, owner, period of ``periods``), ordered by measurable,
         then its owner's row, the teams, the people (by team), so that each owner's periods
         follow each other oldest first (``idx`` is the position in
@@ -102,7 +103,8 @@ class ScorecardStore(BaseStore):
         (set for that period), owner_goal / owner_high (the owner's standing goal),
         standing_goal / standing_high (the measurable's, for its owner), common_goal /
         common_high (the measurable's, when it has no owner: everyone's), rolled_value /
-        rolled_goal (a team's members' figures), person_name, person_team.
+        rolled_goal (a team's members' figures), person_name (on each owner's first
+        row only: the text is read once, not thirteen times).
         """
         params: list[Any] = []
         for index, key in enumerate(periods):
@@ -112,20 +114,31 @@ class ScorecardStore(BaseStore):
         if measurable_ids is not None:
             extra += f" AND id IN ({_placeholders(measurable_ids)})"
             params += list(measurable_ids)
-        owners = "1 = 1"
+        owners = pairs = "1 = 1"
         if person_ids is not None or teams is not None:
             people, groups = list(person_ids or ()), list(teams or ())
-            owners = (
-                f"(pt.person_id IN ({_placeholders(people)}) "
-                f"OR pt.team IN ({_placeholders(groups)}))"
+            who, which = _placeholders(people), _placeholders(groups)
+            # the owners asked for, and the members of the teams asked for (their roll-up)
+            pairs = (
+                f"(person_id IN ({who}) OR team IN ({which}) "
+                f"OR person_id IN (SELECT id FROM people WHERE team IN ({which})))"
             )
-            params += people + groups
+            owners = f"pt.person_id IN ({who}) OR pt.team IN ({which})"
+            params += people + groups + groups + people + groups
         sql = _SCORECARD.format(
             periods=", ".join("(?, ?)" for _ in periods),
             measurables=extra,
-            owners=owners,
+            pairs=pairs,
+            owners=f"({owners})",
             mine=_MINE,
             anyone=_ANYONE,
             member_goal=_MEMBER_GOAL,
         )
-        return self._rows(sql, params)
+        # sqlite3.Row: read by column name like a dict, without building a dict per row
+        # (a department's scorecard is tens of thousands of points).
+        cursor = self.db.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        try:
+            return cursor.execute(sql, params).fetchall()
+        finally:
+            cursor.close()
