@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from salestui.core.schema_numbers import NUMBERS_MIGRATION
+
 _FTS_TABLES = {
     # fts table: (content table, indexed columns)
     "meetings_fts": ("meetings", ("title", "purpose")),
@@ -381,6 +383,13 @@ def v1_repairs(columns: dict[str, set[str]], objects: set[str]) -> list[str]:
     return statements
 
 
-MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4]
+# The numbers review (issue 15): measurables, goals, values, countermeasures
+# (``core.schema_numbers``, a self-contained list).
+MIGRATION_5: list[str] = list(NUMBERS_MIGRATION)
+
+
+MIGRATIONS: list[list[str]] = [
+    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
+]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 FTS_TABLES = {**_FTS_TABLES, **_FTS_TABLES_2}

@@ -12,6 +12,7 @@ from salestui.core.store.capture import CaptureStore
 from salestui.core.store.integrity import IntegrityStore
 from salestui.core.store.journal import JournalStore
 from salestui.core.store.meetings import MeetingsStore
+from salestui.core.store.numbers import NumbersStore
 from salestui.core.store.people import PeopleStore
 from salestui.core.store.search import SearchStore
 
@@ -26,5 +27,6 @@ class Store(
     IntegrityStore,
     JournalStore,
     SearchStore,
+    NumbersStore,
 ):
     """Typed access to one salestui database file."""
