@@ -29,6 +29,7 @@ from salestui.cli.data import backup, doctor, restore
 from salestui.cli.export import export as export_group
 from salestui.cli.live import run_group
 from salestui.cli.meetings import agenda, invite, meeting
+from salestui.cli.numbers import numbers as numbers_group
 from salestui.cli.people import demo
 from salestui.cli.people import people as people_group
 from salestui.cli.search import search as search_command
@@ -164,7 +165,7 @@ def _daily_backup(store: Store) -> None:
 for command in (
     demo, people_group, meeting, agenda, invite, run_group, actions_group, followup,
     search_command, views_group, undo_command, export_group, backup, restore, doctor,
-    config_command,
+    config_command, numbers_group,
 ):  # fmt: skip
     cli.add_command(command)
 meeting.add_command(meeting_next)

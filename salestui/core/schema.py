@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from salestui.core.schema_keys import SORT_KEYS_MIGRATION
+from salestui.core.schema_numbers import NUMBERS_MIGRATION
 
 _FTS_TABLES = {
     # fts table: (content table, indexed columns)
@@ -342,9 +343,6 @@ MIGRATION_4: list[str] = [
     "CREATE INDEX IF NOT EXISTS journal_actions_step ON journal_actions(step_id)",
 ]
 
-# Sort keys of the actions list (issue 14, "Scale beyond 100k"): see schema_keys.
-MIGRATION_5: list[str] = list(SORT_KEYS_MIGRATION)
-
 # Columns that development builds of 2026-11-27 had not yet added to MIGRATION_1 while
 # still stamping user_version 1 (table, column, definition). ``v1_repairs`` adds any that
 # a version-1 file lacks, before MIGRATION_2 runs.
@@ -385,7 +383,17 @@ def v1_repairs(columns: dict[str, set[str]], objects: set[str]) -> list[str]:
     return statements
 
 
-MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5]
+# The numbers review (issue 15): measurables, goals, values, countermeasures
+# (``core.schema_numbers``, a self-contained list).
+MIGRATION_5: list[str] = list(NUMBERS_MIGRATION)
+
+# Sort keys of the actions list (issue 14, "Scale beyond 100k"): see schema_keys.
+MIGRATION_6: list[str] = list(SORT_KEYS_MIGRATION)
+
+
+MIGRATIONS: list[list[str]] = [
+    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6,
+]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
-SORT_KEYS_VERSION = MIGRATIONS.index(MIGRATION_5) + 1  # owner_name and the sort indexes
+SORT_KEYS_VERSION = MIGRATIONS.index(MIGRATION_6) + 1  # owner_name and the sort indexes
 FTS_TABLES = {**_FTS_TABLES, **_FTS_TABLES_2}

@@ -76,7 +76,12 @@ def generate_demo(store: Store, clock: Clock, seed: int = 1, scale: int = 0) -> 
     if scale < 0:
         raise InvalidInput(_("The scale must be zero or more"))
     with store.transaction():
-        _Builder(store, clock, random.Random(seed)).build()
+        builder = _Builder(store, clock, random.Random(seed))
+        builder.build()
+        from salestui.demo.numbers import add_demo_numbers
+
+        # Its own stream too: the figures leave every other row of the demo as it was.
+        add_demo_numbers(builder.state, random.Random(seed * 6_007 + 31))
         if scale:
             from salestui.demo.scale import add_scale_rows
 

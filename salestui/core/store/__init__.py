@@ -13,6 +13,7 @@ from salestui.core.store.capture import CaptureStore
 from salestui.core.store.integrity import IntegrityStore
 from salestui.core.store.journal import JournalStore
 from salestui.core.store.meetings import MeetingsStore
+from salestui.core.store.numbers import NumbersStore
 from salestui.core.store.people import PeopleStore
 from salestui.core.store.search import SearchStore
 
@@ -27,6 +28,7 @@ class Store(
     IntegrityStore,
     JournalStore,
     SearchStore,
+    NumbersStore,
     BulkStore,
 ):
     """Typed access to one salestui database file."""

@@ -16,7 +16,8 @@ from textual.notifications import SeverityLevel
 
 from salestui.core.errors import SalestuiError
 from salestui.core.meeting import LiveMeeting, LiveState
-from salestui.core.models import Entry, EntryKind
+from salestui.core.meeting_capture import CaptureResult
+from salestui.core.models import ActionRow, Entry, EntryKind
 from salestui.core.service import Services
 from salestui.core.timing import whole_minutes
 from salestui.i18n import N_, _
@@ -211,6 +212,8 @@ class RunCommands:
             capture.failed(line, str(error))
             return
         capture.saved(self.live.services.clock.now())
+        if entry_id is None:
+            self._show_at_once(result)
         if entry_id is not None:
             self.host.reload_data(then=lambda: self.host.entries.select_entry(entry_id))
         else:
@@ -220,6 +223,23 @@ class RunCommands:
                 _("New agenda item after this one: {title}").format(title=result.new_item.title),
                 timeout=3,
             )
+
+    def _show_at_once(self, result: CaptureResult) -> None:
+        """The new entry on screen now, not one read later (when it is on the item shown)."""
+        view = self.host.view
+        current = view.state.current if view else None
+        if view is None or (current.item.id if current else None) != result.entry.agenda_item_id:
+            return
+        action = None
+        if result.action is not None and result.action.id is not None:
+            action = ActionRow(
+                id=result.action.id,
+                title=result.action.title,
+                owners=[p.name for p in result.capture.owners],
+                due=result.action.due,
+                priority=result.action.priority,
+            )
+        self.host.entries.append_saved(result.entry, action, view.state.now.date())
 
     def preview(self, line: str, editing: int | None) -> None:
         """Work the capture line's preview out off the UI thread (it resolves names and

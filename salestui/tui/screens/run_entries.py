@@ -127,6 +127,7 @@ class EntriesTable(DataTable):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        self.entry_rows = EntryRows()  # each entry's row, built once
         self._shown: list[EntryRow] = []
         self._width = -1
         self._text_width = 10
@@ -185,6 +186,14 @@ class EntriesTable(DataTable):
             last = len(self._shown) - 1
             self.move_cursor(row=min(cursor, last) if keep else last, animate=False)
         return True
+
+    def append_saved(self, entry: Entry, action: ActionRow | None, today: date) -> None:
+        """A line just saved, at the end of the list at once: the read that follows finds
+        it shown (the same row, from ``entry_rows``) and changes nothing. Only when the
+        list already shows rows: the first entry waits for the read."""
+        if self._shown and entry.id is not None:
+            actions = {entry.id: action} if action is not None else {}
+            self.show(self._shown + self.entry_rows.rows([entry], actions, today))
 
     def _appended(self, rows: list[EntryRow]) -> list[EntryRow] | None:
         """The rows added after what is shown, or None when the table must be rebuilt."""

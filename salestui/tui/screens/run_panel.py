@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from salestui.i18n import _
 from salestui.tui.screens.run_data import WIDE, LiveView
-from salestui.tui.screens.run_entries import WINDOW, EntriesTable, EntryRows
+from salestui.tui.screens.run_entries import WINDOW, EntriesTable
 from salestui.tui.screens.run_strip import strip_text
 from salestui.tui.screens.run_tables import (
     AgendaTable,
@@ -36,7 +36,6 @@ class RunPanel(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self._drawn: dict[str, list[FitRow]] = {}
-        self._entry_rows = EntryRows()
         self.panels: set[str] | None = None  # the side panels shown; None: by terminal width
 
     def compose(self) -> ComposeResult:
@@ -136,7 +135,7 @@ class RunPanel(Horizontal):
                 number=view.current_number(), item=current.item.title, count=count
             )
         show_text(self.query_one("#entries-title", Static), title)
-        rows = self._entry_rows.rows(view.entries, view.actions, view.state.now.date())
+        rows = self.entries.entry_rows.rows(view.entries, view.actions, view.state.now.date())
         self.entries.show(rows)
         self.set_class(not view.entries, "-no-entries")
         show_text(
