@@ -117,9 +117,10 @@ class MeetingServices(PeopleServices):
         return [m for m in running if m.id not in seen] + found
 
     def meeting_detail(
-        self, meeting_id: int, people: dict[int, Person] | None = None
+        self, meeting_id: int, people: dict[int, Person] | None = None, read_only: bool = False
     ) -> MeetingDetail:
-        """The meeting with all it holds; ``people``: everyone by id, if already read."""
+        """The meeting with all it holds; ``people``: everyone by id, if already read;
+        ``read_only``: its action items are for reading, never written back."""
         meeting = self.meeting(meeting_id)
         people = self.people_by_id() if people is None else people
         attendees = sort_people(
@@ -138,7 +139,7 @@ class MeetingServices(PeopleServices):
             attendees=attendees,
             entries=self.store.list_entries(meeting_id),
             decisions=self.store.list_decisions(meeting_id),
-            actions=self.store.actions_of_meeting(meeting_id),
+            actions=self.store.actions_of_meeting(meeting_id, for_update=not read_only),
             people=people,
         )
 

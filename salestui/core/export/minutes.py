@@ -61,7 +61,7 @@ def read_minutes(
 ) -> MinutesContext:
     """Everything the minutes of ``meeting_id`` say, in a few queries whatever its size."""
     store, live = services.store, LiveMeeting(services)
-    detail = services.meeting_detail(meeting_id, people=people)
+    detail = services.meeting_detail(meeting_id, people=people, read_only=True)
     reviewed_ids = sorted(store.reviewed_action_ids(meeting_id))
     logged = store.meeting_follow_ups(meeting_id, reviewed_ids)
     reviewed = [(a, logged.get(a.id or 0, [])) for a in store.get_actions(reviewed_ids)]

@@ -106,9 +106,12 @@ class ActionsStore(ActionPagingStore):
             return []
         return self._read_actions(f"id IN ({_placeholders(action_ids)})", list(action_ids))
 
-    def _read_actions(self, where: str, params: list[Any]) -> list[ActionItem]:
+    def _read_actions(
+        self, where: str, params: list[Any], for_update: bool = True
+    ) -> list[ActionItem]:
         """The action items ``where`` selects, by id, with their owners and tags: three
-        queries, however many items."""
+        queries, however many items. ``for_update``: each remembers what was read, for
+        ``update_action`` to write only what changes (a caller that only reads skips it)."""
         rows = self._rows(f"SELECT * FROM action_items WHERE {where} ORDER BY id", params)
         if not rows:
             return []
@@ -132,7 +135,8 @@ class ActionsStore(ActionPagingStore):
             action = ActionItem(
                 **row, owner_ids=owners.get(row["id"], []), tags=tags.get(row["id"], [])
             )
-            action._stored = self._action_stored(action)
+            if for_update:
+                action._stored = self._action_stored(action)
             actions.append(action)
         return actions
 
@@ -244,8 +248,8 @@ class ActionsStore(ActionPagingStore):
         row = self.db.execute(f"SELECT count(*) FROM action_items a {where}", params).fetchone()
         return int(row[0])
 
-    def actions_of_meeting(self, meeting_id: int) -> list[ActionItem]:
-        return self._read_actions("meeting_id = ?", [meeting_id])
+    def actions_of_meeting(self, meeting_id: int, for_update: bool = True) -> list[ActionItem]:
+        return self._read_actions("meeting_id = ?", [meeting_id], for_update)
 
     def action_ids_for_entries(self, entry_ids: Sequence[int]) -> dict[int, int]:
         """entry id -> action id, for actions captured from those entries."""
