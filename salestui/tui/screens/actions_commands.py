@@ -25,6 +25,7 @@ from salestui.tui import labels
 from salestui.tui.screens.actions_filters import names_to_ids
 from salestui.tui.screens.actions_forms import FormField, FormScreen
 from salestui.tui.screens.actions_select import CONFIRM_ABOVE, ConfirmManyScreen
+from salestui.tui.screens.hosts import Notifies
 
 
 def _status_choices(with_unchanged: bool) -> list[tuple[str, str]]:
@@ -32,7 +33,7 @@ def _status_choices(with_unchanged: bool) -> list[tuple[str, str]]:
     return choices + [(s.value, labels.action_status(s)) for s in ActionStatus]
 
 
-class CommandHost(Protocol):
+class CommandHost(Notifies, Protocol):
     """What the commands need of the screen they serve."""
 
     @property
@@ -41,15 +42,6 @@ class CommandHost(Protocol):
     def current_row(self) -> ActionListRow | None: ...
     def after_change(self, clear_selection: bool = True) -> None: ...
     def push_form(self, form: Screen[str | None], done: Callable[[str | None], None]) -> None: ...
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None: ...
 
 
 class ActionCommands:

@@ -6,16 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from salestui.core.errors import SalestuiError
 from salestui.core.views import ActionFilter, View, Views
 from salestui.i18n import _
 from salestui.tui.screens.actions_forms import FormField, FormScreen, PickScreen
+from salestui.tui.screens.hosts import Notifies
 
 
-class ViewHost(Protocol):
+class ViewHost(Notifies, Protocol):
     """What the view commands need of the screen they serve."""
 
     views: Views
@@ -25,15 +25,6 @@ class ViewHost(Protocol):
     def open_view(self, view: View) -> None: ...
     def view_renamed(self, view: View) -> None: ...
     def push_form(self, form: Screen[str | None], done: Callable[[str | None], None]) -> None: ...
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None: ...
 
 
 class ViewCommands:

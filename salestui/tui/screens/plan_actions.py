@@ -18,6 +18,7 @@ from salestui.core.models import Cadence, Template
 from salestui.core.planning import Planning
 from salestui.core.service import MeetingDetail, Services
 from salestui.i18n import _, ngettext
+from salestui.tui.screens.hosts import Notifies
 from salestui.tui.screens.plan_data import PLAN_ERRORS, problem
 from salestui.tui.screens.plan_recurring import RecurringScreen, cadence_label
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from salestui.tui.screens.plan_form import MeetingForm
 
 
-class PlanHost(Protocol):
+class PlanHost(Notifies, Protocol):
     """What the commands need of the Plan screen."""
 
     services: Services
@@ -50,15 +51,6 @@ class PlanHost(Protocol):
     def reload_data(self) -> None: ...
     def dismiss(self) -> object: ...
     def query(self, selector: str) -> DOMQuery: ...  # type: ignore[type-arg]
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None: ...
 
 
 class PlanCommands:

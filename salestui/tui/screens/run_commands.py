@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from textual.notifications import SeverityLevel
-
 from salestui.core.errors import SalestuiError
 from salestui.core.meeting import LiveMeeting, LiveState
 from salestui.core.meeting_capture import CaptureResult
@@ -23,6 +21,7 @@ from salestui.core.timing import whole_minutes
 from salestui.i18n import N_, _
 from salestui.tui import labels
 from salestui.tui.errors import RECOVERABLE, error_message
+from salestui.tui.screens.hosts import Notifies
 from salestui.tui.screens.run_data import LiveView
 from salestui.tui.screens.run_entries import EntriesTable
 from salestui.tui.widgets.capture_line import CaptureLine
@@ -36,7 +35,7 @@ CONVERTED = {
 }
 
 
-class RunHost(Protocol):
+class RunHost(Notifies, Protocol):
     """What the commands need of the console they serve."""
 
     meeting_id: int
@@ -56,15 +55,6 @@ class RunHost(Protocol):
     def set_mode(self, mode: str) -> None: ...
     def ask(self, question: str, detail: str, answered: Answered) -> None: ...
     def to_confirmation(self) -> None: ...
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None: ...
 
 
 class RunCommands:
