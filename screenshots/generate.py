@@ -140,6 +140,15 @@ async def actions(app, pilot, services) -> None:
     await pilot.pause()
 
 
+async def lead_overdue(app, pilot, services) -> None:
+    """A lead's Overdue: her team's items by default (T widens it to the department)."""
+    await pilot.press("a")
+    await pilot.pause()
+    screen = app.screen
+    screen.open_view(screen.views.resolve("overdue"))
+    await pilot.pause()
+
+
 async def dashboard(app, pilot, services) -> None:
     await pilot.press("t")
     await pilot.pause()
@@ -165,6 +174,7 @@ SHOTS = [
     Shot("confirm", confirm),
     Shot("summary-zh", summary, lang="zh-CN"),
     Shot("actions", actions),
+    Shot("actions-lead-zh-80x24", lead_overdue, size=(80, 24), lang="zh-CN", me="王芳"),
     Shot("dashboard", dashboard),
     Shot("export-preview", export_preview),
 ]
