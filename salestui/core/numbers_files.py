@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from salestui.core.errors import Conflict, InvalidInput, StorageError
+from salestui.core.errors import InvalidInput
 from salestui.i18n import _
 
 # column -> the header names it is recognised by (folded: NFKC, case-folded, no spaces)
@@ -150,7 +148,9 @@ def write_table(
     if suffix not in SUFFIXES:
         raise InvalidInput(_("{path}: use a .csv or .xlsx file").format(path=target))
     data = csv_bytes(header, rows) if suffix == ".csv" else _xlsx_bytes(header, rows)
-    return _write_bytes(target, data, force)
+    from salestui.core.export.files import write_atomic
+
+    return write_atomic(target, data, force)
 
 
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
@@ -176,32 +176,3 @@ def _xlsx_bytes(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-def _write_bytes(target: Path, data: bytes, force: bool) -> Path:
-    from salestui.core.export.files import current_umask, refuse_database
-
-    if target.is_dir():
-        raise StorageError(_("{path} is a folder, not a file").format(path=target))
-    refuse_database(target)
-    if target.exists() and not force:
-        raise Conflict(_("{path} already exists (use --force to replace it)").format(path=target))
-    if not target.parent.is_dir():
-        raise StorageError(_("The folder {folder} does not exist").format(folder=target.parent))
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(temp, 0o666 & ~current_umask())
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise StorageError(
-            _("Cannot write {path}: {reason}").format(path=target, reason=error.strerror)
-        ) from error
-    return target

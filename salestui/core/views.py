@@ -128,11 +128,16 @@ class Views:
             return False
         return bool(self.services.reports_of(me.id))
 
-    def _builtin_view(self, found: BuiltinView, me: int | None, department: bool) -> View:
+    def _builtin_view(
+        self, found: BuiltinView, me: int | None, department: bool, leads: bool | None = None
+    ) -> View:
+        """``leads``: ``self.leads()``, when the caller already knows it."""
         if found.needs_me and me is None:
             raise InvalidInput(_("Who are you? Set me in the config file to see this view"))
         view_filter = found.build(me)
-        if not (found.scoped and me is not None and self.leads()):
+        if found.scoped and me is not None and leads is None:
+            leads = self.leads()
+        if not (found.scoped and me is not None and leads):
             return View(found.key, _(found.label), view_filter)
         if department:
             name = _("{view} · department").format(view=_(found.label))
@@ -185,8 +190,9 @@ class Views:
     def available(self) -> list[View]:
         """Every view to pick from: the built-in ones that apply, then the saved ones."""
         me = self._me_id()
+        leads = self.leads()  # once for the four scoped views
         views = [
-            self._builtin_view(v, me, department=False)
+            self._builtin_view(v, me, department=False, leads=leads)
             for v in BUILTIN_VIEWS
             if me is not None or not v.needs_me
         ]

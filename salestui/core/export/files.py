@@ -58,8 +58,9 @@ def current_umask() -> int:
     return umask
 
 
-def write_atomic(path: Path | str, text: str, force: bool = False) -> Path:
-    """Write ``text`` to ``path`` through a temporary file and a rename.
+def write_atomic(path: Path | str, text: str | bytes, force: bool = False) -> Path:
+    """Write ``text`` (UTF-8 with LF line ends; bytes as they are) to ``path`` through a
+    temporary file and a rename.
 
     A reader never sees half a file, and a crash leaves the old file intact. Refuses to
     replace an existing file unless ``force``, and a database file always. A replaced file
@@ -83,8 +84,8 @@ def write_atomic(path: Path | str, text: str, force: bool = False) -> Path:
         mode = stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~current_umask()
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(_encoded(text))
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(temp, mode)
@@ -99,15 +100,22 @@ def write_atomic(path: Path | str, text: str, force: bool = False) -> Path:
     return target
 
 
-def _write_special(target: Path, text: str) -> Path:
+def _encoded(text: str | bytes) -> bytes:
+    """What goes into the file: text as UTF-8 (its "\\n" written as is), bytes unchanged."""
+    if isinstance(text, bytes):
+        return text
+    return text.encode("utf-8")
+
+
+def _write_special(target: Path, text: str | bytes) -> Path:
     """``-o /dev/stdout`` or a named pipe: written straight through (a rename would put a
     plain file in the device's place); anything else that is not a file is refused."""
     kind = target.stat().st_mode
     if not (stat.S_ISCHR(kind) or stat.S_ISFIFO(kind)):
         raise StorageError(_("{path} is not a regular file").format(path=target))
     try:
-        with target.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with target.open("wb") as handle:
+            handle.write(_encoded(text))
     except OSError as error:
         raise StorageError(
             _("Cannot write {path}: {reason}").format(path=target, reason=error.strerror)
