@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Calendar, Event, Todo, vCalAddress, vText
 
 from salestui import __version__
-from salestui.core.models import ActionQuery, ActionStatus
-from salestui.core.service import Services
+from salestui.core.models import ActionQuery, ActionStatus, Person
+from salestui.core.service import MeetingDetail, Services
 from salestui.core.text import clean_line
 from salestui.i18n import _
 
@@ -35,6 +35,51 @@ def _stamp(moment: datetime | None) -> datetime:
     return (moment or EPOCH).astimezone(UTC)
 
 
+def meeting_event(detail: MeetingDetail) -> Event:
+    """One scheduled meeting as a VEVENT: time, title, place, agenda and attendees (each
+    REQ- or OPT-PARTICIPANT)."""
+    meeting = detail.meeting
+    assert meeting.scheduled_start is not None
+    event = Event()
+    event.add("uid", f"meeting-{meeting.id}@salestui")
+    event.add("dtstamp", _stamp(meeting.created_at))
+    start = meeting.scheduled_start.astimezone(UTC)
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=meeting.planned_minutes))
+    event.add("summary", meeting.title)
+    if meeting.location:
+        event.add("location", meeting.location)
+    lines = [_("Purpose: {purpose}").format(purpose=clean_line(meeting.purpose)), ""]
+    for number, item in enumerate(detail.agenda, start=1):
+        presenter = detail.people.get(item.presenter_id) if item.presenter_id else None
+        who = f" - {presenter.name}" if presenter else ""
+        lines.append(f"{number}. {item.title} ({item.timebox_minutes} min){who}")
+    event.add("description", "\n".join(lines))
+    for attendee in detail.attendees:
+        address = person_address(attendee.person)
+        address.params["role"] = vText(
+            "REQ-PARTICIPANT" if attendee.required else "OPT-PARTICIPANT"
+        )
+        event.add("attendee", address, encode=False)
+    return event
+
+
+def person_address(person: Person) -> vCalAddress:
+    """``mailto:`` the person's address (a ``urn:`` without one), their name as CN."""
+    address = vCalAddress(
+        f"mailto:{person.email}" if person.email else f"urn:salestui:person:{person.id}"
+    )
+    address.params["cn"] = vText(person.name)
+    return address
+
+
+def clean_ics(data: bytes) -> bytes:
+    """Stored text is cleaned when written and when read; this last pass keeps the file
+    free of terminal controls whatever a value went through (CRLF, the format's line
+    ends, stay)."""
+    return _ICS_UNSAFE.sub(b"", data)
+
+
 def render_ics(services: Services, meeting_id: int | None = None) -> bytes:
     """An RFC 5545 calendar of meetings (all, or one) and of actions that have a due date."""
     calendar = Calendar()
@@ -46,35 +91,7 @@ def render_ics(services: Services, meeting_id: int | None = None) -> bytes:
     for meeting in meetings:
         if meeting.scheduled_start is None or meeting.id is None:
             continue
-        detail = services.meeting_detail(meeting.id)
-        event = Event()
-        event.add("uid", f"meeting-{meeting.id}@salestui")
-        event.add("dtstamp", _stamp(meeting.created_at))
-        event.add("dtstart", meeting.scheduled_start.astimezone(UTC))
-        event.add(
-            "dtend",
-            meeting.scheduled_start.astimezone(UTC) + timedelta(minutes=meeting.planned_minutes),
-        )
-        event.add("summary", meeting.title)
-        if meeting.location:
-            event.add("location", meeting.location)
-        lines = [_("Purpose: {purpose}").format(purpose=clean_line(meeting.purpose)), ""]
-        for number, item in enumerate(detail.agenda, start=1):
-            presenter = detail.people.get(item.presenter_id) if item.presenter_id else None
-            who = f" - {presenter.name}" if presenter else ""
-            lines.append(f"{number}. {item.title} ({item.timebox_minutes} min){who}")
-        event.add("description", "\n".join(lines))
-        for attendee in detail.attendees:
-            person = attendee.person
-            address = vCalAddress(
-                f"mailto:{person.email}" if person.email else f"urn:salestui:person:{person.id}"
-            )
-            address.params["cn"] = vText(person.name)
-            address.params["role"] = vText(
-                "REQ-PARTICIPANT" if attendee.required else "OPT-PARTICIPANT"
-            )
-            event.add("attendee", address, encode=False)
-        calendar.add_component(event)
+        calendar.add_component(meeting_event(services.meeting_detail(meeting.id)))
     query = ActionQuery(has_due=True, meeting_id=meeting_id, sort="id")
     for row in services.store.list_actions(query):
         todo = Todo()
@@ -90,6 +107,4 @@ def render_ics(services: Services, meeting_id: int | None = None) -> bytes:
         if row.completed_at is not None:
             todo.add("completed", row.completed_at.astimezone(UTC))
         calendar.add_component(todo)
-    # Stored text is cleaned when written and when read; this last pass keeps the file free
-    # of terminal controls whatever a value went through (CRLF, the format's line ends, stay).
-    return _ICS_UNSAFE.sub(b"", calendar.to_ical())
+    return clean_ics(calendar.to_ical())
