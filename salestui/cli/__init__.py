@@ -27,9 +27,10 @@ from salestui.cli.config import config as config_command
 from salestui.cli.cycle import drop_item, meeting_next
 from salestui.cli.data import backup, doctor, restore
 from salestui.cli.export import export as export_group
+from salestui.cli.invite import invite
 from salestui.cli.live import run_group
 from salestui.cli.mail import outbox, remind, send
-from salestui.cli.meetings import agenda, invite, meeting
+from salestui.cli.meetings import agenda, meeting
 from salestui.cli.numbers import numbers as numbers_group
 from salestui.cli.people import demo
 from salestui.cli.people import people as people_group

@@ -27,7 +27,12 @@ def check_email(text: str | None) -> str | None:
     address = (text or "").strip()
     if not address:
         return None
-    if len(address) > ADDRESS_MAX or not _ADDRESS.match(address) or ".." in address:
+    if (
+        len(address) > ADDRESS_MAX
+        or not address.isascii()
+        or not _ADDRESS.match(address)
+        or ".." in address
+    ):
         raise InvalidInput(
             _("Not an email address: {text} (expected name@example.com)").format(text=address)
         )
