@@ -60,6 +60,7 @@ class SalestuiApp(App[None]):
         Binding("t", "dashboard", N_("My team"), show=False, id="app.dashboard"),
         Binding("p", "people", N_("Staff"), show=False, id="app.people"),
         Binding("n", "new_meeting", N_("New meeting"), id="app.new_meeting"),
+        Binding("o", "outbox", N_("Outbox"), show=False, id="app.outbox"),
         Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
         Binding(
             "ctrl+k", "search_everything", N_("Search everything"), show=False, id="app.search"
@@ -105,6 +106,13 @@ class SalestuiApp(App[None]):
         self.choices.apply_theme()
         if self.start_flow:
             self.call_after_refresh(startup.first_screen, self)
+            self.call_after_refresh(self._flush_outbox)
+
+    def _flush_outbox(self) -> None:
+        """Messages left in the outbox go out now, in a worker (tui.mail)."""
+        from salestui.tui.mail import flush_on_start
+
+        flush_on_start(self)
 
     def on_unmount(self) -> None:
         self.collector.stop()
@@ -148,6 +156,12 @@ class SalestuiApp(App[None]):
 
         if not navigation.showing(self, "DecisionRegisterScreen"):
             self.push_screen(DecisionRegisterScreen(self.services))
+
+    def action_outbox(self) -> None:
+        from salestui.tui.screens.outbox import OutboxScreen
+
+        if not navigation.showing(self, "OutboxScreen"):
+            self.push_screen(OutboxScreen(self.services))
 
     def action_home(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
