@@ -103,7 +103,6 @@ class Config(BaseSettings):
     _warnings: list[str] = PrivateAttr(default_factory=list)
     _path: Path | None = PrivateAttr(default=None)
     _rejected: frozenset[str] = PrivateAttr(default=frozenset())
-    _mail: MailConfig = PrivateAttr(default_factory=MailConfig)
 
     @property
     def warnings(self) -> list[str]:
@@ -217,7 +216,8 @@ def _check_mail(config: Config) -> None:
     table = dict(config.mail)
     while True:
         try:
-            config._mail = MailConfig.model_validate(table)
+            MailConfig.model_validate(table)
+            config.mail = table  # only the keys that are good
             return
         except ValidationError as error:
             for item in error.errors():
@@ -288,7 +288,10 @@ def mail_settings(config: Config) -> MailSettings:
     """The core's view of the ``[mail]`` table (empty text counts as not given)."""
     from salestui.core.mail_settings import MailSettings
 
-    mail = config._mail
+    try:
+        mail = MailConfig.model_validate(config.mail)
+    except ValidationError:  # a Config made in code, not read by load_config
+        mail = MailConfig()
     return MailSettings(
         host=(mail.host or "").strip() or None,
         port=mail.port,

@@ -394,3 +394,131 @@ def cli_runner() -> type[Runner]:
     ``run("people", "list").ok()``. Every run has TZ Asia/Shanghai, SALESTUI_NOW at
     ``fixed_now``, English, no SALESTUI_ME, and its config file in ``folder``."""
     return Runner
+
+
+# -- a real SMTP server on 127.0.0.1: the ``smtp_server`` fixture --------------------------
+
+
+class Mailbox:
+    """What the test server received: each message parsed, with its envelope. A
+    recipient in ``refuse`` is answered 550 at RCPT TO."""
+
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+        self.envelopes: list[Any] = []
+        self.refuse: set[str] = set()
+
+    async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802
+        if address in self.refuse:
+            return "550 5.1.1 mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        from email import message_from_bytes, policy
+
+        self.envelopes.append(envelope)
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 Message accepted"
+
+    def of(self, address: str) -> list[Any]:
+        """The messages whose envelope names ``address``, in the order received."""
+        return [
+            message
+            for message, envelope in zip(self.messages, self.envelopes, strict=True)
+            if address in envelope.rcpt_tos
+        ]
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class SmtpServer:
+    """An aiosmtpd server on 127.0.0.1 that can be stopped (the port then refuses) and
+    started again on the same port, plus a [mail] config that points at it."""
+
+    def __init__(self) -> None:
+        self.host = "127.0.0.1"
+        self.port = free_port()
+        self.mailbox = Mailbox()
+        self.controller: Any = None
+
+    def start(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        self.controller = Controller(self.mailbox, hostname=self.host, port=self.port)
+        self.controller.start()
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+    def mail(self, timeout: float = 2.0) -> dict[str, Any]:
+        """The [mail] table for this server (short timeouts keep the tests fast)."""
+        return {
+            "host": self.host,
+            "port": self.port,
+            "security": "none",
+            "from": "销售部 <sales@example.com>",
+            "timeout": timeout,
+        }
+
+    def toml(self, timeout: float = 2.0) -> str:
+        lines = ["[mail]"]
+        for key, value in self.mail(timeout).items():
+            lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+        return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real SMTP server on 127.0.0.1 (aiosmtpd), started; ``.mailbox`` holds what it
+    got, ``.stop()`` / ``.start()`` take it down and bring it back on the same port."""
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def silent_server() -> Iterator[tuple[str, int]]:
+    """A port that takes the connection but never says a word: a server that times out."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    yield "127.0.0.1", int(listener.getsockname()[1])
+    listener.close()
+
+
+@pytest.fixture
+def mail_meeting(services: Services) -> int:
+    """A meeting to send mail about: 周例会, Mon 2026-11-30 09:00, 30 min, chaired by
+    陈建国 (chen@example.com); 王芳 (wang.fang@example.com) required, Li Ming
+    (li.ming@example.com) optional, 赵磊 (no address) required; three agenda items of
+    10, 15 and 5 minutes. 王芳, Li Ming and 赵磊 are the team 销售一部 (王芳 leads it)."""
+    from salestui.core.models import MeetingKind, Role
+
+    services.add_person("陈建国", Role.DIRECTOR, team="营销部", email="chen@example.com")
+    services.add_person("王芳", Role.LEAD, team="销售一部", reports_to="陈建国",
+                        email="wang.fang@example.com")  # fmt: skip
+    services.add_person("Li Ming", team="销售一部", reports_to="王芳",
+                        email="li.ming@example.com")  # fmt: skip
+    services.add_person("赵磊", team="销售一部", reports_to="王芳")
+    start = datetime(2026, 11, 30, 9, 0, tzinfo=SHANGHAI)
+    meeting = services.new_meeting("周例会", "检讨本周问题与业绩", MeetingKind.WEEKLY, start, 30,
+                                   chair="陈建国", location="3楼会议室")  # fmt: skip
+    assert meeting.id is not None
+    for title, minutes in (("上周业绩", 10), ("问题与对策", 15), ("下周目标", 5)):
+        services.add_agenda_item(meeting.id, title, minutes)
+    people = {p.name: p.id for p in services.people()}
+    services.invite(meeting.id, [people["陈建国"], people["王芳"], people["赵磊"]])
+    services.invite(meeting.id, [people["Li Ming"]], required=False)
+    return meeting.id

@@ -46,7 +46,9 @@ class Transport(Protocol):
 
 def failure_text(error: BaseException) -> str:
     """One line for why sending failed (never the password: smtplib does not echo it)."""
-    if isinstance(error, TimeoutError | socket.timeout):
+    if isinstance(error, TimeoutError | socket.timeout) or isinstance(
+        error.__context__, TimeoutError | socket.timeout
+    ):  # smtplib reports a reply that never came as a lost connection
         return _("the mail server did not answer in time")
     if isinstance(error, ConnectionRefusedError):
         return _("the mail server refused the connection")
