@@ -83,8 +83,7 @@ class MailSettings:
         """Where mail goes, for messages and ``salestui config``: never the password."""
         if not self.configured:
             return _("not set up")
-        who = f"{self.user}@" if self.user else ""
-        return f"{who}{self.host}:{self.smtp_port} ({self.security})"
+        return f"{self.host}:{self.smtp_port} ({self.security})"
 
 
 def mail_password(settings: MailSettings) -> str | None:

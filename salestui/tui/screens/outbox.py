@@ -16,6 +16,7 @@ from salestui.core.outbox import Outbox, OutboxEntry, SendReport
 from salestui.core.outbox_labels import kind_label, status_label
 from salestui.core.service import Services
 from salestui.i18n import N_, _
+from salestui.tui import labels
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.widgets.fit_table import FitColumn, FitRow, FitTable
 from salestui.tui.widgets.footer import SalestuiFooter
@@ -68,10 +69,8 @@ class OutboxScreen(SalestuiScreen):
         from salestui.tui.mail import settings_of
 
         settings = settings_of(self.app)  # type: ignore[arg-type]
-        self.query_one(HeaderBar).show(
-            f"salestui · {self.screen_title}",
-            _("Mail server: {where}").format(where=settings.describe()),
-        )
+        today = labels.long_date(self.services.clock.today())
+        self.query_one(HeaderBar).show(f"salestui · {self.screen_title}", today)
         waiting = counts.get("pending", 0) + counts.get("sending", 0)
         note = _("{waiting} waiting · {failed} given up · {sent} sent").format(
             waiting=waiting, failed=counts.get("failed", 0), sent=counts.get("sent", 0)
@@ -80,7 +79,8 @@ class OutboxScreen(SalestuiScreen):
             note = _("The outbox is empty: agendas, minutes and reminders appear here.")
         elif waiting or counts.get("failed"):
             note = _("{counts} · s sends them now").format(counts=note)
-        self.query_one("#outbox-note", Static).update(Text(note))
+        server = _("Mail server: {where}").format(where=settings.describe())
+        self.query_one("#outbox-note", Static).update(Text(f"{note}\n{server}"))
         self._show_table()
         self._show_error()
 
