@@ -61,7 +61,7 @@ class AttendeesPane(Vertical):
 
     BINDINGS = [
         Binding("ctrl+n", "new_person", N_("New person"), id="plan.new_person"),
-        Binding("ctrl+t", "invite_team", N_("Invite a team"), id="plan.invite_team"),
+        Binding("ctrl+y", "invite_team", N_("Invite a team"), id="plan.invite_team"),
     ]
 
     @dataclass

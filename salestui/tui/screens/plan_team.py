@@ -1,4 +1,4 @@
-"""Invite a whole team (ctrl+t on the Attendees tab, or a team's name typed in the picker):
+"""Invite a whole team (ctrl+y on the Attendees tab, or a team's name typed in the picker):
 type 销售一部 or "my team", see who that is - and who is invited already - then enter
 invites them all. Returns the people to invite, or None."""
 
