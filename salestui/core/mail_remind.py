@@ -81,7 +81,7 @@ def reminder_messages(services: Services, days: int, settings: MailSettings) -> 
         lists = owners[person.id]
         count = len({row.id for rows in lists.values() for row in rows})
         subject = ngettext(
-            "salestui: {n} action item needs you", "salestui: {n} action items need you", count
+            "salestui: {n} item needs you", "salestui: {n} items need you", count
         ).format(n=count)
         data = build_message(settings, now, person, subject, _reminder_text(person, days, lists))
         composed.messages.append(Outgoing("reminder", person, subject, data))

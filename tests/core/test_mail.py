@@ -229,7 +229,7 @@ def test_reminders_one_message_per_owner(
     report = Mailer(services, settings_for(smtp_server)).remind(3)
     assert report.sent == 1 and [p.name for p in report.no_address] == ["赵磊"]
     [message] = smtp_server.mailbox.of("wang.fang@example.com")
-    assert message["Subject"] == "salestui: 2 action items need you"
+    assert message["Subject"] == "salestui: 2 items need you"
     text = plain(message)
     assert text.index("## Overdue (1)") < text.index("报价单")
     assert "## Due in the next 3 days (1)" in text and "Call the buyer" in text
