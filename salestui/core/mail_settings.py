@@ -105,6 +105,14 @@ def mail_password(settings: MailSettings) -> str | None:
     return found or None
 
 
+def password_source(settings: MailSettings) -> str:
+    """Where the password would come from - "environment", "keyring" or "none" - for
+    ``salestui config`` (which never shows the password itself)."""
+    if os.environ.get(PASSWORD_ENV):
+        return "environment"
+    return "keyring" if mail_password(settings) else "none"
+
+
 def needs_setup() -> Conflict:
     return Conflict(
         _(

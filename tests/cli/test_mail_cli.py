@@ -107,3 +107,19 @@ def test_invite_a_whole_team(run: Runner, services: Services, mail_meeting: int)
     assert len(mine.json()["invited"]) == 4  # 陈建国 and everyone below him
     line = run("invite", str(new.id), "--team", "华南").assert_one_line_error(2)
     assert "No team called 华南" in line
+
+
+def test_config_shows_the_mail_settings_never_the_password(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text(
+        '[mail]\nhost = "smtp.example.com"\nuser = "wf@example.com"\n'
+        'from = "王芳 <wf@example.com>"\n',
+        encoding="utf-8",
+    )
+    shown = run("config", SALESTUI_MAIL_PASSWORD="s3cret-pw").ok()
+    assert (
+        "Mail: smtp.example.com:587 (starttls), from 王芳 <wf@example.com>, "
+        "password from $SALESTUI_MAIL_PASSWORD"
+    ) in shown.out
+    as_json = run("config", "--json", SALESTUI_MAIL_PASSWORD="s3cret-pw").ok()
+    assert as_json.json()["mail"]["password"] == "environment"
+    assert "s3cret-pw" not in shown.out + shown.err + as_json.out
