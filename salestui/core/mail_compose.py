@@ -57,13 +57,55 @@ class Composed:
     no_address: list[Person] = field(default_factory=list)
 
 
-def to_html(markdown: str, title: str) -> str:
-    """The markdown as a small HTML page (user text stays text: raw HTML is escaped)."""
-    body = _MARKDOWN.render(markdown)
+def to_html(markdown: str, title: str, body: str | None = None) -> str:
+    """The markdown as a small HTML page (user text stays text: raw HTML is escaped).
+    ``body``: the markdown already rendered (the same minutes for every reader)."""
+    body = _MARKDOWN.render(markdown) if body is None else body
     return (
         f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{escape(title)}</title>'
         f"<style>{_STYLE}</style></head>\n<body>\n{body}</body></html>\n"
     )
+
+
+def new_message(
+    settings: MailSettings,
+    now: datetime,
+    subject: str,
+    markdown: str,
+    calendar: bytes | None = None,
+    html: str | None = None,
+) -> EmailMessage:
+    """A message without its recipient: text/plain and text/html (``html``, else the
+    markdown rendered), an invitation attached. ``addressed`` makes it one person's."""
+    message = EmailMessage(policy=POLICY)
+    message["Subject"] = subject
+    message["From"] = settings.from_address()
+    message["Date"] = format_datetime(now.astimezone())
+    message["X-Mailer"] = f"salestui {__version__}"
+    message.set_content(markdown, charset="utf-8")
+    page = html if html is not None else to_html(markdown, subject)
+    message.add_alternative(page, subtype="html", charset="utf-8")
+    if calendar is not None:
+        message.add_attachment(
+            calendar,
+            maintype="text",
+            subtype="calendar",
+            filename="invite.ics",
+            params={"method": "REQUEST", "charset": "utf-8"},
+        )
+    return message
+
+
+def addressed(message: EmailMessage, person: Person) -> bytes:
+    """The message to ``person``, as it goes out (each copy its own Message-ID)."""
+    assert person.email
+    del message["To"]
+    del message["Message-ID"]
+    local, _at, domain = person.email.rpartition("@")
+    message["To"] = Address(display_name=person.name, username=local, domain=domain)
+    sender = message["From"].addresses[0].domain or "localhost"
+    message["Message-ID"] = make_msgid("salestui", domain=sender)
+    return message.as_bytes(policy=POLICY)
 
 
 def build_message(
@@ -75,27 +117,7 @@ def build_message(
     calendar: bytes | None = None,
 ) -> bytes:
     """One message to ``person``: text/plain and text/html, an invitation attached."""
-    assert person.email
-    message = EmailMessage(policy=POLICY)
-    message["Subject"] = subject
-    sender = settings.from_address()
-    message["From"] = sender
-    local, _at, domain = person.email.rpartition("@")
-    message["To"] = Address(display_name=person.name, username=local, domain=domain)
-    message["Date"] = format_datetime(now.astimezone())
-    message["Message-ID"] = make_msgid("salestui", domain=sender.domain or "localhost")
-    message["X-Mailer"] = f"salestui {__version__}"
-    message.set_content(markdown, charset="utf-8")
-    message.add_alternative(to_html(markdown, subject), subtype="html", charset="utf-8")
-    if calendar is not None:
-        message.add_attachment(
-            calendar,
-            maintype="text",
-            subtype="calendar",
-            filename="invite.ics",
-            params={"method": "REQUEST", "charset": "utf-8"},
-        )
-    return message.as_bytes(policy=POLICY)
+    return addressed(new_message(settings, now, subject, markdown, calendar), person)
 
 
 def _addressed(people: Sequence[Person], composed: Composed) -> list[Person]:
@@ -160,8 +182,9 @@ def agenda_messages(services: Services, meeting_id: int, settings: MailSettings)
     markdown = render_agenda(detail, clock_times=True)
     calendar = invitation(detail, settings, services.store.agenda_batches(meeting_id), now)
     subject = _("Agenda: {title} ({when})").format(title=detail.meeting.title, when=_when(detail))
+    message = new_message(settings, now, subject, markdown, calendar)  # one for all
     for person in _addressed([a.person for a in detail.attendees], composed):
-        data = build_message(settings, now, person, subject, markdown, calendar)
+        data = addressed(message, person)
         composed.messages.append(Outgoing("agenda", person, subject, data, meeting_id))
     return composed
 
@@ -197,8 +220,11 @@ def minutes_messages(services: Services, meeting_id: int, settings: MailSettings
     when = _when(detail) or detail.meeting.title
     subject = _("Minutes: {title} ({when})").format(title=detail.meeting.title, when=when)
     composed = Composed()
+    minutes_html = _MARKDOWN.render(minutes)  # rendered once: the same for everyone
     for person in _addressed([a.person for a in detail.attendees], composed):
-        markdown = _own_items(detail, person) + "\n" + minutes
-        data = build_message(settings, now, person, subject, markdown)
+        own = _own_items(detail, person)
+        html = to_html("", subject, _MARKDOWN.render(own) + minutes_html)
+        message = new_message(settings, now, subject, own + "\n" + minutes, html=html)
+        data = addressed(message, person)
         composed.messages.append(Outgoing("minutes", person, subject, data, meeting_id))
     return composed

@@ -52,12 +52,17 @@ def send_in_worker(
             parcels = app.call_from_thread(outbox.claim)
             deliveries = deliver(parcels, SmtpTransport(settings))
             report.add(app.call_from_thread(outbox.record, deliveries))
+            result: SendReport | SalestuiError = report
         except SalestuiError as error:
-            app.call_from_thread(done, error)
-            return
-        app.call_from_thread(done, report)
+            result = error
+        except Exception as error:  # never the app's end: what was queued stays queued
+            result = SalestuiError(f"{type(error).__name__}: {error}")
+        try:
+            app.call_from_thread(done, result)
+        except RuntimeError:  # the app closed meanwhile: nobody to tell
+            pass
 
-    app.run_worker(work, thread=True, group=WORKER_GROUP)
+    app.run_worker(work, thread=True, group=WORKER_GROUP, exit_on_error=False)
     return True
 
 
