@@ -112,6 +112,18 @@ def flush_on_start(app: SalestuiApp) -> None:
             text, problem = report_text(result)
             app.notify(_("Outbox: {what}").format(what=text),
                        severity="warning" if problem else "information")  # fmt: skip
+        else:  # waiting for their next try: say so, once
+            try:
+                waiting = Outbox(app.services).unsent()
+            except SalestuiError:
+                return
+            if waiting:
+                message = ngettext(
+                    "Outbox: {n} message waits to be sent (o opens it)",
+                    "Outbox: {n} messages wait to be sent (o opens it)",
+                    waiting,
+                )
+                app.notify(message.format(n=waiting), severity="warning")
 
     send_in_worker(app, None, done)
 

@@ -204,3 +204,25 @@ def test_snapshot_outbox_zh_cn_120x40(snap_compare, services, clock, mail_meetin
     i18n.set_language("zh-CN")  # the messages are built in Chinese too
     app = _outbox_app(services, clock, mail_meeting)
     assert snap_compare(app, terminal_size=(120, 40), press=["o", "down"])
+
+
+async def test_waiting_mail_goes_out_when_the_app_starts(
+    services: Services, clock: FixedClock, smtp_server, mail_meeting: int, ui
+) -> None:
+    down = MailSettings(host="127.0.0.1", port=1, security="none", sender="a@example.com")
+    box = Outbox(services)
+    ids = box.queue(agenda_messages(services, mail_meeting, down))
+    box.record([Delivery(i, "the mail server refused the connection") for i in ids])
+    services.set_me("陈建国")
+    for expected in (
+        "Outbox: 3 messages wait to be sent (o opens it)",  # not due yet: waits its minute
+        "Outbox: Sent 3 messages",  # a minute later, the next start sends them
+    ):
+        app = SalestuiApp(services, Config(mail=smtp_server.mail()), start_flow=True)
+        toasts = ui.record_notifications(app)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await settle_mail(app, pilot)
+            assert toasts[-1] == expected
+        clock.advance(minutes=1)
+    assert len(smtp_server.mailbox.messages) == 3
