@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import click
 
@@ -80,6 +81,34 @@ def people_edit(
         print_json(person_json(person, svc.people_by_id()))
         return
     click.echo(_("Changed person {id}: {name}").format(id=person.id, name=person.name))
+
+
+@people.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@json_option
+def people_import(file: Path, as_json: bool) -> None:
+    """Add or update people from a CSV FILE with a header row: name, role, team,
+    reports_to, email (name needed; an empty cell keeps what is there). All or none."""
+    from salestui.core.names import join_names
+    from salestui.core.people_import import PeopleImport
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        from salestui.core.errors import InvalidInput
+
+        raise InvalidInput(_("{path} is not UTF-8 text").format(path=file)) from error
+    report = PeopleImport(services()).run(text)
+    if as_json:
+        print_json({"added": report.added, "updated": report.updated})
+        return
+    click.echo(
+        _("Added {added}, updated {updated}: {names}").format(
+            added=len(report.added),
+            updated=len(report.updated),
+            names=join_names(report.added + report.updated),
+        )
+    )
 
 
 @people.command("list")

@@ -123,3 +123,27 @@ def test_config_shows_the_mail_settings_never_the_password(run: Runner, tmp_path
     as_json = run("config", "--json", SALESTUI_MAIL_PASSWORD="s3cret-pw").ok()
     assert as_json.json()["mail"]["password"] == "environment"
     assert "s3cret-pw" not in shown.out + shown.err + as_json.out
+
+
+def test_people_import_with_email_addresses(run: Runner, tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "\ufeffName,Role,Team,Reports to,Email\n"
+        "李四,member,销售一部,王芳,li.si@example.com\n"  # manager named before added
+        "王芳,lead,销售一部,,wang.fang@example.com\n",
+        encoding="utf-8",
+    )
+    result = run("people", "import", str(people)).ok()
+    assert result.out.strip() == "Added 2, updated 0: 李四, 王芳"
+    listed = {p["name"]: p for p in run("people", "list", "--json").ok().json()}
+    assert listed["李四"]["email"] == "li.si@example.com"
+    assert listed["李四"]["reports_to_name"] == "王芳"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,email\n王芳,fang@example.com\n赵磊,zhao.lei@\n", encoding="utf-8")
+    line = run("people", "import", str(bad)).assert_one_line_error(2)
+    assert line == "Error: Line 3: Not an email address: zhao.lei@ (expected name@example.com)"
+    after = {p["name"]: p["email"] for p in run("people", "list", "--json").ok().json()}
+    assert after == {"李四": "li.si@example.com", "王芳": "wang.fang@example.com"}  # unchanged
+    unknown = tmp_path / "unknown.csv"
+    unknown.write_text("name,phone\nX,1\n", encoding="utf-8")
+    assert "Unknown column: phone" in run("people", "import", str(unknown)).assert_one_line_error(2)
