@@ -29,6 +29,7 @@ MAX_ATTEMPTS = 8
 FIRST_WAIT = timedelta(minutes=1)
 LONGEST_WAIT = timedelta(hours=6)
 STALE_CLAIM = timedelta(minutes=10)  # a "sending" row older than this was abandoned
+KEEP_SENT = timedelta(days=90)  # sent messages are listed this long, then forgotten
 STATUSES = ("pending", "sending", "sent", "failed")
 
 
@@ -138,6 +139,8 @@ class Outbox:
         sent = [d.id for d in deliveries if d.error is None]
         self.store.mail_sent(sent, now)
         report.sent = len(sent)
+        if sent:
+            self.store.prune_mail(now - KEEP_SENT)
         for delivery in deliveries:
             row = rows.get(delivery.id)
             if delivery.error is None or row is None:

@@ -258,3 +258,16 @@ def test_team_invitees(services: Services, mail_meeting: int) -> None:
     assert services.team_invitees("我的团队")[1] == people
     with pytest.raises(InvalidInput, match="No team called 华南"):
         services.team_invitees("华南")
+
+
+def test_sent_messages_are_forgotten_after_90_days(
+    services: Services, clock: FixedClock, smtp_server, mail_meeting: int
+) -> None:
+    mailer = Mailer(services, settings_for(smtp_server))
+    mailer.agenda(mail_meeting)
+    clock.advance(days=89)
+    mailer.agenda(mail_meeting)
+    assert len(Outbox(services).entries()) == 6
+    clock.advance(days=2)
+    mailer.agenda(mail_meeting)  # the first three are now 91 days old
+    assert Outbox(services).counts() == {"sent": 6}

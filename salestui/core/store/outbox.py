@@ -71,6 +71,15 @@ class OutboxStore(BaseStore):
                     [to_utc_iso(now), row_id],
                 )
 
+    def prune_mail(self, sent_before: datetime) -> int:
+        """Forget messages sent before ``sent_before``; how many."""
+        with self.transaction():
+            cursor = self.db.execute(
+                "DELETE FROM outbox WHERE status = 'sent' AND sent_at < ?",
+                [to_utc_iso(sent_before)],
+            )
+        return int(cursor.rowcount or 0)
+
     def mail_failed(self, row_id: int, error: str, retry_at: datetime | None) -> None:
         """One more failed attempt: due again at ``retry_at``, or given up (None)."""
         with self.transaction():
