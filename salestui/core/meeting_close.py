@@ -163,7 +163,9 @@ class Closing:
         if item.status == AgendaStatus.DONE:
             raise Conflict(_("This item was finished in the meeting"))
         item.status = AgendaStatus.DROPPED
-        self.store.update_agenda_item(item)
+        change = _("dropped “{item}”").format(item=item.title)
+        with self.services.journal.meeting_step(item.meeting_id, change):
+            self.store.update_agenda_item(item)
         return item
 
     def keep_for_next(self, item_id: int) -> AgendaItem:
@@ -176,7 +178,9 @@ class Closing:
             raise Conflict(_("Only an ended meeting's carried items can be dropped"))
         if item.status == AgendaStatus.DROPPED:
             item.status = AgendaStatus.PARKED
-            self.store.update_agenda_item(item)
+            change = _("kept “{item}” for the next meeting").format(item=item.title)
+            with self.services.journal.meeting_step(item.meeting_id, change):
+                self.store.update_agenda_item(item)
         return item
 
     # -- the confirmation -------------------------------------------------------------------
@@ -222,7 +226,8 @@ class Closing:
         if problems:
             raise Conflict(problems[0])
         meeting.status = MeetingStatus.CONFIRMED
-        self.store.update_meeting(meeting)
+        with self.services.journal.meeting_step(meeting_id, _("minutes confirmed")):
+            self.store.update_meeting(meeting)
         backup_store(self.store, "meeting")  # a verified, rotating copy of the confirmed state
         return self.summary(meeting_id)
 

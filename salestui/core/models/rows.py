@@ -60,4 +60,5 @@ class ActionQuery:
     unassigned: bool = False
     check_in_by: date | None = None  # its next check-in date is on or before this day
     ids: Sequence[int] | None = None
+    not_ids: Sequence[int] | None = None  # leave these items out
     sort: str = "due"  # due | priority | created | id
