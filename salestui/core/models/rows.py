@@ -13,7 +13,7 @@ from salestui.core.models.enums import ActionStatus
 from salestui.core.models.fields import Line, OptionalLine
 from salestui.core.models.records import _Model
 
-SORTS = ("urgency", "due", "priority", "owner", "age")
+SORTS = ("urgency", "due", "priority", "owner", "age", "check-in")
 
 
 class ActionRow(_Model):

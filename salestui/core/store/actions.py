@@ -197,6 +197,7 @@ class ActionsStore(ActionPagingStore):
         "due": "a.due IS NULL, a.due, a.priority, a.id",
         "priority": "a.priority, a.due IS NULL, a.due, a.id",
         "created": "a.created_at, a.id",
+        "check-in": "a.next_follow_up IS NULL, a.next_follow_up, a.due IS NULL, a.due, a.id",
         "id": "a.id",
     }
 
