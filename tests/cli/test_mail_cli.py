@@ -147,3 +147,26 @@ def test_people_import_with_email_addresses(run: Runner, tmp_path: Path) -> None
     unknown = tmp_path / "unknown.csv"
     unknown.write_text("name,phone\nX,1\n", encoding="utf-8")
     assert "Unknown column: phone" in run("people", "import", str(unknown)).assert_one_line_error(2)
+
+
+def test_run_confirm_mails_the_minutes(
+    run: Runner, tmp_path: Path, services: Services, mail_meeting: int, smtp_server
+) -> None:
+    from datetime import date
+
+    from salestui.core.meeting import LiveMeeting
+
+    live = LiveMeeting(services)
+    live.start(mail_meeting)
+    live.capture(mail_meeting, "/a @王芳 send the plan")
+    services.clock.advance(minutes=30)  # type: ignore[attr-defined]
+    live.end(mail_meeting)
+    for action in services.store.actions_of_meeting(mail_meeting):
+        live.settle_action(action.id or 0, due=date(2026, 12, 4))
+    configure(tmp_path, smtp_server)
+    result = run("run", "confirm", str(mail_meeting))
+    assert result.code == 0, result.err
+    assert "Minutes emailed: 3 sent" in result.out
+    assert result.err_lines == ["Warning: no email address, not sent to: 赵磊"]
+    [minutes] = smtp_server.mailbox.of("wang.fang@example.com")
+    assert "send the plan - due 2026-12-04" in minutes.get_body(("plain",)).get_content()
