@@ -35,6 +35,7 @@ from salestui.core.meeting import LiveMeeting  # noqa: E402
 from salestui.core.models import MeetingStatus  # noqa: E402
 from salestui.core.service import Services  # noqa: E402
 from salestui.demo import DEMO_TODAY_MEETING_TITLE, generate_demo  # noqa: E402
+from salestui.i18n import _  # noqa: E402
 from salestui.tui.app import SalestuiApp  # noqa: E402
 
 Step = Callable[[SalestuiApp, object, Services], Awaitable[None]]
@@ -159,6 +160,23 @@ async def export_preview(app, pilot, services) -> None:
     await pilot.pause()
 
 
+async def outbox(app, pilot, services) -> None:
+    """Today's agenda went out to most; two copies wait for a server that timed out."""
+    from salestui.core.mail_compose import agenda_messages
+    from salestui.core.mail_settings import MailSettings
+    from salestui.core.mail_transport import Delivery
+    from salestui.core.outbox import Outbox
+
+    app.config.mail = {"host": "smtp.example.com", "from": "陈建国 <chen.jianguo@example.com>"}
+    settings = MailSettings(host="smtp.example.com", sender="陈建国 <chen.jianguo@example.com>")
+    box = Outbox(services)
+    ids = box.queue(agenda_messages(services, today_meeting(services), settings))
+    box.record([Delivery(i) for i in ids[:-2]])
+    box.record([Delivery(i, _("the mail server did not answer in time")) for i in ids[-2:]])
+    await pilot.press("o")
+    await pilot.pause()
+
+
 SHOTS = [
     Shot("home", home),
     Shot("home-zh", home, lang="zh-CN"),
@@ -177,6 +195,7 @@ SHOTS = [
     Shot("actions-lead-zh-80x24", lead_overdue, size=(80, 24), lang="zh-CN", me="王芳"),
     Shot("dashboard", dashboard),
     Shot("export-preview", export_preview),
+    Shot("outbox-zh-80x24", outbox, size=(80, 24), lang="zh-CN"),
 ]
 
 
