@@ -25,7 +25,7 @@ from salestui.core.export.agenda import render_agenda
 from salestui.core.export.ics import clean_ics, meeting_event, person_address
 from salestui.core.export.markdown import Document, inline
 from salestui.core.mail_settings import MailSettings
-from salestui.core.models import ActionStatus, Person
+from salestui.core.models import ActionStatus, MeetingStatus, Person
 from salestui.core.service import MeetingDetail, Services
 from salestui.i18n import _
 
@@ -215,6 +215,8 @@ def minutes_messages(services: Services, meeting_id: int, settings: MailSettings
     from salestui.core.export.minutes import render_minutes
 
     detail = services.meeting_detail(meeting_id, read_only=True)
+    if detail.meeting.status != MeetingStatus.CONFIRMED:
+        raise Conflict(_("Minutes are sent once the meeting is confirmed"))
     minutes = render_minutes(services, meeting_id)
     now = services.clock.now()
     when = _when(detail) or detail.meeting.title

@@ -108,6 +108,8 @@ def _run_and_confirm(services: Services, clock: FixedClock, meeting_id: int) -> 
 def test_the_minutes_start_with_each_reader_s_own_items(
     services: Services, clock: FixedClock, smtp_server, mail_meeting: int
 ) -> None:
+    with pytest.raises(Conflict, match="once the meeting is confirmed"):
+        Mailer(services, settings_for(smtp_server)).minutes(mail_meeting)
     _run_and_confirm(services, clock, mail_meeting)
     report = Mailer(services, settings_for(smtp_server)).minutes(mail_meeting)
     assert (report.sent, report.failed) == (3, [])
