@@ -4,9 +4,9 @@ and the attendees' ratings - and the ratings themselves and the hourly rates per
 
 A window is a list of ``(idx, lo, hi)`` bounds: the UTC moments (stored text) at which
 each period starts and after which it has ended; a meeting belongs to the period it
-started in. ``members``: only meetings one of these people attended, and only their time
-(None: everyone). Costs come back as the sum of minutes x rate (ten-thousandths): the
-service divides by 60 once.
+started in. ``members``: only meetings one of these people attended (present or late),
+and only their time (None: everyone). Costs come back as the sum of minutes x rate
+(ten-thousandths): the service divides by 60 once.
 """
 
 from __future__ import annotations
@@ -59,7 +59,10 @@ class AnalyticsStore(FollowThroughStore, BaseStore):
         team = ""
         if members is not None:
             inner = _member_clause("a.person_id", members, params)
-            team = f"AND EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id {inner})"
+            team = (
+                "AND EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id "
+                f"AND a.status IN {PRESENT} {inner})"
+            )
         return _HELD.format(
             bounds=", ".join("(?, ?, ?)" for _ in bounds), minutes=_MINUTES, team=team
         )
@@ -72,9 +75,9 @@ class AnalyticsStore(FollowThroughStore, BaseStore):
         of minutes x the rate of each present attendee's role)."""
         params: list[Any] = []
         sql = self._held(bounds, members, params)
-        mine = _member_clause("a.person_id", members, params)
         for role, rate in rates.items():
             params += [role, rate]
+        mine = _member_clause("a.person_id", members, params)
         rate_rows = ", ".join("(?, ?)" for _ in rates) or "(NULL, 0)"
         sql += f""", rates(role, rate) AS (VALUES {rate_rows}),
         present AS (
