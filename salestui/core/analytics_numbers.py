@@ -49,11 +49,17 @@ def numbers_figures(
 
 
 def _tops(rows: Sequence[ScorecardRow], team: str | None) -> list[ScorecardRow]:
-    """The rows the chart adds up: the team's own, else every team's, else everyone's."""
+    """The rows the chart adds up: the team's own; else the measurable's owner's (the
+    department's figure); else every team's; else everyone's."""
     if team is not None:
         own = [r for r in rows if r.owner.team == team]
         if own:
             return own
+    owners = [
+        r for r in rows if r.owner.key == (r.measurable.person_id or 0, r.measurable.team or "")
+    ]
+    if owners:
+        return owners
     teams = [r for r in rows if r.owner.is_team]
     return teams or list(rows)
 
