@@ -103,16 +103,20 @@ class AnalyticsScreen(SalestuiScreen):
         window = analytics.window(current, self.team)
         self.window = window
         self._show_header(window)
-        measurable = self.measurable_id
-        reads = {
-            "numbers": (lambda s: AnalyticsService(s).numbers(window, measurable), self._numbers),
-            "meetings": (lambda s: AnalyticsService(s).meetings(window), self._meetings),
-            "follow": (lambda s: AnalyticsService(s).follow_through(window), self._follow),
-        }
         front = self.query_one(TabbedContent).active or "numbers"
-        for tab in sorted(reads, key=lambda t: t != front):
-            load, done = reads[tab]
-            self.read_later(tab, load, done)
+        for tab in sorted(TABS, key=lambda t: t != front):
+            self._read(tab, window)
+
+    def _read(self, tab: str, window: Window) -> None:
+        if tab == "numbers":
+            measurable = self.measurable_id
+            self.read_later(
+                tab, lambda s: AnalyticsService(s).numbers(window, measurable), self._numbers
+            )
+        elif tab == "meetings":
+            self.read_later(tab, lambda s: AnalyticsService(s).meetings(window), self._meetings)
+        else:
+            self.read_later(tab, lambda s: AnalyticsService(s).follow_through(window), self._follow)
 
     def _show_header(self, window: Window) -> None:
         first, last = window.periods[0], window.periods[-1]
@@ -214,10 +218,7 @@ class AnalyticsScreen(SalestuiScreen):
         window = self.window
         if window is None:
             return
-        measurable = self.measurable_id
-        self.read_later(
-            "numbers", lambda s: AnalyticsService(s).numbers(window, measurable), self._numbers
-        )
+        self._read("numbers", window)
 
     def action_switch_chart(self) -> None:
         self.show_ratings = not self.show_ratings
