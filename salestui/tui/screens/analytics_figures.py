@@ -48,7 +48,9 @@ def _table(*headers: str, right: Sequence[int] = ()) -> Table:
 
 
 def _line(label: str, value: str, style: str = "") -> Text:
-    text = Text(_("{label}:").format(label=label) + " ", style="bold")
+    head = _("{label}:").format(label=label)
+    # "Label: value"; a full-width colon (Chinese) brings its own space
+    text = Text(head if head.endswith("：") else f"{head} ", style="bold")
     text.append(value, style=style)
     return text
 
