@@ -1,12 +1,12 @@
 """``salestui rates``: the hourly cost of each role's time, for the meeting cost on the
 analytics screen and in the report. Department-wide: kept in the database, not in anyone's
-personal config."""
+personal config. And ``salestui run rate``: the attendees' 1-10 ratings of a meeting."""
 
 from __future__ import annotations
 
 import click
 
-from salestui.cli.common import json_option, print_json, services
+from salestui.cli.common import ID, json_option, person_id, print_json, services
 from salestui.i18n import _
 
 ROLES = ("director", "deputy", "lead", "member")
@@ -45,3 +45,46 @@ def rates_command(role: str | None, rate: str | None, clear: bool, as_json: bool
     for name in ROLES:
         if name in found:
             click.echo(f"{name}\t{found[name]}")
+
+
+@click.command("rate")
+@click.argument("meeting_id", metavar="MEETING", type=ID)
+@click.argument("ratings", nargs=-1, metavar="[NAME=1-10]...")
+@json_option
+def rate_meeting(meeting_id: int, ratings: tuple[str, ...], as_json: bool) -> None:
+    """Each attendee's 1-10 rating of an ended MEETING (NAME= takes one back); without
+    ratings, list who rates it and what they gave. All are checked before any is saved.
+
+    \b
+    salestui run rate 22 王芳=8 "Li Ming=7"
+    """
+    from salestui.core.analytics import AnalyticsService
+    from salestui.core.errors import InvalidInput
+
+    svc = services()
+    analytics = AnalyticsService(svc)
+    given: dict[int, int | None] = {}
+    for item in ratings:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise InvalidInput(_("Write each rating as NAME=1-10: {text}").format(text=item))
+        given[person_id(name.strip())] = _rating(value)
+    if given:
+        analytics.rate_meeting(meeting_id, given)
+    raters = analytics.raters(meeting_id)
+    if as_json:
+        print_json([{"id": pid, "name": name, "rating": r} for pid, name, r in raters])
+        return
+    for _pid, name, rating in raters:
+        click.echo(f"{name}\t{rating if rating is not None else '-'}")
+
+
+def _rating(text: str) -> int | None:
+    from salestui.core.errors import InvalidInput
+
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= 10:
+        raise InvalidInput(_("A rating is a whole number from 1 to 10"))
+    return int(text)

@@ -19,7 +19,7 @@ from salestui.core.analytics_numbers import numbers_figures
 from salestui.core.boundary import storage_boundary
 from salestui.core.clock import to_utc_iso
 from salestui.core.errors import InvalidInput, NotFound
-from salestui.core.models import Role
+from salestui.core.models import AttendanceStatus, Role
 from salestui.core.models.analytics import (
     CarriedItem,
     Completion,
@@ -200,6 +200,20 @@ class AnalyticsService:
     def ratings(self, meeting_id: int) -> dict[int, int]:
         """person id -> their 1-10 rating of the meeting."""
         return self.store.meeting_ratings(meeting_id)
+
+    def raters(self, meeting_id: int) -> list[tuple[int, str, int | None]]:
+        """Who rates the meeting - the attendees who were there (every attendee when
+        nobody was marked present) - as (person id, name, their rating or None)."""
+        attendance = self.store.list_attendance(meeting_id)
+        there = [a for a in attendance if a.status in (AttendanceStatus.PRESENT,
+                                                       AttendanceStatus.LATE)]  # fmt: skip
+        people = self.services.people_by_id()
+        given = self.store.meeting_ratings(meeting_id)
+        return [
+            (a.person_id, people[a.person_id].name, given.get(a.person_id))
+            for a in (there or attendance)
+            if a.person_id in people
+        ]
 
     def rate_meeting(self, meeting_id: int, ratings: dict[int, int | None]) -> None:
         """Store attendees' ratings (1-10; None takes one back) of a meeting that has
