@@ -100,8 +100,12 @@ class AnalyticsService:
 
     # -- numbers -----------------------------------------------------------------------
 
-    def numbers(self, window: Window, measurable_id: int | None = None) -> NumbersFigures:
-        return numbers_figures(self.services, window, measurable_id)
+    def numbers(
+        self, window: Window, measurable_id: int | None = None, everything: bool = True
+    ) -> NumbersFigures:
+        """Plan vs actual (``core.analytics_numbers``); ``everything`` False: only the
+        measurable in view (the screen's first chart)."""
+        return numbers_figures(self.services, window, measurable_id, everything)
 
     # -- meetings ----------------------------------------------------------------------
 

@@ -28,22 +28,32 @@ def reviewed_period(kind: PeriodKind, last_day: date, today: date) -> Period:
 
 
 def numbers_figures(
-    services: Services, window: Window, measurable_id: int | None = None
+    services: Services, window: Window, measurable_id: int | None = None, everything: bool = True
 ) -> NumbersFigures:
-    """Every measurable's scorecard rows for the window's team (or everyone), the chart's
-    line for ``measurable_id`` (default: the first with figures), and the rows off track
-    two periods running or more."""
+    """The chart's line for ``measurable_id`` (default: the first measurable) and its rows
+    for the window's team (or everyone); with ``everything``, every measurable's rows and
+    those off track two periods running or more (without it, only the one in view's: what
+    the screen draws first, the rest read after it)."""
     numbers = NumbersService(services)
     measurables = numbers.measurables()
+    chosen = next(
+        (m for m in measurables if m.id == measurable_id), measurables[0] if measurables else None
+    )
     today = services.clock.today()
+
+    def card(kind: PeriodKind, only: list[int] | None) -> list[ScorecardRow]:
+        when = reviewed_period(kind, window.last_day, today)
+        return numbers.scorecard(when, team=window.team, kind=kind, measurables=only)
+
     rows: list[ScorecardRow] = []
-    for kind in PeriodKind:
-        if any(m.period == kind for m in measurables):
-            when = reviewed_period(kind, window.last_day, today)
-            rows += numbers.scorecard(when, team=window.team, kind=kind)
-    shown = [m for m in measurables if any(r.measurable.id == m.id for r in rows)]
-    chosen = next((m for m in shown if m.id == measurable_id), shown[0] if shown else None)
-    figures = NumbersFigures(shown, chosen, rows, [], [r for r in rows if r.off_track_streak >= 2])
+    if everything:
+        for kind in PeriodKind:
+            if any(m.period == kind for m in measurables):
+                rows += card(kind, None)
+    elif chosen is not None and chosen.id is not None:
+        rows = card(chosen.period, [chosen.id])
+    behind = [r for r in rows if r.off_track_streak >= 2]
+    figures = NumbersFigures(measurables, chosen, rows, [], behind)
     figures.trend = plan_trend(figures.rows_of(chosen), window.team)
     return figures
 

@@ -29,7 +29,7 @@ async def _opened(pilot: Pilot, ui) -> AnalyticsScreen:
 
 async def _settled(pilot: Pilot, ui, screen: AnalyticsScreen) -> None:
     await pilot.app.workers.wait_for_complete()
-    await ui.wait_until(pilot, lambda: screen.loaded == {"numbers", "meetings", "follow"})
+    await ui.wait_until(pilot, lambda: screen.settled)
     await pilot.pause()
 
 

@@ -25,7 +25,7 @@ def open_tab(ui, key: str) -> Callable[[Pilot], Awaitable[None]]:
         screen = pilot.app.screen
         await pilot.press(key)
         await pilot.app.workers.wait_for_complete()
-        await ui.wait_until(pilot, lambda: len(screen.loaded) == 3)  # type: ignore[attr-defined]
+        await ui.wait_until(pilot, lambda: screen.settled)  # type: ignore[attr-defined]
         await pilot.pause()
 
     return run_before

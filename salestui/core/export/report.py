@@ -140,7 +140,7 @@ def _follow_through(doc: Document, follow: FollowThrough) -> None:
     total = follow.total
     doc.bullets(
         [
-            labelled(_("Done on time"), _("{part} (goal {goal}%)").format(
+            labelled(_("Done on time"), _("{part}; goal {goal}%").format(
                 part=part_text(total.on_time, total.due), goal=ON_TIME_GOAL)),
             labelled(_("Decisions carried out"), part_text(follow.executed, follow.decisions)),
             labelled(_("Median time to close"), days_text(follow.median_days_to_close)),

@@ -30,7 +30,7 @@ _MINUTES = (
     "AS INTEGER)) + 30) / 60 AS INTEGER)"
 )
 _HELD = """WITH bounds(idx, lo, hi) AS (VALUES {bounds}),
-held AS (
+held AS MATERIALIZED (
     SELECT m.id, m.kind, coalesce(m.series_id, 0) AS series_id, m.planned_minutes,
            m.scheduled_start, m.actual_start, m.agenda_circulated_at, b.idx,
            {minutes} AS minutes
@@ -77,21 +77,22 @@ class AnalyticsStore(FollowThroughStore, BaseStore):
         sql = self._held(bounds, members, params)
         for role, rate in rates.items():
             params += [role, rate]
-        mine = _member_clause("a.person_id", members, params)
         rate_rows = ", ".join("(?, ?)" for _ in rates) or "(NULL, 0)"
-        sql += f""", rates(role, rate) AS (VALUES {rate_rows}),
-        present AS (
-            SELECT a.meeting_id, count(*) AS people, coalesce(sum(r.rate), 0) AS rate
-            FROM attendance a JOIN held h ON h.id = a.meeting_id
-            JOIN people p ON p.id = a.person_id LEFT JOIN rates r ON r.role = p.role
-            WHERE a.status IN {PRESENT} {mine}
-            GROUP BY a.meeting_id
-        )
+        # Per meeting, through the attendance's primary key (a join with a CTE of every
+        # meeting's attendees would scan it once per meeting).
+        people = f"""(SELECT count(*) FROM attendance a WHERE a.meeting_id = h.id
+            AND a.status IN {PRESENT} {_member_clause("a.person_id", members, params)})"""
+        cost = "0"
+        if rates:
+            cost = f"""(SELECT coalesce(sum(r.rate), 0) FROM attendance a
+                JOIN people p ON p.id = a.person_id JOIN rates r ON r.role = p.role
+                WHERE a.meeting_id = h.id AND a.status IN {PRESENT}
+                {_member_clause("a.person_id", members, params)})"""
+        sql += f""", rates(role, rate) AS (VALUES {rate_rows})
         SELECT h.idx, count(*) AS meetings, sum(h.minutes) AS minutes,
-               coalesce(sum(h.minutes * pr.people), 0) AS person_minutes,
-               coalesce(sum(h.minutes * pr.rate), 0) AS cost
-        FROM held h LEFT JOIN present pr ON pr.meeting_id = h.id
-        GROUP BY h.idx ORDER BY h.idx"""
+               coalesce(sum(h.minutes * {people}), 0) AS person_minutes,
+               coalesce(sum(h.minutes * {cost}), 0) AS cost
+        FROM held h GROUP BY h.idx ORDER BY h.idx"""
         return self._rows(sql, params)
 
     def meeting_series_timing(
@@ -101,17 +102,14 @@ class AnalyticsStore(FollowThroughStore, BaseStore):
         up, overruns (longer than planned), rating_sum and ratings. Most meetings first."""
         params: list[Any] = []
         sql = self._held(bounds, members, params)
-        sql += """, rated AS (
-            SELECT r.meeting_id, sum(r.rating) AS total, count(*) AS n
-            FROM meeting_ratings r WHERE r.meeting_id IN (SELECT id FROM held)
-            GROUP BY r.meeting_id
-        )
-        SELECT h.series_id, coalesce(s.title, '') AS title, count(*) AS meetings,
+        sql += """SELECT h.series_id, coalesce(s.title, '') AS title, count(*) AS meetings,
                sum(h.planned_minutes) AS planned, sum(h.minutes) AS actual,
                sum(h.minutes > h.planned_minutes) AS overruns,
-               coalesce(sum(rt.total), 0) AS rating_sum, coalesce(sum(rt.n), 0) AS ratings
+               coalesce(sum((SELECT sum(r.rating) FROM meeting_ratings r
+                             WHERE r.meeting_id = h.id)), 0) AS rating_sum,
+               coalesce(sum((SELECT count(*) FROM meeting_ratings r
+                             WHERE r.meeting_id = h.id)), 0) AS ratings
         FROM held h LEFT JOIN series s ON s.id = h.series_id
-        LEFT JOIN rated rt ON rt.meeting_id = h.id
         GROUP BY h.series_id ORDER BY meetings DESC, h.series_id = 0, title, h.series_id"""
         return self._rows(sql, params)
 

@@ -21,6 +21,7 @@ from textual_plotext import PlotextPlot
 
 from salestui.core.analytics import AnalyticsService
 from salestui.core.models.analytics import FollowThrough, MeetingFigures, NumbersFigures, Window
+from salestui.core.models.numbers import ScorecardRow
 from salestui.core.periods import PeriodKind
 from salestui.core.service import Services
 from salestui.i18n import N_, _
@@ -64,9 +65,16 @@ class AnalyticsScreen(SalestuiScreen):
         self.show_ratings = False
         self.window: Window | None = None
         self.numbers: NumbersFigures | None = None
+        self.behind: list[ScorecardRow] | None = None  # off track twice, every measurable
         self.meetings: MeetingFigures | None = None
         self.follow: FollowThrough | None = None
+        self._queue: list[str] = []  # what to read next, in turn
         self.loaded: set[str] = set()  # the tabs whose figures are drawn (tests wait on it)
+
+    @property
+    def settled(self) -> bool:
+        """Every tab drawn, and who is off track across every measurable read."""
+        return self.loaded >= set(TABS) and self.behind is not None
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(id="header")
@@ -96,27 +104,41 @@ class AnalyticsScreen(SalestuiScreen):
     # -- reading -----------------------------------------------------------------------
 
     def reload_data(self) -> None:
-        """Read the three tabs' figures, each in its own worker; the tab in front first."""
+        """Read the figures off the UI thread, one tab after the other - the tab in front
+        first, so its chart does not wait on the others - then who is off track across
+        every measurable. A read still under way for the window before is dropped."""
         self.loaded.clear()
+        self.behind = None
+        for group in (*TABS, "behind"):  # results of an older window: never drawn
+            self._read_generation[group] = self._read_generation.get(group, 0) + 1
         analytics = AnalyticsService(self.services)
         current = analytics.window(kind=self.kind).period.shift(-self.periods_back)
-        window = analytics.window(current, self.team)
-        self.window = window
-        self._show_header(window)
+        self.window = analytics.window(current, self.team)
+        self._show_header(self.window)
         front = self.query_one(TabbedContent).active or "numbers"
-        for tab in sorted(TABS, key=lambda t: t != front):
-            self._read(tab, window)
+        self._queue = [front, *(t for t in TABS if t != front), "behind"]
+        self._read_next()
+
+    def _read_next(self) -> None:
+        if self._queue and self.window is not None:
+            self._read(self._queue.pop(0), self.window)
 
     def _read(self, tab: str, window: Window) -> None:
         if tab == "numbers":
-            measurable = self.measurable_id
+            measurable = self.measurable_id  # the measurable in view only: its chart
             self.read_later(
-                tab, lambda s: AnalyticsService(s).numbers(window, measurable), self._numbers
+                tab,
+                lambda s: AnalyticsService(s).numbers(window, measurable, everything=False),
+                self._numbers,
             )
         elif tab == "meetings":
             self.read_later(tab, lambda s: AnalyticsService(s).meetings(window), self._meetings)
-        else:
+        elif tab == "follow":
             self.read_later(tab, lambda s: AnalyticsService(s).follow_through(window), self._follow)
+        else:
+            self.read_later(
+                tab, lambda s: AnalyticsService(s).numbers(window).off_track_twice, self._behind
+            )
 
     def _show_header(self, window: Window) -> None:
         first, last = window.periods[0], window.periods[-1]
@@ -129,14 +151,22 @@ class AnalyticsScreen(SalestuiScreen):
         self.numbers = figures
         self.measurable_id = figures.measurable.id if figures.measurable else None
         self._draw("numbers")
+        self._read_next()
+
+    def _behind(self, rows: list[ScorecardRow]) -> None:
+        self.behind = rows
+        self._draw("numbers")
+        self._read_next()
 
     def _meetings(self, figures: MeetingFigures) -> None:
         self.meetings = figures
         self._draw("meetings")
+        self._read_next()
 
     def _follow(self, figures: FollowThrough) -> None:
         self.follow = figures
         self._draw("follow")
+        self._read_next()
 
     # -- drawing -----------------------------------------------------------------------
 
@@ -161,7 +191,7 @@ class AnalyticsScreen(SalestuiScreen):
         if tab == "numbers" and self.numbers is not None:
             charts.numbers_chart(plot.plt, self.numbers, width)
             return (text.numbers_title(self.numbers), text.numbers_legend(),
-                    text.numbers_figures(self.numbers))  # fmt: skip
+                    text.numbers_figures(self.numbers, self.behind))  # fmt: skip
         if tab == "meetings" and self.meetings is not None:
             if self.show_ratings:
                 charts.ratings_chart(plot.plt, self.meetings, width)

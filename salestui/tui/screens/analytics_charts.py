@@ -111,6 +111,7 @@ def on_time_chart(plt: Any, follow: FollowThrough, width: int) -> bool:
     plt.hline(float(ON_TIME_GOAL), GOAL_COLOR)
     if y:
         plt.plot(x, y, color=ACTUAL_COLOR, marker="hd")
-    plt.ylim(0, 105)
+    plt.ylim(0, 100)
+    plt.yticks([0, 25, 50, 75, 90, 100])
     _periods(plt, periods, width)
     return bool(y)

@@ -27,7 +27,7 @@ from salestui.core.models.analytics import (
     MeetingFigures,
     NumbersFigures,
 )
-from salestui.core.models.numbers import TrackStatus
+from salestui.core.models.numbers import ScorecardRow, TrackStatus
 from salestui.core.numbers_amounts import format_amount
 from salestui.core.numbers_track import sparkline, status_label
 from salestui.i18n import _
@@ -83,7 +83,11 @@ def numbers_legend() -> Text:
     return legend(("●", ACTUAL_STYLE, _("Actual")), ("─", PLAN_STYLE, _("Plan")))
 
 
-def numbers_figures(figures: NumbersFigures) -> RenderableType:
+def numbers_figures(
+    figures: NumbersFigures, behind: Sequence[ScorecardRow] | None = None
+) -> RenderableType:
+    """The measurable in view per owner; then who is off track two periods running across
+    every measurable (``behind``; None: still being read)."""
     if figures.measurable is None:
         return Text(_("No numbers recorded yet: 'salestui numbers' adds them."))
     rows = figures.rows_of(figures.measurable)
@@ -100,17 +104,17 @@ def numbers_figures(figures: NumbersFigures) -> RenderableType:
             Text(status_label(row.status), style=BAD if off else ""),
             sparkline(row.sparkline),
         )
-    behind = [
+    lines = [
         Text(f"{r.owner.name} · {r.measurable.name} · " + _("{n} periods").format(
             n=r.off_track_streak), style=BAD)
-        for r in figures.off_track_twice
-    ] or [Text(_("Nobody."))]  # fmt: skip
+        for r in behind or ()
+    ] or [Text(_("Nobody.") if behind is not None else _("Reading…"))]  # fmt: skip
     return Group(
         _line(_("Period under review"), period),
         table,
         Text(""),
         _heading(_("Off track two periods running")),
-        *behind,
+        *lines,
     )
 
 
