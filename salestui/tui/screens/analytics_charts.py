@@ -98,7 +98,8 @@ def ratings_chart(plt: Any, figures: MeetingFigures, width: int) -> bool:
         x, y = _points(xs, [float(p.average) if p.average is not None else None
                             for p in trend.points])  # fmt: skip
         plt.plot(x, y, color=color, marker="hd")
-    plt.ylim(0, 10.5)
+    plt.ylim(0, 10)
+    plt.yticks([0, 2, 4, 6, 8, 10])
     _periods(plt, periods, width)
     return True
 
