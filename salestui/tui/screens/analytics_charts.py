@@ -113,6 +113,6 @@ def on_time_chart(plt: Any, follow: FollowThrough, width: int) -> bool:
     if y:
         plt.plot(x, y, color=ACTUAL_COLOR, marker="hd")
     plt.ylim(0, 100)
-    plt.yticks([0, 25, 50, 75, 90, 100])
+    plt.yticks([0, 50, float(ON_TIME_GOAL)])  # the goal line labelled by its own tick
     _periods(plt, periods, width)
     return bool(y)
