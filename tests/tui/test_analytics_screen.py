@@ -111,3 +111,18 @@ async def test_ratings_chart_and_palette_entry(demo_org: Services, ui) -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await ui.open_screen(pilot, AnalyticsScreen)
+
+
+async def test_a_language_switch_keeps_the_tab(demo_org: Services, ui) -> None:
+    app = SalestuiApp(demo_org, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _opened(pilot, ui)
+        await pilot.press("3")
+        app.action_switch_language()
+        await pilot.pause()
+        await ui.wait_until(pilot, lambda: "分析" in ui.static_text(app, "#header .header-left"))
+        screen = app.screen
+        assert isinstance(screen, AnalyticsScreen)
+        await _settled(pilot, ui, screen)
+        assert screen.query_one(TabbedContent).active == "follow"
+        assert "按时完成：40 项中 22 项（55.0%）" in ui.static_text(app, "#follow-figures")

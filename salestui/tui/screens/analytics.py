@@ -93,6 +93,11 @@ class AnalyticsScreen(SalestuiScreen):
         self.set_up()
         self.reload_data()
 
+    async def rebuild(self) -> None:
+        """A language switch: drawn again in the new language, on the same tab."""
+        self.first_tab = self.query_one(TabbedContent).active or self.first_tab
+        await super().rebuild()
+
     def set_up(self) -> None:
         self.set_class(self.size.width < WIDE, "-narrow")
 

@@ -92,16 +92,19 @@ def numbers_figures(
         return Text(_("No numbers recorded yet: 'salestui numbers' adds them."))
     rows = figures.rows_of(figures.measurable)
     period = rows[0].period.key if rows else ""
-    table = _table(_("Owner"), _("Goal"), _("Actual"), _("Var. %"), _("Status"), _("13 periods"),
-                   right=(1, 2, 3))  # fmt: skip
+    table = _table(_("Owner"), _("Goal"), _("Actual"), _("Var. %"), _("Status"), _("Hit"),
+                   _("13 periods"), right=(1, 2, 3, 5))  # fmt: skip
     for row in rows:
         off = row.status == TrackStatus.OFF_TRACK
+        scored = [p for p in row.history if p.goal is not None and p.actual is not None]
+        hits = sum(1 for p in scored if p.status == TrackStatus.ON_TRACK)
         table.add_row(
             Text(row.owner.name, style="bold" if row.owner.is_team else ""),
             format_amount(row.goal.target) if row.goal else "-",
             format_amount(row.actual) or "-",
             rate_text(row.variance_pct),
             Text(status_label(row.status), style=BAD if off else ""),
+            f"{hits}/{len(scored)}",
             sparkline(row.sparkline),
         )
     lines = [
