@@ -114,6 +114,8 @@ def _meetings(doc: Document, figures: MeetingFigures) -> None:
         [[p.period.key, str(p.meetings), hours_text(p.minutes), hours_text(p.person_minutes),
           amount_text(p.cost)] for p in figures.load],
     )  # fmt: skip
+    if not figures.series:
+        return  # nothing held: no series, kinds or ratings to show
     doc.heading(3, _("Planned vs actual per series"))
     doc.table(
         [_("Series"), _("Meetings"), _("Planned (min)"), _("Actual (min)"), _("Overruns"),
@@ -141,7 +143,8 @@ def _follow_through(doc: Document, follow: FollowThrough) -> None:
     doc.bullets(
         [
             labelled(_("Done on time"), _("{part}; goal {goal}%").format(
-                part=part_text(total.on_time, total.due), goal=ON_TIME_GOAL)),
+                part=part_text(total.on_time, total.due), goal=ON_TIME_GOAL)
+                if total.due else part_text(0, 0)),
             labelled(_("Decisions carried out"), part_text(follow.executed, follow.decisions)),
             labelled(_("Median time to close"), days_text(follow.median_days_to_close)),
             labelled(_("Median time to first follow-up"),
