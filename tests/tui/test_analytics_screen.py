@@ -126,3 +126,19 @@ async def test_a_language_switch_keeps_the_tab(demo_org: Services, ui) -> None:
         await _settled(pilot, ui, screen)
         assert screen.query_one(TabbedContent).active == "follow"
         assert "按时完成：40 项中 22 项（55.0%）" in ui.static_text(app, "#follow-figures")
+
+
+async def test_x_previews_the_report_of_the_window_in_view(demo_org: Services, ui) -> None:
+    from salestui.tui.screens.analytics_report import AnalyticsReportScreen
+
+    app = SalestuiApp(demo_org, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await _opened(pilot, ui)
+        await pilot.press("x")
+        await ui.open_screen(pilot, AnalyticsReportScreen)
+        report = app.screen
+        assert isinstance(report, AnalyticsReportScreen)
+        await pilot.app.workers.wait_for_complete()
+        await ui.wait_until(pilot, lambda: "## Follow-through" in report.text)
+        assert report.text.startswith("# Analytics: 2026-W48")
+        assert report.default_path().name == "analytics-2026-W48.md"

@@ -26,6 +26,7 @@ from salestui.core.models.analytics import (
 )
 from salestui.core.numbers_amounts import format_amount
 from salestui.core.numbers_track import status_label
+from salestui.core.periods import Period
 from salestui.i18n import _
 
 
@@ -35,7 +36,7 @@ def render_report(analytics: AnalyticsService, window: Window) -> str:
     first, last = window.periods[0], window.periods[-1]
     doc.bullets(
         [
-            labelled(_("Period"), f"{last.key} ({last.label()})"),
+            labelled(_("Period"), _period_text(last)),
             labelled(_("Window"), f"{first.key} – {last.key}"),
             labelled(_("Team"), cell(window.team) if window.team else _("the whole department")),
         ]
@@ -44,6 +45,12 @@ def render_report(analytics: AnalyticsService, window: Window) -> str:
     _meetings(doc, analytics.meetings(window))
     _follow_through(doc, analytics.follow_through(window))
     return doc.render()
+
+
+def _period_text(period: Period) -> str:
+    """``2026-11 (November 2026)``; a week's label names its key already."""
+    label = period.label()
+    return label if label.startswith(period.key) else f"{period.key} ({label})"
 
 
 def _numbers(doc: Document, figures: NumbersFigures) -> None:

@@ -48,6 +48,7 @@ class AnalyticsScreen(SalestuiScreen):
         Binding("f", "next_team", N_("Team"), id="analytics.team"),
         Binding("u", "next_measurable", N_("Measurable"), id="analytics.measurable"),
         Binding("c", "switch_chart", N_("Ratings"), id="analytics.chart"),
+        Binding("x", "report", N_("Report"), id="analytics.report"),
         Binding("1", "tab('numbers')", N_("Numbers"), show=False, id="analytics.tab_numbers"),
         Binding("2", "tab('meetings')", N_("Meetings"), show=False, id="analytics.tab_meetings"),
         Binding("3", "tab('follow')", N_("Follow-through"), show=False, id="analytics.tab_follow"),
@@ -258,6 +259,13 @@ class AnalyticsScreen(SalestuiScreen):
     def action_switch_chart(self) -> None:
         self.show_ratings = not self.show_ratings
         self._draw("meetings")
+
+    def action_report(self) -> None:
+        """The window and team in view as the markdown report, to save or copy."""
+        from salestui.tui.screens.analytics_report import AnalyticsReportScreen
+
+        if self.window is not None:
+            self.app.push_screen(AnalyticsReportScreen(self.services, self.window))
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
