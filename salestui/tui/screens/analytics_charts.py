@@ -80,7 +80,7 @@ def load_chart(plt: Any, figures: MeetingFigures, width: int) -> bool:
     periods = [p.period for p in figures.load]
     xs = _start(plt, periods)
     hours = [p.minutes / 60 for p in figures.load]
-    plt.bar(xs, hours, color=ACTUAL_COLOR, width=0.6)
+    plt.bar(xs, hours, color=ACTUAL_COLOR, width=0.5)
     plt.ylim(0, max(hours) * 1.1 or 1)
     _periods(plt, periods, width)
     return any(hours)
