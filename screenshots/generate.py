@@ -35,7 +35,6 @@ from salestui.core.meeting import LiveMeeting  # noqa: E402
 from salestui.core.models import MeetingStatus  # noqa: E402
 from salestui.core.service import Services  # noqa: E402
 from salestui.demo import DEMO_TODAY_MEETING_TITLE, generate_demo  # noqa: E402
-from salestui.i18n import _  # noqa: E402
 from salestui.tui.app import SalestuiApp  # noqa: E402
 
 Step = Callable[[SalestuiApp, object, Services], Awaitable[None]]
@@ -160,19 +159,36 @@ async def export_preview(app, pilot, services) -> None:
     await pilot.pause()
 
 
+def analytics(tab: str) -> Step:
+    """The analytics screen on ``tab`` (1 numbers, 2 meetings, 3 follow-through), every
+    read finished."""
+
+    async def steps(app, pilot, services) -> None:
+        await pilot.press("y", tab)
+        for _ in range(200):
+            if getattr(app.screen, "settled", False):
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+
+    return steps
+
+
 async def outbox(app, pilot, services) -> None:
     """Today's agenda went out to most; two copies wait for a server that timed out."""
     from salestui.core.mail_compose import agenda_messages
     from salestui.core.mail_settings import MailSettings
     from salestui.core.mail_transport import Delivery
     from salestui.core.outbox import Outbox
+    from salestui.i18n import _ as translate
 
     app.config.mail = {"host": "smtp.example.com", "from": "陈建国 <chen.jianguo@example.com>"}
     settings = MailSettings(host="smtp.example.com", sender="陈建国 <chen.jianguo@example.com>")
     box = Outbox(services)
     ids = box.queue(agenda_messages(services, today_meeting(services), settings))
     box.record([Delivery(i) for i in ids[:-2]])
-    box.record([Delivery(i, _("the mail server did not answer in time")) for i in ids[-2:]])
+    late = translate("the mail server did not answer in time")
+    box.record([Delivery(i, late) for i in ids[-2:]])
     await pilot.press("o")
     await pilot.pause()
 
@@ -195,6 +211,9 @@ SHOTS = [
     Shot("actions-lead-zh-80x24", lead_overdue, size=(80, 24), lang="zh-CN", me="王芳"),
     Shot("dashboard", dashboard),
     Shot("export-preview", export_preview),
+    Shot("analytics", analytics("1")),
+    Shot("analytics-meetings-zh", analytics("2"), lang="zh-CN"),
+    Shot("analytics-follow-80x24", analytics("3"), size=(80, 24)),
     Shot("outbox-zh-80x24", outbox, size=(80, 24), lang="zh-CN"),
 ]
 
