@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from salestui.core.schema_keys import SORT_KEYS_MIGRATION
-from salestui.core.schema_numbers import NUMBERS_MIGRATION
+from salestui.core.schema_numbers import NUMBERS_ITEMS_MIGRATION, NUMBERS_MIGRATION
 
 _FTS_TABLES = {
     # fts table: (content table, indexed columns)
@@ -393,6 +393,7 @@ MIGRATION_6: list[str] = list(SORT_KEYS_MIGRATION)
 
 MIGRATIONS: list[list[str]] = [
     MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6,
+    NUMBERS_ITEMS_MIGRATION,  # 7: the weekly meeting's results items review the numbers
 ]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 SORT_KEYS_VERSION = MIGRATIONS.index(MIGRATION_6) + 1  # owner_name and the sort indexes

@@ -327,6 +327,16 @@ class NumbersStore(ScorecardStore, BaseStore):
             },
         )
 
+    def meeting_touched_numbers(self, meeting_id: int) -> bool:
+        """Whether a value, goal or countermeasure was set in the meeting."""
+        row = self._one(
+            "SELECT EXISTS (SELECT 1 FROM measurable_values WHERE meeting_id = ?) "
+            "OR EXISTS (SELECT 1 FROM measurable_goals WHERE set_in_meeting_id = ?) "
+            "OR EXISTS (SELECT 1 FROM measurable_actions WHERE meeting_id = ?) AS found",
+            [meeting_id] * 3,
+        )
+        return bool(row and row["found"])
+
     def countermeasure_rows(
         self, measurable_ids: Sequence[int] | None = None, periods: Sequence[str] | None = None
     ) -> list[dict[str, Any]]:
