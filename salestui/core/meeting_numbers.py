@@ -242,6 +242,13 @@ class MeetingNumbers:
             recording.created(("measurable_actions", {"id": [new_id]}))
         return next(c for c in self.numbers.countermeasures(measurable, period) if c.id == new_id)
 
+    def preview_countermeasure(self, owner: Owner, line: str) -> str:
+        """What a countermeasure line will become (``Action -> 周杰, due Fri 4 Dec``)."""
+        from salestui.core.capture import describe
+
+        found = self.numbers.owner(owner)
+        return describe(self._action(line, found), self.services.clock.today())
+
     def _action(self, line: str, owner: Owner) -> Capture:
         text = clean_line(line)
         if not text:
