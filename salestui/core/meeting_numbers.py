@@ -98,6 +98,17 @@ class NumberCapture:
         return f"{self.measurable.name} · {self.owner.name}"
 
 
+@dataclass(frozen=True)
+class SetTarget:
+    """A target set in the meeting: the goal of a measurable, period and owner."""
+
+    measurable: str
+    unit: str
+    period: str
+    owner: Owner
+    goal: Goal
+
+
 class MeetingNumbers:
     """The numbers review of the live meeting (``LiveMeeting.numbers``)."""
 
@@ -134,6 +145,21 @@ class MeetingNumbers:
             for i in self.store.list_agenda(meeting_id)
         )
         return reached or self.store.meeting_touched_numbers(meeting_id)
+
+    def targets(self, meeting_id: int) -> list[SetTarget]:
+        """The targets set in the meeting, in scorecard order."""
+        from salestui.core.numbers_amounts import from_stored
+        from salestui.core.numbers_scorecard import owner_of
+
+        found = []
+        for row in self.store.meeting_goal_rows(meeting_id):
+            target = from_stored(row["target"])
+            assert target is not None
+            goal = Goal(target, from_stored(row["target_high"]))
+            found.append(
+                SetTarget(row["measurable"], row["unit"], row["period"], owner_of(row), goal)
+            )
+        return found
 
     # -- the /k line -------------------------------------------------------------------------
 
@@ -230,7 +256,9 @@ class MeetingNumbers:
                 Entry(meeting_id=meeting_id, agenda_item_id=current.id if current else None,
                       kind=EntryKind.ACTION, text=parsed.text, at=self.flow.now)
             )  # fmt: skip
-            recording.created(("entries", {"id": entry.id}), ("action_items", {"entry_id": entry.id}))
+            recording.created(
+                ("entries", {"id": entry.id}), ("action_items", {"entry_id": entry.id})
+            )
             result = CaptureResult(entry=entry, capture=parsed)
             self.captures.materialise(meeting, current, entry, parsed, result)
             assert result.action is not None and result.action.id is not None
