@@ -123,8 +123,8 @@ def parse_number_line(line: str) -> NumberLine:
             )
     if value is None and target is None:
         raise InvalidInput(
-            _("Give the actual of {name}, or its target after 目标 (goal)").format(
-                name=measurable
+            _("No number after “{words}”: give the actual, or the target after 目标 (goal)").format(
+                words=measurable
             )
         )
     return NumberLine(measurable, owner, value, unit or "", target)
