@@ -118,9 +118,7 @@ def parse_number_line(line: str) -> NumberLine:
         value = words[at][: len(words[at]) - len(unit)] if unit else words[at]
         extra = " ".join(words[at + 1 :])
         if extra:
-            raise InvalidInput(
-                _("Unexpected words after the value: {words}").format(words=extra)
-            )
+            raise InvalidInput(_("Unexpected words after the value: {words}").format(words=extra))
     if value is None and target is None:
         raise InvalidInput(
             _("No number after “{words}”: give the actual, or the target after 目标 (goal)").format(

@@ -23,9 +23,18 @@ from salestui.core.store.base import BaseStore, _iso
 # same id), so the rows that point at them keep pointing at them.
 ID_TABLES = ("meetings", "agenda_items", "entries", "decisions", "action_items")
 # Tables whose rows nobody refers to: restored by replacing the scope's rows.
-SET_TABLES = ("attendance", "action_owners", "action_tags", "follow_ups", "speaking",
-              # the numbers review's rows a live meeting sets (``core.meeting_numbers``)
-              "measurable_values", "measurable_goals", "measurable_log", "measurable_actions")
+SET_TABLES = (
+    "attendance",
+    "action_owners",
+    "action_tags",
+    "follow_ups",
+    "speaking",
+    # the numbers review's rows a live meeting sets (``core.meeting_numbers``)
+    "measurable_values",
+    "measurable_goals",
+    "measurable_log",
+    "measurable_actions",
+)
 # Columns a SET_TABLES row is rebuilt without (a fresh id is as good as the old one).
 _FRESH_ID = ("follow_ups", "speaking")
 
@@ -37,8 +46,10 @@ _ORDER = {
     "action_tags": "action_id, tag",
     "follow_ups": "action_id, at, kind, id",
     "speaking": "meeting_id, started_at, id",
-    **{t: "measurable_id, period, id" for t in ("measurable_values", "measurable_goals",
-                                                "measurable_log", "measurable_actions")},
+    **{
+        t: "measurable_id, period, id"
+        for t in ("measurable_values", "measurable_goals", "measurable_log", "measurable_actions")
+    },
 }
 
 Scope = tuple[str, dict[str, Any]]

@@ -64,7 +64,7 @@ class NumberCommands:
 
     # -- countermeasures before a numbers item closes ----------------------------------------
 
-    def next_item(self, move_on: Callable[[], None]) -> None:
+    def next_item(self, move_on: Callable[[], object]) -> None:
         """ctrl+n: on a numbers-review item with numbers off track and no countermeasure,
         ask for them first (``move_on`` once the chair moves on); otherwise move on."""
         view = self.host.view

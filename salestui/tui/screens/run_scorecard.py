@@ -90,9 +90,7 @@ def scorecard_title(scorecard: MeetingScorecard) -> str:
     title = _("Scorecard {period}").format(period=scorecard.period.label())
     off = len(scorecard.off_track)
     if off:
-        title += " · " + ngettext("{count} off track", "{count} off track", off).format(
-            count=off
-        )
+        title += " · " + ngettext("{count} off track", "{count} off track", off).format(count=off)
     return title + " · " + _("/k @name measurable actual 目标 target")
 
 
