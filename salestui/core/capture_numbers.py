@@ -34,7 +34,7 @@ from salestui.i18n import _
 NUMBER_COMMANDS = ("/k", "/kpi", "/number", "#kpi", "计数:")
 
 _COMMAND = re.compile(r"^\s*(?:/(?:k|kpi|number)(?=\s|$)|#kpi(?::|(?=\s|$))|计数\s*:)", re.I)
-_OWNER = re.compile(r"(?<![A-Za-z0-9._%+\-])@(?:\"([^\"]*)\"|“([^”]*)”|([^\s@]+))")
+_OWNER = re.compile(r"(?<![A-Za-z0-9._%+\-])@(?:\"([^\"]*)\"|“([^”]*)”|([^\s@]*))")
 _TARGET = re.compile(
     r"(?:(?:下周|下期|下月|下个月)?(?:目标|计划|预估)|(?<![^\s\d])(?:goal|target|plan))"
     r"\s*(?::\s*)?(?P<target>\S*)",
