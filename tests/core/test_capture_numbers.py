@@ -23,7 +23,8 @@ from salestui.core.service import Services
     [
         ("/k @wf 销售额 102 目标 120", NumberLine("销售额", "wf", "102", "", "120")),
         ("/k @王芳 销售额102 目标120", NumberLine("销售额", "王芳", "102", "", "120")),
-        ("／ｋ　＠王芳　销售额　１０２．５　目标：１２０", NumberLine("销售额", "王芳", "102.5", "", "120")),
+        ("／ｋ　＠王芳　销售额　１０２．５　目标：１２０",
+         NumberLine("销售额", "王芳", "102.5", "", "120")),
         ("计数：@周杰 回款24万元 下周目标30", NumberLine("回款", "周杰", "24", "万元", "30")),
         ("/k 销售额 255", NumberLine("销售额", None, "255", "", None)),
         ("/k @wf 销售额 目标 35", NumberLine("销售额", "wf", None, "", "35")),
@@ -68,7 +69,9 @@ def test_bad_line_messages_are_chinese_in_chinese() -> None:
         parse_number_line("计数：")
 
 
-@pytest.mark.parametrize("line", ["/kilo 5", "/d 销售额 102", "k 销售额 102", "计数器坏了", "//k x"])
+@pytest.mark.parametrize(
+    "line", ["/kilo 5", "/d 销售额 102", "k 销售额 102", "计数器坏了", "//k x"]
+)
 def test_other_lines_are_not_numbers_lines(line: str) -> None:
     assert not is_number_line(line)
 
@@ -103,7 +106,9 @@ def test_a_line_resolves_in_the_period_under_review(services: Services, meeting:
 def test_the_preview_is_chinese_in_chinese(services: Services, meeting: int) -> None:
     i18n.set_language("zh-CN")
     preview = LiveMeeting(services).numbers.preview(meeting, "计数：@王芳 销售额 35 目标 32")
-    assert preview == "销售额 · 王芳 · 2026-W47 实际 35（原为 34.8），目标 30：达标 · 2026-W48 目标 32"
+    assert (
+        preview == "销售额 · 王芳 · 2026-W47 实际 35（原为 34.8），目标 30：达标 · 2026-W48 目标 32"
+    )
 
 
 @pytest.mark.parametrize(

@@ -81,7 +81,9 @@ def test_k_sets_the_actual_and_next_target_undoably(
     value = numbers.value("sales", "2026-W47", "周杰")
     assert value is not None and value.value == Decimal(12)
     assert value.source == ValueSource.MEETING and value.entered_by == "陈建国"
-    next_row = [r for r in numbers.scorecard("2026-W48", owner="周杰") if r.measurable.key == "sales"]
+    next_row = [
+        r for r in numbers.scorecard("2026-W48", owner="周杰") if r.measurable.key == "sales"
+    ]
     assert next_row[0].goal is not None and next_row[0].goal.target == Decimal(22)
     (step,) = [e for e in services.journal.recent(5) if e.live]
     assert step.person == "陈建国" and "销售额 · 周杰 12" in step.summary
@@ -159,7 +161,10 @@ def test_the_next_meeting_reviews_the_targets_set(
     assert live.numbers.reviews_numbers(meeting)
     targets = {(t.measurable, t.owner.name, t.period, str(t.goal.target))
                for t in live.numbers.targets(meeting)}  # fmt: skip
-    assert targets == {("销售额", "周杰", "2026-W48", "22"), ("新客户拜访", "Li Ming", "2026-W48", "6")}
+    assert targets == {
+        ("销售额", "周杰", "2026-W48", "22"),
+        ("新客户拜访", "Li Ming", "2026-W48", "6"),
+    }
     live.end(meeting)
     following, _created = Planning(services).next_after(meeting)
     assert following.id is not None

@@ -51,7 +51,10 @@ def test_the_numbers_section_follows_the_attendance(services: Services, reviewed
     assert "| 销售额 (万元) | 周杰 | 20 | 10.4 | -9.6 | -48% | off track (3 running) |" in section
     assert "| 新客户拜访 (家) | Li Ming | 5 | 2 | -3 | -60% | off track (3 running) |" in section
     assert "| 销售额 (万元) | 王芳 | 30 | 34.8 | +4.8 | +16% | on track |" in section
-    assert "| 销售额 (万元) | 销售一部 | 75 | 71.2\\* | -3.8 | -5.1% | off track (3 running) |" in section
+    assert (
+        "| 销售额 (万元) | 销售一部 | 75 | 71.2\\* | -3.8 | -5.1% | off track (3 running) |"
+        in section
+    )
     assert (
         "- **销售额 · 周杰:** cause: 两家老客户订单推迟 \\| \\<b\\>; countermeasure: 拜访瑞丰科技"
         " - owner: 周杰; due: 2026-12-04"
