@@ -127,14 +127,16 @@ class MeetingNumbers:
         their teams' numbers."""
         meeting = self.services.meeting(meeting_id)
         period = reviewed_period(meeting)
-        rows = self.numbers.scorecard(period)
         people = {a.person_id for a in self.store.list_attendance(meeting_id)}
         if meeting.chair_id:
             people.add(meeting.chair_id)
-        if people:
-            everyone = self.services.people_by_id()
-            teams = {t for p in people if p in everyone and (t := everyone[p].team)}
-            rows = [r for r in rows if r.owner.person_id in people or r.owner.team in teams]
+        if not people:
+            return MeetingScorecard(period, self.numbers.scorecard(period))
+        everyone = self.services.people_by_id()
+        teams = sorted({t for p in people if p in everyone and (t := everyone[p].team)})
+        rows = self.numbers.scorecard(period, owners=(sorted(people), teams))
+        # The query also gives the teams' members (their roll-up): only the meeting's own.
+        rows = [r for r in rows if r.owner.person_id in people or r.owner.team in teams]
         return MeetingScorecard(period, rows)
 
     def reviews_numbers(self, meeting_id: int) -> bool:
