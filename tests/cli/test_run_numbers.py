@@ -53,3 +53,29 @@ def test_run_capture_takes_the_numbers_line(
     undone = run("run", "undo", meeting, **NOW).ok()
     assert "the number “销售额 · 周杰 12 target 22”" in undone.out
     assert sales_of(db_path, clock, "2026-W47", "周杰") == Decimal("10.4")
+
+
+def test_run_scorecard_and_countermeasure(
+    tmp_path: Path, db_path: Path, services: Services, numbers_meeting, cli_runner
+) -> None:
+    meeting = str(numbers_meeting.build(services))
+    services.store.close()
+    run = cli_runner(tmp_path, db_path)
+    assert run("--me", "陈建国", "run", "start", meeting, **NOW).code == 0
+    card = run("run", "scorecard", meeting, "--json", **NOW).ok().json()
+    rows = {(r["measurable"], r["owner"]["name"]): r["status"] for r in card}
+    assert rows[("销售额", "周杰")] == rows[("新客户拜访", "Li Ming")] == "off_track"
+
+    refused = run("run", "countermeasure", meeting, "sales", "--owner", "周杰", "--cause", " ",
+                  "拜访瑞丰科技", **NOW)  # fmt: skip
+    assert refused.assert_one_line_error(2) == "Error: Say the cause of the gap"
+    saved = run("run", "countermeasure", meeting, "sales", "--owner", "zj", "--cause",
+                "订单推迟", "下周五", "拜访瑞丰科技", "p1", "--json", **NOW).ok().json()  # fmt: skip
+    assert (saved["owner"], saved["period"], saved["cause"], saved["action"]) == (
+        "周杰", "2026-W47", "订单推迟", "拜访瑞丰科技")  # fmt: skip
+
+    moved = run("run", "next", meeting, **NOW)
+    assert moved.code == 0 and moved.err_lines == [
+        "Warning: 1 number off track without a countermeasure: 新客户拜访 · Li Ming "
+        f"(salestui run countermeasure {meeting} ...)"
+    ]
