@@ -69,8 +69,9 @@ def test_run_scorecard_and_countermeasure(
     refused = run("run", "countermeasure", meeting, "sales", "--owner", "周杰", "--cause", " ",
                   "拜访瑞丰科技", **NOW)  # fmt: skip
     assert refused.assert_one_line_error(2) == "Error: Say the cause of the gap"
+    line = ("下周五", "拜访瑞丰科技", "p1")
     saved = run("run", "countermeasure", meeting, "sales", "--owner", "zj", "--cause",
-                "订单推迟", "下周五", "拜访瑞丰科技", "p1", "--json", **NOW).ok().json()  # fmt: skip
+                "订单推迟", *line, "--json", **NOW).ok().json()  # fmt: skip
     assert (saved["owner"], saved["period"], saved["cause"], saved["action"]) == (
         "周杰", "2026-W47", "订单推迟", "拜访瑞丰科技")  # fmt: skip
 
