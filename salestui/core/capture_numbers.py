@@ -41,6 +41,7 @@ _TARGET = re.compile(
     re.IGNORECASE,
 )
 _HAN_THEN_NUMBER = re.compile(r"([\u3400-\u9fff\uf900-\ufaff])(?=[+\-]?[\d.])")
+_STARTS_NUMBER = re.compile(r"^[+\-]?\.?\d")
 _NUMBER = re.compile(r"^[+\-]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?P<unit>\D*)$")
 
 
@@ -104,7 +105,7 @@ def parse_number_line(line: str) -> NumberLine:
     owner, body = _owner(body)
     target, body = _target(body)
     words = _HAN_THEN_NUMBER.sub(r"\1 ", body).split()
-    at = next((i for i, w in enumerate(words) if _NUMBER.match(w)), len(words))
+    at = next((i for i, w in enumerate(words) if _STARTS_NUMBER.match(w)), len(words))
     measurable = " ".join(words[:at])
     if not measurable:
         raise InvalidInput(
@@ -113,7 +114,8 @@ def parse_number_line(line: str) -> NumberLine:
     value = unit = None
     if at < len(words):
         match = _NUMBER.match(words[at])
-        assert match is not None
+        if match is None:
+            raise InvalidInput(_("{value} is not a number").format(value=words[at]))
         unit = match.group("unit")
         value = words[at][: len(words[at]) - len(unit)] if unit else words[at]
         extra = " ".join(words[at + 1 :])

@@ -53,6 +53,8 @@ def test_good_lines_give_their_words(line: str, expected: NumberLine) -> None:
         ("/k 销售额 1 目标", "Give the target after 目标"),
         ("/k 销售额 12 13", "Unexpected words after the value: 13"),
         ("/k sales 12 and more", "Unexpected words after the value: and more"),
+        ("/k @zj sales 9..5", "9..5 is not a number"),
+        ("/k @zj 销售额1O2", "1O2 is not a number"),
     ],
 )
 def test_bad_lines_say_why(line: str, message: str) -> None:
