@@ -22,7 +22,7 @@ from salestui.core.capture import Capture
 from salestui.core.capture_numbers import parse_number_line
 from salestui.core.errors import InvalidInput
 from salestui.core.meeting_capture import CaptureResult, Captures
-from salestui.core.models import Entry, EntryKind, Meeting, MeetingKind
+from salestui.core.models import AgendaKind, AgendaStatus, Entry, EntryKind, Meeting, MeetingKind
 from salestui.core.models.numbers import (
     Countermeasure,
     Goal,
@@ -36,7 +36,7 @@ from salestui.core.numbers import CAUSE_MAX, NumbersService
 from salestui.core.numbers_amounts import format_amount, parse_amount
 from salestui.core.numbers_export import goal_text
 from salestui.core.numbers_measurables import band_of
-from salestui.core.numbers_track import status_label
+from salestui.core.numbers_track import status, status_label
 from salestui.core.periods import Period, PeriodKind, period_of
 from salestui.core.store.undo import Scope
 from salestui.core.text import clean_line
@@ -143,7 +143,7 @@ class MeetingNumbers:
         """Whether the meeting reviewed numbers: a numbers-review item it reached, or a
         value, target or countermeasure set in it."""
         reached = any(
-            i.kind.value == "numbers" and i.status.value in ("active", "done")
+            i.kind == AgendaKind.NUMBERS and i.status in (AgendaStatus.ACTIVE, AgendaStatus.DONE)
             for i in self.store.list_agenda(meeting_id)
         )
         return reached or self.store.meeting_touched_numbers(meeting_id)
@@ -314,8 +314,6 @@ def _line_subject(found: NumberCapture) -> str:
 
 def describe_number(found: NumberCapture) -> str:
     """The preview of a ``/k`` line: what it sets, what it replaces, on or off track."""
-    from salestui.core.numbers_track import status
-
     parts = [found.subject]
     if found.value is not None:
         actual = format_amount(found.value)
