@@ -47,8 +47,8 @@ def scorecard_columns() -> list[FitColumn]:
 
 
 def _status_width() -> int:
-    """Room for the mark and the words of every status (the streak may be cut)."""
-    return 2 + max(Text(status_label(s)).cell_len for s in TrackStatus)
+    """Room for the mark, the words of every status and the ellipsis of a cut streak."""
+    return 3 + max(Text(status_label(s)).cell_len for s in TrackStatus)
 
 
 def status_text(row: ScorecardRow) -> str:
