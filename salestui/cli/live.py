@@ -43,6 +43,7 @@ from salestui.cli.live_view import (
     status_json,
     whole_minutes,
 )
+from salestui.cli.rates import rate_meeting
 from salestui.i18n import _
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ ORDER = (
     "start", "review", "attend", "capture", "scorecard", "countermeasure", "speak", "status",
     "next", "previous", "skip",
     "park", "extend", "entries", "undo", "end", "decide", "settle", "park-resolve",
-    "drop-item", "confirm",
+    "drop-item", "confirm", "rate",
 )  # fmt: skip
 
 
@@ -362,5 +363,5 @@ def run_end(meeting_id: int, as_json: bool) -> None:
 
 
 for _command in (run_capture, run_entries, review, decide, settle, park_resolve, confirm, undo,
-                 run_scorecard, run_countermeasure):  # fmt: skip
+                 rate_meeting, run_scorecard, run_countermeasure):  # fmt: skip
     run_group.add_command(_command)
