@@ -5,12 +5,13 @@ from __future__ import annotations
 from salestui.core.boundary import storage_boundary
 from salestui.core.errors import InvalidInput, NotFound
 from salestui.core.models import Person, Role
-from salestui.core.service_base import ServiceState, build
+from salestui.core.service_base import build
+from salestui.core.service_sign_in import SignInServices
 from salestui.i18n import _
 
 
 @storage_boundary
-class PeopleServices(ServiceState):
+class PeopleServices(SignInServices):
     """People: find, add and edit them; teams and reporting lines; who the user is."""
 
     def people(self, team: str | None = None) -> list[Person]:
@@ -45,14 +46,18 @@ class PeopleServices(ServiceState):
         team: str | None = None,
         reports_to: str | int | None = None,
         email: str | None = None,
+        login: str | None = None,
     ) -> Person:
         manager_id = self._resolve_person_id(reports_to)
         try:
             role = Role(role)
         except ValueError as error:
             raise InvalidInput(_("Unknown role: {role}").format(role=role)) from error
-        person = build(Person, name=name, role=role, team=team, email=email)
+        person = build(Person, name=name, role=role, team=team, email=email, login=login)
         person.reports_to = manager_id
+        if person.login:
+            self.check_may_manage(-1)
+            self.check_login_free(None, person.login)
         if self.store.person_by_name(person.name):
             raise InvalidInput(_("Someone called {name} already exists").format(name=person.name))
         return self.store.add_person(person, self.clock.now())
@@ -66,8 +71,11 @@ class PeopleServices(ServiceState):
             ):
                 raise InvalidInput(_("A person cannot report to themselves or their own staff"))
             changes["reports_to"] = manager_id
+        if "login" in changes and changes["login"] != person.login:
+            self.check_may_manage(person_id)
         data = person.model_dump() | changes
         updated = build(Person, **data)
+        self.check_login_free(person_id, updated.login)
         other = self.store.person_by_name(updated.name)
         if other and other.id != person_id:
             raise InvalidInput(_("Someone called {name} already exists").format(name=updated.name))
@@ -98,7 +106,10 @@ class PeopleServices(ServiceState):
         return [lead.id, *self.store.reports_of(lead.id)]
 
     def set_me(self, name: str | None) -> None:
-        """Who the user is from now on (a name, as ``find_person`` reads it)."""
+        """Who the user is from now on (a name, as ``find_person`` reads it); refused when
+        who I am is fixed (``me_fixed``) and ``name`` is someone else."""
+        if self._me_fixed is not None and name != self._me_name:
+            raise InvalidInput(self._me_fixed)
         self._me_name = name
 
     @property
@@ -119,7 +130,8 @@ class PeopleServices(ServiceState):
             except (NotFound, InvalidInput):
                 return None
         for person in self.store.list_people():
-            if person.role == Role.DIRECTOR:
+            # A director with a login is that OS user only (core.identity).
+            if person.role == Role.DIRECTOR and not person.login:
                 return person
         return None
 

@@ -16,6 +16,7 @@ from salestui.core.store.meetings import MeetingsStore
 from salestui.core.store.numbers import NumbersStore
 from salestui.core.store.people import PeopleStore
 from salestui.core.store.search import SearchStore
+from salestui.core.store.sign_in import SignInStore
 
 __all__ = ["ActionQuery", "BaseStore", "Store"]
 
@@ -30,5 +31,6 @@ class Store(
     SearchStore,
     NumbersStore,
     BulkStore,
+    SignInStore,
 ):
     """Typed access to one salestui database file."""
