@@ -34,6 +34,7 @@ from salestui.cli.people import demo
 from salestui.cli.people import people as people_group
 from salestui.cli.people_sign_in import people_login  # noqa: F401  (registers the commands)
 from salestui.cli.search import search as search_command
+from salestui.cli.serve import serve as serve_command
 from salestui.cli.undo import undo as undo_command
 from salestui.cli.views import views as views_group
 from salestui.i18n import _, normalise, set_language
@@ -168,7 +169,7 @@ def _daily_backup(store: Store) -> None:
 for command in (
     demo, people_group, meeting, agenda, invite, run_group, actions_group, followup,
     search_command, views_group, undo_command, export_group, backup, restore, doctor,
-    config_command, numbers_group,
+    config_command, numbers_group, serve_command,
 ):  # fmt: skip
     cli.add_command(command)
 meeting.add_command(meeting_next)
