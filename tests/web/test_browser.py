@@ -1,0 +1,149 @@
+"""``salestui serve`` in a real headless Chromium (Debian's chromium and chromium-driver,
+driven by selenium): sign in, see Home, open Actions, mark an item done, and find it
+done - by that person - in the database. Skipped, saying why, without a Chromium.
+
+The terminal is drawn on a canvas, so the test reads what the page was sent: a script
+added before the page loads keeps the text of every frame the terminal received.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+_ANSI = re.compile(
+    r"\x1b\[[0-9;?$]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[>=]"
+)
+_RECORDER = """
+(() => {
+  const Native = window.WebSocket;
+  const decoder = new TextDecoder();
+  window.__screen = "";
+  window.WebSocket = function (url, protocols) {
+    const socket = new Native(url, protocols);
+    socket.addEventListener("message", (event) => {
+      if (typeof event.data !== "string") {
+        window.__screen += decoder.decode(new Uint8Array(event.data), {stream: true});
+      }
+    });
+    return socket;
+  };
+  window.WebSocket.prototype = Native.prototype;
+  Object.assign(window.WebSocket, Native);
+})();
+"""
+
+
+@pytest.fixture
+def browser() -> Iterator[Callable[[], Any]]:
+    """``browser()`` -> a new headless Chromium (each one its own cookies)."""
+    if not (CHROMIUM and DRIVER):
+        pytest.skip("no Chromium here: apt-get install chromium chromium-driver (.ci/run does)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opened: list[Any] = []
+
+    def open_one() -> Any:
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM or ""
+        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                         "--window-size=1200,800", "--lang=en-US"):  # fmt: skip
+            options.add_argument(argument)
+        driver = webdriver.Chrome(options=options, service=Service(DRIVER))
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _RECORDER})
+        opened.append(driver)
+        return driver
+
+    yield open_one
+    for driver in opened:
+        driver.quit()
+
+
+def _screen(driver: Any, since: int = 0) -> str:
+    return _ANSI.sub("", driver.execute_script("return window.__screen || ''")[since:])
+
+
+def _wait_for(driver: Any, *texts: str, since: int = 0, seconds: float = 30) -> str:
+    """The page's terminal text once it holds every one of ``texts``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        shown = _screen(driver, since)
+        if all(text in shown for text in texts):
+            return shown
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never shown: {texts}; last: {shown[-2000:]!r}")
+        time.sleep(0.2)
+
+
+def _sign_in(driver: Any, url: str, name: str, password: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver.get(url + "/")
+    assert driver.current_url.endswith("/signin")
+    driver.find_element(By.ID, "name").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.ID, "sign-in").click()
+
+
+def _type(driver: Any, keys: str) -> int:
+    """Type into the terminal; returns where the screen's text stood before."""
+    from selenium.webdriver.common.by import By
+
+    mark = len(driver.execute_script("return window.__screen || ''"))
+    driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea").send_keys(keys)
+    return mark
+
+
+def test_sign_in_see_home_and_mark_an_item_done(
+    browser: Callable[[], Any], served: str, people_db: Path, passwords: dict[str, str],
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    driver = browser()
+    _sign_in(driver, served, "王芳", passwords["王芳"])
+    _wait_for(driver, "Home", "王芳")
+    mark = _type(driver, "a")
+    _wait_for(driver, "Send the Q4 price list", since=mark)
+    _type(driver, "d")
+    deadline = time.monotonic() + 30
+    while _done_by(people_db) is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _done_by(people_db) == "王芳"  # the person signed in, nobody else
+    driver.save_screenshot(str(tmp_path / "actions.png"))
+
+
+def _done_by(db: Path) -> str | None:
+    """Who marked action 1 done, from the database (None while it is open)."""
+    from salestui.core.db import open_store
+    from salestui.core.service import Services
+
+    store = open_store(db)
+    try:
+        services = Services(store)
+        if services.action(1).status.value != "done":
+            return None
+        changes = services.journal.item_changes(1)
+        return next(change.person for change in changes if "→ done" in change.what)
+    finally:
+        store.close()
+
+
+def test_a_wrong_password_is_refused(browser: Callable[[], Any], served: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = browser()
+    _sign_in(driver, served, "王芳", "not her password")
+    assert "Wrong name or password" in driver.find_element(By.ID, "problem").text
+    assert driver.get_cookies() == []
+    driver.get(served + "/")
+    assert driver.current_url.endswith("/signin")
