@@ -27,25 +27,29 @@ def sign_in_page(problem: str | None = None, name: str = "") -> str:
     """The form: name (or login) and password, posted to /signin."""
     lang = "zh-CN" if current_language() == "zh-CN" else "en"
     problem_html = f'<p class="problem" id="problem">{escape(problem)}</p>' if problem else ""
+    title = escape(_("Sign in to salestui"))
+    hint = escape(_("Your name (or your login) and your password"))
+    name_label, password_label = escape(_("Name")), escape(_("Password"))
+    button = escape(_("Sign in"))
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(_("Sign in to salestui"))}</title>
+<title>{title}</title>
 <style>{_STYLE}</style>
 </head>
 <body>
 <main>
-<h1>{escape(_("Sign in to salestui"))}</h1>
-<p class="hint">{escape(_("Your name (or your login) and your password"))}</p>
+<h1>{title}</h1>
+<p class="hint">{hint}</p>
 {problem_html}
 <form method="post" action="/signin">
-<label for="name">{escape(_("Name"))}</label>
+<label for="name">{name_label}</label>
 <input id="name" name="name" autocomplete="username" value="{escape(name)}" required autofocus>
-<label for="password">{escape(_("Password"))}</label>
+<label for="password">{password_label}</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
-<button id="sign-in" type="submit">{escape(_("Sign in"))}</button>
+<button id="sign-in" type="submit">{button}</button>
 </form>
 </main>
 </body>
@@ -56,10 +60,11 @@ def sign_in_page(problem: str | None = None, name: str = "") -> str:
 def message_page(title: str, text: str) -> str:
     """A page that only says something (signed out, refused)."""
     lang = "zh-CN" if current_language() == "zh-CN" else "en"
+    again = escape(_("Sign in"))
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head><meta charset="utf-8"><title>{escape(title)}</title><style>{_STYLE}</style></head>
 <body><main><h1>{escape(title)}</h1><p>{escape(text)}</p>
-<p><a href="/signin" style="color:#ac5af4">{escape(_("Sign in"))}</a></p></main></body>
+<p><a href="/signin" style="color:#ac5af4">{again}</a></p></main></body>
 </html>
 """
