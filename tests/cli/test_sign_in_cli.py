@@ -34,7 +34,7 @@ def test_a_config_me_cannot_make_me_someone_else(org, tmp_path: Path) -> None:  
     assert "You are 王芳 on this host" in added.err and "is ignored" in added.err
     assert _history_people(org, "1") == ["王芳"]
     refused = org("--me", "张伟", "actions", "done", "1")
-    assert 'is refused' in refused.assert_one_line_error(2)
+    assert "is refused" in refused.assert_one_line_error(2)
     refused = org("actions", "done", "1", SALESTUI_ME="张伟")
     assert "SALESTUI_ME" in refused.assert_one_line_error(2)
     assert org("actions", "list", "--json", "--status", "open").json()[0]["id"] == 1

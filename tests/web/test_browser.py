@@ -141,7 +141,6 @@ def _done_by(db: Path) -> str | None:
 
 def test_a_wrong_password_is_refused(browser: Callable[[], Any], served: str) -> None:
     from selenium.webdriver.common.by import By
-
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver = browser()
