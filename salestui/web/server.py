@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 import jinja2
-from aiohttp import web
+from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
@@ -110,6 +110,7 @@ class SalestuiServer(Server):
         self.proxy = proxy
         self.sessions = Sessions()
         self.attempts = Attempts()
+        self.terminals: set[web.WebSocketResponse] = set()
 
     async def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[_headers])
@@ -136,6 +137,9 @@ class SalestuiServer(Server):
         )
 
     async def on_shutdown(self, app: web.Application) -> None:
+        """Close every terminal (their app processes quit), then the database."""
+        for websocket in list(self.terminals):
+            await websocket.close(code=WSCloseCode.GOING_AWAY)
         await asyncio.get_running_loop().run_in_executor(None, self.gate.close)
 
     # -- who is this ------------------------------------------------------------------------
@@ -251,6 +255,7 @@ class SalestuiServer(Server):
             debug=self.debug,
         )
         log.info("app started for %s", who[1])
+        self.terminals.add(websocket)
         try:
             await app.start(width, height)
             await self._process_messages(websocket, app)
@@ -259,6 +264,7 @@ class SalestuiServer(Server):
         except Exception as error:  # the browser went away mid-message, and the like
             log.exception(error)
         finally:
+            self.terminals.discard(websocket)
             await app.stop()
         return websocket
 

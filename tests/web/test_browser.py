@@ -139,7 +139,7 @@ def _done_by(db: Path) -> str | None:
         store.close()
 
 
-def test_a_wrong_password_is_refused(browser: Callable[[], Any], served: str) -> None:
+def test_a_wrong_password_is_refused(served: str, browser: Callable[[], Any]) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -150,3 +150,46 @@ def test_a_wrong_password_is_refused(browser: Callable[[], Any], served: str) ->
     assert driver.get_cookies() == []
     driver.get(served + "/")
     assert driver.current_url.endswith("/signin")
+
+
+def _start_meeting(db: Path) -> None:
+    """张伟 starts a meeting of his (with an agenda item) now: he records it."""
+    from datetime import datetime
+
+    from salestui.core.db import open_store
+    from salestui.core.meeting import LiveMeeting
+    from salestui.core.models import MeetingKind
+    from salestui.core.service import Services
+
+    store = open_store(db)
+    try:
+        services = Services(store, me="张伟")
+        meeting = services.new_meeting(
+            "Pipeline review", "Q4 pipeline", MeetingKind.WEEKLY, datetime.now().astimezone(),
+            30, chair="张伟",
+        )  # fmt: skip
+        assert meeting.id is not None
+        services.add_agenda_item(meeting.id, "Hengda order", 10)
+        services.invite(meeting.id, ["王芳"])
+        LiveMeeting(services).start(meeting.id)
+    finally:
+        store.close()
+
+
+def test_one_person_watches_anothers_live_meeting(
+    served: str, browser: Callable[[], Any], people_db: Path, passwords: dict[str, str]
+) -> None:
+    """Two browser sessions, two people at once: 张伟 records, 王芳 watches his lines
+    arrive."""
+    _start_meeting(people_db)
+    chair = browser()
+    _sign_in(chair, served, "张伟", passwords["张伟"])
+    _wait_for(chair, "Hengda order", "张伟")  # his meeting resumes: he records it
+    watcher = browser()
+    _sign_in(watcher, served, "王芳", passwords["王芳"])
+    _wait_for(watcher, "recorded by 张伟")
+    mark = _type(watcher, "\ue007")  # enter: open the running meeting from Home
+    _wait_for(watcher, "watching", "张伟 records", since=mark)
+    mark = len(watcher.execute_script("return window.__screen || ''"))
+    _type(chair, "Hengda wants 5 percent off\ue007")
+    _wait_for(watcher, "Hengda wants 5 percent off", since=mark)
