@@ -8,6 +8,7 @@ added before the page loads keeps the text of every frame the terminal received.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import time
@@ -48,7 +49,10 @@ _RECORDER = """
 def browser() -> Iterator[Callable[[], Any]]:
     """``browser()`` -> a new headless Chromium (each one its own cookies)."""
     if not (CHROMIUM and DRIVER):
-        pytest.skip("no Chromium here: apt-get install chromium chromium-driver (.ci/run does)")
+        reason = "no Chromium here: apt-get install chromium chromium-driver (.ci/run does)"
+        if os.environ.get("SALESTUI_REQUIRE_BROWSER"):
+            pytest.fail(reason)
+        pytest.skip(reason)
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
