@@ -71,10 +71,11 @@ def serve(host: str, port: int, public: bool, public_url: str | None) -> None:
     lang = click.get_current_context().find_root().params.get("lang")
     server = SalestuiServer(
         Gate(resolve_db_path(db), app.backup_policy()),
-        app_command(db, lang),
+        app_command(db),
         host=host,
         port=port,
         public_url=public_url,
         proxy=proxy,
+        language=lang,
     )
     server.serve()

@@ -58,15 +58,20 @@ class ProxyTrust:
 class SignedInApp(AppService):
     """One app process, started without a shell, as the person a one-time token names."""
 
-    def __init__(self, argv: list[str], token: str, **kwargs: Any) -> None:
+    def __init__(
+        self, argv: list[str], token: str, language: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(" ".join(argv), **kwargs)
         self.argv = argv
         self.token = token
+        self.language = language
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment = super()._build_environment(width=width, height=height)
         environment.pop("SALESTUI_ME", None)
         environment[TOKEN_ENV] = self.token
+        if self.language:  # the default: the person's own choice in the app still wins
+            environment["SALESTUI_LANG"] = self.language
         return environment
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
@@ -83,10 +88,9 @@ class SignedInApp(AppService):
         return process
 
 
-def app_command(db: str, lang: str | None) -> list[str]:
+def app_command(db: str) -> list[str]:
     """The app process of one browser session: this Python, this salestui, this file."""
-    argv = [sys.executable, "-m", "salestui", "--db", db]
-    return [*argv, "--lang", lang] if lang else argv
+    return [sys.executable, "-m", "salestui", "--db", db]
 
 
 class SalestuiServer(Server):
@@ -100,8 +104,10 @@ class SalestuiServer(Server):
         port: int,
         public_url: str | None = None,
         proxy: ProxyTrust | None = None,
+        language: str | None = None,
     ) -> None:
         super().__init__(" ".join(argv), host=host, port=port, title="salestui")
+        self.language = language
         self.explicit_public_url = public_url
         if public_url:
             self.public_url = public_url.rstrip("/")
@@ -248,6 +254,7 @@ class SalestuiServer(Server):
         app = SignedInApp(
             self.argv,
             token,
+            self.language,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
             close=websocket.close,

@@ -20,7 +20,7 @@ SERVERS: dict[int, SalestuiServer] = {}  # the server behind each client, by id(
 
 
 async def _client(db: Path, proxy: ProxyTrust | None = None) -> TestClient:
-    server = SalestuiServer(Gate(db), app_command(str(db), None), "127.0.0.1", 0, proxy=proxy)
+    server = SalestuiServer(Gate(db), app_command(str(db)), "127.0.0.1", 0, proxy=proxy)
     client = TestClient(TestServer(await server._make_app()))
     await client.start_server()
     SERVERS[id(client)] = server
@@ -119,3 +119,13 @@ async def test_a_proxy_header_counts_only_with_the_proxys_secret(people_db: Path
         assert (await client.get("/", headers=nobody, allow_redirects=False)).status == 303
     finally:
         await client.close()
+
+
+async def test_the_sign_in_page_in_chinese(client: TestClient, passwords: dict[str, str]) -> None:
+    from salestui import i18n
+
+    i18n.set_language("zh-CN")
+    page = await (await client.get("/signin")).text()
+    assert '<html lang="zh-CN">' in page and "登录 salestui" in page and "密码" in page
+    refused = await client.post("/signin", data={"name": "王芳", "password": "nope-nope"})
+    assert "姓名或密码错误" in await refused.text()
