@@ -61,13 +61,10 @@ def _read_password() -> str:
     from salestui.core.errors import InvalidInput
 
     if sys.stdin.isatty():
-        return str(
-            click.prompt(
-                _("New password"),
-                hide_input=True,
-                confirmation_prompt=_("Once more"),
-            )
-        )
+        first = str(click.prompt(_("New password"), hide_input=True))
+        if str(click.prompt(_("Once more"), hide_input=True)) != first:
+            raise InvalidInput(_("The two passwords differ; nothing changed"))
+        return first
     line = sys.stdin.readline()
     if not line:
         raise InvalidInput(_("No password given on standard input"))
