@@ -19,6 +19,7 @@ import hmac
 import logging
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,7 +30,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from salestui.core.sign_in import TOKEN_ENV
-from salestui.i18n import _
+from salestui.i18n import _, current_language
 from salestui.web.gate import Gate
 from salestui.web.guard import Attempts, Sessions
 from salestui.web.pages import message_page, sign_in_page
@@ -107,6 +108,7 @@ class SalestuiServer(Server):
         language: str | None = None,
     ) -> None:
         super().__init__(" ".join(argv), host=host, port=port, title="salestui")
+        self.templates_path = Path(__file__).resolve().parent / "templates"
         self.language = language
         self.explicit_public_url = public_url
         if public_url:
@@ -187,6 +189,12 @@ class SalestuiServer(Server):
             "app_websocket_url": websocket,
             "config": {"static": {"url": "/static/"}},
             "application": {"name": "salestui"},
+            "text": {
+                "lang": "zh-CN" if current_language() == "zh-CN" else "en",
+                "start": _("Start"),
+                "ended": _("Session ended."),
+                "restart": _("Restart"),
+            },
         }
         return aiohttp_jinja2.render_template("app_index.html", request, context)
 

@@ -65,7 +65,7 @@ def serve_env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 
 def _wait_for(port: int, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise AssertionError(f"serve stopped: {log.read_text(errors='replace')}")
