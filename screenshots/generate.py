@@ -159,6 +159,21 @@ async def export_preview(app, pilot, services) -> None:
     await pilot.pause()
 
 
+def analytics(tab: str) -> Step:
+    """The analytics screen on ``tab`` (1 numbers, 2 meetings, 3 follow-through), every
+    read finished."""
+
+    async def steps(app, pilot, services) -> None:
+        await pilot.press("y", tab)
+        for _ in range(200):
+            if getattr(app.screen, "settled", False):
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+
+    return steps
+
+
 SHOTS = [
     Shot("home", home),
     Shot("home-zh", home, lang="zh-CN"),
@@ -177,6 +192,9 @@ SHOTS = [
     Shot("actions-lead-zh-80x24", lead_overdue, size=(80, 24), lang="zh-CN", me="王芳"),
     Shot("dashboard", dashboard),
     Shot("export-preview", export_preview),
+    Shot("analytics", analytics("1")),
+    Shot("analytics-meetings-zh", analytics("2"), lang="zh-CN"),
+    Shot("analytics-follow-80x24", analytics("3"), size=(80, 24)),
 ]
 
 

@@ -33,6 +33,7 @@ from salestui.cli.numbers import numbers as numbers_group
 from salestui.cli.people import demo
 from salestui.cli.people import people as people_group
 from salestui.cli.people_sign_in import people_login  # noqa: F401  (registers the commands)
+from salestui.cli.rates import rates_command
 from salestui.cli.search import search as search_command
 from salestui.cli.serve import serve as serve_command
 from salestui.cli.undo import undo as undo_command
@@ -169,7 +170,7 @@ def _daily_backup(store: Store) -> None:
 for command in (
     demo, people_group, meeting, agenda, invite, run_group, actions_group, followup,
     search_command, views_group, undo_command, export_group, backup, restore, doctor,
-    config_command, numbers_group, serve_command,
+    config_command, numbers_group, rates_command, serve_command,
 ):  # fmt: skip
     cli.add_command(command)
 meeting.add_command(meeting_next)
