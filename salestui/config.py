@@ -99,6 +99,11 @@ class Config(BaseSettings):
     backup_keep: int = Field(default=14, ge=0, le=1000)  # automatic backups kept (0: none)
     keymap: dict[str, Any] = Field(default_factory=dict)  # binding id -> key(s)
     mail: dict[str, Any] = Field(default_factory=dict)  # MailConfig's keys (_check_mail)
+    shared: bool = False  # a shared host: the database's files 0660 within the group
+    # ``serve`` behind a reverse proxy that signs people in: the header naming the person
+    # (their login or full name), trusted only with the proxy's secret header beside it.
+    serve_user_header: str | None = None
+    serve_proxy_secret: str | None = Field(default=None, min_length=16)
 
     _warnings: list[str] = PrivateAttr(default_factory=list)
     _path: Path | None = PrivateAttr(default=None)
@@ -168,6 +173,10 @@ def _problem(key: str, error: Any) -> str:
         return _("expected a table of binding ids and keys")
     if key == "mail":
         return _("expected a table")
+    if key == "shared":
+        return _("expected true or false")
+    if key == "serve_proxy_secret":
+        return _("expected a secret of at least 16 characters")
     return _("expected text")
 
 

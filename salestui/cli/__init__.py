@@ -34,8 +34,10 @@ from salestui.cli.meetings import agenda, meeting
 from salestui.cli.numbers import numbers as numbers_group
 from salestui.cli.people import demo
 from salestui.cli.people import people as people_group
+from salestui.cli.people_sign_in import people_login  # noqa: F401  (registers the commands)
 from salestui.cli.rates import rates_command
 from salestui.cli.search import search as search_command
+from salestui.cli.serve import serve as serve_command
 from salestui.cli.undo import undo as undo_command
 from salestui.cli.views import views as views_group
 from salestui.i18n import _, normalise, set_language
@@ -106,17 +108,25 @@ def cli(ctx: click.Context, db_path: str | None, lang: str | None, me: str | Non
         config = load_config()  # the file chose another language: its warnings in that one
     for message in config.warnings:
         warn(message)
+    from salestui.core import filemodes
+
+    filemodes.set_shared(config.shared)
+    from salestui.cli.identity import claims, personal_path
     from salestui.personal import Personal
 
     personal = Personal.beside(config.path)
-    config.me = _who_am_i(me, config, personal)
-    app = AppContext(db_option=db_path, config=config, me_option=me)
+    given = claims(me, config, personal)
+    config.me = next((claim.name for claim in given if claim.name), None)
+    app = AppContext(db_option=db_path, config=config, me_option=me, claims=given)
     _opened.append(app)
     ctx.obj = app
     ctx.call_on_close(app.close)
     if ctx.invoked_subcommand is None:
         services = app.services()
         from salestui.tui.app import SalestuiApp
+
+        if app.signed_in is not None:  # through ``serve``: their own choices, not the host's
+            personal = Personal(personal_path(config.path, app.signed_in))
 
         _adopt_database_choices(services.store, personal)
         # A language switched inside the app is remembered for this person; an explicit
@@ -130,12 +140,6 @@ def cli(ctx: click.Context, db_path: str | None, lang: str | None, me: str | Non
         # Non-zero after a crash (1) or a SIGTERM/SIGHUP (128 + the signal).
         if tui.return_code:
             ctx.exit(tui.return_code)
-
-
-def _who_am_i(option: str | None, config: Any, personal: Any) -> str | None:
-    """--me, then $SALESTUI_ME, then who was chosen in the app, then the config file."""
-    environment = os.environ.get("SALESTUI_ME", "").strip()
-    return option or environment or personal.get("me") or config.me
 
 
 def _adopt_database_choices(store: Store, personal: Any) -> None:
@@ -169,6 +173,7 @@ for command in (
     demo, people_group, meeting, agenda, invite, run_group, actions_group, followup,
     search_command, views_group, undo_command, export_group, backup, restore, doctor,
     config_command, numbers_group, rates_command, send, remind, outbox,
+    config_command, numbers_group, rates_command, serve_command,
 ):  # fmt: skip
     cli.add_command(command)
 meeting.add_command(meeting_next)

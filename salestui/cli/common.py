@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -88,6 +88,7 @@ __all__ = [
 if TYPE_CHECKING:
     from salestui.config import Config
     from salestui.core.backup import BackupPolicy
+    from salestui.core.identity import Claim
     from salestui.core.models import ActionRow, Meeting, Person
     from salestui.core.service import Services
 
@@ -130,6 +131,8 @@ class AppContext:
     config: Config
     _services: Services | None = None
     me_option: str | None = None  # --me
+    claims: list[Claim] = field(default_factory=list)  # who I am, as this run was told
+    signed_in: Person | None = None  # who signed in through ``serve`` (cli.identity)
 
     def services(self, create: bool = True) -> Services:
         """The services on the database; ``create=False`` refuses a missing file."""
@@ -144,8 +147,22 @@ class AppContext:
             store = open_store(
                 resolve_db_path(self.db_option), create=create, backups=self.backup_policy()
             )
-            self._services = Services(store, clock, me=self.config.me)
+            self._services = Services(store, clock)
+            self._settle_identity(self._services)
         return self._services
+
+    def _settle_identity(self, services: Services) -> None:
+        """Who I am, now that the database says whose login is whose (cli.identity)."""
+        from salestui.cli.identity import settle
+
+        try:
+            self.signed_in, warnings = settle(services, self.claims)
+        except BaseException:
+            services.store.close()
+            raise
+        self.config.me = services.me_name
+        for message in warnings:
+            warn(message)
 
     def backup_policy(self) -> BackupPolicy:
         from pathlib import Path
@@ -265,6 +282,7 @@ def person_json(person: Person, people: dict[int, Person]) -> dict[str, Any]:
         "reports_to_name": manager.name if manager else None,
         "email": person.email,
         "active": person.active,
+        "login": person.login,
     }
 
 

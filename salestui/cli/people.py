@@ -36,6 +36,7 @@ def people() -> None:
     help="Manager: full name, unique prefix, pinyin initials or id (no match = exit 2).",
 )
 @click.option("--email", metavar="ADDRESS", help="Where agendas, minutes and reminders go.")
+@click.option("--login", metavar="USER", help="Their OS user name on a shared host.")
 @json_option
 def people_add(
     name: str,
@@ -43,12 +44,15 @@ def people_add(
     team: str | None,
     reports_to: str | None,
     email: str | None,
+    login: str | None,
     as_json: bool,
 ) -> None:
     """Add a person called NAME."""
     svc = services()
     manager = person_id(reports_to) if reports_to else None
-    person = svc.add_person(name, role=role, team=team, reports_to=manager, email=email)
+    person = svc.add_person(
+        name, role=role, team=team, reports_to=manager, email=email, login=login
+    )
     if as_json:
         print_json(person_json(person, svc.people_by_id()))
         return
@@ -125,7 +129,7 @@ def people_list(team: str | None, as_json: bool) -> None:
     if not found:
         click.echo(_("No people yet. Add some with 'salestui people add NAME' or 'salestui demo'."))
         return
-    grid = table(_("ID"), _("Name"), _("Role"), _("Team"), _("Reports to"), _("Email"))
+    grid = table(_("ID"), _("Name"), _("Role"), _("Team"), _("Reports to"), _("Email"), _("Login"))
     for person in found:
         manager = everyone.get(person.reports_to) if person.reports_to else None
         grid.add_row(
@@ -135,6 +139,7 @@ def people_list(team: str | None, as_json: bool) -> None:
             text(person.team or ""),
             text(manager.name if manager else ""),
             text(person.email or ""),
+            text(person.login or ""),
         )
     from salestui.cli.common import console
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from salestui.core import filemodes
 from salestui.core.errors import StorageError
 from salestui.core.store import Store
 from salestui.core.store import integrity as sql
@@ -87,7 +88,7 @@ def _partial(destination: Path) -> Iterator[Path]:
     partial = destination.with_name(f".{destination.name}.{os.getpid()}.partial")
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{partial}{suffix}").unlink(missing_ok=True)
-    os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    os.close(filemodes.open_new(partial, os.O_EXCL | os.O_WRONLY))
     try:
         yield partial
     finally:
@@ -178,7 +179,7 @@ def automatic_backup(db: Path, reason: str, policy: BackupPolicy) -> Path | None
         return None
     folder = policy.folder_for(db)
     try:
-        folder.mkdir(mode=0o700, parents=False, exist_ok=True)
+        filemodes.make_folder(folder)
     except OSError as error:
         raise StorageError(
             _("Cannot make the backup folder {folder}: {reason}").format(

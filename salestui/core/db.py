@@ -14,7 +14,7 @@ import stat
 from functools import partial
 from pathlib import Path
 
-from salestui.core import integrity, schema
+from salestui.core import filemodes, integrity, schema
 from salestui.core.backup import BackupPolicy, automatic_backup
 from salestui.core.errors import StorageError
 from salestui.core.store import Store
@@ -67,7 +67,7 @@ def _writable(path: Path) -> bool:
 
 def _create(path: Path) -> None:
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        fd = filemodes.open_new(path, os.O_EXCL | os.O_WRONLY)
         os.close(fd)
     except FileExistsError:
         pass

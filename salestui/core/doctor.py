@@ -8,12 +8,11 @@ DELETE rule as if the lost rows had been deleted, and rebuild the search index.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from salestui.core import integrity, schema
+from salestui.core import filemodes, integrity, schema
 from salestui.core.backup import (
     BackupFailed,
     BackupPolicy,
@@ -158,7 +157,7 @@ def _set_aside(db: Path, policy: BackupPolicy) -> Path | None:
         return automatic_backup(db, "restore", policy) if policy.keep > 0 else None
     except BackupFailed:
         folder = policy.folder_for(db)
-        folder.mkdir(mode=0o700, exist_ok=True)
+        filemodes.make_folder(folder)
         target = folder / f"{db.name}.{now_utc().strftime('%Y%m%d-%H%M%S')}.damaged"
         raw_copy(db, target)
         return target
@@ -200,7 +199,7 @@ def restore(backup: Path, db: Path, policy: BackupPolicy) -> tuple[dict[str, int
             for suffix in ("-wal", "-shm", "-journal"):
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
             verified_copy(backup, db)
-            os.chmod(db, 0o600)
+            filemodes.set_file_mode(db)
     finally:
         source.close()
     restored = verify_backup(db)

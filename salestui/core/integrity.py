@@ -17,7 +17,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from salestui.core import schema
+from salestui.core import filemodes, schema
 from salestui.core.backup import BackupPolicy, newest_backup
 from salestui.core.errors import StorageError
 from salestui.core.store import Store
@@ -52,9 +52,9 @@ def record_full_check(db: Path, policy: BackupPolicy) -> None:
     just means the check runs again next time)."""
     path = _stamp_path(db, policy)
     try:
-        path.parent.mkdir(mode=0o700, exist_ok=True)
+        filemodes.make_folder(path.parent)
         partial = path.with_name(f".{path.name}.{os.getpid()}")
-        fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        fd = filemodes.open_new(partial, os.O_TRUNC | os.O_WRONLY)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(json.dumps({"at": time.time(), "file": _file_key(db)}))
         os.replace(partial, path)

@@ -7,12 +7,11 @@ statements (tests/core/test_integrity_schema.py pins MIGRATION_1's text); add a 
 
 from __future__ import annotations
 
-import re
-
 from salestui.core.schema_analytics import ANALYTICS_MIGRATION
 from salestui.core.schema_keys import SORT_KEYS_MIGRATION
 from salestui.core.schema_mail import OUTBOX_MIGRATION
 from salestui.core.schema_numbers import NUMBERS_ITEMS_MIGRATION, NUMBERS_MIGRATION
+from salestui.core.schema_people import SIGN_IN_MIGRATION
 
 _FTS_TABLES = {
     # fts table: (content table, indexed columns)
@@ -345,46 +344,6 @@ MIGRATION_4: list[str] = [
     "CREATE INDEX IF NOT EXISTS journal_actions_step ON journal_actions(step_id)",
 ]
 
-# Columns that development builds of 2026-11-27 had not yet added to MIGRATION_1 while
-# still stamping user_version 1 (table, column, definition). ``v1_repairs`` adds any that
-# a version-1 file lacks, before MIGRATION_2 runs.
-_V1_LATE_COLUMNS = (
-    ("agenda_items", "carried_count", "INTEGER NOT NULL DEFAULT 0"),
-    ("entries", "disposition", "TEXT"),
-    ("action_items", "entry_id", "INTEGER REFERENCES entries(id) ON DELETE SET NULL"),
-    ("action_items", "unassigned_ok", "INTEGER NOT NULL DEFAULT 0"),
-    ("follow_ups", "person_id", "INTEGER REFERENCES people(id) ON DELETE SET NULL"),
-)
-_CREATED_NAME = re.compile(
-    r"^\s*CREATE\s+(?:VIRTUAL\s+)?(?:TABLE|INDEX|TRIGGER)\s+(\w+)", re.IGNORECASE
-)
-
-
-def created_name(statement: str) -> str | None:
-    """The object a CREATE statement makes, or None for other statements."""
-    match = _CREATED_NAME.match(statement)
-    return match.group(1) if match else None
-
-
-def v1_repairs(columns: dict[str, set[str]], objects: set[str]) -> list[str]:
-    """Statements that bring a version-1 file made by an early build to the released v1.
-
-    ``columns`` maps each existing table to its column names, ``objects`` holds every
-    name in sqlite_master. A file made by the released build needs none.
-    """
-    statements = [
-        f"ALTER TABLE {table} ADD COLUMN {column} {definition}"
-        for table, column, definition in _V1_LATE_COLUMNS
-        if table in columns and column not in columns[table]
-    ]
-    statements += [
-        statement
-        for statement in MIGRATION_1
-        if (name := created_name(statement)) is not None and name not in objects
-    ]
-    return statements
-
-
 # The numbers review (issue 15): measurables, goals, values, countermeasures (schema_numbers).
 MIGRATION_5: list[str] = list(NUMBERS_MIGRATION)
 
@@ -394,6 +353,7 @@ MIGRATIONS: list[list[str]] = [
     list(ANALYTICS_MIGRATION),  # 7: meeting ratings, analytics indexes (schema_analytics)
     NUMBERS_ITEMS_MIGRATION,  # 8: the weekly meeting's results items review the numbers
     list(OUTBOX_MIGRATION),  # 9: the mail outbox (issue 16, schema_mail)
+    list(SIGN_IN_MIGRATION),  # 10: logins and signing in (issue 17, schema_people)
 ]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 SORT_KEYS_VERSION = MIGRATIONS.index(MIGRATION_6) + 1  # owner_name and the sort indexes

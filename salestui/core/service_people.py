@@ -6,7 +6,8 @@ from salestui.core.boundary import storage_boundary
 from salestui.core.errors import InvalidInput, NotFound
 from salestui.core.journal import PEOPLE, person_scopes
 from salestui.core.models import Person, Role
-from salestui.core.service_base import ServiceState, build
+from salestui.core.service_base import build
+from salestui.core.service_sign_in import SignInServices
 from salestui.i18n import _
 
 # What "my team" can be typed as (folded: case and spaces do not count).
@@ -18,7 +19,7 @@ def fold_team(text: str) -> str:
 
 
 @storage_boundary
-class PeopleServices(ServiceState):
+class PeopleServices(SignInServices):
     """People: find, add and edit them; teams and reporting lines; who the user is."""
 
     def people(self, team: str | None = None) -> list[Person]:
@@ -53,6 +54,7 @@ class PeopleServices(ServiceState):
         team: str | None = None,
         reports_to: str | int | None = None,
         email: str | None = None,
+        login: str | None = None,
     ) -> Person:
         manager_id = self._resolve_person_id(reports_to)
         try:
@@ -61,8 +63,13 @@ class PeopleServices(ServiceState):
             raise InvalidInput(_("Unknown role: {role}").format(role=role)) from error
         from salestui.core.mail_settings import check_email
 
-        person = build(Person, name=name, role=role, team=team, email=check_email(email))
+        person = build(
+            Person, name=name, role=role, team=team, email=check_email(email), login=login
+        )
         person.reports_to = manager_id
+        if person.login:
+            self.check_may_manage(-1)
+            self.check_login_free(None, person.login)
         if self.store.person_by_name(person.name):
             raise InvalidInput(_("Someone called {name} already exists").format(name=person.name))
         summary = _("Added {name} to the people").format(name=person.name)
@@ -85,8 +92,11 @@ class PeopleServices(ServiceState):
             from salestui.core.mail_settings import check_email
 
             changes["email"] = check_email(changes["email"])  # type: ignore[arg-type]
+        if "login" in changes and changes["login"] != person.login:
+            self.check_may_manage(person_id)
         data = person.model_dump() | changes
         updated = build(Person, **data)
+        self.check_login_free(person_id, updated.login)
         other = self.store.person_by_name(updated.name)
         if other and other.id != person_id:
             raise InvalidInput(_("Someone called {name} already exists").format(name=updated.name))
@@ -146,7 +156,10 @@ class PeopleServices(ServiceState):
         )
 
     def set_me(self, name: str | None) -> None:
-        """Who the user is from now on (a name, as ``find_person`` reads it)."""
+        """Who the user is from now on (a name, as ``find_person`` reads it); refused when
+        who I am is fixed (``me_fixed``) and ``name`` is someone else."""
+        if self._me_fixed is not None and name != self._me_name:
+            raise InvalidInput(self._me_fixed)
         self._me_name = name
 
     @property
@@ -167,7 +180,8 @@ class PeopleServices(ServiceState):
             except (NotFound, InvalidInput):
                 return None
         for person in self.store.list_people():
-            if person.role == Role.DIRECTOR:
+            # A director with a login is that OS user only (core.identity).
+            if person.role == Role.DIRECTOR and not person.login:
                 return person
         return None
 

@@ -83,6 +83,11 @@ class PersonalChoices:
         from salestui.tui.screens.who_am_i import WhoAmIScreen
 
         app = self.app
+        if app.services.me_fixed is not None:  # the login or the browser's sign-in says
+            app.notify(app.services.me_fixed)
+            if then is not None:
+                then()
+            return
 
         def chosen(person: Person | None) -> None:
             if person is not None:

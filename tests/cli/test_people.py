@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-PERSON_KEYS = {"id", "name", "role", "team", "reports_to", "reports_to_name", "email", "active"}
+PERSON_KEYS = {
+    "id", "name", "role", "team", "reports_to", "reports_to_name", "email", "active", "login",
+}  # fmt: skip
 
 
 def test_add_and_list(org) -> None:

@@ -79,6 +79,9 @@ class _Tracked(_Model):
         return self.__dict__ == other.__dict__
 
 
+LOGIN_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.@-]*\$?$"  # a POSIX user name (and Samba's $)
+
+
 class Person(_Model):
     id: int | None = None
     name: Line = Field(min_length=1, max_length=NAME_MAX)
@@ -87,6 +90,8 @@ class Person(_Model):
     reports_to: int | None = None
     email: OptionalLine = Field(default=None, max_length=LOCATION_MAX)
     active: bool = True
+    # The operating-system user name (a shared host): when set, it decides who "I" am.
+    login: OptionalLine = Field(default=None, max_length=64, pattern=LOGIN_PATTERN)
 
 
 class Series(_Model):

@@ -18,6 +18,7 @@ from salestui.core.store.numbers import NumbersStore
 from salestui.core.store.outbox import OutboxStore
 from salestui.core.store.people import PeopleStore
 from salestui.core.store.search import SearchStore
+from salestui.core.store.sign_in import SignInStore
 
 __all__ = ["ActionQuery", "BaseStore", "Store"]
 
@@ -34,5 +35,6 @@ class Store(
     OutboxStore,
     BulkStore,
     AnalyticsStore,
+    SignInStore,
 ):
     """Typed access to one salestui database file."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from salestui.core import schema
+from salestui.core import schema, schema_repairs
 from salestui.core.store.base import BaseStore
 
 # Tables every salestui file has had since the first build: their presence (with no
@@ -162,7 +162,7 @@ class IntegrityStore(BaseStore):
         tables = [
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
         ]
-        return schema.v1_repairs({t: set(_columns(conn, t)) for t in tables}, objects)
+        return schema_repairs.v1_repairs({t: set(_columns(conn, t)) for t in tables}, objects)
 
 
 # -- recovery: everything readable from a damaged file ------------------------------------

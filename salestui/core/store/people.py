@@ -38,6 +38,7 @@ class PeopleStore(BaseStore):
                 "reports_to": person.reports_to,
                 "email": person.email,
                 "active": int(person.active),
+                "login": person.login,
                 "created_at": to_utc_iso(now),
             },
         )
@@ -55,6 +56,7 @@ class PeopleStore(BaseStore):
                 "reports_to": person.reports_to,
                 "email": person.email,
                 "active": int(person.active),
+                "login": person.login,
             },
         )
 

@@ -240,6 +240,7 @@ class PeopleScreen(SalestuiScreen):
                 role=before.role,
                 team=before.team,
                 reports_to=before.reports_to,
+                login=before.login,
             )
         except SalestuiError as error:
             self.notify(str(error), severity="error")

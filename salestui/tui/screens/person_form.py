@@ -1,6 +1,7 @@
-"""Add or edit a person: name, role, team, manager and email address. A modal that returns the saved
-``Person`` (or ``None`` when cancelled), so any screen can add someone without leaving
-what it is doing (the meeting planner does)."""
+"""Add or edit a person: name, role, team, manager, email address and login (their OS
+user name on a shared host: that user is this person, README "Teams"). A modal that
+returns the saved ``Person`` (or ``None`` when cancelled), so any screen can add someone
+without leaving what it is doing (the meeting planner does)."""
 
 from __future__ import annotations
 
@@ -86,6 +87,14 @@ class PersonFormScreen(ModalScreen[Person | None]):
                     max_length=254,
                     compact=True,
                 )
+                yield Label(_("Login"), classes="field-label")
+                yield Input(
+                    (person.login or "") if person else "",
+                    placeholder=_("their user name on a shared host (optional)"),
+                    id="person-login",
+                    max_length=64,
+                    compact=True,
+                )
             yield Static(id="person-error")
 
     def on_mount(self) -> None:
@@ -119,7 +128,7 @@ class PersonFormScreen(ModalScreen[Person | None]):
                     text = _("A person cannot report to themselves or their own staff")
         hint.update(Text(text))
         hint.set_class(problem, "-problem")
-        hint.display = True
+        hint.visible = True
 
     def _resolve_manager(self, typed: str) -> Person:
         # The manager already set stays valid even if they are no longer active.
@@ -152,6 +161,7 @@ class PersonFormScreen(ModalScreen[Person | None]):
         role = self.query_one("#person-role", Select).value
         team = self.query_one("#person-team", Input).value
         email = self.query_one("#person-email", Input).value.strip() or None
+        login = self.query_one("#person-login", Input).value.strip() or None
         typed_manager = self.query_one("#person-manager", Input).value.strip()
         manager: str | int | None = typed_manager or None
         if self._manager is not None and typed_manager == self._manager.name:
@@ -159,8 +169,9 @@ class PersonFormScreen(ModalScreen[Person | None]):
         try:
             if self.person is None:
                 saved = self.services.add_person(
-                    name, role=str(role), team=team or None, reports_to=manager, email=email
-                )
+                    name, role=str(role), team=team or None, reports_to=manager, email=email,
+                    login=login,
+                )  # fmt: skip
             else:
                 assert self.person.id is not None
                 saved = self.services.edit_person(
@@ -170,6 +181,7 @@ class PersonFormScreen(ModalScreen[Person | None]):
                     team=team or None,
                     reports_to=manager,
                     email=email,
+                    login=login,
                 )
         except SalestuiError as error:  # a storage failure is one too
             self._show_error(str(error))
@@ -182,7 +194,7 @@ class PersonFormScreen(ModalScreen[Person | None]):
         error.add_class("-shown")
         hint = self.query_one("#manager-hint", Static)
         if hint.has_class("-problem") and str(hint.content) == message:
-            hint.display = False  # said once, in the error line, is enough
+            hint.visible = False  # said once, in the error line, is enough (its row stays)
         self.app.bell()
 
     def action_cancel(self) -> None:
