@@ -10,6 +10,7 @@ from salestui.core.store.actions import ActionsStore
 from salestui.core.store.base import BaseStore
 from salestui.core.store.bulk import BulkStore
 from salestui.core.store.capture import CaptureStore
+from salestui.core.store.day import DayStore
 from salestui.core.store.integrity import IntegrityStore
 from salestui.core.store.journal import JournalStore
 from salestui.core.store.meetings import MeetingsStore
@@ -30,5 +31,6 @@ class Store(
     SearchStore,
     NumbersStore,
     BulkStore,
+    DayStore,
 ):
     """Typed access to one salestui database file."""

@@ -21,7 +21,7 @@ from salestui.core.store.base import BaseStore, _iso
 
 # Tables whose rows others refer to by id: restored in place (UPDATE / INSERT with the
 # same id), so the rows that point at them keep pointing at them.
-ID_TABLES = ("meetings", "agenda_items", "entries", "decisions", "action_items")
+ID_TABLES = ("meetings", "agenda_items", "entries", "decisions", "action_items", "visits")
 # Tables whose rows nobody refers to: restored by replacing the scope's rows.
 SET_TABLES = ("attendance", "action_owners", "action_tags", "follow_ups", "speaking")
 # Columns a SET_TABLES row is rebuilt without (a fresh id is as good as the old one).
