@@ -237,6 +237,11 @@ class DayService(DayReads):
             parsed.collection_amount, parsed.next_step, parsed.next_due, when, person,
         )  # fmt: skip
 
+    def recent_customers(self, limit: int = 500) -> list[str]:
+        """The customers of earlier entries, the latest first (for completion as one
+        types)."""
+        return self.store.customers("", limit)
+
     def customers(self, prefix: str, limit: int = CUSTOMERS_SHOWN) -> list[str]:
         """Customers of earlier entries starting with ``prefix``, the latest first."""
         prefix = prefix.strip()

@@ -60,6 +60,7 @@ class SalestuiApp(App[None]):
         Binding("t", "dashboard", N_("My team"), show=False, id="app.dashboard"),
         Binding("p", "people", N_("Staff"), show=False, id="app.people"),
         Binding("n", "new_meeting", N_("New meeting"), id="app.new_meeting"),
+        Binding("d", "my_day", N_("My day"), show=False, id="app.my_day"),
         Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
         Binding(
             "ctrl+k", "search_everything", N_("Search everything"), show=False, id="app.search"
@@ -142,6 +143,12 @@ class SalestuiApp(App[None]):
 
         if not navigation.showing(self, "PeopleScreen"):
             self.push_screen(PeopleScreen(self.services))
+
+    def action_my_day(self) -> None:
+        from salestui.tui.screens.day import DayScreen
+
+        if not navigation.showing(self, "DayScreen"):
+            self.push_screen(DayScreen(self.services))
 
     def action_decision_register(self) -> None:
         from salestui.tui.screens.decision_register import DecisionRegisterScreen

@@ -36,6 +36,8 @@ COMMANDS: list[tuple[str, str, str]] = [
     (N_("My team"), N_("Team-lead dashboard: each person's open and overdue items"),
      "action_dashboard"),
     (N_("Staff"), N_("People and reporting lines"), "action_people"),
+    (N_("My day"), N_("Today's visit plan and reports: /v plans a visit, /r reports it (d)"),
+     "action_my_day"),
     (N_("Home"), N_("Back to the home screen"), "action_home"),
     (N_("Export minutes"), N_("Preview and save the minutes of the latest meeting"),
      "action_export_latest_minutes"),
