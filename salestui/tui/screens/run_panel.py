@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from salestui.i18n import _
 from salestui.tui.screens.run_data import WIDE, LiveView
+from salestui.tui.screens.run_day import DayBoard
 from salestui.tui.screens.run_entries import WINDOW, EntriesTable
 from salestui.tui.screens.run_strip import strip_text
 from salestui.tui.screens.run_tables import (
@@ -48,6 +49,7 @@ class RunPanel(Horizontal):
             yield ItemTimer(id="timer")
             yield Static(id="strip")
             yield SpeakingNotice(id="speaking")
+            yield DayBoard(id="day-board")  # a daily meeting's plans and reports
             yield Static(classes="panel-title", id="entries-title")
             yield EntriesTable(id="entries")
             yield Static(id="entries-empty")
@@ -80,6 +82,7 @@ class RunPanel(Horizontal):
             "people", people_columns(), people_rows(view.speakers, view.balance.speaking_now, tones)
         )
         show_text(self.query_one("#strip", Static), strip_text(view))
+        self.query_one(DayBoard).follow(view.state.meeting)
         self._show_entries(view, watching)
         show_text(
             self.query_one("#agenda-title", Static),
