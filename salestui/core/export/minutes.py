@@ -12,6 +12,7 @@ decided ``minutes_content``'s; what they share (the status labels among it) is
 from __future__ import annotations
 
 from salestui.core.export import minutes_content as content
+from salestui.core.export import minutes_day as day
 from salestui.core.export import minutes_meeting as ran
 from salestui.core.export.minutes_parts import (
     ATTENDANCE_LABELS,
@@ -45,6 +46,7 @@ def render_minutes(
     ran.title_and_facts(minutes)
     ran.attendance(minutes)
     ran.agenda_table(minutes)
+    day.day_table(minutes)  # a daily meeting's plans and reports
     content.previous_actions(minutes)
     content.discussion(minutes)
     content.decisions(minutes)
