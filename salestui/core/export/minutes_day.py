@@ -43,7 +43,8 @@ def day_table(m: MinutesContext) -> None:
         doc.paragraph(_("Nobody on the attendance list."))
         return
     rows = [_row(cell(person.person.name), person.tally) for person in team.people]
-    rows.append(_row(f"**{_('Team')}**", team.tally))
+    team_label = _("Team")
+    rows.append(_row(f"**{team_label}**", team.tally))
     doc.table(
         [_("Person"), _("Planned"), _("Made"), _("Reported"), _("Unreported"),
          _("Plan (万)"), _("Orders (万)"), _("Collections (万)")],
@@ -58,5 +59,6 @@ def day_table(m: MinutesContext) -> None:
         for visit in [*person.unreported_earlier, *_open_today(person.planned, team.evening)]
     ]  # fmt: skip
     if late:
-        doc.paragraph(f"**{_('Planned visits not reported')}**")
+        label = _("Planned visits not reported")
+        doc.paragraph(f"**{label}**")
         doc.bullets(late)
