@@ -11,6 +11,7 @@ instructions) is ``day_read``'s.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -218,17 +219,18 @@ class DayService(DayReads):
 
     # -- the capture line ----------------------------------------------------------------------
 
-    def parse(self, line: str) -> DayCapture:
-        return parse_day_line(line, self.services.clock.today())
+    def parse(self, line: str, known: Sequence[str] = ()) -> DayCapture:
+        return parse_day_line(line, self.services.clock.today(), known)
 
-    def preview(self, line: str, planned: set[str] | None = None) -> str:
-        """What a line will do, or the reason it cannot (raises ``InvalidInput``)."""
+    def preview(self, line: str, planned: set[str] | None = None, known: Sequence[str] = ()) -> str:
+        """What a line will do, or the reason it cannot (raises ``InvalidInput``);
+        ``known``: the customers of earlier entries (``recent_customers``)."""
         today = self.services.clock.today()
-        return describe_day(parse_day_line(line, today), today, planned)
+        return describe_day(parse_day_line(line, today, known), today, planned)
 
     def capture(self, line: str, day: date | None = None, person: str | int | None = None) -> Visit:
         """Plan or report from one line; ``day``: the day in view (a date in the line wins)."""
-        parsed = self.parse(line)
+        parsed = self.parse(line, self.recent_customers(self.person(person)))
         when = parsed.day or day
         if parsed.kind is DayKind.PLAN:
             return self.plan(parsed.customer, parsed.text, when, parsed.planned_amount, person)
@@ -237,10 +239,10 @@ class DayService(DayReads):
             parsed.collection_amount, parsed.next_step, parsed.next_due, when, person,
         )  # fmt: skip
 
-    def recent_customers(self, limit: int = 500) -> list[str]:
-        """The customers of earlier entries, the latest first (for completion as one
-        types)."""
-        return self.store.customers("", limit)
+    def recent_customers(self, person: Person | None = None, limit: int = 500) -> list[str]:
+        """The customers of earlier entries (``person``'s, when given), the latest first
+        (for completion as one types)."""
+        return self.store.customers("", limit, person.id if person else None)
 
     def customers(self, prefix: str, limit: int = CUSTOMERS_SHOWN) -> list[str]:
         """Customers of earlier entries starting with ``prefix``, the latest first."""

@@ -11,8 +11,8 @@ that fails. The grammar (README, "My day"):
   ``/r [date] CUSTOMER [outcome] [result] [amounts] [下一步: next step [date]]`` -
   ``/r 华联超市 已对账 回款 12 万 下一步: 周五 送样品``.
 * The date (``明天``, ``fri``, ``12/5``) is the first word(s) after the command; without
-  one, the day in view. The customer is the next word, or a quoted phrase
-  (``"Acme Corp"``, ``“华联 二店”``).
+  one, the day in view. The customer is the next word, a quoted phrase (``"Acme
+  Corp"``, ``“华联 二店”``), or a customer of earlier entries spelled out (``Acme Corp``).
 * Outcome, the first word after the customer of a report: ``visited`` / ``已拜访``
   (the default), ``missed`` / ``未见`` / ``没见到`` (not reached), ``postponed`` /
   ``改期`` / ``推迟``.
@@ -27,6 +27,7 @@ that fails. The grammar (README, "My day"):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -120,12 +121,20 @@ def _leading_day(body: str, today: date) -> tuple[date | None, str]:
     return found, rest
 
 
-def _customer(body: str) -> tuple[str, str]:
+def _customer(body: str, known: Sequence[str] = ()) -> tuple[str, str]:
+    """The customer and the rest: a quoted phrase, else the longest known customer the
+    body starts with (``Acme Trading`` without quotes, as it was spelled before), else
+    the first word."""
     body = body.strip()
     match = _QUOTED.match(body)
     if match:
         name = next(g for g in match.groups() if g)
         return name.strip(), body[match.end() :]
+    folded = body.casefold()
+    for name in sorted(known, key=len, reverse=True):
+        end = len(name)
+        if folded.startswith(name.casefold()) and (end == len(body) or body[end] == " "):
+            return name, body[end:]
     name, _sep, rest = body.partition(" ")
     return name, rest
 
@@ -177,15 +186,16 @@ def _tidy(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def parse_day_line(line: str, today: date) -> DayCapture:
-    """Read one line of "My day". Raises ``InvalidInput`` (translated)."""
+def parse_day_line(line: str, today: date, known: Sequence[str] = ()) -> DayCapture:
+    """Read one line of "My day"; ``known``: customers of earlier entries (a customer
+    of several words is one of them). Raises ``InvalidInput`` (translated)."""
     text = _tidy(clean_capture_text(line))
     if not text:
         raise InvalidInput(_("Nothing to capture"))
     kind, start = _command(text.translate(_FOLD))
     body = text[start:]
     day, body = _leading_day(body, today)
-    customer, rest = _customer(body)
+    customer, rest = _customer(body, known)
     if not customer:
         raise InvalidInput(_("Name the customer after the command: /v 华联超市 回款对账"))
     values: dict[str, object] = {}

@@ -189,3 +189,11 @@ def test_daily_meetings_show_plan_then_plan_vs_actual(team: Services, clock) -> 
     assert (tally.planned, tally.made, tally.reported, tally.unreported) == (3, 1, 2, 1)
     assert tally.planned_amount == 30 and tally.reported_amount == 8
     assert [v.customer for v in zhao.visits if not v.reported] == ["Acme"]
+
+
+def test_a_known_customer_of_several_words_needs_no_quotes(team: Services) -> None:
+    day = DayService(team)
+    day.plan("Acme Trading", "demo")
+    visit = day.capture("/r Acme Trading met the buyer order 2")
+    assert visit.planned and visit.customer == "Acme Trading" and visit.result == "the buyer"
+    assert day.capture("/r acme trading later again").customer == "Acme Trading"

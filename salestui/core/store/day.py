@@ -113,14 +113,16 @@ class DayStore(BaseStore):
         )
         return {day: int(count) for day, count in rows}
 
-    def customers(self, prefix: str, limit: int) -> list[str]:
-        """Customers of earlier entries that start with ``prefix`` (any case), the most
-        recently entered first."""
+    def customers(self, prefix: str, limit: int, person_id: int | None = None) -> list[str]:
+        """Customers of earlier entries (of ``person_id``'s, when given) that start with
+        ``prefix`` (any case), the most recently entered first."""
         pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        who = "AND person_id = ?" if person_id is not None else ""
+        params = [pattern, *([person_id] if person_id is not None else []), limit]
         rows = self.db.execute(
-            "SELECT customer FROM visits WHERE customer LIKE ? ESCAPE '\\' "
+            f"SELECT customer FROM visits WHERE customer LIKE ? ESCAPE '\\' {who} "
             "GROUP BY customer COLLATE NOCASE ORDER BY max(id) DESC LIMIT ?",
-            [pattern, limit],
+            params,
         )
         return [r[0] for r in rows]
 

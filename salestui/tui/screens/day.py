@@ -109,7 +109,7 @@ class DayScreen(SalestuiScreen):
             ops = DayService(reads)
             first = min(day, today)
             counts = ops.planned_days(me, first, first + timedelta(days=rows.WEEK))
-            return DayRead(ops.my_day(me, day), counts, ops.recent_customers())
+            return DayRead(ops.my_day(me, day), counts, ops.recent_customers(me))
 
         self.read_later("day", read, partial(self._loaded, me))
 
@@ -156,7 +156,9 @@ class DayScreen(SalestuiScreen):
     def on_capture_line_changed(self, event: CaptureLine.Changed) -> None:
         event.stop()
         try:
-            preview, error = self.ops.preview(event.line, self._planned_customers()), False
+            known = self.read_result.customers if self.read_result else []
+            preview = self.ops.preview(event.line, self._planned_customers(), known)
+            error = False
         except SalestuiError as problem:
             preview, error = str(problem), True
         self.capture.show_preview(event.line, preview, error)

@@ -59,12 +59,11 @@ def _columns(evening: bool) -> list[FitColumn]:
 def _summary(person: PersonDay, evening: bool) -> str:
     tally = person.tally
     if not evening:
-        return _("{count} visits planned · {amount} 万").format(
+        return _("{count} visits · {amount} 万").format(
             count=tally.planned, amount=format_amount(tally.planned_amount)
         )
-    return _("{made}/{planned} made · {reported} reported · {planned_amount} → "
-             "{reported_amount} 万").format(
-        made=tally.made, planned=tally.planned, reported=tally.reported,
+    return _("{made}/{planned} made · {planned_amount} → {reported_amount} 万").format(
+        made=tally.made, planned=tally.planned,
         planned_amount=format_amount(tally.planned_amount),
         reported_amount=format_amount(tally.reported_amount),
     )  # fmt: skip

@@ -58,7 +58,7 @@ RUN_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("f4", "review", N_("Review"), priority=True, id="run.review"),
     Binding(
         "f7",
-        "app.focus('day-table')",
+        "toggle_panel('day-table')",
         N_("Team's day"),
         show=False,
         priority=True,

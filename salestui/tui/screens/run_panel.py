@@ -97,7 +97,7 @@ class RunPanel(Horizontal):
         return {"agenda", "people"} if self.app.size.width >= WIDE else set()
 
     def _show_panels(self) -> None:
-        panels = self._shown_panels()
+        panels = self._shown_panels() & {"agenda", "people"}  # the day board is no side panel
         self.set_class("agenda" not in panels, "-no-agenda")
         self.set_class("people" not in panels, "-no-people")
         self.set_class(not panels, "-no-side")
