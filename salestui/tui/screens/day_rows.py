@@ -114,7 +114,7 @@ def tally_text(tally: Tally) -> str:
 
 def week_strip(day: date, today: date, counts: dict[date, int]) -> Text:
     """The days around the one in view with how many visits each has: ``Thu 26 · [Fri
-    27 · 3] · Sat 28 · Mon 30 · 2``."""
+    27 (3)] Sat 28 Mon 30 (2)``."""
     text = Text()
     start = min(day, today)
     for offset in range(WEEK):
@@ -123,7 +123,7 @@ def week_strip(day: date, today: date, counts: dict[date, int]) -> Text:
             text.append("  ")
         label = format_date(shown, "EEEd")
         if counts.get(shown):
-            label = f"{label}·{counts[shown]}"
+            label = f"{label} ({counts[shown]})"
         if shown == day:
             text.append(f"[{label}]", style="bold reverse")
         elif shown == today:

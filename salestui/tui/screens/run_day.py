@@ -30,6 +30,8 @@ from salestui.tui.screens.run_tables import IdTable, Tones
 from salestui.tui.widgets.fit_table import FitColumn, FitRow
 from salestui.tui.widgets.show import show_text
 
+INDENT = "\u00a0\u00a0"  # under the person's name (no-break spaces: a table trims spaces)
+
 
 class DayBoardTable(IdTable):
     BINDINGS = [
@@ -79,9 +81,9 @@ def _cells(evening: bool, who: Cell, detail: Cell = "", outcome: Cell = "", plan
 
 
 def _visit_row(visit: Visit, person: PersonDay, evening: bool, today: date, tones: Tones) -> FitRow:
-    customer = "  " + visit.customer
+    customer = INDENT + visit.customer
     if not visit.planned:
-        customer = "  " + _("{customer} (unplanned)").format(customer=visit.customer)
+        customer = INDENT + _("{customer} (unplanned)").format(customer=visit.customer)
     plan = format_amount(visit.planned_amount)
     if not evening:
         return FitRow(f"visit-{visit.id}", _cells(evening, customer, visit.purpose, plan=plan))
@@ -101,13 +103,13 @@ def _person_rows(person: PersonDay, evening: bool, today: date, tones: Tones) ->
     flag = f"bold {tones.warning}"
     for visit in person.unreported_earlier:
         label = _("{date}: planned, not reported").format(date=format_date(visit.day, "MMMEd"))
-        who = Text(f"  ⚑ {visit.customer}", style=flag)
+        who = Text(f"{INDENT}⚑ {visit.customer}", style=flag)
         rows.append(FitRow(f"late-{visit.id}", _cells(evening, who, Text(label, style=flag))))
     for note in person.notes:
-        who = Text("  ↳ " + _("note"), style="dim")
+        who = Text(INDENT + "↳ " + _("note"), style="dim")
         rows.append(FitRow(f"note-{note.id}", _cells(evening, who, note.text)))
     for action in person.actions:
-        who = Text("  ↳ " + _("action"), style="dim")
+        who = Text(INDENT + "↳ " + _("action"), style="dim")
         title = _("#{id} {title}").format(id=action.id, title=action.title)
         rows.append(FitRow(f"action-{action.id}", _cells(evening, who, title)))
     if not shown and not person.unreported_earlier:
