@@ -192,3 +192,26 @@ def test_the_boards_reads_are_few(services, clock, day_team) -> None:
     services.store.db.conn.set_trace_callback(None)
     assert [p.person.name for p in team.people] == ["孙丽", "赵磊"]
     assert len(statements) < 20
+
+
+async def test_my_day_reads_in_a_worker(make_app, services, clock, day_team, ui,
+                                        monkeypatch) -> None:  # fmt: skip
+    """The day, its week and the customers are read off the UI thread."""
+    import threading
+
+    day_team.planned_and_reported(services, clock)
+    ui_thread = threading.get_ident()
+    threads: list[int] = []
+    original = DayService.my_day
+
+    def my_day(self, person, day=None):  # type: ignore[no-untyped-def]
+        threads.append(threading.get_ident())
+        return original(self, person, day)
+
+    monkeypatch.setattr(DayService, "my_day", my_day)
+    app = make_app("赵磊")
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_day(pilot, ui)
+        await pilot.press("f3")
+        await ui.wait_until(pilot, lambda: len(threads) >= 2)
+    assert threads and ui_thread not in threads
