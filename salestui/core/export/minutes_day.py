@@ -59,6 +59,5 @@ def day_table(m: MinutesContext) -> None:
         for visit in [*person.unreported_earlier, *_open_today(person.planned, team.evening)]
     ]  # fmt: skip
     if late:
-        label = _("Planned visits not reported")
-        doc.paragraph(f"**{label}**")
+        doc.heading(3, _("Planned visits not reported"))
         doc.bullets(late)
