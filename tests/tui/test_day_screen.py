@@ -215,3 +215,18 @@ async def test_my_day_reads_in_a_worker(make_app, services, clock, day_team, ui,
         await pilot.press("f3")
         await ui.wait_until(pilot, lambda: len(threads) >= 2)
     assert threads and ui_thread not in threads
+
+
+async def test_delete_removes_a_visit_and_ctrl_z_brings_it_back(
+    make_app, services, clock, day_team, ui
+) -> None:
+    day_team.planned_and_reported(services, clock)
+    app = make_app("赵磊")
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_day(pilot, ui)
+        app.screen.query_one("#plan", VisitTable).focus()
+        await pilot.press("down", "down", "delete")
+        await ui.wait_until(pilot, lambda: len(_cells(ui, app, "#plan")) == 2)
+        assert "Acme Trading" not in [row[0] for row in _cells(ui, app, "#plan")]
+        await pilot.press("ctrl+z")
+        await ui.wait_until(pilot, lambda: len(_cells(ui, app, "#plan")) == 3)
