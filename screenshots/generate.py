@@ -192,6 +192,21 @@ async def daily_meeting(app, pilot, services) -> None:
     app.clear_notifications()
 
 
+def analytics(tab: str) -> Step:
+    """The analytics screen on ``tab`` (1 numbers, 2 meetings, 3 follow-through), every
+    read finished."""
+
+    async def steps(app, pilot, services) -> None:
+        await pilot.press("y", tab)
+        for _ in range(200):
+            if getattr(app.screen, "settled", False):
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+
+    return steps
+
+
 SHOTS = [
     Shot("home", home),
     Shot("home-zh", home, lang="zh-CN"),
@@ -213,6 +228,9 @@ SHOTS = [
     Shot("day", my_day, me="赵磊"),
     Shot("day-zh-80x24", my_day, size=(80, 24), lang="zh-CN", me="赵磊"),
     Shot("daily-zh", daily_meeting, lang="zh-CN", me="王芳"),
+    Shot("analytics", analytics("1")),
+    Shot("analytics-meetings-zh", analytics("2"), lang="zh-CN"),
+    Shot("analytics-follow-80x24", analytics("3"), size=(80, 24)),
 ]
 
 

@@ -44,7 +44,7 @@ def actions() -> None:
 @filter_options
 @click.option(
     "--sort",
-    type=click.Choice(["due", "urgency", "priority", "owner", "age"]),
+    type=click.Choice(["due", "urgency", "priority", "owner", "age", "check-in"]),
     default="due",
     show_default=True,
     help="Order; urgency is explained in the README.",

@@ -42,7 +42,9 @@ from salestui.i18n import _
 if TYPE_CHECKING:
     from salestui.core.service import Services
 
-ACTIONS, MEETING, LIVE = "actions", "meeting", "live"
+ACTIONS, MEETING, LIVE, PEOPLE = "actions", "meeting", "live", "people"
+# Rows others point at: an undo that would remove one still pointed at is refused.
+_REFERRED = ("people", "series")
 LIST_LENGTH = 20
 # Fields a follow-up entry does not already show in an item's history.
 _NOT_IN_FOLLOW_UPS = {"title", "priority", "tags", "created", "deleted", "other"}
@@ -73,6 +75,19 @@ def meeting_scopes(meeting_id: int) -> tuple[Scope, ...]:
         ("agenda_items", {"meeting_id": meeting_id}),
         ("attendance", {"meeting_id": meeting_id}),
     )
+
+
+def series_scopes(series_id: int) -> tuple[Scope, ...]:
+    """The rows a change of a series' defaults may touch."""
+    return (
+        ("series", {"id": series_id}),
+        ("series_items", {"series_id": series_id}),
+        ("series_attendees", {"series_id": series_id}),
+    )
+
+
+def person_scopes(person_id: int) -> tuple[Scope, ...]:
+    return (("people", {"id": person_id}),)
 
 
 @dataclass
@@ -300,6 +315,7 @@ class Journal:
             images = row["images"]
             current = [self.store.image((i["table"], i["match"])) for i in images]
             self._check_undoable(entry, images, current)
+            self._check_still_unused(entry, images, current)
             self.store.restore([((i["table"], i["match"]), i["before"]) for i in images], current)
             now = self.services.clock.now()
             self.store.mark_step_undone(step_id, now, me_id)
@@ -341,6 +357,30 @@ class Journal:
                 id=entry.id, summary=entry.summary
             )
         )
+
+    def _check_still_unused(
+        self, entry: JournalEntry, images: list[dict[str, Any]], current: list[Image]
+    ) -> None:
+        """Refuse to take back the creation of a person or a series that other records
+        have come to point at since (removing it would blank or delete them)."""
+        kept: dict[str, set[int]] = {}
+        skipped: set[str] = set()
+        for image, now in zip(images, current, strict=True):
+            if now and "id" in now[0]:
+                kept.setdefault(image["table"], set()).update(row["id"] for row in now)
+            else:
+                skipped.add(image["table"])
+        for image, now in zip(images, current, strict=True):
+            if image["table"] not in _REFERRED:
+                continue
+            before = {row["id"] for row in image["before"]}
+            removed = [row["id"] for row in now if row["id"] not in before]
+            if self.store.referring_rows(image["table"], removed, kept, skipped):
+                raise InvalidInput(
+                    _("Not undone: what #{id} created is in use since ({summary})").format(
+                        id=entry.id, summary=entry.summary
+                    )
+                )
 
 
 def _local(moment: datetime) -> str:

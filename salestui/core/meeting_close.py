@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from salestui.core.backup import backup_store
+from salestui.core.cycle import REVIEW_ITEM_TITLE, carry_into_planned, planned_after
 from salestui.core.errors import Conflict, InvalidInput, NotFound
 from salestui.core.followup import must_resolve
+from salestui.core.journal import meeting_scopes
 from salestui.core.meeting_agenda import AgendaFlow
 from salestui.core.meeting_capture import Captures
 from salestui.core.meeting_review import Reviews, action_scopes
@@ -163,7 +165,9 @@ class Closing:
         if item.status == AgendaStatus.DONE:
             raise Conflict(_("This item was finished in the meeting"))
         item.status = AgendaStatus.DROPPED
-        self.store.update_agenda_item(item)
+        change = _("dropped “{item}”").format(item=item.title)
+        with self.services.journal.meeting_step(item.meeting_id, change):
+            self.store.update_agenda_item(item)
         return item
 
     def keep_for_next(self, item_id: int) -> AgendaItem:
@@ -176,7 +180,9 @@ class Closing:
             raise Conflict(_("Only an ended meeting's carried items can be dropped"))
         if item.status == AgendaStatus.DROPPED:
             item.status = AgendaStatus.PARKED
-            self.store.update_agenda_item(item)
+            change = _("kept “{item}” for the next meeting").format(item=item.title)
+            with self.services.journal.meeting_step(item.meeting_id, change):
+                self.store.update_agenda_item(item)
         return item
 
     # -- the confirmation -------------------------------------------------------------------
@@ -222,7 +228,13 @@ class Closing:
         if problems:
             raise Conflict(problems[0])
         meeting.status = MeetingStatus.CONFIRMED
-        self.store.update_meeting(meeting)
+        following = planned_after(self.store, meeting)
+        with self.services.journal.meeting_step(meeting_id, _("minutes confirmed")) as step:
+            self.store.update_meeting(meeting)
+            if following is not None and following.id is not None:
+                # The next meeting, planned already, takes what this one left open.
+                step.watch(*meeting_scopes(following.id))
+                carry_into_planned(self.store, meeting, _(REVIEW_ITEM_TITLE))
         backup_store(self.store, "meeting")  # a verified, rotating copy of the confirmed state
         return self.summary(meeting_id)
 

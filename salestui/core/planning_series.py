@@ -10,12 +10,15 @@ from datetime import datetime, timedelta
 from salestui.core.cycle import (
     HELD,
     KIND_CADENCE,
+    REVIEW_ITEM_TITLE,
     add_next_agenda,
+    carry_into_planned,
     last_held,
     left_open,
     planned_after,
 )
 from salestui.core.errors import Conflict, InvalidInput, NotFound
+from salestui.core.journal import MEETING, meeting_scopes, series_scopes
 from salestui.core.models import (
     AgendaItem,
     AgendaKind,
@@ -26,9 +29,8 @@ from salestui.core.models import (
     Series,
 )
 from salestui.core.service import Services
-from salestui.i18n import N_, _
+from salestui.i18n import _
 
-REVIEW_ITEM_TITLE = N_("Review of open actions")
 REVIEW_ITEM_MINUTES = 10
 
 
@@ -64,8 +66,11 @@ class SeriesPlans:
         except ValueError as error:
             raise InvalidInput(_("Unknown cadence: {cadence}").format(cadence=cadence)) from error
         now = self.services.clock.now()
-        with self.store.transaction():
+        change = _("made recurring")
+        assert meeting.id is not None
+        with self.services.journal.meeting_step(meeting.id, change) as step:
             if meeting.series_id is not None:
+                step.watch(*series_scopes(meeting.series_id))
                 series = self.store.get_series(meeting.series_id)
                 assert series is not None
                 series.cadence = cadence
@@ -84,6 +89,8 @@ class SeriesPlans:
                     ),
                     now,
                 )
+                assert series.id is not None
+                step.created(*series_scopes(series.id))
                 meeting.series_id = series.id
                 self.store.update_meeting(meeting)
             assert series.id is not None
@@ -122,7 +129,8 @@ class SeriesPlans:
                 start = add_cadence(start, series.cadence)
         elif start is None:
             start = now.replace(minute=0, second=0, microsecond=0) + timedelta(days=1)
-        with self.store.transaction():
+        summary = _("Planned the next meeting “{title}”").format(title=series.title)
+        with self.services.journal.step(MEETING, summary=summary) as step:
             meeting = self.store.add_meeting(
                 Meeting(
                     title=series.title,
@@ -137,6 +145,7 @@ class SeriesPlans:
                 now,
             )
             assert meeting.id is not None
+            step.created(*meeting_scopes(meeting.id))
             for person_id, required in self.store.series_attendees(series_id):
                 self.store.set_attendance(
                     Attendance(
@@ -174,6 +183,16 @@ class SeriesPlans:
         (``cycle.KIND_CADENCE``).
         """
         meeting = self.services.meeting(meeting_id)
+        summary = _("Planned the meeting after “{title}”").format(title=meeting.title)
+        # Making it recurring and planning the next one are one step: one undo.
+        with self.services.journal.step(MEETING, *meeting_scopes(meeting_id), summary=summary):
+            return self._next_after(meeting, start, cadence)
+
+    def _next_after(
+        self, meeting: Meeting, start: datetime | None, cadence: Cadence | str | None
+    ) -> tuple[Meeting, bool]:
+        meeting_id = meeting.id
+        assert meeting_id is not None
         if meeting.status not in HELD:
             # Its open items are not known yet: carrying now would carry the last
             # meeting's items a second time.
@@ -194,6 +213,10 @@ class SeriesPlans:
             )
         existing = planned_after(self.store, meeting)
         if existing is not None:
+            assert existing.id is not None
+            # Planned before this one ended: it takes what this one left open, once.
+            with self.services.journal.step(MEETING, *meeting_scopes(existing.id)):
+                carry_into_planned(self.store, meeting, _(REVIEW_ITEM_TITLE))
             return existing, False
         assert meeting.series_id is not None
         return self.next_meeting(meeting.series_id, start), True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from salestui.core.schema_analytics import ANALYTICS_MIGRATION
 from salestui.core.schema_day import DAY_MIGRATION
 from salestui.core.schema_keys import SORT_KEYS_MIGRATION
 from salestui.core.schema_numbers import NUMBERS_MIGRATION
@@ -389,11 +390,10 @@ MIGRATION_5: list[str] = list(NUMBERS_MIGRATION)
 
 # Sort keys of the actions list (issue 14, "Scale beyond 100k"): see schema_keys.
 MIGRATION_6: list[str] = list(SORT_KEYS_MIGRATION)
-# Activity plans and daily reports (issue 18, 行动报告制): see schema_day.
-MIGRATION_7: list[str] = list(DAY_MIGRATION)
-
 MIGRATIONS: list[list[str]] = [
-    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7,
+    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6,
+    list(ANALYTICS_MIGRATION),  # 7: meeting ratings, analytics indexes (schema_analytics)
+    list(DAY_MIGRATION),  # 8: activity plans and daily reports, 行动报告制 (schema_day)
 ]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 SORT_KEYS_VERSION = MIGRATIONS.index(MIGRATION_6) + 1  # owner_name and the sort indexes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from salestui.core.boundary import storage_boundary
 from salestui.core.errors import InvalidInput, NotFound
+from salestui.core.journal import PEOPLE, person_scopes
 from salestui.core.models import Person, Role
 from salestui.core.service_base import ServiceState, build
 from salestui.i18n import _
@@ -55,7 +56,12 @@ class PeopleServices(ServiceState):
         person.reports_to = manager_id
         if self.store.person_by_name(person.name):
             raise InvalidInput(_("Someone called {name} already exists").format(name=person.name))
-        return self.store.add_person(person, self.clock.now())
+        summary = _("Added {name} to the people").format(name=person.name)
+        with self.journal.step(PEOPLE, summary=summary) as step:
+            added = self.store.add_person(person, self.clock.now())
+            assert added.id is not None
+            step.created(*person_scopes(added.id))
+        return added
 
     def edit_person(self, person_id: int, **changes: object) -> Person:
         person = self.person(person_id)
@@ -71,7 +77,9 @@ class PeopleServices(ServiceState):
         other = self.store.person_by_name(updated.name)
         if other and other.id != person_id:
             raise InvalidInput(_("Someone called {name} already exists").format(name=updated.name))
-        self.store.update_person(updated)
+        summary = _("Edited {name}’s details").format(name=updated.name)
+        with self.journal.step(PEOPLE, *person_scopes(person_id), summary=summary):
+            self.store.update_person(updated)
         return updated
 
     def _resolve_person_id(self, who: str | int | None) -> int | None:

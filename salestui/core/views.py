@@ -67,7 +67,7 @@ BUILTIN_VIEWS: tuple[BuiltinView, ...] = (
     BuiltinView(
         "check_ins",
         N_("Check-ins due"),
-        lambda me: ActionFilter(check_in_due=True, statuses=OPEN, sort="due"),
+        lambda me: ActionFilter(check_in_due=True, statuses=OPEN, sort="check-in"),
     ),
     BuiltinView(
         "waiting",

@@ -38,6 +38,8 @@ COMMANDS: list[tuple[str, str, str]] = [
     (N_("Staff"), N_("People and reporting lines"), "action_people"),
     (N_("My day"), N_("Today's visit plan and reports: /v plans a visit, /r reports it (d)"),
      "action_my_day"),
+    (N_("Analytics"), N_("Numbers plan vs actual, meeting load and habits, follow-through "
+     "(y)"), "action_analytics"),
     (N_("Home"), N_("Back to the home screen"), "action_home"),
     (N_("Export minutes"), N_("Preview and save the minutes of the latest meeting"),
      "action_export_latest_minutes"),

@@ -225,3 +225,18 @@ def test_a_sorted_listing_gives_every_row_past_the_first_read(run, db, clock) ->
     cut = run("actions", "list", "--sort", "owner", "--limit", "700", "--jsonl").ok().out
     assert cut.splitlines()[-1] == '{"total": 1203, "shown": 700}'
     assert len(cut.splitlines()) == 701
+
+
+def test_list_by_next_check_in(org) -> None:
+    """--sort check-in: the soonest next check-in first, items without one last (by due)."""
+    run = org
+    for title, due in (("A", "2026-12-01"), ("B", "2026-12-02"), ("C", "2026-12-03")):
+        run("actions", "add", title, "--owner", "王芳", "--due", due).ok()
+    run("followup", "3", "客户下周回复", "--next", "2026-11-30").ok()
+    run("followup", "2", "再问一次", "--next", "2026-12-05").ok()
+    listed = run("actions", "list", "--sort", "check-in", "--json").ok().json()
+    assert [(a["title"], a["next_follow_up"]) for a in listed] == [
+        ("C", "2026-11-30"), ("B", "2026-12-05"), ("A", None)
+    ]  # fmt: skip
+    shown = run("views", "show", "check_ins", "--json").ok().json()
+    assert [a["title"] for a in shown] == []  # none has come yet (today is 2026-11-27)

@@ -32,27 +32,31 @@ def test_undo_lists_and_takes_back_my_changes(org, db: Path) -> None:
     run("--me", "王芳", "actions", "done", "1").ok()
     run("--me", "Li Ming", "actions", "edit", "2", "--priority", "1", "--title", "item two").ok()
     listed = run("undo", "--list", "--json").ok().json()
-    # (#1: the organisation's meeting, planned by the director, as nobody said who.)
+    # (#1-#4: the organisation's people and meeting, made by the director as nobody said
+    # who, once there was a director.)
     assert [(s["id"], s["person"], s["summary"], s["undone_at"]) for s in listed] == [
-        (5, "Li Ming", "#2 “item two”: title → “item two”, priority → p1", None),
-        (4, "王芳", "#1 “item 0”: status → done", None),
-        (3, "张伟", "Added #2 “item 1”", None),
-        (2, "张伟", "Added #1 “item 0”", None),
-        (1, "张伟", "New meeting “周例会”", None),
+        (8, "Li Ming", "#2 “item two”: title → “item two”, priority → p1", None),
+        (7, "王芳", "#1 “item 0”: status → done", None),
+        (6, "张伟", "Added #2 “item 1”", None),
+        (5, "张伟", "Added #1 “item 0”", None),
+        (4, "张伟", "New meeting “周例会”", None),
+        (3, "张伟", "Added Li Ming to the people", None),
+        (2, "张伟", "Added 王芳 to the people", None),
+        (1, "张伟", "Added 张伟 to the people", None),
     ]
     # My newest change, not Li Ming's newer one.
     undone = run("--me", "王芳", "undo").ok().out
-    assert undone == "Undid #4: #1 “item 0”: status → done\n"
-    undone = run("--me", "Li Ming", "undo", "5", "--json").ok().json()
-    assert (undone["id"], undone["undone_by"]) == (5, "Li Ming")
+    assert undone == "Undid #7: #1 “item 0”: status → done\n"
+    undone = run("--me", "Li Ming", "undo", "8", "--json").ok().json()
+    assert (undone["id"], undone["undone_by"]) == (8, "Li Ming")
     assert _rows(db) == before
     text = run("undo", "--list").ok().out.splitlines()
     assert text[0].split() == ["#", "When", "Who", "Change", "Undone"]
     assert "undone 2026-11-27 08:30 Fri by 王芳" in text[3]
     # Undone once only; nothing of mine left; an unknown step: one line, exit 2.
-    assert run("undo", "4").assert_one_line_error(2).startswith("Error: #4 was undone already")
+    assert run("undo", "7").assert_one_line_error(2).startswith("Error: #7 was undone already")
     assert run("--me", "王芳", "undo").assert_one_line_error(2) == "Error: Nothing of yours to undo"
-    assert run("undo", "9").assert_one_line_error(2) == "Error: No change #9 in the journal"
+    assert run("undo", "99").assert_one_line_error(2) == "Error: No change #99 in the journal"
     assert run("undo", "3", "--list").code == 2
     assert _rows(db) == before
 
@@ -65,8 +69,8 @@ def test_undo_refuses_over_a_later_change(org, db: Path) -> None:
     state = _rows(db)
     refused = run("--me", "王芳", "undo").assert_one_line_error(2)
     assert refused == (
-        "Error: Not undone: what #3 changed was changed again by #4 (Li Ming: #1 “item 0”: "
-        "status → in progress); undo #4 first"
+        "Error: Not undone: what #6 changed was changed again by #7 (Li Ming: #1 “item 0”: "
+        "status → in progress); undo #7 first"
     )
     assert _rows(db) == state
     run("--me", "Li Ming", "undo").ok()
@@ -92,7 +96,7 @@ def test_modify_by_filter_is_one_step(org, db: Path) -> None:
     assert "due: 2026-12-04 → 2026-12-18; priority: p2 → p1; tags: - → #q4" in dry[2]
     assert dry[-1] == "Would change 3 items (of 3 matching); nothing was changed"
     assert _rows(db) == before
-    assert run(*args).ok().out == "Changed 3 items (change #8; `salestui undo` takes it back)\n"
+    assert run(*args).ok().out == "Changed 3 items (change #11; `salestui undo` takes it back)\n"
     changed = run("actions", "list", "--tag", "q4", "--json").ok().json()
     assert [(a["id"], a["due"], a["priority"]) for a in changed] == [
         (2, "2026-12-18", 1), (4, "2026-12-18", 1), (6, "2026-12-18", 1)

@@ -39,6 +39,11 @@ ORDERS: dict[str, Order] = {
     "priority": lambda r: (r.priority, _due(r), r.id),
     "owner": lambda r: (r.owners[0] if r.owners else NO_OWNER, _due(r), r.id),
     "age": lambda r: (r.created_at, r.id),
+    "check-in": lambda r: (
+        r.next_follow_up.isoformat() if r.next_follow_up else FAR_FUTURE,
+        _due(r),
+        r.id,
+    ),
 }
 
 
@@ -57,6 +62,7 @@ def fill(store: Store, count: int = ROWS, seed: int = 14) -> None:
     for n in range(count):
         due = None if rng.random() < 0.15 else TODAY + timedelta(days=rng.randint(-40, 20))
         created = datetime(2026, 11, 27, 8, tzinfo=UTC) - timedelta(hours=rng.randint(0, 2400))
+        check_in = None if rng.random() < 0.6 else TODAY + timedelta(days=rng.randint(-5, 5))
         actions.append(
             {
                 "id": base + n,
@@ -67,6 +73,7 @@ def fill(store: Store, count: int = ROWS, seed: int = 14) -> None:
                 "created_at": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
                 "updated_at": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
                 "carried_count": rng.choice((0, 0, 1, 3)),
+                "next_follow_up": check_in.isoformat() if check_in else None,
             }
         )
         if rng.random() > 0.1:
@@ -101,6 +108,7 @@ def filters(store: Store) -> dict[str, ActionQuery]:
         "tag p1": ActionQuery(tag="urgent", priority=1),
         "no due": ActionQuery(has_due=False),
         "text": ActionQuery(text="回款计划"),
+        "check-ins due": ActionQuery(check_in_by=TODAY),
     }
 
 

@@ -17,13 +17,14 @@ from salestui.core.clock import FixedClock
 from salestui.core.db import open_store
 from salestui.core.errors import InvalidInput, SalestuiError
 from salestui.core.journal import JournalEntry
-from salestui.core.models import ActionQuery, ActionStatus, MeetingKind, Role
+from salestui.core.models import ActionQuery, ActionStatus, MeetingKind, Person, Role
 from salestui.core.planning import Planning
 from salestui.core.service import Services
 
 # Everything a change may touch (the journal itself aside), as sorted rows.
 TABLES = ("action_items", "action_owners", "action_tags", "follow_ups", "meetings",
-          "agenda_items", "attendance")  # fmt: skip
+          "agenda_items", "attendance", "people", "series", "series_items",
+          "series_attendees")  # fmt: skip
 
 
 def dump(db: Path) -> dict[str, list[tuple]]:
@@ -33,9 +34,13 @@ def dump(db: Path) -> dict[str, list[tuple]]:
 
 @pytest.fixture
 def org(services: Services) -> Services:
-    services.add_person("Zhang Wei", role=Role.DIRECTOR)
-    services.add_person("王芳", role=Role.LEAD, team="华东", reports_to="Zhang Wei")
-    services.add_person("赵磊", team="华东", reports_to="王芳")
+    # The people are there before the story starts: written without a journal step.
+    now = services.clock.now()
+    boss = services.store.add_person(Person(name="Zhang Wei", role=Role.DIRECTOR), now)
+    lead = services.store.add_person(
+        Person(name="王芳", role=Role.LEAD, team="华东", reports_to=boss.id), now
+    )
+    services.store.add_person(Person(name="赵磊", team="华东", reports_to=lead.id), now)
     services.set_me("王芳")
     return services
 
@@ -247,3 +252,51 @@ def test_live_edits_are_history_with_who_and_undone_in_the_meeting(org: Services
         org.journal.undo(step.id)
     live.undo(meeting.id)
     assert org.journal.entry(step.id).undone
+
+
+def test_the_cycle_and_people_are_steps_with_who_undone_exactly(
+    org: Services, db_path: Path
+) -> None:
+    """Confirming, planning the next meeting (carrying what was left open) and editing
+    the people are steps of mine like any other, and undo puts every row back."""
+    from salestui.core.meeting import LiveMeeting
+
+    live, planning = LiveMeeting(org), Planning(org)
+    meeting = org.new_meeting("周例会", "review", MeetingKind.WEEKLY)
+    assert meeting.id is not None
+    org.add_agenda_item(meeting.id, "回款", 10)
+    org.add_agenda_item(meeting.id, "新客户", 10)  # never reached: carried
+    org.invite(meeting.id, ["赵磊"])
+    live.start(meeting.id)
+    live.end(meeting.id)
+    steps = [
+        (lambda: live.confirm(meeting.id), "Meeting “周例会”: minutes confirmed"),
+        (lambda: planning.next_after(meeting.id), "Planned the meeting after “周例会”"),
+        (lambda: org.add_person("孙丽", team="华东", reports_to="王芳"),
+         "Added 孙丽 to the people"),
+    ]  # fmt: skip
+    for change, summary in steps:
+        later(org)
+        before = dump(db_path)
+        change()
+        step = org.journal.recent(1)[0]
+        assert (step.summary, step.person) == (summary, "王芳")
+        org.journal.undo()
+        assert dump(db_path) == before, summary
+        change()
+    following = org.store.list_meetings(series_id=org.meeting(meeting.id).series_id)
+    assert [m.id for m in following][-1] != meeting.id
+    carried = org.store.list_agenda(following[-1].id or 0)
+    assert [i.title for i in carried if i.carried_from == meeting.id] == ["新客户"]
+    # A person someone has since been given an item is not taken back: it would orphan it.
+    added = org.journal.recent(1)[0]
+    later(org)
+    org.edit_person(org.find_person("孙丽").id or 0, team="华南")
+    assert org.journal.recent(1)[0].summary == "Edited 孙丽’s details"
+    org.journal.undo()
+    assert org.find_person("孙丽").team == "华东"
+    org.add_action("拜访华联", owners=["孙丽"])
+    state = dump(db_path)
+    with pytest.raises(InvalidInput, match=rf"^Not undone: what #{added.id} created is in use"):
+        org.journal.undo(added.id)
+    assert dump(db_path) == state

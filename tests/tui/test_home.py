@@ -241,6 +241,8 @@ async def test_inboxes_escalated_to_me_and_check_ins_due(org: Services) -> None:
         assert escalated.display
         assert static_text(escalated.query_one(".section-title", Static)) == "Escalated to me (1)"
         assert "Call back the Sinopec buyer" in cells(escalated.table)
+        # Escalation made me an owner of the overdue item: it shows once, as escalated.
+        assert "Call back the Sinopec buyer" not in cells(section(app, "overdue").table)
         check_ins = section(app, "check-ins")
         assert static_text(check_ins.query_one(".section-title", Static)) == "Check-ins due (1)"
         assert "准备客户拜访材料" in cells(check_ins.table)
@@ -257,3 +259,4 @@ async def test_inboxes_escalated_to_me_and_check_ins_due(org: Services) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert not section(app, "escalated").display
+        assert "Call back the Sinopec buyer" in cells(section(app, "overdue").table)

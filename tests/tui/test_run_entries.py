@@ -201,3 +201,31 @@ async def test_new_rows_show_at_once_while_typing_and_the_list_stays_put_while_i
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.focused is screen.capture.input and table.is_anchored
+
+
+async def test_the_scrollbar_comes_when_the_list_overflows_and_follows_it_after(
+    live_console, services: Services, clock: FixedClock
+) -> None:
+    """Rows are added without laying the screen out (``widgets.steady``): the scrollbar
+    still appears with the first row that does not fit, and then tracks the list."""
+    meeting_id = started(live_console, services)
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await live_console.open_run(app, pilot, meeting_id)
+        table = screen.query_one("#entries", EntriesTable)
+        assert not table.show_vertical_scrollbar
+        n = 0
+        while not table.show_vertical_scrollbar:
+            assert n < 60, "the list never overflowed"
+            await pilot.press(*f"note {n}", "enter")
+            await pilot.pause()
+            n += 1
+        for m in range(3):
+            await pilot.press(*f"more {m}", "enter")
+            await pilot.pause()
+        bar = table.vertical_scrollbar
+        assert (bar.window_virtual_size, bar.window_size) == (
+            table.virtual_size.height, table.scrollable_content_region.height
+        )  # fmt: skip
+        assert table.scroll_y == table.max_scroll_y > 0
+        assert "more 2" in live_console.table_text(app, "#entries")[-1]

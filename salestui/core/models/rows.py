@@ -13,7 +13,7 @@ from salestui.core.models.enums import ActionStatus
 from salestui.core.models.fields import Line, OptionalLine
 from salestui.core.models.records import _Model
 
-SORTS = ("urgency", "due", "priority", "owner", "age")
+SORTS = ("urgency", "due", "priority", "owner", "age", "check-in")
 
 
 class ActionRow(_Model):
@@ -60,4 +60,5 @@ class ActionQuery:
     unassigned: bool = False
     check_in_by: date | None = None  # its next check-in date is on or before this day
     ids: Sequence[int] | None = None
+    not_ids: Sequence[int] | None = None  # leave these items out
     sort: str = "due"  # due | priority | created | id

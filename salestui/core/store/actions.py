@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
@@ -145,6 +146,9 @@ class ActionsStore(ActionPagingStore):
         if query.ids is not None:
             where.append(f"a.id IN ({_placeholders(query.ids)})")
             params.extend(query.ids)
+        if query.not_ids:
+            where.append("a.id NOT IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(query.not_ids)))
         if query.owner_ids is not None:
             if not query.owner_ids:
                 where.append("0")
@@ -193,6 +197,7 @@ class ActionsStore(ActionPagingStore):
         "due": "a.due IS NULL, a.due, a.priority, a.id",
         "priority": "a.priority, a.due IS NULL, a.due, a.id",
         "created": "a.created_at, a.id",
+        "check-in": "a.next_follow_up IS NULL, a.next_follow_up, a.due IS NULL, a.due, a.id",
         "id": "a.id",
     }
 

@@ -23,6 +23,7 @@ from salestui.core.store.action_rows import ActionRowsStore
 from salestui.core.store.base import _placeholders
 
 DUE_KEY = f"coalesce(a.due, '{FAR_FUTURE}')"
+CHECK_IN_KEY = f"coalesce(a.next_follow_up, '{FAR_FUTURE}')"
 OWNER_KEY = f"coalesce(a.owner_name, '{NO_OWNER}')"  # the first owner's name, kept by triggers
 # Before the sort keys' migration (a file opened read-only): the first owner (position 0)
 # by a join, which is faster than a subquery per row.
@@ -42,7 +43,8 @@ CLOSED_WHERE = "a.status IN ({})".format(
 )
 # The index each sort reads along (its keys, in order, then the id); urgency has none: its
 # open items are scored (over their own index), its closed ones score 0 and follow the due
-# date's index.
+# date's index. A sort without an index (by next check-in, a short list's sort) sorts the
+# matching rows.
 SORT_INDEXES = {
     "due": "action_items_due_key",
     "priority": "action_items_priority_key",
@@ -127,6 +129,8 @@ def sort_keys(
         return [OWNER_KEY, DUE_KEY, "a.id"], [], ""
     if sort == "age":  # oldest first
         return ["a.created_at", "a.id"], [], ""
+    if sort == "check-in":  # the next check-in first, then by due date
+        return [CHECK_IN_KEY, DUE_KEY, "a.id"], [], ""
     raise ValueError(f"unknown sort {sort!r}")
 
 
@@ -219,7 +223,7 @@ class ActionPagingStore(ActionRowsStore):
         if sort == "urgency":
             found = self._urgency_rows(rows, exprs, key_params, scan, query)
         else:
-            found = self._key_rows(rows, exprs, key_params, scan, SORT_INDEXES[sort])
+            found = self._key_rows(rows, exprs, key_params, scan, SORT_INDEXES.get(sort))
         return self._keys(found, descending)
 
     @staticmethod

@@ -21,15 +21,33 @@ from salestui.core.store.base import BaseStore, _iso
 
 # Tables whose rows others refer to by id: restored in place (UPDATE / INSERT with the
 # same id), so the rows that point at them keep pointing at them.
-ID_TABLES = ("meetings", "agenda_items", "entries", "decisions", "action_items", "visits")
+ID_TABLES = (
+    "people",
+    "series",
+    "series_items",
+    "meetings",
+    "agenda_items",
+    "entries",
+    "decisions",
+    "action_items",
+    "visits",
+)
 # Tables whose rows nobody refers to: restored by replacing the scope's rows.
-SET_TABLES = ("attendance", "action_owners", "action_tags", "follow_ups", "speaking")
+SET_TABLES = (
+    "series_attendees",
+    "attendance",
+    "action_owners",
+    "action_tags",
+    "follow_ups",
+    "speaking",
+)
 # Columns a SET_TABLES row is rebuilt without (a fresh id is as good as the old one).
 _FRESH_ID = ("follow_ups", "speaking")
 
 # How an image orders its rows: by what they hold, never by where they happen to be stored
 # (a set of owners written again keeps its image, and its digest).
 _ORDER = {
+    "series_attendees": "series_id, person_id",
     "attendance": "meeting_id, person_id",
     "action_owners": "action_id, position, person_id",
     "action_tags": "action_id, tag",
@@ -174,6 +192,40 @@ class UndoStore(BaseStore):
         return {
             row["id"]: row for row in self._rows(f"SELECT * FROM {table} WHERE {where}", params)
         }
+
+    def referring_rows(
+        self,
+        table: str,
+        ids: Sequence[int],
+        kept: dict[str, set[int]],
+        skipped: set[str],
+    ) -> int:
+        """How many rows of other tables refer to these rows of ``table`` by a foreign key,
+        leaving out the rows an undo puts back itself (``kept``: ids per table; ``skipped``:
+        tables whose rows in question it replaces): rows it must not remove, since removing
+        them would delete or blank those."""
+        if not ids:
+            return 0
+        total = 0
+        names = self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%REFERENCES%'"
+        ).fetchall()
+        for (name,) in names:
+            if name in skipped:
+                continue
+            for key in self.db.execute(f"PRAGMA foreign_key_list({name})").fetchall():
+                if key[2] != table:
+                    continue
+                sql = (
+                    f"SELECT count(*) FROM {name} "
+                    f"WHERE {key[3]} IN (SELECT value FROM json_each(?))"
+                )
+                params: list[Any] = [json.dumps(list(ids))]
+                if kept.get(name):
+                    sql += " AND id NOT IN (SELECT value FROM json_each(?))"
+                    params.append(json.dumps(sorted(kept[name])))
+                total += int(self.db.execute(sql, params).fetchone()[0])
+        return total
 
     # -- the log -----------------------------------------------------------------------------
 

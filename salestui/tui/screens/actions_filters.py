@@ -27,6 +27,7 @@ SORT_NAMES: dict[str, str] = {
     "priority": N_("priority"),
     "owner": N_("owner"),
     "age": N_("age"),
+    "check-in": N_("next check-in"),
 }
 BUCKET_CYCLE: list[DueBucket | None] = [None, *BUCKETS]
 _SPLIT = re.compile(r"[,，、;；]")

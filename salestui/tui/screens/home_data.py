@@ -73,6 +73,7 @@ def load_home(services: Services) -> HomeData:
     data.check_ins = services.list_actions(check_ins, limit=ACTIONS_LIMIT)
     data.check_ins_total = services.count_actions(check_ins) if data.check_ins else 0
     overdue = services.action_query(owner=owner, overdue=True)
+    overdue.not_ids = escalated  # shown once: under "Escalated to me"
     data.overdue = services.list_actions(overdue, limit=ACTIONS_LIMIT)
     data.overdue_total = services.count_actions(overdue)
     soon = services.action_query(

@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -23,6 +24,7 @@ from salestui.core.models import ActionRow, Entry, EntryKind
 from salestui.i18n import N_, _, current_language
 from salestui.tui import labels
 from salestui.tui.screens.run_tables import ENTRY_KINDS
+from salestui.tui.widgets.steady import STEADY_VIRTUAL_SIZE, keep_steady
 
 WINDOW = 100  # entries shown for the current item (the newest) ...
 SLACK = 100  # ... growing by up to this many before the oldest are dropped (one rebuild)
@@ -99,6 +101,12 @@ class EntriesTable(DataTable):
         """A printable key pressed on the list: it belongs on the capture line."""
 
         character: str
+
+    # A new row lays the screen out only when the scrollbar comes (``widgets.steady``).
+    virtual_size = STEADY_VIRTUAL_SIZE
+
+    def watch_virtual_size(self, size: Size) -> None:
+        keep_steady(self, size)
 
     forward_typing = True
     """Printable keys go to the capture line. Off while watching: there is no line, and

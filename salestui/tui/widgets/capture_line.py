@@ -21,16 +21,24 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from salestui.i18n import _
 from salestui.tui.widgets.show import show_text
+from salestui.tui.widgets.steady import STEADY_VIRTUAL_SIZE, keep_steady
 
 
 class CaptureInput(Input):
     """An Input whose Enter is handled in order with the keys typed around it."""
+
+    # Clearing the text after a capture does not lay the screen out (``widgets.steady``).
+    virtual_size = STEADY_VIRTUAL_SIZE
+
+    def watch_virtual_size(self, size: Size) -> None:
+        keep_steady(self, size)
 
     @dataclass
     class Entered(Message):
