@@ -197,3 +197,21 @@ def test_a_known_customer_of_several_words_needs_no_quotes(team: Services) -> No
     visit = day.capture("/r Acme Trading met the buyer order 2")
     assert visit.planned and visit.customer == "Acme Trading" and visit.result == "the buyer"
     assert day.capture("/r acme trading later again").customer == "Acme Trading"
+
+
+def test_demo_has_two_weeks_of_plans_and_reports(services: Services, clock) -> None:
+    from salestui.demo import generate_demo
+
+    generate_demo(services.store, clock, seed=1)
+    rows = services.store.db.execute(
+        "SELECT p.team, min(v.day), max(v.day), count(*), sum(v.outcome IS NOT NULL) "
+        "FROM visits v JOIN people p ON p.id = v.person_id GROUP BY p.team ORDER BY p.team"
+    ).fetchall()
+    today = clock.today()
+    assert {team for team, *_rest in rows} == {"华东大区", "销售一部", "销售二部"}
+    for _team, first, last, count, reported in rows:
+        assert first <= (today - timedelta(days=13)).isoformat() and last > today.isoformat()
+        assert 0 < reported < count  # past days reported, today's and later only planned
+    zhao = services.find_person("赵磊")
+    day = DayService(services).my_day(zhao)
+    assert day.planned and len(day.unreported_earlier) == 1  # the morning's flag
