@@ -100,6 +100,7 @@ async def run(app, pilot, services) -> None:
     for attendee in services.meeting_detail(meeting_id).attendees:
         live.set_attendance(meeting_id, attendee.person.id, "present")
     live.start(meeting_id)
+    past_the_numbers(live, services, meeting_id)
     services.clock.advance(minutes=3)
     live.capture(meeting_id, "华东区回款比计划低 15%，主要是两家经销商延迟付款")
     live.capture(meeting_id, "/a @王芳 下周五 提交华东区回款计划 p1 #回款")
@@ -108,11 +109,35 @@ async def run(app, pilot, services) -> None:
     await pilot.pause()
 
 
+def past_the_numbers(live: LiveMeeting, services: Services, meeting_id: int) -> None:
+    """The 周例会 opens on its two numbers-review items: on to 问题与对策."""
+    for minutes in (8, 16):
+        services.clock.advance(minutes=minutes)
+        live.next_item(meeting_id)
+
+
+async def run_numbers(app, pilot, services) -> None:
+    """The scorecard of last week on the 周例会's first item, a /k line being typed."""
+    meeting_id = today_meeting(services)
+    live = LiveMeeting(services)
+    for attendee in services.meeting_detail(meeting_id).attendees:
+        live.set_attendance(meeting_id, attendee.person.id, "present")
+    live.start(meeting_id)
+    services.clock.advance(minutes=4)
+    app.open_meeting(meeting_id)
+    await pilot.pause()
+    english = i18n.current_language() == "en"
+    line = "/k @周杰 销售额 11.6 目标 20" if english else "计数：@周杰 销售额 11.6 目标 20"
+    app.screen.query_one("#capture-input").insert_text_at_cursor(line)
+    await pilot.pause()
+
+
 async def watch(app, pilot, services) -> None:
     """王芳 watches the meeting 陈建国 records (started as in ``run``)."""
     meeting_id = today_meeting(services)
     live = LiveMeeting(services)
     live.start(meeting_id)
+    past_the_numbers(live, services, meeting_id)
     services.clock.advance(minutes=3)
     live.capture(meeting_id, "华东区回款比计划低 15%，主要是两家经销商延迟付款")
     live.capture(meeting_id, "/a @王芳 下周五 提交华东区回款计划 p1 #回款")
@@ -217,6 +242,8 @@ SHOTS = [
     Shot("run", run),
     Shot("run-zh", run, lang="zh-CN"),
     Shot("run-80x24", run, size=(80, 24)),
+    Shot("run-numbers", run_numbers),
+    Shot("run-numbers-zh-80x24", run_numbers, size=(80, 24), lang="zh-CN"),
     Shot("watch", watch),
     Shot("watch-zh-80x24", watch, size=(80, 24), lang="zh-CN"),
     Shot("confirm", confirm),

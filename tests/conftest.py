@@ -394,3 +394,59 @@ def cli_runner() -> type[Runner]:
     ``run("people", "list").ok()``. Every run has TZ Asia/Shanghai, SALESTUI_NOW at
     ``fixed_now``, English, no SALESTUI_ME, and its config file in ``folder``."""
     return Runner
+
+
+# -- the numbers review in a meeting: the ``numbers_meeting`` fixture ------------------------
+
+
+class NumbersMeeting:
+    """A weekly meeting that reviews numbers (issue 15, "In the meeting"), for the core,
+    CLI and TUI tests: ``build(services)`` -> the meeting id.
+
+    陈建国 (director, 营销部) chairs a 30-minute 周例会 on Fri 27 Nov 09:00 (week 48: it
+    reviews 2026-W47 and sets the targets of 2026-W48), made recurring every week, with
+    王芳 (lead), 周杰 and Li Ming (销售一部) invited. Its agenda: 上周业绩回顾 (a numbers
+    review, 10 min), 问题与对策 (10), 下周目标 (10). Measurables: 销售额 (万元, key
+    ``sales``; standing goals 王芳 30, 周杰 20, Li Ming 25) and 新客户拜访 (家, key
+    ``visits``, goal 5). In W47 周杰's sales (10.4 of 20) and Li Ming's visits (2 of 5)
+    are off track; the weeks before give the sparklines something to draw."""
+
+    SALES = {"王芳": (31, 28.5, 34.8), "周杰": (18, 15, 10.4), "Li Ming": (24, 27, 26)}
+    VISITS = {"王芳": (5, 6, 5), "周杰": (6, 5, 6), "Li Ming": (4, 3, 2)}
+
+    @staticmethod
+    def build(services: Services) -> int:
+        from salestui.core.models import MeetingKind, Role
+        from salestui.core.numbers import NumbersService
+        from salestui.core.planning import Planning
+
+        services.add_person("陈建国", Role.DIRECTOR, "营销部")
+        services.add_person("王芳", Role.LEAD, "销售一部", reports_to="陈建国")
+        services.add_person("周杰", Role.MEMBER, "销售一部", reports_to="王芳")
+        services.add_person("Li Ming", Role.MEMBER, "销售一部", reports_to="王芳")
+        numbers = NumbersService(services)
+        numbers.add_measurable("销售额", unit="万元", key="sales")
+        numbers.add_measurable("新客户拜访", unit="家", key="visits", goal=5)
+        for name, goal in (("王芳", 30), ("周杰", 20), ("Li Ming", 25)):
+            numbers.set_goal("sales", None, goal, owner=name)
+        for key, figures in (("sales", NumbersMeeting.SALES), ("visits", NumbersMeeting.VISITS)):
+            for name, values in figures.items():
+                for week, value in zip(("2026-W45", "2026-W46", "2026-W47"), values, strict=True):
+                    numbers.set_value(key, week, value, owner=name)
+        start = datetime(2026, 11, 27, 9, 0, tzinfo=SHANGHAI)
+        meeting = services.new_meeting(
+            "周例会", "检讨上周业绩，定本周目标", MeetingKind.WEEKLY, start, 30, chair="陈建国"
+        )
+        assert meeting.id is not None
+        for title, kind in (("上周业绩回顾", "numbers"), ("问题与对策", "discussion"),
+                            ("下周目标", "decision")):  # fmt: skip
+            services.add_agenda_item(meeting.id, title, 10, kind=kind)
+        services.invite(meeting.id, ["王芳", "周杰", "Li Ming"])
+        Planning(services).make_recurring(meeting.id, "weekly")
+        return meeting.id
+
+
+@pytest.fixture(scope="session")
+def numbers_meeting() -> type[NumbersMeeting]:
+    """``numbers_meeting.build(services)`` -> the id of a weekly meeting reviewing numbers."""
+    return NumbersMeeting

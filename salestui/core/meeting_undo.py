@@ -45,6 +45,8 @@ OPERATIONS = {
     "skip": N_("skipping “{subject}”"),
     "park": N_("parking “{subject}”"),
     "goto": N_("jumping to “{subject}”"),
+    "number": N_("the number “{subject}”"),
+    "countermeasure": N_("the countermeasure “{subject}”"),
 }
 _ANY_CHANGE = N_("the change of “{subject}”")
 # Moves on the agenda and its timer: they mean something only while the meeting runs.

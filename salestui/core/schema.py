@@ -12,7 +12,7 @@ import re
 from salestui.core.schema_analytics import ANALYTICS_MIGRATION
 from salestui.core.schema_day import DAY_MIGRATION
 from salestui.core.schema_keys import SORT_KEYS_MIGRATION
-from salestui.core.schema_numbers import NUMBERS_MIGRATION
+from salestui.core.schema_numbers import NUMBERS_ITEMS_MIGRATION, NUMBERS_MIGRATION
 
 _FTS_TABLES = {
     # fts table: (content table, indexed columns)
@@ -387,13 +387,13 @@ def v1_repairs(columns: dict[str, set[str]], objects: set[str]) -> list[str]:
 
 # The numbers review (issue 15): measurables, goals, values, countermeasures (schema_numbers).
 MIGRATION_5: list[str] = list(NUMBERS_MIGRATION)
-
 # Sort keys of the actions list (issue 14, "Scale beyond 100k"): see schema_keys.
 MIGRATION_6: list[str] = list(SORT_KEYS_MIGRATION)
 MIGRATIONS: list[list[str]] = [
     MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6,
     list(ANALYTICS_MIGRATION),  # 7: meeting ratings, analytics indexes (schema_analytics)
-    list(DAY_MIGRATION),  # 8: activity plans and daily reports, 行动报告制 (schema_day)
+    NUMBERS_ITEMS_MIGRATION,  # 8: the weekly meeting's results items review the numbers
+    list(DAY_MIGRATION),  # 9: activity plans and daily reports, 行动报告制 (schema_day)
 ]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 SORT_KEYS_VERSION = MIGRATIONS.index(MIGRATION_6) + 1  # owner_name and the sort indexes

@@ -23,6 +23,7 @@ AGENDA_KIND_LABELS = {
     AgendaKind.INFO: N_("info"),
     AgendaKind.DISCUSSION: N_("discussion"),
     AgendaKind.DECISION: N_("decision"),
+    AgendaKind.NUMBERS: N_("numbers review"),
 }
 
 

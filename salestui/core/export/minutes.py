@@ -1,6 +1,7 @@
 """Meeting minutes as markdown (DESIGN.md, "Minutes"): a pure function of the database.
 
-Sections, in order: title and facts; attendance; agenda table (planned vs actual);
+Sections, in order: title and facts; attendance; numbers (when the meeting reviewed
+numbers: ``minutes_numbers``); agenda table (planned vs actual);
 previous actions reviewed; discussion per item; decisions; action items table; action
 items by person (with Unassigned); parking lot; speaking balance; timing summary.
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 from salestui.core.export import minutes_content as content
 from salestui.core.export import minutes_day as day
 from salestui.core.export import minutes_meeting as ran
+from salestui.core.export import minutes_numbers as numbers
 from salestui.core.export.minutes_parts import (
     ATTENDANCE_LABELS,
     DECISION_STATUS_LABELS,
@@ -45,6 +47,7 @@ def render_minutes(
     minutes = read_minutes(services, meeting_id, people)
     ran.title_and_facts(minutes)
     ran.attendance(minutes)
+    numbers.numbers(minutes)
     ran.agenda_table(minutes)
     day.day_table(minutes)  # a daily meeting's plans and reports
     content.previous_actions(minutes)
@@ -68,7 +71,7 @@ def read_minutes(
     logged = store.meeting_follow_ups(meeting_id, reviewed_ids)
     reviewed = [(a, logged.get(a.id or 0, [])) for a in store.get_actions(reviewed_ids)]
     timed = bool(store.list_speaking(meeting_id))  # else the balance has nothing to say
-    return MinutesContext(
+    context = MinutesContext(
         services,
         meeting_id,
         live,
@@ -77,3 +80,5 @@ def read_minutes(
         reviewed,
         live.balance(meeting_id) if timed else None,
     )
+    numbers.read_numbers(context)
+    return context
