@@ -214,6 +214,8 @@ async def daily_meeting(app, pilot, services) -> None:
     app.open_meeting(meeting_id)
     await pilot.pause()
     await pilot.pause()
+    for widget in app.screen.query("Input"):
+        widget.cursor_blink = False
     app.clear_notifications()
 
 
