@@ -184,6 +184,41 @@ async def export_preview(app, pilot, services) -> None:
     await pilot.pause()
 
 
+async def my_day(app, pilot, services) -> None:
+    """赵磊's day: his plan, two visits reported, a third being reported."""
+    from salestui.core.day import DayService
+
+    day = DayService(services)
+    planned = day.my_day(day.person()).planned
+    day.report(planned[0].customer, result="已对账", collection=12, next_step="周五送样品")
+    day.report(planned[1].customer, "postponed", "采购经理出差，改到下周一")
+    await pilot.press("d")
+    await pilot.pause()
+    for widget in app.screen.query("Input"):
+        widget.cursor_blink = False
+    await pilot.press(*f"/r {planned[2].customer} 已拜访 订单 3 万")
+    await pilot.pause()
+
+
+async def daily_meeting(app, pilot, services) -> None:
+    """王芳's 早会 of 销售一部: each salesperson's plan for today, two instructions."""
+    meeting_id = next(
+        m.id for m in services.store.list_meetings(status=MeetingStatus.CIRCULATED)
+        if m.kind.value == "daily"
+    )  # fmt: skip
+    live = LiveMeeting(services)
+    live.start(meeting_id)
+    services.clock.advance(minutes=4)
+    live.capture(meeting_id, "/a @赵磊 下周一 带上新品报价单")
+    live.capture(meeting_id, "/n @孙丽 永辉先谈回款，再谈陈列")
+    app.open_meeting(meeting_id)
+    await pilot.pause()
+    await pilot.pause()
+    for widget in app.screen.query("Input"):
+        widget.cursor_blink = False
+    app.clear_notifications()
+
+
 def analytics(tab: str) -> Step:
     """The analytics screen on ``tab`` (1 numbers, 2 meetings, 3 follow-through), every
     read finished."""
@@ -238,6 +273,9 @@ SHOTS = [
     Shot("actions-lead-zh-80x24", lead_overdue, size=(80, 24), lang="zh-CN", me="王芳"),
     Shot("dashboard", dashboard),
     Shot("export-preview", export_preview),
+    Shot("day", my_day, me="赵磊"),
+    Shot("day-zh-80x24", my_day, size=(80, 24), lang="zh-CN", me="赵磊"),
+    Shot("daily-zh", daily_meeting, lang="zh-CN", me="王芳"),
     Shot("analytics", analytics("1")),
     Shot("analytics-meetings-zh", analytics("2"), lang="zh-CN"),
     Shot("analytics-follow-80x24", analytics("3"), size=(80, 24)),

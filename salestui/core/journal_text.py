@@ -30,6 +30,7 @@ FIELD_LABELS = {
     "meeting": N_("meeting"),
     "agenda": N_("agenda"),
     "attendance": N_("attendees"),
+    "visit": N_("visit"),
     "other": N_("other"),
 }
 STATUS_LABELS = {
@@ -55,7 +56,12 @@ _COLUMNS = {
     "updated_at": "",
     "owner_name": "",
 }
-_TABLES = {"meetings": "meeting", "agenda_items": "agenda", "attendance": "attendance"}
+_TABLES = {
+    "meetings": "meeting",
+    "agenda_items": "agenda",
+    "attendance": "attendance",
+    "visits": "visit",
+}
 _ORDER = list(FIELD_LABELS)
 
 

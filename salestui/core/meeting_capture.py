@@ -38,6 +38,14 @@ def entry_text(line: str, parsed: Capture) -> str:
     return note_text(line) if parsed.kind == EntryKind.NOTE else parsed.text
 
 
+def _about(parsed: Capture) -> int | None:
+    """The person a note is about: the one person its ``@name`` names (a daily meeting
+    shows it with that person's plan, ``core.day_read``)."""
+    if parsed.kind == EntryKind.NOTE and len(parsed.owners) == 1:
+        return parsed.owners[0].id
+    return None
+
+
 class Captures:
     """The entries of a live meeting: parsing a line, saving it, reading entries back."""
 
@@ -75,6 +83,7 @@ class Captures:
                     agenda_item_id=current.id if current else None,
                     kind=parsed.kind,
                     text=entry_text(line, parsed),
+                    person_id=_about(parsed),
                     at=now,
                 )
             )

@@ -76,6 +76,17 @@ DEFAULT_TEMPLATES: list[tuple[MeetingKind, str, str, int, list[tuple[str, int, A
         ],
     ),
     (
+        MeetingKind.CONSULTATION,
+        N_("Department consultation"),
+        N_("Settle the questions between departments and agree who does what"),
+        45,
+        [
+            (N_("Each department's open questions"), 15, AgendaKind.DISCUSSION),
+            (N_("Options and what they cost"), 15, AgendaKind.DISCUSSION),
+            (N_("Agreement and owners"), 10, AgendaKind.DECISION),
+        ],
+    ),
+    (
         MeetingKind.LEADERSHIP,
         N_("Leadership meeting"),
         N_("Review department performance and decide priorities"),
@@ -87,6 +98,11 @@ DEFAULT_TEMPLATES: list[tuple[MeetingKind, str, str, int, list[tuple[str, int, A
         ],
     ),
 ]
+
+# The kinds the first release wrote templates for (a "templates_seeded" of "1").
+_FIRST_SEEDED = (
+    MeetingKind.WEEKLY, MeetingKind.DAILY, MeetingKind.COORDINATION, MeetingKind.LEADERSHIP,
+)  # fmt: skip
 
 
 @storage_boundary
@@ -209,11 +225,24 @@ class Planning:
 
     # -- templates --------------------------------------------------------------------
 
+    def _seeded_kinds(self) -> set[str]:
+        """The kinds whose default template was written already ("1": the four kinds the
+        first release had, before the consultation meeting got one)."""
+        seeded = self.store.get_setting("templates_seeded")
+        if seeded is None:
+            return set()
+        if seeded == "1":
+            return {k.value for k in _FIRST_SEEDED}
+        return set(seeded.split(","))
+
     def templates(self, kind: MeetingKind | None = None) -> list[Template]:
-        """The stored templates; the defaults are written (translated) on first use."""
-        if self.store.get_setting("templates_seeded") is None:
+        """The stored templates; each default is written (translated) on first use - a
+        default added in a later version joins the user's templates then."""
+        seeded = self._seeded_kinds()
+        missing = [t for t in DEFAULT_TEMPLATES if t[0].value not in seeded]
+        if missing:
             with self.store.transaction():
-                for t_kind, name, purpose, minutes, items in DEFAULT_TEMPLATES:
+                for t_kind, name, purpose, minutes, items in missing:
                     self.store.save_template(
                         Template(
                             kind=t_kind,
@@ -226,15 +255,16 @@ class Planning:
                             ],
                         )
                     )
-                self.store.set_setting("templates_seeded", "1")
+                kinds = seeded | {t[0].value for t in missing}
+                self.store.set_setting("templates_seeded", ",".join(sorted(kinds)))
         return self.store.list_templates(kind)
 
     def template_kinds(self) -> set[MeetingKind]:
         """The kinds of meeting that have a template - counting the defaults before
         ``templates`` first writes them. Only reads (a front end's reader may call it)."""
         kinds = {template.kind for template in self.store.list_templates()}
-        if self.store.get_setting("templates_seeded") is None:
-            kinds |= {kind for kind, *_rest in DEFAULT_TEMPLATES}
+        seeded = self._seeded_kinds()
+        kinds |= {kind for kind, *_rest in DEFAULT_TEMPLATES if kind.value not in seeded}
         return kinds
 
     def save_template(self, template: Template) -> Template:

@@ -8,6 +8,7 @@ statements (tests/core/test_integrity_schema.py pins MIGRATION_1's text); add a 
 from __future__ import annotations
 
 from salestui.core.schema_analytics import ANALYTICS_MIGRATION
+from salestui.core.schema_day import DAY_MIGRATION
 from salestui.core.schema_keys import SORT_KEYS_MIGRATION
 from salestui.core.schema_mail import OUTBOX_MIGRATION
 from salestui.core.schema_numbers import NUMBERS_ITEMS_MIGRATION, NUMBERS_MIGRATION
@@ -354,6 +355,7 @@ MIGRATIONS: list[list[str]] = [
     NUMBERS_ITEMS_MIGRATION,  # 8: the weekly meeting's results items review the numbers
     list(OUTBOX_MIGRATION),  # 9: the mail outbox (issue 16, schema_mail)
     list(SIGN_IN_MIGRATION),  # 10: logins and signing in (issue 17, schema_people)
+    list(DAY_MIGRATION),  # 11: activity plans and daily reports, 行动报告制 (schema_day)
 ]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 SORT_KEYS_VERSION = MIGRATIONS.index(MIGRATION_6) + 1  # owner_name and the sort indexes

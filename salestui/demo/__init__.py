@@ -85,6 +85,9 @@ def generate_demo(store: Store, clock: Clock, seed: int = 1, scale: int = 0) -> 
         from salestui.demo.ratings import add_demo_ratings
 
         add_demo_ratings(builder.state, random.Random(seed * 4_001 + 17))
+        from salestui.demo.day import add_demo_day
+
+        add_demo_day(builder.state, random.Random(seed * 3_001 + 17))  # plans and reports
         if scale:
             from salestui.demo.scale import add_scale_rows
 

@@ -62,6 +62,7 @@ class SalestuiApp(App[None]):
         Binding("y", "analytics", N_("Analytics"), show=False, id="app.analytics"),
         Binding("n", "new_meeting", N_("New meeting"), id="app.new_meeting"),
         Binding("o", "outbox", N_("Outbox"), show=False, id="app.outbox"),
+        Binding("d", "my_day", N_("My day"), show=False, id="app.my_day"),
         Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
         Binding(
             "ctrl+k", "search_everything", N_("Search everything"), show=False, id="app.search"
@@ -151,6 +152,12 @@ class SalestuiApp(App[None]):
 
         if not navigation.showing(self, "PeopleScreen"):
             self.push_screen(PeopleScreen(self.services))
+
+    def action_my_day(self) -> None:
+        from salestui.tui.screens.day import DayScreen
+
+        if not navigation.showing(self, "DayScreen"):
+            self.push_screen(DayScreen(self.services))
 
     def action_analytics(self) -> None:
         from salestui.tui.screens.analytics import AnalyticsScreen

@@ -36,6 +36,8 @@ COMMANDS: list[tuple[str, str, str]] = [
     (N_("My team"), N_("Team-lead dashboard: each person's open and overdue items"),
      "action_dashboard"),
     (N_("Staff"), N_("People and reporting lines"), "action_people"),
+    (N_("My day"), N_("Today's visit plan and reports: /v plans a visit, /r reports it (d)"),
+     "action_my_day"),
     (N_("Analytics"), N_("Numbers plan vs actual, meeting load and habits, follow-through "
      "(y)"), "action_analytics"),
     (N_("Home"), N_("Back to the home screen"), "action_home"),

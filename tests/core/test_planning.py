@@ -65,7 +65,7 @@ def test_templates_seeded_once_in_user_language(planning: Planning, services: Se
     assert [t.name for t in weekly] == ["周例会"]
     assert [i.title for i in weekly[0].items][0] == "上周业绩回顾"
     i18n.set_language("en")
-    assert len(planning.templates()) == 4  # not seeded twice
+    assert len(planning.templates()) == 5  # not seeded twice
     weekly[0].items[0].title = "业绩"
     planning.save_template(weekly[0])
     assert planning.templates(MeetingKind.WEEKLY)[0].items[0].title == "业绩"

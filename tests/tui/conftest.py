@@ -384,3 +384,62 @@ def callback_guard() -> Callable[..., contextlib.AbstractAsyncContextManager[lis
     """``async with callback_guard() as slow:`` - after the block, ``slow`` lists the UI
     thread's stretches of work over 50 ms."""
     return _watch_callbacks
+
+
+# -- a sales team's day: "My day" and the daily meeting's panel (issue 18) -------------------
+
+
+class DayTeam:
+    """Helpers for the day's tests (the ``day_team`` fixture): 王芳 leads 赵磊 and 孙丽;
+    the clock stands at Friday 08:30."""
+
+    @staticmethod
+    def people(services: Services) -> None:
+        services.add_person("陈建国", Role.DIRECTOR, "营销部")
+        services.add_person("王芳", Role.LEAD, "销售一部", reports_to="陈建国")
+        services.add_person("赵磊", Role.MEMBER, "销售一部", reports_to="王芳")
+        services.add_person("孙丽", Role.MEMBER, "销售一部", reports_to="王芳")
+
+    def planned_and_reported(self, services: Services, clock: FixedClock) -> None:
+        """赵磊's Friday: three visits planned on Thursday (and one Thursday visit never
+        reported), two reported; 孙丽 plans one."""
+        from salestui.core.day import DayService
+
+        self.people(services)
+        now = clock.now()
+        clock.set(now - timedelta(days=1))
+        zhao = DayService(Services(services.store, clock, me="赵磊"))
+        zhao.plan("远东物流", "催收货款", amount=6)
+        friday = now.date()
+        zhao.plan("华联超市", "回款对账", friday, 12)
+        zhao.plan("永辉超市", "新品陈列", friday)
+        zhao.plan("Acme Trading", "demo", friday, 5)
+        clock.set(now)
+        zhao.report("华联超市", result="已对账", collection=8, next_step="送样品",
+                    next_due=friday + timedelta(days=3))  # fmt: skip
+        zhao.report("永辉超市", "postponed", "采购经理出差")
+        DayService(Services(services.store, clock, me="孙丽")).plan(
+            "物美", "签订年度合同", amount=20
+        )
+
+    @staticmethod
+    def morning_meeting(services: Services, clock: FixedClock) -> int:
+        """王芳's 早会 at 08:30 with 赵磊 and 孙丽, running, two instructions for 赵磊."""
+        boss = Services(services.store, clock, me="王芳")
+        meeting = boss.new_meeting(
+            "销售一部早会", "今日计划", MeetingKind.DAILY, clock.now(), 15, chair="王芳"
+        )
+        boss.add_agenda_item(meeting.id, "今日计划", 10)
+        boss.invite(meeting.id, ["赵磊", "孙丽"])
+        live = LiveMeeting(boss)
+        live.start(meeting.id)
+        live.capture(meeting.id, "/a @赵磊 下周一 带上新品报价单")
+        live.capture(meeting.id, "/n @赵磊 华联先谈回款")
+        return meeting.id
+
+
+@pytest.fixture(scope="session")
+def day_team() -> DayTeam:
+    """``day_team.planned_and_reported(services, clock)``,
+    ``day_team.morning_meeting(services, clock)`` -> the meeting's id."""
+    return DayTeam()

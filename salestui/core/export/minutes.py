@@ -13,6 +13,7 @@ decided ``minutes_content``'s; what they share (the status labels among it) is
 from __future__ import annotations
 
 from salestui.core.export import minutes_content as content
+from salestui.core.export import minutes_day as day
 from salestui.core.export import minutes_meeting as ran
 from salestui.core.export import minutes_numbers as numbers
 from salestui.core.export.minutes_parts import (
@@ -48,6 +49,7 @@ def render_minutes(
     ran.attendance(minutes)
     numbers.numbers(minutes)
     ran.agenda_table(minutes)
+    day.day_table(minutes)  # a daily meeting's plans and reports
     content.previous_actions(minutes)
     content.discussion(minutes)
     content.decisions(minutes)

@@ -89,6 +89,12 @@ FIELD_LABELS = {
     "scheduled_start": N_("start"),
     "next_follow_up": N_("next follow-up"),
     "next_check_in": N_("next follow-up"),
+    "customer": N_("customer"),
+    "result": N_("result"),
+    "next_step": N_("next step"),
+    "planned_amount": N_("planned amount"),
+    "order_amount": N_("order amount"),
+    "collection_amount": N_("collection amount"),
 }
 
 

@@ -11,6 +11,7 @@ from salestui.core.store.analytics import AnalyticsStore
 from salestui.core.store.base import BaseStore
 from salestui.core.store.bulk import BulkStore
 from salestui.core.store.capture import CaptureStore
+from salestui.core.store.day import DayStore
 from salestui.core.store.integrity import IntegrityStore
 from salestui.core.store.journal import JournalStore
 from salestui.core.store.meetings import MeetingsStore
@@ -34,6 +35,7 @@ class Store(
     NumbersStore,
     OutboxStore,
     BulkStore,
+    DayStore,
     AnalyticsStore,
     SignInStore,
 ):

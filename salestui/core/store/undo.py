@@ -30,6 +30,7 @@ ID_TABLES = (
     "entries",
     "decisions",
     "action_items",
+    "visits",
 )
 # Tables whose rows nobody refers to: restored by replacing the scope's rows.
 SET_TABLES = (

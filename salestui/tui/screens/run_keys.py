@@ -56,6 +56,14 @@ RUN_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("f2", "toggle_panel('agenda')", N_("Agenda"), priority=True, id="run.panel_agenda"),
     Binding("f3", "toggle_panel('people')", N_("Attendance"), priority=True, id="run.panel_people"),
     Binding("f4", "review", N_("Review"), priority=True, id="run.review"),
+    Binding(
+        "f7",
+        "toggle_panel('day-table')",
+        N_("Team's day"),
+        show=False,
+        priority=True,
+        id="run.day_board",
+    ),  # a daily meeting's plans and reports (run_day)
     Binding("ctrl+z", "undo", N_("Undo"), show=False, priority=True, id="run.undo"),
     Binding("plus", "extend(5)", N_("+5 min"), show=False, id="run.more_time_plus"),
     Binding("minus", "extend(-5)", N_("-5 min"), show=False, id="run.less_time_minus"),

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from salestui.i18n import _
 from salestui.tui.screens.run_data import WIDE, LiveView
+from salestui.tui.screens.run_day import DayBoard
 from salestui.tui.screens.run_entries import WINDOW, EntriesTable
 from salestui.tui.screens.run_scorecard import (
     ScorecardTable,
@@ -56,6 +57,7 @@ class RunPanel(Horizontal):
             yield ItemTimer(id="timer")
             yield Static(id="strip")
             yield SpeakingNotice(id="speaking")
+            yield DayBoard(id="day-board")  # a daily meeting's plans and reports
             yield Static(classes="panel-title", id="scorecard-title")
             yield ScorecardTable(id="scorecard")
             yield Static(id="scorecard-empty")
@@ -91,6 +93,7 @@ class RunPanel(Horizontal):
             "people", people_columns(), people_rows(view.speakers, view.balance.speaking_now, tones)
         )
         show_text(self.query_one("#strip", Static), strip_text(view))
+        self.query_one(DayBoard).follow(view.state.meeting)
         self._show_scorecard(view, tones)
         self._show_entries(view, watching)
         show_text(
@@ -108,7 +111,7 @@ class RunPanel(Horizontal):
         return {"agenda", "people"} if self.app.size.width >= WIDE else set()
 
     def _show_panels(self) -> None:
-        panels = self._shown_panels()
+        panels = self._shown_panels() & {"agenda", "people"}  # the day board is no side panel
         self.set_class("agenda" not in panels, "-no-agenda")
         self.set_class("people" not in panels, "-no-people")
         self.set_class(not panels, "-no-side")

@@ -23,6 +23,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.message import Message
+from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from salestui.i18n import _
@@ -71,14 +72,15 @@ class CaptureLine(Vertical):
         line: str
         editing: int | None
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, suggester: Suggester | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.editing: int | None = None  # the entry whose text is in the line, if any
         self._failed: str | None = None  # the line whose save failed, while it is unchanged
+        self._suggester = suggester
         self.numbers = False  # on a numbers-review item: the hint starts with /k
 
     def compose(self) -> ComposeResult:
-        yield CaptureInput(id="capture-input", select_on_focus=False)
+        yield CaptureInput(id="capture-input", select_on_focus=False, suggester=self._suggester)
         with Horizontal(id="capture-status"):
             yield Static(id="capture-preview")
             yield Static(id="capture-saved")
@@ -95,13 +97,21 @@ class CaptureLine(Vertical):
     def value(self) -> str:
         return self.input.value
 
+    def placeholder(self) -> str:
+        """What the empty input says (another capture line says its own)."""
+        if self.numbers:  # on a numbers-review item
+            return _("/k @name measurable actual 目标 target · a note · /d /a /p /t /l")
+        return _("Type a note · /d decision · /a action · /p park · /t new item · /l link")
+
+    def blank_hint(self) -> str:
+        """The hint under an empty line."""
+        return _("Enter saves to the current item · F1 all keys")
+
     def _update_labels(self) -> None:
         self.input.placeholder = (
             _("Edit the words · Enter saves · Esc cancels · /d /a /n … captures anew")
             if self.editing is not None
-            else _("/k @name measurable actual 目标 target · a note · /d /a /p /t /l")
-            if self.numbers
-            else _("Type a note · /d decision · /a action · /p park · /t new item · /l link")
+            else self.placeholder()
         )
         self.set_class(self.editing is not None, "-editing")
 
@@ -117,7 +127,7 @@ class CaptureLine(Vertical):
         if line.strip():
             self.post_message(self.Changed(line, self.editing))
             return
-        hint = _("Enter saves to the current item · F1 all keys") if self.editing is None else ""
+        hint = self.blank_hint() if self.editing is None else ""
         show_text(self.query_one("#capture-preview", Static), Text(hint, style="dim"))
         self.set_class(False, "-error")
 
