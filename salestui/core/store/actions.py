@@ -39,6 +39,7 @@ class ActionsStore(ActionPagingStore):
             "waiting_on": action.waiting_on,
             "blocked_by": action.blocked_by,
             "unassigned_ok": int(action.unassigned_ok),
+            "confidential": int(action.confidential),
         }
 
     def add_action(self, action: ActionItem, now: datetime) -> ActionItem:
