@@ -60,6 +60,7 @@ class SalestuiApp(App[None]):
         Binding("t", "dashboard", N_("My team"), show=False, id="app.dashboard"),
         Binding("p", "people", N_("Staff"), show=False, id="app.people"),
         Binding("n", "new_meeting", N_("New meeting"), id="app.new_meeting"),
+        Binding("d", "decisions", N_("Decisions"), show=False, id="app.decisions"),
         Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
         Binding(
             "ctrl+k", "search_everything", N_("Search everything"), show=False, id="app.search"
@@ -142,6 +143,12 @@ class SalestuiApp(App[None]):
 
         if not navigation.showing(self, "PeopleScreen"):
             self.push_screen(PeopleScreen(self.services))
+
+    def action_decisions(self) -> None:
+        from salestui.tui.screens.decisions import DecisionsScreen
+
+        if not navigation.showing(self, "DecisionsScreen"):
+            self.push_screen(DecisionsScreen(self.services))
 
     def action_decision_register(self) -> None:
         from salestui.tui.screens.decision_register import DecisionRegisterScreen
