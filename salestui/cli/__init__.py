@@ -26,6 +26,7 @@ from salestui.cli.common import AppContext, warn
 from salestui.cli.config import config as config_command
 from salestui.cli.cycle import drop_item, meeting_next
 from salestui.cli.data import backup, doctor, restore
+from salestui.cli.decisions import decisions as decisions_group
 from salestui.cli.export import export as export_group
 from salestui.cli.live import run_group
 from salestui.cli.meetings import agenda, invite, meeting
@@ -165,7 +166,7 @@ def _daily_backup(store: Store) -> None:
 for command in (
     demo, people_group, meeting, agenda, invite, run_group, actions_group, followup,
     search_command, views_group, undo_command, export_group, backup, restore, doctor,
-    config_command, numbers_group,
+    config_command, numbers_group, decisions_group,
 ):  # fmt: skip
     cli.add_command(command)
 meeting.add_command(meeting_next)
