@@ -411,13 +411,15 @@ def _build_register(services: Services) -> dict[str, int]:
     services.add_person("陈建国", Role.DIRECTOR, "营销部")
     services.add_person("王芳", Role.LEAD, "销售一部", reports_to="陈建国")
     services.add_person("Li Ming", Role.MEMBER, "销售一部", reports_to="王芳")
-    first = services.new_meeting("周例会", "回顾本周", MeetingKind.WEEKLY,
-                                 datetime(2026, 11, 20, 9, 0, tzinfo=SHANGHAI), 30, chair="陈建国")  # fmt: skip
+    start = datetime(2026, 11, 20, 9, 0, tzinfo=SHANGHAI)
+    first = services.new_meeting("周例会", "回顾", MeetingKind.WEEKLY, start, 30, chair="陈建国")
     planning = Planning(services)
     series = planning.make_recurring(first.id, "weekly")
     second = planning.next_meeting(series.id)
-    other = services.new_meeting("与生产部协调交期", "交期", MeetingKind.COORDINATION,
-                                 datetime(2026, 11, 25, 10, 0, tzinfo=SHANGHAI), 45, chair="陈建国")  # fmt: skip
+    start = datetime(2026, 11, 25, 10, 0, tzinfo=SHANGHAI)
+    other = services.new_meeting(
+        "与生产部协调交期", "交期", MeetingKind.COORDINATION, start, 45, chair="陈建国"
+    )
     for meeting_id in (first.id, other.id):
         meeting = services.meeting(meeting_id)
         meeting.status = MeetingStatus.CONFIRMED
@@ -438,11 +440,12 @@ def _build_register(services: Services) -> dict[str, int]:
     ids["d_secret"] = decide(second.id, "收购远东物流", DecisionStatus.CONFIRMED, confidential=True)
     ids["d_ghost"] = decide(second.id, "旧的措辞", DecisionStatus.SUPERSEDED)
     add = services.add_action
+    rebate, rebate4 = ids["d_rebate"], ids["d_rebate4"]
     done = [
-        add("通知经销商", ["王芳"], meeting_id=first.id, decision_id=ids["d_rebate"]),
-        add("Update the rebate sheet", ["Li Ming"], meeting_id=first.id, decision_id=ids["d_rebate"]),
-        add("通知4%", ["Li Ming"], meeting_id=second.id, decision_id=ids["d_rebate4"]),
-    ]  # fmt: skip
+        add("通知经销商", ["王芳"], meeting_id=first.id, decision_id=rebate),
+        add("Update the rebate sheet", ["Li Ming"], meeting_id=first.id, decision_id=rebate),
+        add("通知4%", ["Li Ming"], meeting_id=second.id, decision_id=rebate4),
+    ]
     add("核对返利台账", ["王芳"], meeting_id=first.id, decision_id=ids["d_rebate"])
     add("建周会日程", ["Li Ming"], meeting_id=other.id, decision_id=ids["d_delivery"])
     dropped = add("Old plan", ["王芳"], meeting_id=other.id, decision_id=ids["d_delivery"])

@@ -166,7 +166,7 @@ class DecisionRegister:
         scopes = [(table, {"id": [row_id]})]
         if entry_id is not None and table != "entries":
             scopes.append(("entries", {"id": [entry_id]}))
-        summary = (_("Marked confidential") if confidential else _("No longer confidential"))
+        summary = _("Marked confidential") if confidential else _("No longer confidential")
         with self.services.journal.step(MEETING, *scopes, summary=summary):
             self.store.set_confidential(table, row_id, confidential)
             if entry_id is not None and table != "entries":

@@ -16,7 +16,6 @@ from salestui.core.export.minutes_parts import (
 from salestui.core.models import (
     ActionItem,
     AgendaStatus,
-    DecisionStatus,
     Entry,
     EntryKind,
     FollowUp,
@@ -73,6 +72,8 @@ def discussion(m: MinutesContext) -> None:
         if entry.kind == EntryKind.DECISION and entry.id in decisions_by_entry:
             decision = decisions_by_entry[entry.id]
             text = decision_text(decision.text, decision.status)
+            if decision.id in m.notes:
+                text = annotate(text, _("({note})").format(note=inline(m.notes[decision.id])))
         if entry.kind == EntryKind.ACTION and entry.id in actions_by_entry:
             action = actions_by_entry[entry.id]
             text = _("{title} - owner: {owners}; due: {due}").format(
@@ -93,11 +94,18 @@ def discussion(m: MinutesContext) -> None:
 
 
 def decisions(m: MinutesContext) -> None:
-    """6. The decisions, with their status (superseded ones left out)."""
+    """6. The decisions, with their status and what they superseded or what superseded
+    them (one replaced by an edit of its own entry is left out before this)."""
     m.doc.heading(2, _("Decisions"))
-    shown = [d for d in m.detail.decisions if d.status != DecisionStatus.SUPERSEDED]
+    shown = m.detail.decisions
     if shown:
-        m.doc.numbered(decision_text(d.text, d.status) for d in shown)
+        m.doc.numbered(
+            annotate(
+                decision_text(d.text, d.status),
+                _("({note})").format(note=inline(m.notes[d.id])) if d.id in m.notes else "",
+            )
+            for d in shown
+        )
     else:
         m.doc.paragraph(_("No decisions."))
 

@@ -43,6 +43,7 @@ class DecisionRow(_Model):
     superseded_by_id: int | None = None
     superseded_by_meeting: OptionalLine = None
     superseded_by_text: OptionalText = None
+    superseded_by_confidential: bool = False
     confidential: bool = False
 
     @property

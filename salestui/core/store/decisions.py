@@ -21,6 +21,7 @@ SELECT d.id, d.text, d.status, d.meeting_id, d.decided_at, d.supersedes_id, d.co
     (SELECT count(*) FROM action_items a WHERE a.decision_id = d.id
         AND a.status = 'done') AS done,
     s.id AS superseded_by_id, s.text AS superseded_by_text, sm.title AS superseded_by_meeting,
+    coalesce(s.confidential, 0) AS superseded_by_confidential,
     o.text AS supersedes_text
 FROM decisions d
 JOIN meetings m ON m.id = d.meeting_id

@@ -57,9 +57,7 @@ class SupersedePicker(ModalScreen[bool]):
             )
             yield Input(placeholder=_("Type to narrow the list"), id="supersede-search")
             yield OptionList(id="supersede-list")
-            yield Static(
-                _("↑↓ choose · Enter supersedes · Esc cancels"), classes="supersede-hint"
-            )
+            yield Static(_("↑↓ choose · Enter supersedes · Esc cancels"), classes="supersede-hint")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -179,7 +179,8 @@ class DecisionsScreen(SalestuiScreen):
             text.append("\n\n" + _("Press x to clear the filters and the search."))
         else:
             text.append(_("No decisions yet"), style="bold")
-            text.append("\n\n" + _("Decisions are captured in meetings: /d or 决定: on the capture line."))
+            hint = _("Decisions are captured in meetings: /d or 决定: on the capture line.")
+            text.append("\n\n" + hint)
         return text
 
     def _show_detail(self) -> None:
