@@ -115,3 +115,28 @@ def test_confidential_toggle_is_journaled(services, ids) -> None:
     assert not _by_id(register)[ids["d_rebate"]].confidential
     with pytest.raises(InvalidInput):
         register.set_confidential("topic", 1, True)
+
+
+def test_minutes_of_both_meetings_and_the_register_say_superseded(services, ids) -> None:
+    from salestui.core.export.minutes import render_minutes
+    from salestui.core.export.reports import render_decisions
+
+    DecisionRegister(services).supersede(ids["d_rebate"], ids["d_rebate4"])
+    old = render_minutes(services, ids["first"])
+    assert "华东区返利提高到3%" in old
+    assert "superseded by “返利提高到4%” (周例会 2026-11-27)" in old
+    new = render_minutes(services, ids["second"])
+    assert "supersedes “华东区返利提高到3%” (周例会 2026-11-20)" in new
+    register = render_decisions(services)
+    assert "superseded by “返利提高到4%”, 周例会" in register
+    assert "旧的措辞" not in old + new + register  # the entry-edit ghost stays history
+
+
+def test_a_confidential_successor_is_not_named_in_exports(services, ids) -> None:
+    from salestui.core.export.minutes import render_minutes
+    from salestui.core.export.reports import render_decisions
+
+    DecisionRegister(services).supersede(ids["d_rebate4"], ids["d_secret"])
+    for document in (render_minutes(services, ids["second"]), render_decisions(services)):
+        assert "收购远东物流" not in document
+        assert "a confidential decision" in document
