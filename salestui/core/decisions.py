@@ -104,18 +104,27 @@ class DecisionRegister:
     def supersede(self, old_id: int, new_id: int) -> Decision:
         """Mark decision ``old_id`` superseded by ``new_id`` (a decision of the same or a
         later meeting). One journal step; returns the old decision as it now is."""
-        old, new = self._decision(old_id), self._decision(new_id)
-        self._check_supersede(old, new)
+        old, new = self.checked_pair(old_id, new_id)
         summary = _("Decision “{old}” superseded by “{new}”").format(
             old=short_title(old.text), new=short_title(new.text)
         )
         scopes = [("decisions", {"id": [old_id, new_id]})]
         with self.services.journal.step(MEETING, *scopes, summary=summary):
-            new.supersedes_id = old_id
-            self.store.update_decision(new)
-            old.status = DecisionStatus.SUPERSEDED
-            self.store.update_decision(old)
+            self.link(old, new)
         return old
+
+    def checked_pair(self, old_id: int, new_id: int) -> tuple[Decision, Decision]:
+        """The two decisions, once it is sure ``new_id`` may supersede ``old_id``."""
+        old, new = self._decision(old_id), self._decision(new_id)
+        self._check_supersede(old, new)
+        return old, new
+
+    def link(self, old: Decision, new: Decision) -> None:
+        """Write the link (inside the caller's journal step or live record)."""
+        new.supersedes_id = old.id
+        self.store.update_decision(new)
+        old.status = DecisionStatus.SUPERSEDED
+        self.store.update_decision(old)
 
     def _decision(self, decision_id: int) -> Decision:
         found = self.store.get_decision(decision_id)

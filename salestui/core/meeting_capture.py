@@ -76,6 +76,7 @@ class Captures:
                     kind=parsed.kind,
                     text=entry_text(line, parsed),
                     at=now,
+                    confidential=parsed.confidential,
                 )
             )
             recording.created(
@@ -106,6 +107,7 @@ class Captures:
                     entry_id=entry.id,
                     text=parsed.text,
                     decided_at=now,
+                    confidential=entry.confidential,
                 )
             )
         elif parsed.kind == EntryKind.ACTION:
@@ -124,6 +126,7 @@ class Captures:
                     decision_id=decisions[-1].id if decisions else None,
                     entry_id=entry.id,
                     tags=list(parsed.tags),
+                    confidential=entry.confidential,
                 ),
                 now,
             )

@@ -45,6 +45,8 @@ OPERATIONS = {
     "skip": N_("skipping “{subject}”"),
     "park": N_("parking “{subject}”"),
     "goto": N_("jumping to “{subject}”"),
+    "confidential": N_("the confidential mark of “{subject}”"),
+    "supersede": N_("superseding with “{subject}”"),
 }
 _ANY_CHANGE = N_("the change of “{subject}”")
 # Moves on the agenda and its timer: they mean something only while the meeting runs.

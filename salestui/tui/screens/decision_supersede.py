@@ -4,6 +4,8 @@ becomes "superseded by" the new one, one step of the journal (ctrl+z takes it ba
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from salestui.core.decisions import DecisionRegister
 from salestui.core.errors import SalestuiError
-from salestui.core.models import DecisionRow
+from salestui.core.models import Decision, DecisionRow
 from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui import labels
@@ -41,10 +43,18 @@ class SupersedePicker(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "leave", N_("Cancel"), id="supersede.cancel")]
 
-    def __init__(self, services: Services, new_id: int) -> None:
+    def __init__(
+        self,
+        services: Services,
+        new_id: int,
+        link: Callable[[int, int], Decision] | None = None,
+    ) -> None:
+        """``link(old_id, new_id)``: how the two are linked (by default one journal step;
+        the live console passes its own, recorded in the meeting's undo)."""
         super().__init__()
         self.services = services
         self.new_id = new_id
+        self.link = link or DecisionRegister(services).supersede
         self.rows: list[DecisionRow] = []
 
     def compose(self) -> ComposeResult:
@@ -117,7 +127,7 @@ class SupersedePicker(ModalScreen[bool]):
 
     def _pick(self, old_id: int) -> None:
         try:
-            old = DecisionRegister(self.services).supersede(old_id, self.new_id)
+            old = self.link(old_id, self.new_id)
         except SalestuiError as error:
             self.notify(str(error), severity="error")
             return
