@@ -79,6 +79,16 @@ def render_ics(
             )
             event.add("attendee", address, encode=False)
         calendar.add_component(event)
+    _add_todos(calendar, services, meeting_id, include_confidential)
+    # Stored text is cleaned when written and when read; this last pass keeps the file free
+    # of terminal controls whatever a value went through (CRLF, the format's line ends, stay).
+    return _ICS_UNSAFE.sub(b"", calendar.to_ical())
+
+
+def _add_todos(
+    calendar: Calendar, services: Services, meeting_id: int | None, include_confidential: bool
+) -> None:
+    """The actions that have a due date, as to-dos (of one meeting, or all)."""
     query = ActionQuery(
         has_due=True, meeting_id=meeting_id, sort="id", no_confidential=not include_confidential
     )
@@ -96,6 +106,3 @@ def render_ics(
         if row.completed_at is not None:
             todo.add("completed", row.completed_at.astimezone(UTC))
         calendar.add_component(todo)
-    # Stored text is cleaned when written and when read; this last pass keeps the file free
-    # of terminal controls whatever a value went through (CRLF, the format's line ends, stay).
-    return _ICS_UNSAFE.sub(b"", calendar.to_ical())

@@ -124,6 +124,12 @@ class EntriesTable(DataTable):
             event.prevent_default()
             self.post_message(self.Typed(character))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("confidential", "supersede"):  # changes: not while watching
+            screen = self.screen
+            return not getattr(screen, "watching", False) and getattr(screen, "mode", "") == "run"
+        return True
+
     def action_confidential(self) -> None:
         from salestui.tui.screens.run_marks import toggle_confidential
 
