@@ -168,27 +168,50 @@ class DecisionRegister:
     def set_confidential(self, kind: str, row_id: int, confidential: bool) -> None:
         """Mark a note (entry), decision or action confidential, or not (a journal step).
         A decision's or action's own entry goes with it."""
+        target = self.confidential_target(kind, row_id)
+        summary = _("Marked confidential") if confidential else _("No longer confidential")
+        with self.services.journal.step(MEETING, *target.scopes, summary=summary):
+            self.write_confidential(target, confidential)
+
+    def confidential_target(self, kind: str, row_id: int) -> ConfidentialTarget:
+        """The rows a confidential mark of ``kind`` ``row_id`` changes (``NotFound``)."""
         table = CONFIDENTIAL_TABLES.get(kind)
         if table is None:
             raise InvalidInput(_("Only notes, decisions and actions can be confidential"))
-        entry_id = self._entry_of(table, row_id)
-        scopes = [(table, {"id": [row_id]})]
-        if entry_id is not None and table != "entries":
-            scopes.append(("entries", {"id": [entry_id]}))
-        summary = _("Marked confidential") if confidential else _("No longer confidential")
-        with self.services.journal.step(MEETING, *scopes, summary=summary):
-            self.store.set_confidential(table, row_id, confidential)
-            if entry_id is not None and table != "entries":
-                self.store.set_confidential("entries", entry_id, confidential)
-
-    def _entry_of(self, table: str, row_id: int) -> int | None:
+        meeting_id: int | None
         if table == "decisions":
-            return self._decision(row_id).entry_id
-        if table == "action_items":
+            decision = self._decision(row_id)
+            meeting_id, entry_id, words = decision.meeting_id, decision.entry_id, decision.text
+        elif table == "action_items":
             action = self.store.get_action(row_id)
             if action is None:
                 raise NotFound(_("No action item with id {id}").format(id=row_id))
-            return action.entry_id
-        if self.store.get_entry(row_id) is None:
-            raise NotFound(_("No entry #{id}").format(id=row_id))
-        return row_id
+            meeting_id, entry_id, words = action.meeting_id, action.entry_id, action.title
+        else:
+            entry = self.store.get_entry(row_id)
+            if entry is None:
+                raise NotFound(_("No entry #{id}").format(id=row_id))
+            meeting_id, entry_id, words = entry.meeting_id, None, entry.text
+        return ConfidentialTarget(table, row_id, entry_id, meeting_id, words)
+
+    def write_confidential(self, target: ConfidentialTarget, confidential: bool) -> None:
+        """Write the mark (inside the caller's journal step or live record)."""
+        self.store.set_confidential(target.table, target.row_id, confidential)
+        if target.entry_id is not None:
+            self.store.set_confidential("entries", target.entry_id, confidential)
+
+
+@dataclass
+class ConfidentialTarget:
+    table: str
+    row_id: int
+    entry_id: int | None  # a decision's or action's own entry
+    meeting_id: int | None
+    words: str
+
+    @property
+    def scopes(self) -> list[tuple[str, dict[str, list[int]]]]:
+        found = [(self.table, {"id": [self.row_id]})]
+        if self.entry_id is not None:
+            found.append(("entries", {"id": [self.entry_id]}))
+        return found

@@ -41,6 +41,19 @@ class LiveMarks:
                     self.store.set_confidential("action_items", action.id, secret)
         return secret
 
+    def set_confidential(self, kind: str, row_id: int, confidential: bool) -> None:
+        """Mark a decision or action of a meeting held but not yet confirmed (the
+        confirmation step): one record of the meeting's undo."""
+        register = DecisionRegister(self.services)
+        target = register.confidential_target(kind, row_id)
+        if target.meeting_id is None:
+            register.set_confidential(kind, row_id, confidential)
+            return
+        with self.live.undo_log.record(
+            target.meeting_id, "confidential", target.words, *target.scopes
+        ):
+            register.write_confidential(target, confidential)
+
     def decision_of(self, entry_id: int) -> Decision:
         """The decision a decision entry stands for (``InvalidInput`` for other entries)."""
         decision = self.store.decision_for_entry(entry_id)

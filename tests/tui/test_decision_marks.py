@@ -80,3 +80,31 @@ async def test_supersede_from_the_console(live_console, services, ui) -> None:
         await pilot.press("ctrl+z")
         await pilot.pause()
     assert services.store.get_decision(old_id).status == DecisionStatus.CONFIRMED
+
+
+async def test_confirmation_toggles_confidential(live_console, services, ui) -> None:
+    from salestui.tui.screens.confirm import ConfirmScreen
+    from salestui.tui.screens.confirm_tables import ActionTable, DecisionTable
+
+    meeting_id, _old = started(live_console, services)
+    live = LiveMeeting(services)
+    live.capture(meeting_id, "/a @王芳 due:2026-12-04 提交计划")
+    live.end(meeting_id)
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(ConfirmScreen(services, meeting_id))
+        await ui.open_screen(pilot, ConfirmScreen)
+        decisions = app.screen.query_one(DecisionTable)
+        assert "[confidential] 收购远东物流" in " ".join(str(c) for c in decisions.get_row_at(0))
+        decisions.focus()
+        decisions.move_cursor(row=1)
+        await pilot.press("ctrl+l")
+        await ui.wait_until(pilot, lambda: "[confidential]" in str(decisions.get_row_at(1)[1]))
+        actions = app.screen.query_one(ActionTable)
+        actions.focus()
+        await pilot.press("ctrl+l")
+        await ui.wait_until(pilot, lambda: "[confidential]" in str(actions.get_row_at(0)[0]))
+        await pilot.press("ctrl+z")  # the app's undo: my last change
+        await ui.wait_until(pilot, lambda: "[confidential]" not in str(actions.get_row_at(0)[0]))
+    texts = {d.text: d.confidential for d in services.store.list_decisions(meeting_id)}
+    assert texts == {"收购远东物流": True, "返利提高到4%": True}
