@@ -159,6 +159,20 @@ async def export_preview(app, pilot, services) -> None:
     await pilot.pause()
 
 
+async def decisions(app, pilot, services) -> None:
+    """The register after the latest weekly meeting's first decision superseded an older
+    one, with one decision marked confidential."""
+    from salestui.core.decisions import DecisionRegister
+    register = DecisionRegister(services)
+    rows = register.page(register.query(status="confirmed")).rows
+    newest, oldest = rows[0], rows[-1]
+    register.supersede(oldest.id, newest.id)
+    register.set_confidential("decision", rows[1].id, True)
+    await pilot.press("d")
+    await pilot.pause()
+    await pilot.pause()
+
+
 SHOTS = [
     Shot("home", home),
     Shot("home-zh", home, lang="zh-CN"),
@@ -177,6 +191,8 @@ SHOTS = [
     Shot("actions-lead-zh-80x24", lead_overdue, size=(80, 24), lang="zh-CN", me="王芳"),
     Shot("dashboard", dashboard),
     Shot("export-preview", export_preview),
+    Shot("decisions", decisions),
+    Shot("decisions-zh-80x24", decisions, size=(80, 24), lang="zh-CN"),
 ]
 
 

@@ -127,9 +127,9 @@ async def test_supersede_from_the_screen(services, ids, ui) -> None:
         await pilot.press("x")
         await ui.wait_until(pilot, lambda: len(_texts(app)) == 5)
         old = next(line for line in _texts(app) if "华东区返利提高到3%" in line)
-        assert "superseded" in old and f"superseded by #{ids['d_rebate4']}" in old
+        assert f"superseded → #{ids['d_rebate4']}" in old
         new = next(line for line in _texts(app) if "返利提高到4%" in line and "3%" not in line)
-        assert f"supersedes #{ids['d_rebate']}" in new
+        assert f"replaces #{ids['d_rebate']}" in new
     old_row = services.store.get_decision(ids["d_rebate"])
     assert old_row.status == DecisionStatus.SUPERSEDED
 

@@ -36,34 +36,35 @@ def _columns() -> list[FitColumn]:
 
 
 def decision_cell(row: DecisionRow, theme: Theme) -> Text:
-    """The decision's words: a confidential marker first, "superseded by" after."""
+    """The decision's words: a confidential marker first, and for a decision that
+    replaced an earlier one, which ("replaces #3")."""
     text = Text(no_wrap=True, overflow="ellipsis")
     if row.confidential:
         text.append(_(CONFIDENTIAL), style=f"bold {theme.warning}")
         text.append(" ")
-    dim = row.status in (DecisionStatus.SUPERSEDED, DecisionStatus.REJECTED)
-    text.append(row.text, style="dim strike" if row.status == DecisionStatus.SUPERSEDED else "")
-    if dim and row.status == DecisionStatus.REJECTED:
-        text.stylize("dim")
+    if row.supersedes_id is not None:
+        text.append(_("replaces #{id}").format(id=row.supersedes_id), style=f"{theme.accent}")
+        text.append(" ")
+    style = {DecisionStatus.SUPERSEDED: "dim strike", DecisionStatus.REJECTED: "dim"}
+    text.append(row.text, style=style.get(row.status, ""))
+    return text
+
+
+def status_cell(row: DecisionRow, theme: Theme) -> Text:
+    """The status; a superseded decision names its successor ("superseded → #12")."""
+    style = {
+        DecisionStatus.CONFIRMED: f"{theme.success}",
+        DecisionStatus.PROPOSED: f"{theme.warning}",
+    }.get(row.status, "dim")
+    text = Text(status_label(row.status), style=style)
     if row.superseded_by_id is not None:
         text.append(" → ", style="dim")
-        text.append(
-            _("superseded by #{id}").format(id=row.superseded_by_id), style=f"{theme.accent}"
-        )
-    elif row.supersedes_id is not None:
-        text.append(" ← ", style="dim")
-        text.append(_("supersedes #{id}").format(id=row.supersedes_id), style="dim")
+        text.append(f"#{row.superseded_by_id}", style=f"{theme.accent}")
     return text
 
 
 def _cells(row: DecisionRow, theme: Theme, today: date) -> dict[str, Text | str]:
     when = row.when
-    status_style = {
-        DecisionStatus.CONFIRMED: f"{theme.success}",
-        DecisionStatus.PROPOSED: f"{theme.warning}",
-        DecisionStatus.REJECTED: "dim",
-        DecisionStatus.SUPERSEDED: "dim",
-    }[row.status]
     done_style = ""
     if row.actions and row.done == row.actions:
         done_style = f"bold {theme.success}"
@@ -71,7 +72,7 @@ def _cells(row: DecisionRow, theme: Theme, today: date) -> dict[str, Text | str]
         "when": labels.short_date(labels.local_date(when), today) if when else "-",
         "meeting": row.meeting_title,
         "text": decision_cell(row, theme),
-        "status": Text(status_label(row.status), style=status_style),
+        "status": status_cell(row, theme),
         "done": Text(row.execution, style=done_style),
         "owners": ", ".join(row.owners) or "-",
     }
