@@ -163,6 +163,7 @@ async def decisions(app, pilot, services) -> None:
     """The register after the latest weekly meeting's first decision superseded an older
     one, with one decision marked confidential."""
     from salestui.core.decisions import DecisionRegister
+
     register = DecisionRegister(services)
     rows = register.page(register.query(status="confirmed")).rows
     newest, oldest = rows[0], rows[-1]
