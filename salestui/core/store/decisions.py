@@ -13,6 +13,13 @@ from salestui.core.store.base import BaseStore, _placeholders
 _SUCCESSOR = (
     "(SELECT n.id FROM decisions n WHERE n.supersedes_id = d.id ORDER BY n.id DESC LIMIT 1)"
 )
+# The page's ids first (filtered, sorted, limited), then what each row shows: the counts
+# and links are read for the rows of the page only, not for every decision sorted.
+_PAGE = """
+WITH page AS MATERIALIZED (
+    SELECT d.id FROM decisions d JOIN meetings m ON m.id = d.meeting_id{where}{order}
+    LIMIT ? OFFSET ?
+)"""
 _SELECT = f"""
 SELECT d.id, d.text, d.status, d.meeting_id, d.decided_at, d.supersedes_id, d.confidential,
     m.title AS meeting_title, m.scheduled_start AS meeting_start, m.series_id,
@@ -23,7 +30,8 @@ SELECT d.id, d.text, d.status, d.meeting_id, d.decided_at, d.supersedes_id, d.co
     s.id AS superseded_by_id, s.text AS superseded_by_text, sm.title AS superseded_by_meeting,
     coalesce(s.confidential, 0) AS superseded_by_confidential,
     o.text AS supersedes_text
-FROM decisions d
+FROM page
+JOIN decisions d ON d.id = page.id
 JOIN meetings m ON m.id = d.meeting_id
 LEFT JOIN decisions s ON s.id = {_SUCCESSOR}
 LEFT JOIN meetings sm ON sm.id = s.meeting_id
@@ -48,9 +56,10 @@ class DecisionsStore(BaseStore):
             clauses.append("m.series_id = ?")
             params.append(query.series_id)
         if query.owner_id is not None:
+            # IN, not a correlated EXISTS: the owner's items are read once, by index.
             clauses.append(
-                "EXISTS (SELECT 1 FROM action_items a JOIN action_owners w "
-                "ON w.action_id = a.id WHERE a.decision_id = d.id AND w.person_id = ?)"
+                "d.id IN (SELECT a.decision_id FROM action_owners w JOIN action_items a "
+                "ON a.id = w.action_id WHERE w.person_id = ?)"
             )
             params.append(query.owner_id)
         if query.text.strip():
@@ -67,7 +76,8 @@ class DecisionsStore(BaseStore):
         where, params = self._register_where(query)
         if only is not None:
             where, params = f"{where} AND d.id = ?", [*params, only]
-        rows = self._rows(f"{_SELECT}{where}{_ORDER} LIMIT ? OFFSET ?", [*params, limit, offset])
+        page = _PAGE.format(where=where, order=_ORDER)
+        rows = self._rows(f"{page}{_SELECT}{_ORDER}", [*params, limit, offset])
         owners = self._decision_owners([r["id"] for r in rows])
         return [DecisionRow(**r, owners=owners.get(r["id"], [])) for r in rows]
 
