@@ -23,6 +23,9 @@ from salestui.core.models import (
     MeetingStatus,
 )
 from salestui.core.store import Store
+from salestui.i18n import N_
+
+REVIEW_ITEM_TITLE = N_("Review of open actions")  # the first item of every next meeting
 
 # Agenda items left in these states when a meeting ends come back on the next one.
 CARRY_STATUSES = (AgendaStatus.PENDING, AgendaStatus.ACTIVE, AgendaStatus.SKIPPED,
@@ -133,3 +136,47 @@ def add_next_agenda(
                     carried_count=1,
                 )
             )
+
+
+# A meeting planned ahead of the one before it still takes what that one leaves open.
+NOT_STARTED = (MeetingStatus.DRAFT, MeetingStatus.CIRCULATED)
+
+
+def carry_into_planned(store: Store, held: Meeting, review_title: str) -> Meeting | None:
+    """What ``held`` left open, carried into the next meeting of its series when that one
+    was planned before ``held`` ended (and has not started): its open agenda items, and
+    the parked topics sent "to the next meeting". A standing item already on it becomes
+    carried as well. Carrying twice adds nothing. Returns the meeting carried into."""
+    following = planned_after(store, held)
+    if following is None or following.id is None or following.status not in NOT_STARTED:
+        return None
+    assert held.id is not None
+    present = store.list_agenda(following.id)
+    carried = {i.title for i in present if i.carried_from == held.id}
+    standing = {i.title: i for i in present if i.standing and i.carried_from is None}
+    for item in store.list_agenda(held.id):
+        if not left_open(item, review_title) or item.title in carried:
+            continue
+        if item.title in standing:
+            mark = standing[item.title]
+            mark.carried_from, mark.carried_count = held.id, item.carried_count + 1
+            store.update_agenda_item(mark)
+            continue
+        store.add_agenda_item(
+            AgendaItem(
+                meeting_id=following.id, title=item.title,
+                timebox_minutes=item.timebox_minutes, presenter_id=item.presenter_id,
+                kind=item.kind, carried_from=held.id, carried_count=item.carried_count + 1,
+            )
+        )  # fmt: skip
+    for entry in store.list_entries(held.id):
+        if entry.kind == EntryKind.PARK and entry.disposition == "next":
+            if entry.text not in carried:
+                store.add_agenda_item(
+                    AgendaItem(
+                        meeting_id=following.id, title=entry.text,
+                        timebox_minutes=PARKED_TOPIC_MINUTES, kind=AgendaKind.DISCUSSION,
+                        carried_from=held.id, carried_count=1,
+                    )
+                )  # fmt: skip
+    return following

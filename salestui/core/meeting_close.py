@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from salestui.core.backup import backup_store
+from salestui.core.cycle import REVIEW_ITEM_TITLE, carry_into_planned, planned_after
 from salestui.core.errors import Conflict, InvalidInput, NotFound
 from salestui.core.followup import must_resolve
+from salestui.core.journal import meeting_scopes
 from salestui.core.meeting_agenda import AgendaFlow
 from salestui.core.meeting_capture import Captures
 from salestui.core.meeting_review import Reviews, action_scopes
@@ -226,8 +228,13 @@ class Closing:
         if problems:
             raise Conflict(problems[0])
         meeting.status = MeetingStatus.CONFIRMED
-        with self.services.journal.meeting_step(meeting_id, _("minutes confirmed")):
+        following = planned_after(self.store, meeting)
+        with self.services.journal.meeting_step(meeting_id, _("minutes confirmed")) as step:
             self.store.update_meeting(meeting)
+            if following is not None and following.id is not None:
+                # The next meeting, planned already, takes what this one left open.
+                step.watch(*meeting_scopes(following.id))
+                carry_into_planned(self.store, meeting, _(REVIEW_ITEM_TITLE))
         backup_store(self.store, "meeting")  # a verified, rotating copy of the confirmed state
         return self.summary(meeting_id)
 

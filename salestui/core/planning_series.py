@@ -10,7 +10,9 @@ from datetime import datetime, timedelta
 from salestui.core.cycle import (
     HELD,
     KIND_CADENCE,
+    REVIEW_ITEM_TITLE,
     add_next_agenda,
+    carry_into_planned,
     last_held,
     left_open,
     planned_after,
@@ -27,9 +29,8 @@ from salestui.core.models import (
     Series,
 )
 from salestui.core.service import Services
-from salestui.i18n import N_, _
+from salestui.i18n import _
 
-REVIEW_ITEM_TITLE = N_("Review of open actions")
 REVIEW_ITEM_MINUTES = 10
 
 
@@ -212,6 +213,10 @@ class SeriesPlans:
             )
         existing = planned_after(self.store, meeting)
         if existing is not None:
+            assert existing.id is not None
+            # Planned before this one ended: it takes what this one left open, once.
+            with self.services.journal.step(MEETING, *meeting_scopes(existing.id)):
+                carry_into_planned(self.store, meeting, _(REVIEW_ITEM_TITLE))
             return existing, False
         assert meeting.series_id is not None
         return self.next_meeting(meeting.series_id, start), True

@@ -138,3 +138,42 @@ def test_must_resolve_blocks_confirmation(cycle, services, clock) -> None:
     assert live.confirm(second.id).meeting.status == MeetingStatus.CONFIRMED
     third = planning.next_meeting(series.id, start=clock.now() + timedelta(days=3))
     assert "华东区回款" not in [t for t, _c, _s in _agenda(services, third.id)]
+
+
+def test_a_next_meeting_planned_ahead_still_takes_what_was_left_open(
+    cycle, services, clock
+) -> None:
+    """The next meeting exists before this one is held (planned a week ahead): confirming
+    this one carries its open items and parked topics into it, once; undo takes them out."""
+    planning, live = cycle
+    first = services.new_meeting("周例会", "p", MeetingKind.WEEKLY, clock.now(), 60)
+    for title in ("业绩", "回款"):
+        services.add_agenda_item(first.id, title, 10)
+    series = planning.make_recurring(first.id, "weekly")
+    services.add_agenda_item(first.id, "展会", 10)  # this week only
+    ahead = planning.next_meeting(series.id)  # planned before the first is held
+    assert _agenda(services, ahead.id) == [
+        ("Review of open actions", 0, False), ("业绩", 0, True), ("回款", 0, True)
+    ]  # fmt: skip
+    live.start(first.id)
+    topic = live.capture(first.id, "/p 华东区展会预算").entry
+    live.park_item(first.id)  # 业绩 parked; 回款 current, so done at the end
+    live.end(first.id)  # 展会 never reached
+    live.resolve_parked(topic.id, "next")
+    planned = _agenda(services, ahead.id)
+    live.confirm(first.id)
+    carried = [
+        ("Review of open actions", 0, False),
+        ("业绩", 1, True),  # standing and left open: carried as well (its count rises)
+        ("回款", 0, True),
+        ("展会", 1, False),
+        ("华东区展会预算", 1, False),
+    ]
+    assert _agenda(services, ahead.id) == carried
+    assert planning.next_after(first.id) == (services.meeting(ahead.id), False)
+    assert _agenda(services, ahead.id) == carried  # asked again: nothing twice
+    confirmation = services.journal.recent(1)[0]  # (asking again wrote nothing)
+    assert confirmation.summary == "Meeting “周例会”: minutes confirmed"
+    services.journal.undo(confirmation.id)
+    assert services.meeting(first.id).status == MeetingStatus.ENDED
+    assert _agenda(services, ahead.id) == planned

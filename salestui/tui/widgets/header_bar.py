@@ -31,8 +31,10 @@ class HeaderBar(Widget):
         who = getattr(self.app, "me_label", "")
         if who and who not in right:
             right = f"{right} · {who}" if right else who
-        # Plain Text, never markup: names and titles are user data.
-        show_text(self.query_one(".header-left", Static), Text(left))
+        # Plain Text, never markup: names and titles are user data. A place too long for
+        # the bar ends in "…" rather than wrapping out of sight.
+        place = Text(left, no_wrap=True, overflow="ellipsis")
+        show_text(self.query_one(".header-left", Static), place)
         show_text(self.query_one(".header-right", Static), Text(right))
         self.show_read_only()
 
