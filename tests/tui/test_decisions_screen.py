@@ -146,3 +146,18 @@ async def test_confidential_toggle_and_export_preview(services, ids, ui) -> None
         assert services.store.get_decision(ids["d_freeze"]).confidential
         await pilot.press("v")
         await ui.open_screen(pilot, DecisionRegisterScreen)
+
+
+async def test_the_actions_list_marks_a_confidential_item(services, ids, ui) -> None:
+    from salestui.core.decisions import DecisionRegister
+    from salestui.tui.screens.actions import ActionsScreen
+
+    action = services.add_action("Secret due diligence", ["王芳"])
+    DecisionRegister(services).set_confidential("action", action.id, True)
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await ui.open_screen(pilot, ActionsScreen)
+        await ui.wait_until(pilot, lambda: any("Secret" in line for line in ui.table_lines(app)))
+        line = next(line for line in ui.table_lines(app) if "Secret" in line)
+        assert "[confidential] Secret due diligence" in line
