@@ -174,6 +174,21 @@ async def decisions(app, pilot, services) -> None:
     await pilot.pause()
 
 
+def analytics(tab: str) -> Step:
+    """The analytics screen on ``tab`` (1 numbers, 2 meetings, 3 follow-through), every
+    read finished."""
+
+    async def steps(app, pilot, services) -> None:
+        await pilot.press("y", tab)
+        for _ in range(200):
+            if getattr(app.screen, "settled", False):
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+
+    return steps
+
+
 SHOTS = [
     Shot("home", home),
     Shot("home-zh", home, lang="zh-CN"),
@@ -194,6 +209,9 @@ SHOTS = [
     Shot("export-preview", export_preview),
     Shot("decisions", decisions),
     Shot("decisions-zh-80x24", decisions, size=(80, 24), lang="zh-CN"),
+    Shot("analytics", analytics("1")),
+    Shot("analytics-meetings-zh", analytics("2"), lang="zh-CN"),
+    Shot("analytics-follow-80x24", analytics("3"), size=(80, 24)),
 ]
 
 

@@ -33,6 +33,7 @@ from salestui.cli.meetings import agenda, invite, meeting
 from salestui.cli.numbers import numbers as numbers_group
 from salestui.cli.people import demo
 from salestui.cli.people import people as people_group
+from salestui.cli.rates import rates_command
 from salestui.cli.search import search as search_command
 from salestui.cli.undo import undo as undo_command
 from salestui.cli.views import views as views_group
@@ -166,7 +167,7 @@ def _daily_backup(store: Store) -> None:
 for command in (
     demo, people_group, meeting, agenda, invite, run_group, actions_group, followup,
     search_command, views_group, undo_command, export_group, backup, restore, doctor,
-    config_command, numbers_group, decisions_group,
+    config_command, numbers_group, rates_command, decisions_group,
 ):  # fmt: skip
     cli.add_command(command)
 meeting.add_command(meeting_next)

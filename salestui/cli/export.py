@@ -188,3 +188,24 @@ def export_ics(
         sys.stdout.buffer.flush()
         return
     _emit(data.decode("utf-8"), output, force)
+
+
+@export.command("report")
+@click.option(
+    "-p", "--period", metavar="P",
+    help="The last period of the window: 2026-11 (13 months) or 2026-W48 (13 weeks); "
+    "default: this month.",
+)  # fmt: skip
+@click.option("--team", metavar="T", help="One team's figures (or those of person T's reports).")
+@output_option
+@force_option
+def export_report(period: str | None, team: str | None, output: Path | None, force: bool) -> None:
+    """Analytics as markdown tables: numbers, meetings, follow-through (the analytics
+    screen's figures)."""
+    from salestui.core.analytics import AnalyticsService
+    from salestui.core.export.report import render_report
+    from salestui.core.periods import PeriodKind
+
+    analytics = AnalyticsService(services(create=False))
+    window = analytics.window(period, team, kind=PeriodKind.MONTH)
+    _emit(render_report(analytics, window), output, force)

@@ -42,6 +42,7 @@ from salestui.cli.live_view import (
     status_json,
     whole_minutes,
 )
+from salestui.cli.rates import rate_meeting
 from salestui.i18n import _
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ MEETING = click.argument("meeting_id", metavar="MEETING", type=ID)
 ORDER = (
     "start", "review", "attend", "capture", "speak", "status", "next", "previous", "skip",
     "park", "extend", "entries", "undo", "end", "decide", "settle", "park-resolve",
-    "drop-item", "confirm",
+    "drop-item", "confirm", "rate",
 )  # fmt: skip
 
 
@@ -357,5 +358,6 @@ def run_end(meeting_id: int, as_json: bool) -> None:
         click.echo(message.format(id=meeting_id))
 
 
-for _command in (run_capture, run_entries, review, decide, settle, park_resolve, confirm, undo):
+for _command in (run_capture, run_entries, review, decide, settle, park_resolve, confirm, undo,
+                 rate_meeting):  # fmt: skip
     run_group.add_command(_command)

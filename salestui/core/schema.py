@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from salestui.core.schema_analytics import ANALYTICS_MIGRATION
 from salestui.core.schema_decisions import DECISIONS_MIGRATION
 from salestui.core.schema_keys import SORT_KEYS_MIGRATION
 from salestui.core.schema_numbers import NUMBERS_MIGRATION
@@ -384,16 +385,15 @@ def v1_repairs(columns: dict[str, set[str]], objects: set[str]) -> list[str]:
     return statements
 
 
-# The numbers review (issue 15): measurables, goals, values, countermeasures
-# (``core.schema_numbers``, a self-contained list).
+# The numbers review (issue 15): measurables, goals, values (``core.schema_numbers``).
 MIGRATION_5: list[str] = list(NUMBERS_MIGRATION)
 
 # Sort keys of the actions list (issue 14, "Scale beyond 100k"): see schema_keys.
 MIGRATION_6: list[str] = list(SORT_KEYS_MIGRATION)
-MIGRATION_7: list[str] = list(DECISIONS_MIGRATION)  # issue 16: schema_decisions
-
 MIGRATIONS: list[list[str]] = [
-    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7,
+    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6,
+    list(ANALYTICS_MIGRATION),  # 7: meeting ratings, analytics indexes (schema_analytics)
+    list(DECISIONS_MIGRATION),  # 8: superseding, confidential (schema_decisions)
 ]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 SORT_KEYS_VERSION = MIGRATIONS.index(MIGRATION_6) + 1  # owner_name and the sort indexes

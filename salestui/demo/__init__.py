@@ -82,6 +82,9 @@ def generate_demo(store: Store, clock: Clock, seed: int = 1, scale: int = 0) -> 
 
         # Its own stream too: the figures leave every other row of the demo as it was.
         add_demo_numbers(builder.state, random.Random(seed * 6_007 + 31))
+        from salestui.demo.ratings import add_demo_ratings
+
+        add_demo_ratings(builder.state, random.Random(seed * 4_001 + 17))
         if scale:
             from salestui.demo.scale import add_scale_rows
 

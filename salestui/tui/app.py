@@ -59,6 +59,7 @@ class SalestuiApp(App[None]):
         Binding("a", "actions", N_("Actions"), id="app.actions"),
         Binding("t", "dashboard", N_("My team"), show=False, id="app.dashboard"),
         Binding("p", "people", N_("Staff"), show=False, id="app.people"),
+        Binding("y", "analytics", N_("Analytics"), show=False, id="app.analytics"),
         Binding("n", "new_meeting", N_("New meeting"), id="app.new_meeting"),
         Binding("d", "decisions", N_("Decisions"), show=False, id="app.decisions"),
         Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
@@ -149,6 +150,12 @@ class SalestuiApp(App[None]):
 
         if not navigation.showing(self, "DecisionsScreen"):
             self.push_screen(DecisionsScreen(self.services))
+
+    def action_analytics(self) -> None:
+        from salestui.tui.screens.analytics import AnalyticsScreen
+
+        if not navigation.showing(self, "AnalyticsScreen"):
+            self.push_screen(AnalyticsScreen(self.services))
 
     def action_decision_register(self) -> None:
         from salestui.tui.screens.decision_register import DecisionRegisterScreen

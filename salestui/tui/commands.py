@@ -36,6 +36,8 @@ COMMANDS: list[tuple[str, str, str]] = [
     (N_("My team"), N_("Team-lead dashboard: each person's open and overdue items"),
      "action_dashboard"),
     (N_("Staff"), N_("People and reporting lines"), "action_people"),
+    (N_("Analytics"), N_("Numbers plan vs actual, meeting load and habits, follow-through "
+     "(y)"), "action_analytics"),
     (N_("Home"), N_("Back to the home screen"), "action_home"),
     (N_("Export minutes"), N_("Preview and save the minutes of the latest meeting"),
      "action_export_latest_minutes"),

@@ -1,6 +1,7 @@
 """Small deterministic organisations for the TUI tests, as fixtures: ``org`` (and the
 ``app`` on it), ``team`` and ``make_app`` (a lead's team, for the actions and dashboard
-screens), ``people`` and ``planned_weekly`` (the Plan screen's six people and weekly
+screens), ``demo_org`` (the demo organisation, for the analytics screen), ``people`` and
+``planned_weekly`` (the Plan screen's six people and weekly
 meeting), ``live_console`` (meetings to run and the Pilot steps of the live console).
 
 The shared ``tests/conftest.py`` already fixes the environment for every test: TZ is
@@ -119,6 +120,17 @@ def app(org: Services) -> SalestuiApp:
 @pytest.fixture
 def empty_app(services: Services) -> SalestuiApp:
     return SalestuiApp(services, Config())
+
+
+@pytest.fixture
+def demo_org(services: Services, clock: FixedClock) -> Services:
+    """The demo organisation (seed 1) at the shared clock: 13 weeks of numbers, meetings
+    held, actions followed up - what the analytics screen shows."""
+    from salestui.demo import generate_demo
+
+    generate_demo(services.store, clock, seed=1)
+    services.set_me("陈建国")
+    return services
 
 
 # -- a lead's team: the actions and dashboard screens ----------------------------------------

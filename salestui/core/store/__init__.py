@@ -7,6 +7,7 @@ queue on the busy timeout instead of failing with "database is locked".
 
 from salestui.core.models import ActionQuery
 from salestui.core.store.actions import ActionsStore
+from salestui.core.store.analytics import AnalyticsStore
 from salestui.core.store.base import BaseStore
 from salestui.core.store.bulk import BulkStore
 from salestui.core.store.capture import CaptureStore
@@ -32,5 +33,6 @@ class Store(
     SearchStore,
     NumbersStore,
     BulkStore,
+    AnalyticsStore,
 ):
     """Typed access to one salestui database file."""

@@ -57,6 +57,7 @@ class ConfirmScreen(SalestuiScreen):
         Binding("escape", "escape", N_("Back"), id="confirm.back"),
         Binding("f1", "app.help", N_("Help"), show=False, id="confirm.help"),
         Binding("ctrl+z", "undo", N_("Undo"), show=False, id="confirm.undo"),
+        Binding("ctrl+r", "rate", N_("Rate the meeting"), show=False, id="confirm.rate"),
     ]
 
     def __init__(self, services: Services, meeting_id: int) -> None:
@@ -198,6 +199,12 @@ class ConfirmScreen(SalestuiScreen):
         undone = []
         if self._apply(lambda: undone.append(self.live.undo(self.meeting_id))):
             self.say(undone[0].message)
+
+    def action_rate(self) -> None:
+        """ctrl+r: each attendee's 1-10 rating of the meeting (optional; confirm_rating)."""
+        from salestui.tui.screens.confirm_rating import ask_ratings
+
+        ask_ratings(self, self.services, self.meeting_id)
 
     def action_decide(self, status: str) -> None:
         key = self._key("decisions")
