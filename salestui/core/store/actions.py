@@ -161,7 +161,7 @@ class ActionsStore(ActionPagingStore):
                 )
                 params.extend(query.owner_ids)
         if query.no_confidential:
-            where.append("a.confidential = 0")
+            where.append(f"{self.confidential_column()} = 0")
         if query.unassigned:
             where.append("NOT EXISTS (SELECT 1 FROM action_owners o WHERE o.action_id = a.id)")
         if query.statuses:
@@ -219,7 +219,7 @@ class ActionsStore(ActionPagingStore):
         sql = f"""
             SELECT a.id, a.title, a.due, a.priority, a.status, a.meeting_id,
                    a.created_at, a.completed_at, a.carried_count, a.next_follow_up,
-                   a.confidential, m.title AS meeting_title,
+                   {self.confidential_column()} AS confidential, m.title AS meeting_title,
                    (SELECT group_concat(p.name, char(31)) FROM
                        (SELECT p.name FROM action_owners o JOIN people p ON p.id = o.person_id
                         WHERE o.action_id = a.id ORDER BY o.position) p) AS owner_names,

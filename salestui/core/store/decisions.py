@@ -112,6 +112,8 @@ class DecisionsStore(BaseStore):
 
     def successor_of(self, decision_id: int) -> Decision | None:
         """The decision that supersedes ``decision_id``, if any."""
+        if self.confidential_column() == "0":  # a file from before superseding
+            return None
         row = self._one(
             "SELECT * FROM decisions WHERE supersedes_id = ? ORDER BY id DESC LIMIT 1",
             [decision_id],
