@@ -14,9 +14,9 @@ import tomllib
 from collections.abc import Callable
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field, PrivateAttr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     EnvSettingsSource,
@@ -27,6 +27,9 @@ from pydantic_settings import (
 
 from salestui import paths
 from salestui.i18n import _, normalise
+
+if TYPE_CHECKING:
+    from salestui.core.mail_settings import MailSettings
 
 ENV_PREFIX = "SALESTUI_"
 
@@ -59,6 +62,27 @@ class _EnvSource(EnvSettingsSource):
         return {key: value for key, value in super().__call__().items() if key not in skipped}
 
 
+class MailConfig(BaseModel):
+    """The ``[mail]`` table: how to reach the mail server (README, "Sending agendas and
+    minutes"). The password is never here: ``$SALESTUI_MAIL_PASSWORD`` or the keyring."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    host: str | None = None
+    port: int | None = Field(default=None, gt=0, le=65535)
+    security: Literal["starttls", "ssl", "none"] = "starttls"
+    user: str | None = None
+    from_: str | None = Field(default=None, alias="from")
+    timeout: float = Field(default=20, gt=0, le=600)
+
+    @field_validator("port", "timeout", mode="before")
+    @classmethod
+    def _no_booleans(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ValueError("a boolean is not a number")
+        return value
+
+
 class Config(BaseSettings):
     """Every setting, its type and its range; plus the problems found and the file read."""
 
@@ -74,6 +98,7 @@ class Config(BaseSettings):
     backup_dir: str | None = None  # automatic backups; default: a folder beside the database
     backup_keep: int = Field(default=14, ge=0, le=1000)  # automatic backups kept (0: none)
     keymap: dict[str, Any] = Field(default_factory=dict)  # binding id -> key(s)
+    mail: dict[str, Any] = Field(default_factory=dict)  # MailConfig's keys (_check_mail)
 
     _warnings: list[str] = PrivateAttr(default_factory=list)
     _path: Path | None = PrivateAttr(default=None)
@@ -141,6 +166,8 @@ def _problem(key: str, error: Any) -> str:
         return _("expected a number")
     if key == "keymap":
         return _("expected a table of binding ids and keys")
+    if key == "mail":
+        return _("expected a table")
     return _("expected text")
 
 
@@ -184,6 +211,30 @@ def _check_keymap(config: Config) -> None:
             del config.keymap[binding_id]
 
 
+def _check_mail(config: Config) -> None:
+    """Read the [mail] table: each bad key is reported and left at its default."""
+    table = dict(config.mail)
+    while True:
+        try:
+            MailConfig.model_validate(table)
+            config.mail = table  # only the keys that are good
+            return
+        except ValidationError as error:
+            for item in error.errors():
+                key = str(item["loc"][0]) if item["loc"] else ""
+                table.pop(key, None)
+                if item["type"] == "extra_forbidden":
+                    config.warnings.append(_("Unknown config key: mail.{key}").format(key=key))
+                    continue
+                problem = {
+                    "security": _("use starttls, ssl or none"),
+                    "port": _("expected a port number (1-65535)"),
+                    "timeout": _("expected seconds (at most 600)"),
+                }.get(key, _("expected text"))
+                message = _("Bad value for config key {key}: {problem}")
+                config.warnings.append(message.format(key=f"mail.{key}", problem=problem))
+
+
 def load_config(path: Path | None = None) -> Config:
     """Read the config file (missing file = defaults) and ``SALESTUI_<KEY>`` variables."""
     path = path or paths.config_file()
@@ -206,6 +257,7 @@ def load_config(path: Path | None = None) -> Config:
         )
         config.language = None
     _check_keymap(config)
+    _check_mail(config)
     return config
 
 
@@ -230,3 +282,21 @@ def unknown_me(config: Config, find_person: Callable[[str], object]) -> str | No
         message = _("me = {name} names nobody in the database; Home shows no actions of mine")
         return message.format(name=json.dumps(config.me, ensure_ascii=False))
     return None
+
+
+def mail_settings(config: Config) -> MailSettings:
+    """The core's view of the ``[mail]`` table (empty text counts as not given)."""
+    from salestui.core.mail_settings import MailSettings
+
+    try:
+        mail = MailConfig.model_validate(config.mail)
+    except ValidationError:  # a Config made in code, not read by load_config
+        mail = MailConfig()
+    return MailSettings(
+        host=(mail.host or "").strip() or None,
+        port=mail.port,
+        security=mail.security,
+        user=(mail.user or "").strip() or None,
+        sender=(mail.from_ or "").strip() or None,
+        timeout=mail.timeout,
+    )

@@ -100,6 +100,7 @@ async def run(app, pilot, services) -> None:
     for attendee in services.meeting_detail(meeting_id).attendees:
         live.set_attendance(meeting_id, attendee.person.id, "present")
     live.start(meeting_id)
+    past_the_numbers(live, services, meeting_id)
     services.clock.advance(minutes=3)
     live.capture(meeting_id, "华东区回款比计划低 15%，主要是两家经销商延迟付款")
     live.capture(meeting_id, "/a @王芳 下周五 提交华东区回款计划 p1 #回款")
@@ -108,11 +109,35 @@ async def run(app, pilot, services) -> None:
     await pilot.pause()
 
 
+def past_the_numbers(live: LiveMeeting, services: Services, meeting_id: int) -> None:
+    """The 周例会 opens on its two numbers-review items: on to 问题与对策."""
+    for minutes in (8, 16):
+        services.clock.advance(minutes=minutes)
+        live.next_item(meeting_id)
+
+
+async def run_numbers(app, pilot, services) -> None:
+    """The scorecard of last week on the 周例会's first item, a /k line being typed."""
+    meeting_id = today_meeting(services)
+    live = LiveMeeting(services)
+    for attendee in services.meeting_detail(meeting_id).attendees:
+        live.set_attendance(meeting_id, attendee.person.id, "present")
+    live.start(meeting_id)
+    services.clock.advance(minutes=4)
+    app.open_meeting(meeting_id)
+    await pilot.pause()
+    english = i18n.current_language() == "en"
+    line = "/k @周杰 销售额 11.6 目标 20" if english else "计数：@周杰 销售额 11.6 目标 20"
+    app.screen.query_one("#capture-input").insert_text_at_cursor(line)
+    await pilot.pause()
+
+
 async def watch(app, pilot, services) -> None:
     """王芳 watches the meeting 陈建国 records (started as in ``run``)."""
     meeting_id = today_meeting(services)
     live = LiveMeeting(services)
     live.start(meeting_id)
+    past_the_numbers(live, services, meeting_id)
     services.clock.advance(minutes=3)
     live.capture(meeting_id, "华东区回款比计划低 15%，主要是两家经销商延迟付款")
     live.capture(meeting_id, "/a @王芳 下周五 提交华东区回款计划 p1 #回款")
@@ -189,6 +214,25 @@ def analytics(tab: str) -> Step:
     return steps
 
 
+async def outbox(app, pilot, services) -> None:
+    """Today's agenda went out to most; two copies wait for a server that timed out."""
+    from salestui.core.mail_compose import agenda_messages
+    from salestui.core.mail_settings import MailSettings
+    from salestui.core.mail_transport import Delivery
+    from salestui.core.outbox import Outbox
+    from salestui.i18n import _ as translate
+
+    app.config.mail = {"host": "smtp.example.com", "from": "陈建国 <chen.jianguo@example.com>"}
+    settings = MailSettings(host="smtp.example.com", sender="陈建国 <chen.jianguo@example.com>")
+    box = Outbox(services)
+    ids = box.queue(agenda_messages(services, today_meeting(services), settings))
+    box.record([Delivery(i) for i in ids[:-2]])
+    late = translate("the mail server did not answer in time")
+    box.record([Delivery(i, late) for i in ids[-2:]])
+    await pilot.press("o")
+    await pilot.pause()
+
+
 SHOTS = [
     Shot("home", home),
     Shot("home-zh", home, lang="zh-CN"),
@@ -199,6 +243,8 @@ SHOTS = [
     Shot("run", run),
     Shot("run-zh", run, lang="zh-CN"),
     Shot("run-80x24", run, size=(80, 24)),
+    Shot("run-numbers", run_numbers),
+    Shot("run-numbers-zh-80x24", run_numbers, size=(80, 24), lang="zh-CN"),
     Shot("watch", watch),
     Shot("watch-zh-80x24", watch, size=(80, 24), lang="zh-CN"),
     Shot("confirm", confirm),
@@ -212,6 +258,7 @@ SHOTS = [
     Shot("analytics", analytics("1")),
     Shot("analytics-meetings-zh", analytics("2"), lang="zh-CN"),
     Shot("analytics-follow-80x24", analytics("3"), size=(80, 24)),
+    Shot("outbox-zh-80x24", outbox, size=(80, 24), lang="zh-CN"),
 ]
 
 

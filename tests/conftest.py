@@ -459,3 +459,187 @@ def _build_register(services: Services) -> dict[str, int]:
 def build_register() -> Callable[[Services], dict[str, int]]:
     """``build_register(services)``: the decision register's test data (ids by name)."""
     return _build_register
+
+
+# -- a real SMTP server on 127.0.0.1: the ``smtp_server`` fixture --------------------------
+
+
+class Mailbox:
+    """What the test server received: each message parsed, with its envelope. A
+    recipient in ``refuse`` is answered 550 at RCPT TO."""
+
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+        self.envelopes: list[Any] = []
+        self.refuse: set[str] = set()
+
+    async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802
+        if address in self.refuse:
+            return "550 5.1.1 mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        from email import message_from_bytes, policy
+
+        self.envelopes.append(envelope)
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 Message accepted"
+
+    def of(self, address: str) -> list[Any]:
+        """The messages whose envelope names ``address``, in the order received."""
+        return [
+            message
+            for message, envelope in zip(self.messages, self.envelopes, strict=True)
+            if address in envelope.rcpt_tos
+        ]
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class SmtpServer:
+    """An aiosmtpd server on 127.0.0.1 that can be stopped (the port then refuses) and
+    started again on the same port, plus a [mail] config that points at it."""
+
+    def __init__(self) -> None:
+        self.host = "127.0.0.1"
+        self.port = free_port()
+        self.mailbox = Mailbox()
+        self.controller: Any = None
+
+    def start(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        self.controller = Controller(self.mailbox, hostname=self.host, port=self.port)
+        self.controller.start()
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+    def mail(self, timeout: float = 2.0) -> dict[str, Any]:
+        """The [mail] table for this server (short timeouts keep the tests fast)."""
+        return {
+            "host": self.host,
+            "port": self.port,
+            "security": "none",
+            "from": "销售部 <sales@example.com>",
+            "timeout": timeout,
+        }
+
+    def toml(self, timeout: float = 2.0) -> str:
+        lines = ["[mail]"]
+        for key, value in self.mail(timeout).items():
+            lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+        return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real SMTP server on 127.0.0.1 (aiosmtpd), started; ``.mailbox`` holds what it
+    got, ``.stop()`` / ``.start()`` take it down and bring it back on the same port."""
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def silent_server() -> Iterator[tuple[str, int]]:
+    """A port that takes the connection but never says a word: a server that times out."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    yield "127.0.0.1", int(listener.getsockname()[1])
+    listener.close()
+
+
+@pytest.fixture
+def mail_meeting(services: Services) -> int:
+    """A meeting to send mail about: 周例会, Mon 2026-11-30 09:00, 30 min, chaired by
+    陈建国 (chen@example.com); 王芳 (wang.fang@example.com) required, Li Ming
+    (li.ming@example.com) optional, 赵磊 (no address) required; three agenda items of
+    10, 15 and 5 minutes. 王芳, Li Ming and 赵磊 are the team 销售一部 (王芳 leads it)."""
+    from salestui.core.models import MeetingKind, Role
+
+    services.add_person("陈建国", Role.DIRECTOR, team="营销部", email="chen@example.com")
+    services.add_person("王芳", Role.LEAD, team="销售一部", reports_to="陈建国",
+                        email="wang.fang@example.com")  # fmt: skip
+    services.add_person("Li Ming", team="销售一部", reports_to="王芳",
+                        email="li.ming@example.com")  # fmt: skip
+    services.add_person("赵磊", team="销售一部", reports_to="王芳")
+    start = datetime(2026, 11, 30, 9, 0, tzinfo=SHANGHAI)
+    meeting = services.new_meeting("周例会", "检讨本周问题与业绩", MeetingKind.WEEKLY, start, 30,
+                                   chair="陈建国", location="3楼会议室")  # fmt: skip
+    assert meeting.id is not None
+    for title, minutes in (("上周业绩", 10), ("问题与对策", 15), ("下周目标", 5)):
+        services.add_agenda_item(meeting.id, title, minutes)
+    people = {p.name: p.id for p in services.people()}
+    services.invite(meeting.id, [people["陈建国"], people["王芳"], people["赵磊"]])
+    services.invite(meeting.id, [people["Li Ming"]], required=False)
+    return meeting.id
+
+
+# -- the numbers review in a meeting: the ``numbers_meeting`` fixture ------------------------
+
+
+class NumbersMeeting:
+    """A weekly meeting that reviews numbers (issue 15, "In the meeting"), for the core,
+    CLI and TUI tests: ``build(services)`` -> the meeting id.
+
+    陈建国 (director, 营销部) chairs a 30-minute 周例会 on Fri 27 Nov 09:00 (week 48: it
+    reviews 2026-W47 and sets the targets of 2026-W48), made recurring every week, with
+    王芳 (lead), 周杰 and Li Ming (销售一部) invited. Its agenda: 上周业绩回顾 (a numbers
+    review, 10 min), 问题与对策 (10), 下周目标 (10). Measurables: 销售额 (万元, key
+    ``sales``; standing goals 王芳 30, 周杰 20, Li Ming 25) and 新客户拜访 (家, key
+    ``visits``, goal 5). In W47 周杰's sales (10.4 of 20) and Li Ming's visits (2 of 5)
+    are off track; the weeks before give the sparklines something to draw."""
+
+    SALES = {"王芳": (31, 28.5, 34.8), "周杰": (18, 15, 10.4), "Li Ming": (24, 27, 26)}
+    VISITS = {"王芳": (5, 6, 5), "周杰": (6, 5, 6), "Li Ming": (4, 3, 2)}
+
+    @staticmethod
+    def build(services: Services) -> int:
+        from salestui.core.models import MeetingKind, Role
+        from salestui.core.numbers import NumbersService
+        from salestui.core.planning import Planning
+
+        services.add_person("陈建国", Role.DIRECTOR, "营销部")
+        services.add_person("王芳", Role.LEAD, "销售一部", reports_to="陈建国")
+        services.add_person("周杰", Role.MEMBER, "销售一部", reports_to="王芳")
+        services.add_person("Li Ming", Role.MEMBER, "销售一部", reports_to="王芳")
+        numbers = NumbersService(services)
+        numbers.add_measurable("销售额", unit="万元", key="sales")
+        numbers.add_measurable("新客户拜访", unit="家", key="visits", goal=5)
+        for name, goal in (("王芳", 30), ("周杰", 20), ("Li Ming", 25)):
+            numbers.set_goal("sales", None, goal, owner=name)
+        for key, figures in (("sales", NumbersMeeting.SALES), ("visits", NumbersMeeting.VISITS)):
+            for name, values in figures.items():
+                for week, value in zip(("2026-W45", "2026-W46", "2026-W47"), values, strict=True):
+                    numbers.set_value(key, week, value, owner=name)
+        start = datetime(2026, 11, 27, 9, 0, tzinfo=SHANGHAI)
+        meeting = services.new_meeting(
+            "周例会", "检讨上周业绩，定本周目标", MeetingKind.WEEKLY, start, 30, chair="陈建国"
+        )
+        assert meeting.id is not None
+        for title, kind in (("上周业绩回顾", "numbers"), ("问题与对策", "discussion"),
+                            ("下周目标", "decision")):  # fmt: skip
+            services.add_agenda_item(meeting.id, title, 10, kind=kind)
+        services.invite(meeting.id, ["王芳", "周杰", "Li Ming"])
+        Planning(services).make_recurring(meeting.id, "weekly")
+        return meeting.id
+
+
+@pytest.fixture(scope="session")
+def numbers_meeting() -> type[NumbersMeeting]:
+    """``numbers_meeting.build(services)`` -> the id of a weekly meeting reviewing numbers."""
+    return NumbersMeeting

@@ -28,8 +28,10 @@ from salestui.cli.cycle import drop_item, meeting_next
 from salestui.cli.data import backup, doctor, restore
 from salestui.cli.decisions import decisions as decisions_group
 from salestui.cli.export import export as export_group
+from salestui.cli.invite import invite
 from salestui.cli.live import run_group
-from salestui.cli.meetings import agenda, invite, meeting
+from salestui.cli.mail import outbox, remind, send
+from salestui.cli.meetings import agenda, meeting
 from salestui.cli.numbers import numbers as numbers_group
 from salestui.cli.people import demo
 from salestui.cli.people import people as people_group
@@ -167,7 +169,7 @@ def _daily_backup(store: Store) -> None:
 for command in (
     demo, people_group, meeting, agenda, invite, run_group, actions_group, followup,
     search_command, views_group, undo_command, export_group, backup, restore, doctor,
-    config_command, numbers_group, rates_command, decisions_group,
+    config_command, numbers_group, rates_command, send, remind, outbox, decisions_group,
 ):  # fmt: skip
     cli.add_command(command)
 meeting.add_command(meeting_next)

@@ -105,6 +105,7 @@ def config(as_json: bool) -> None:
                 "sources": sources,
                 "in_use": in_use,
                 "warnings": settings.warnings + problems,
+                "mail": _mail_json(settings),
             }
         )
         return
@@ -112,6 +113,7 @@ def config(as_json: bool) -> None:
     if not path.exists():
         click.echo(_("  (not there yet: every setting is its default; create it to change them)"))
     _print_values(values, sources, in_use)
+    _print_mail(settings)
     click.echo(_("Database: {path}").format(path=in_use["database"]))
     for problem in problems:
         warn(problem)
@@ -148,3 +150,38 @@ def _print_values(values: dict[str, Any], sources: dict[str, str], in_use: dict[
         if key in ("language", "export_dir") and value is None:
             note = _("in use: {value}").format(value=in_use[key])
         click.echo(f"{key:<{width}} = {shown}  # {note}")
+
+
+def _mail_json(settings: Any) -> dict[str, Any]:
+    """The [mail] table in force, and where the password comes from (never the password)."""
+    from salestui.config import mail_settings
+    from salestui.core.mail_settings import password_source
+
+    mail = mail_settings(settings)
+    return {
+        "host": mail.host,
+        "port": mail.smtp_port if mail.configured else mail.port,
+        "security": mail.security,
+        "user": mail.user,
+        "from": mail.sender,
+        "timeout": mail.timeout,
+        "password": password_source(mail) if mail.configured else "none",
+    }
+
+
+def _print_mail(settings: Any) -> None:
+    from salestui.config import mail_settings
+    from salestui.core.mail_settings import PASSWORD_ENV, password_source
+
+    mail = mail_settings(settings)
+    if not mail.configured:
+        click.echo(_("Mail: not set up (README: Sending agendas and minutes)"))
+        return
+    source = {
+        "environment": _("password from ${name}").format(name=PASSWORD_ENV),
+        "keyring": _("password from the system keyring"),
+        "none": _("no password"),
+    }[password_source(mail)]
+    click.echo(_("Mail: {server}, from {sender}, {password}").format(
+        server=mail.describe(), sender=mail.sender or mail.user or "-", password=source
+    ))  # fmt: skip

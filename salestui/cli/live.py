@@ -27,6 +27,7 @@ from salestui.cli.common import (
 )
 from salestui.cli.live_capture import run_capture, run_entries
 from salestui.cli.live_close import confirm, decide, park_resolve, review, settle
+from salestui.cli.live_numbers import run_countermeasure, run_scorecard, warn_missing
 from salestui.cli.live_undo import undo
 from salestui.cli.live_view import (
     TAKE_OVER,
@@ -56,7 +57,8 @@ MEETING = click.argument("meeting_id", metavar="MEETING", type=ID)
 
 # --help lists the commands in the order of a meeting, not alphabetically.
 ORDER = (
-    "start", "review", "attend", "capture", "speak", "status", "next", "previous", "skip",
+    "start", "review", "attend", "capture", "scorecard", "countermeasure", "speak", "status",
+    "next", "previous", "skip",
     "park", "extend", "entries", "undo", "end", "decide", "settle", "park-resolve",
     "drop-item", "confirm", "rate",
 )  # fmt: skip
@@ -126,6 +128,8 @@ def _move(meeting_id: int, step: str) -> None:
         "skip": live_meeting.skip_item,
         "park": live_meeting.park_item,
     }[step](meeting_id)
+    if step == "next" and left is not None and left.item.kind.value == "numbers":
+        warn_missing(live_meeting, meeting_id)
     after = live_meeting.state(meeting_id)
     if left is not None and (after.current is None or after.current.item.id != left.item.id):
         done = next(t for t in after.items if t.item.id == left.item.id)
@@ -359,5 +363,5 @@ def run_end(meeting_id: int, as_json: bool) -> None:
 
 
 for _command in (run_capture, run_entries, review, decide, settle, park_resolve, confirm, undo,
-                 rate_meeting):  # fmt: skip
+                 rate_meeting, run_scorecard, run_countermeasure):  # fmt: skip
     run_group.add_command(_command)

@@ -19,12 +19,13 @@ from salestui.cli.common import (
     text,
 )
 from salestui.cli.live_view import live
+from salestui.core.capture_numbers import is_number_line
 from salestui.i18n import _
 
 MEETING = click.argument("meeting_id", metavar="MEETING", type=ID)
 
 
-@click.command("capture", short_help="Save one capture line (note, /d, /a, /l, /p, /t).")
+@click.command("capture", short_help="Save one capture line (note, /d, /a, /l, /p, /t, /k).")
 @MEETING
 @click.argument("words", metavar="TEXT", nargs=-1, required=True)
 @json_option
@@ -32,8 +33,10 @@ def run_capture(meeting_id: int, words: tuple[str, ...], as_json: bool) -> None:
     """Save one capture line on the current item, e.g. '/a @王芳 下周五 提交回款计划'.
 
     Plain text is a note; /d a decision; /a an action (@owner, due date, p1-p3, #tag);
-    /l a link; /p the parking lot; /t a new agenda item. Use -- before a line that
-    starts with '-'. Nothing is saved from a line that does not parse (exit 2).
+    /l a link; /p the parking lot; /t a new agenda item; /k a number of the period
+    under review and/or next period's target ('/k @王芳 销售额 102 目标 120'). Use --
+    before a line that starts with '-'. Nothing is saved from a line that does not
+    parse (exit 2).
     """
     from salestui.core.capture import describe
     from salestui.core.errors import Conflict
@@ -44,6 +47,9 @@ def run_capture(meeting_id: int, words: tuple[str, ...], as_json: bool) -> None:
         raise Conflict(_("The meeting is not running"))
     line = " ".join(words)
     live_meeting = live()
+    if is_number_line(line):
+        _capture_number(live_meeting, meeting_id, line, as_json)
+        return
     with names_are_input():  # an unknown @owner is bad input, like any unknown name
         result = live_meeting.capture(meeting_id, line)
     preview = describe(result.capture, svc.clock.today())
@@ -59,6 +65,33 @@ def run_capture(meeting_id: int, words: tuple[str, ...], as_json: bool) -> None:
     if result.new_item is not None:
         message += " - " + _("new agenda item: {title}").format(title=result.new_item.title)
     click.echo(message)
+
+
+def _capture_number(live_meeting: Any, meeting_id: int, line: str, as_json: bool) -> None:
+    """A ``/k`` line: the actual of the period under review and/or the next target."""
+    from salestui.core.meeting_numbers import describe_number
+    from salestui.core.numbers_amounts import format_amount
+    from salestui.core.numbers_export import goal_text
+
+    with names_are_input():
+        found = live_meeting.numbers.capture(meeting_id, line)
+    preview = describe_number(found)
+    if not as_json:
+        click.echo(_("Saved: {what}").format(what=preview))
+        return
+    print_json(
+        {
+            "kind": "number",
+            "measurable_id": found.measurable.id,
+            "measurable": found.measurable.name,
+            "owner": found.owner.name,
+            "period": found.period.key,
+            "value": format_amount(found.value) if found.value is not None else None,
+            "target_period": found.next.key if found.target is not None else None,
+            "target": goal_text(found.target) if found.target is not None else None,
+            "preview": preview,
+        }
+    )
 
 
 def _capture_json(result: Any, preview: str) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from salestui.cli.common import (
     person_ids,
     print_json,
     services,
+    warn,
 )
 from salestui.cli.live_view import live, pending_lines
 from salestui.i18n import _
@@ -26,8 +27,12 @@ NAME_HELP = "full name, unique prefix, pinyin initials or id (no match = exit 2)
 
 @click.command("confirm", short_help="Confirm an ended meeting once all is settled.")
 @click.argument("meeting_id", metavar="MEETING", type=ID)
-def confirm(meeting_id: int) -> None:
-    """Confirm an ended MEETING: every decision, action and parked item must be settled."""
+@click.option(
+    "--no-mail", is_flag=True, help="Do not email the minutes (sent when [mail] is set up)."
+)
+def confirm(meeting_id: int, no_mail: bool) -> None:
+    """Confirm an ended MEETING: every decision, action and parked item must be settled.
+    The minutes then go to everyone invited by email, when the config's [mail] is set up."""
     from salestui.core.errors import Conflict
 
     live_meeting = live()
@@ -75,6 +80,33 @@ def confirm(meeting_id: int) -> None:
         names = join_names([p.name for p in summary.absent_required])
         click.echo(_("Required but absent: {names}").format(names=names))
     click.echo(_("Minutes: salestui export minutes {id} -o FILE").format(id=meeting_id))
+    if not no_mail:
+        _mail_minutes(meeting_id)
+
+
+def _mail_minutes(meeting_id: int) -> None:
+    """The minutes by email, if mail is set up; a problem is a warning (the meeting is
+    confirmed all the same, and what was not sent waits in the outbox)."""
+    from salestui.cli.mail import mailer
+    from salestui.core.errors import SalestuiError
+    from salestui.core.names import join_names
+
+    sender = mailer()
+    if not sender.settings.configured:
+        return
+    try:
+        report = sender.minutes(meeting_id)
+    except SalestuiError as error:
+        warn(_("minutes not sent: {reason}").format(reason=error))
+        return
+    click.echo(_("Minutes emailed: {sent} sent").format(sent=report.sent))
+    for recipient, reason in report.failed:
+        warn(_("minutes to {recipient} wait in the outbox: {reason}").format(
+            recipient=recipient, reason=reason
+        ))  # fmt: skip
+    if report.no_address:
+        names = join_names([p.name for p in report.no_address])
+        warn(_("no email address, not sent to: {names}").format(names=names))
 
 
 @click.command("decide", short_help="Confirm or reject a decision.")

@@ -1,4 +1,4 @@
-"""CLI commands that plan meetings: ``meeting``, ``agenda``, ``invite``."""
+"""CLI commands that plan meetings: ``meeting``, ``agenda`` (``invite`` is cli.invite's)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from salestui.cli.common import (
     meeting_json,
     parse_datetime_option,
     person_id,
-    person_ids,
     print_json,
     services,
     table,
@@ -359,28 +358,3 @@ def agenda_add(
                 total=detail.agenda_minutes, length=detail.meeting.planned_minutes
             )
         )
-
-
-@click.command()
-@click.argument("meeting_id", metavar="MEETING", type=ID)
-@click.argument("names", metavar="NAME...", nargs=-1, required=True)
-@click.option("--optional", is_flag=True, help="Invite as optional, not required.")
-@json_option
-def invite(meeting_id: int, names: tuple[str, ...], optional: bool, as_json: bool) -> None:
-    """Invite people to MEETING (an id). Names: full name, prefix, pinyin initials or id."""
-    svc = services()
-    svc.meeting(meeting_id)
-    ids = person_ids(names)  # every name is checked before anyone is invited
-    invited = svc.invite(meeting_id, ids, required=not optional)
-    if as_json:
-        people = [{"id": p.id, "name": p.name} for p in invited]
-        print_json({"meeting_id": meeting_id, "required": not optional, "invited": people})
-        return
-    from salestui.core.names import join_names
-
-    message = (
-        _("Invited to meeting {id} (optional): {names}")
-        if optional
-        else _("Invited to meeting {id}: {names}")
-    )
-    click.echo(message.format(id=meeting_id, names=join_names([p.name for p in invited])))

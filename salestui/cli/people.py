@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import click
 
@@ -34,18 +35,80 @@ def people() -> None:
     metavar="NAME",
     help="Manager: full name, unique prefix, pinyin initials or id (no match = exit 2).",
 )
+@click.option("--email", metavar="ADDRESS", help="Where agendas, minutes and reminders go.")
 @json_option
 def people_add(
-    name: str, role: str, team: str | None, reports_to: str | None, as_json: bool
+    name: str,
+    role: str,
+    team: str | None,
+    reports_to: str | None,
+    email: str | None,
+    as_json: bool,
 ) -> None:
     """Add a person called NAME."""
     svc = services()
     manager = person_id(reports_to) if reports_to else None
-    person = svc.add_person(name, role=role, team=team, reports_to=manager)
+    person = svc.add_person(name, role=role, team=team, reports_to=manager, email=email)
     if as_json:
         print_json(person_json(person, svc.people_by_id()))
         return
     click.echo(_("Added person {id}: {name}").format(id=person.id, name=person.name))
+
+
+@people.command("edit")
+@click.argument("who", metavar="PERSON")
+@click.option("--name", metavar="NAME", help="A new name.")
+@click.option("--role", type=click.Choice(ROLES))
+@click.option("--team", metavar="T", help="Team name ('' for none).")
+@click.option("--email", metavar="ADDRESS", help="Email address ('' for none).")
+@json_option
+def people_edit(
+    who: str,
+    name: str | None,
+    role: str | None,
+    team: str | None,
+    email: str | None,
+    as_json: bool,
+) -> None:
+    """Change PERSON (name, prefix, pinyin initials or id): name, role, team, email."""
+    svc = services()
+    changes: dict[str, object] = {"name": name, "role": role, "team": team, "email": email}
+    changes = {key: value for key, value in changes.items() if value is not None}
+    if "team" in changes:
+        changes["team"] = str(changes["team"]).strip() or None
+    person = svc.edit_person(person_id(who), **changes)
+    if as_json:
+        print_json(person_json(person, svc.people_by_id()))
+        return
+    click.echo(_("Changed person {id}: {name}").format(id=person.id, name=person.name))
+
+
+@people.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@json_option
+def people_import(file: Path, as_json: bool) -> None:
+    """Add or update people from a CSV FILE with a header row: name, role, team,
+    reports_to, email (name needed; an empty cell keeps what is there). All or none."""
+    from salestui.core.names import join_names
+    from salestui.core.people_import import PeopleImport
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        from salestui.core.errors import InvalidInput
+
+        raise InvalidInput(_("{path} is not UTF-8 text").format(path=file)) from error
+    report = PeopleImport(services()).run(text)
+    if as_json:
+        print_json({"added": report.added, "updated": report.updated})
+        return
+    click.echo(
+        _("Added {added}, updated {updated}: {names}").format(
+            added=len(report.added),
+            updated=len(report.updated),
+            names=join_names(report.added + report.updated),
+        )
+    )
 
 
 @people.command("list")
@@ -62,7 +125,7 @@ def people_list(team: str | None, as_json: bool) -> None:
     if not found:
         click.echo(_("No people yet. Add some with 'salestui people add NAME' or 'salestui demo'."))
         return
-    grid = table(_("ID"), _("Name"), _("Role"), _("Team"), _("Reports to"))
+    grid = table(_("ID"), _("Name"), _("Role"), _("Team"), _("Reports to"), _("Email"))
     for person in found:
         manager = everyone.get(person.reports_to) if person.reports_to else None
         grid.add_row(
@@ -71,6 +134,7 @@ def people_list(team: str | None, as_json: bool) -> None:
             text(label("role", person.role)),
             text(person.team or ""),
             text(manager.name if manager else ""),
+            text(person.email or ""),
         )
     from salestui.cli.common import console
 

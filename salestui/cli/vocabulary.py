@@ -29,6 +29,7 @@ ACTION_STATUSES = (
 ROLES = (NP_("role", "director"), NP_("role", "deputy"), NP_("role", "lead"), NP_("role", "member"))
 AGENDA_KINDS = (
     NP_("agenda_kind", "info"), NP_("agenda_kind", "discussion"), NP_("agenda_kind", "decision"),
+    NP_("agenda_kind", "numbers"),
 )  # fmt: skip
 ATTENDANCE = (
     NP_("attendance", "invited"), NP_("attendance", "present"), NP_("attendance", "late"),

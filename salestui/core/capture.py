@@ -173,8 +173,10 @@ def _command(text: str, folded: str) -> tuple[EntryKind | None, int]:
     m = _SLASH_CMD.match(folded)
     if m:
         kind = _SLASH.get(m.group(1).lower())
+        if m.group(1).lower() in ("k", "kpi", "number"):
+            raise InvalidInput(_("A /k line sets a number: type it as a new line"))
         if kind is None:
-            known = " ".join(f"/{name}" for name in _SLASH)
+            known = " ".join([*(f"/{name}" for name in _SLASH), "/k"])
             raise InvalidInput(
                 _("Unknown command {command}. Commands: {commands}").format(
                     command=text[: m.end()], commands=known

@@ -30,6 +30,7 @@ from salestui.core.meeting_attendance import (
 from salestui.core.meeting_capture import CaptureResult, Captures
 from salestui.core.meeting_close import Closing, Summary
 from salestui.core.meeting_edits import EntryEdits
+from salestui.core.meeting_numbers import MeetingNumbers
 from salestui.core.meeting_review import (
     MUST_RESOLVE_REASON,
     REVIEW_OUTCOMES,
@@ -89,6 +90,7 @@ class LiveMeeting:
         self.attendees = Attendees(self.flow)
         self.reviews = Reviews(self.flow)
         self.closing = Closing(self.flow, self.captures, self.reviews)
+        self.numbers = MeetingNumbers(self.captures)  # the numbers review (/k, 对策)
 
     def undo(self, meeting_id: int) -> Undone:
         """Take back the meeting's newest live edit (see ``meeting_undo``)."""

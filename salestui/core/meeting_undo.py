@@ -47,6 +47,8 @@ OPERATIONS = {
     "goto": N_("jumping to “{subject}”"),
     "confidential": N_("the confidential mark of “{subject}”"),
     "supersede": N_("superseding with “{subject}”"),
+    "number": N_("the number “{subject}”"),
+    "countermeasure": N_("the countermeasure “{subject}”"),
 }
 _ANY_CHANGE = N_("the change of “{subject}”")
 # Moves on the agenda and its timer: they mean something only while the meeting runs.

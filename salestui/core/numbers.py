@@ -172,17 +172,21 @@ class NumbersService(MeasurableServices):
         kind: PeriodKind | str = PeriodKind.WEEK,
         window: int = WINDOW,
         include_inactive: bool = False,
+        owners: tuple[Sequence[int], Sequence[str]] | None = None,
     ) -> list[ScorecardRow]:
         """Plan vs actual for ``period`` (default: the one under review, of ``kind``): one
         row per measurable of that period's kind and owner, with goal, actual, variance,
         status and the ``window`` periods up to it (the sparkline).
 
         ``owner``: that person's or team's rows only; ``team``: the team's own rows and
-        its members' (a lead's name: their whole reporting tree).
+        its members' (a lead's name: their whole reporting tree). ``owners``: these
+        people's and teams' rows, by id and name (a meeting's people and their teams).
         """
         when = self.review_period(kind) if period is None else self.period(period)
         periods = when.window(max(1, min(window, 104)))
         people, teams = self._owner_filter(owner, team)
+        if owners is not None:
+            people, teams = [*(people or ()), *owners[0]], [*(teams or ()), *owners[1]]
         ids = None if measurables is None else [self._id(self.measurable(m)) for m in measurables]
         rows = self.store.scorecard_rows(
             when.kind.value, [p.key for p in periods], ids, people, teams, include_inactive

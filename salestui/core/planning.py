@@ -47,8 +47,8 @@ DEFAULT_TEMPLATES: list[tuple[MeetingKind, str, str, int, list[tuple[str, int, A
         N_("Review the week's problems and results; set next week's targets"),
         60,
         [
-            (N_("Last week's results"), 10, AgendaKind.INFO),
-            (N_("Each salesperson's numbers"), 20, AgendaKind.DISCUSSION),
+            (N_("Last week's results"), 10, AgendaKind.NUMBERS),
+            (N_("Each salesperson's numbers"), 20, AgendaKind.NUMBERS),
             (N_("Problems and countermeasures"), 15, AgendaKind.DISCUSSION),
             (N_("Next week's targets"), 10, AgendaKind.DECISION),
         ],

@@ -12,7 +12,8 @@ import re
 from salestui.core.schema_analytics import ANALYTICS_MIGRATION
 from salestui.core.schema_decisions import DECISIONS_MIGRATION
 from salestui.core.schema_keys import SORT_KEYS_MIGRATION
-from salestui.core.schema_numbers import NUMBERS_MIGRATION
+from salestui.core.schema_mail import OUTBOX_MIGRATION
+from salestui.core.schema_numbers import NUMBERS_ITEMS_MIGRATION, NUMBERS_MIGRATION
 
 _FTS_TABLES = {
     # fts table: (content table, indexed columns)
@@ -385,15 +386,14 @@ def v1_repairs(columns: dict[str, set[str]], objects: set[str]) -> list[str]:
     return statements
 
 
-# The numbers review (issue 15): measurables, goals, values (``core.schema_numbers``).
+# The numbers review (issue 15): measurables, goals, values, countermeasures (schema_numbers).
 MIGRATION_5: list[str] = list(NUMBERS_MIGRATION)
-
-# Sort keys of the actions list (issue 14, "Scale beyond 100k"): see schema_keys.
-MIGRATION_6: list[str] = list(SORT_KEYS_MIGRATION)
+MIGRATION_6: list[str] = list(SORT_KEYS_MIGRATION)  # the actions list's sort keys: schema_keys
 MIGRATIONS: list[list[str]] = [
     MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6,
     list(ANALYTICS_MIGRATION),  # 7: meeting ratings, analytics indexes (schema_analytics)
-    list(DECISIONS_MIGRATION),  # 8: superseding, confidential (schema_decisions)
+    NUMBERS_ITEMS_MIGRATION,  # 8: the weekly meeting's results items review the numbers
+    list(OUTBOX_MIGRATION), list(DECISIONS_MIGRATION),  # 9 outbox, 10 supersede (issue 16)
 ]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 SORT_KEYS_VERSION = MIGRATIONS.index(MIGRATION_6) + 1  # owner_name and the sort indexes

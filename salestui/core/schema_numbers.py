@@ -113,3 +113,20 @@ NUMBERS_MIGRATION: list[str] = [
     )""",
     "CREATE INDEX IF NOT EXISTS measurable_log_period ON measurable_log(measurable_id, period, id)",
 ]
+
+# The numbers review in the meeting (issue 15, "In the meeting"): the weekly meeting's
+# standing results items become numbers-review items (the console shows the scorecard on
+# them) - in its template, in its series' standing items, and in meetings not yet held.
+# Only the titles the default template and the demo wrote, in either language.
+_REVIEW_TITLES = (
+    "('Last week''s results', 'Each salesperson''s numbers', '上周业绩回顾', '各销售员业绩')"
+)
+NUMBERS_ITEMS_MIGRATION: list[str] = [
+    f"UPDATE template_items SET kind = 'numbers' WHERE title IN {_REVIEW_TITLES} "
+    "AND template_id IN (SELECT id FROM templates WHERE kind = 'weekly')",
+    f"UPDATE series_items SET kind = 'numbers' WHERE title IN {_REVIEW_TITLES} "
+    "AND series_id IN (SELECT id FROM series WHERE kind = 'weekly')",
+    f"UPDATE agenda_items SET kind = 'numbers' WHERE title IN {_REVIEW_TITLES} "
+    "AND status = 'pending' AND meeting_id IN (SELECT id FROM meetings "
+    "WHERE kind = 'weekly' AND status IN ('draft', 'circulated'))",
+]

@@ -9,6 +9,13 @@ from salestui.core.models import Person, Role
 from salestui.core.service_base import ServiceState, build
 from salestui.i18n import _
 
+# What "my team" can be typed as (folded: case and spaces do not count).
+MY_TEAM = ("myteam", "我的团队", "我的小组", "本组")
+
+
+def fold_team(text: str) -> str:
+    return "".join(text.split()).casefold()
+
 
 @storage_boundary
 class PeopleServices(ServiceState):
@@ -52,7 +59,9 @@ class PeopleServices(ServiceState):
             role = Role(role)
         except ValueError as error:
             raise InvalidInput(_("Unknown role: {role}").format(role=role)) from error
-        person = build(Person, name=name, role=role, team=team, email=email)
+        from salestui.core.mail_settings import check_email
+
+        person = build(Person, name=name, role=role, team=team, email=check_email(email))
         person.reports_to = manager_id
         if self.store.person_by_name(person.name):
             raise InvalidInput(_("Someone called {name} already exists").format(name=person.name))
@@ -72,6 +81,10 @@ class PeopleServices(ServiceState):
             ):
                 raise InvalidInput(_("A person cannot report to themselves or their own staff"))
             changes["reports_to"] = manager_id
+        if "email" in changes:
+            from salestui.core.mail_settings import check_email
+
+            changes["email"] = check_email(changes["email"])  # type: ignore[arg-type]
         data = person.model_dump() | changes
         updated = build(Person, **data)
         other = self.store.person_by_name(updated.name)
@@ -104,6 +117,33 @@ class PeopleServices(ServiceState):
         lead = self.find_person(team)
         assert lead.id is not None
         return [lead.id, *self.store.reports_of(lead.id)]
+
+    def team_invitees(self, query: str) -> tuple[str, list[Person]]:
+        """Who "inviting a team" adds: a team by name (销售一部, any case), or "my team" /
+        "我的团队" - the user and everyone reporting to them, else the user's own team.
+        Returns the team's name as shown and its active people; InvalidInput when the
+        query names no team."""
+        text = query.strip()
+        if fold_team(text) in MY_TEAM:
+            return self._my_team()
+        found = next((t for t in self.store.teams() if t.casefold() == text.casefold()), None)
+        if found is None:
+            raise InvalidInput(_("No team called {name}").format(name=text))
+        return found, self.store.list_people(team=found)
+
+    def _my_team(self) -> tuple[str, list[Person]]:
+        me = self.me()
+        if me is None or me.id is None:
+            raise InvalidInput(_("Who are you? Set me in the config file to invite my team"))
+        below = set(self.store.reports_of(me.id))
+        if below:
+            people = [p for p in self.store.list_people() if p.id == me.id or p.id in below]
+            return _("my team"), people
+        if me.team:
+            return me.team, self.store.list_people(team=me.team)
+        raise InvalidInput(
+            _("{name} has no team and no one reporting to them").format(name=me.name)
+        )
 
     def set_me(self, name: str | None) -> None:
         """Who the user is from now on (a name, as ``find_person`` reads it)."""

@@ -48,8 +48,8 @@ WEEKLY_PURPOSE = "回顾本周问题与各销售员业绩，制定下周目标"
 WEEKLY_LOCATION = "3楼大会议室"
 # (title, minutes, presenter, kind) - the series' standing items, in order.
 WEEKLY_ITEMS: tuple[tuple[str, int, str | None, AgendaKind], ...] = (
-    ("上周业绩回顾", 10, DEPUTY, AgendaKind.INFO),
-    ("各销售员业绩", 20, "李明", AgendaKind.DISCUSSION),
+    ("上周业绩回顾", 10, DEPUTY, AgendaKind.NUMBERS),
+    ("各销售员业绩", 20, "李明", AgendaKind.NUMBERS),
     ("问题与对策", 20, "刘洋", AgendaKind.DISCUSSION),
     ("下周目标", 10, DEPUTY, AgendaKind.DECISION),
 )

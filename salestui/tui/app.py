@@ -62,6 +62,7 @@ class SalestuiApp(App[None]):
         Binding("y", "analytics", N_("Analytics"), show=False, id="app.analytics"),
         Binding("n", "new_meeting", N_("New meeting"), id="app.new_meeting"),
         Binding("d", "decisions", N_("Decisions"), show=False, id="app.decisions"),
+        Binding("o", "outbox", N_("Outbox"), show=False, id="app.outbox"),
         Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
         Binding(
             "ctrl+k", "search_everything", N_("Search everything"), show=False, id="app.search"
@@ -107,6 +108,13 @@ class SalestuiApp(App[None]):
         self.choices.apply_theme()
         if self.start_flow:
             self.call_after_refresh(startup.first_screen, self)
+            self.call_after_refresh(self._flush_outbox)
+
+    def _flush_outbox(self) -> None:
+        """Messages left in the outbox go out now, in a worker (tui.mail)."""
+        from salestui.tui.mail import flush_on_start
+
+        flush_on_start(self)
 
     def on_unmount(self) -> None:
         self.collector.stop()
@@ -162,6 +170,12 @@ class SalestuiApp(App[None]):
 
         if not navigation.showing(self, "DecisionRegisterScreen"):
             self.push_screen(DecisionRegisterScreen(self.services))
+
+    def action_outbox(self) -> None:
+        from salestui.tui.screens.outbox import OutboxScreen
+
+        if not navigation.showing(self, "OutboxScreen"):
+            self.push_screen(OutboxScreen(self.services))
 
     def action_home(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):

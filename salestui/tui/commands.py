@@ -45,6 +45,8 @@ COMMANDS: list[tuple[str, str, str]] = [
      "meeting and actions done; filter, open, supersede (d)"), "action_decisions"),
     (N_("Decision register"), N_("Every decision across meetings, its status and whether "
      "its actions are done"), "action_decision_register"),
+    (N_("Outbox"), N_("Agendas, minutes and reminders sent by email, and those waiting "
+     "to go (o)"), "action_outbox"),
     (N_("Undo my last change"), N_("Take back your newest change, wherever you made it "
      "(ctrl+z; `salestui undo --list` lists them)"), "action_undo"),
     (N_("Who am I…"), N_("Pick yourself from the people list (remembered for you, not "

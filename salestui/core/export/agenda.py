@@ -23,6 +23,7 @@ AGENDA_KIND_LABELS = {
     AgendaKind.INFO: N_("info"),
     AgendaKind.DISCUSSION: N_("discussion"),
     AgendaKind.DECISION: N_("decision"),
+    AgendaKind.NUMBERS: N_("numbers review"),
 }
 
 
@@ -40,8 +41,24 @@ def format_when(start: datetime | None, minutes: int) -> str:
     )
 
 
-def render_agenda(detail: MeetingDetail) -> str:
-    """The agenda of one meeting as markdown: purpose, time, place, attendees, items."""
+def item_clock_times(detail: MeetingDetail) -> list[str]:
+    """Each agenda item's planned time of day, ``09:00-09:10``, one after the other from
+    the meeting's start; empty for a meeting without a start."""
+    start = detail.meeting.scheduled_start
+    if start is None:
+        return []
+    at = start.astimezone()
+    times = []
+    for item in detail.agenda:
+        end = at + timedelta(minutes=item.timebox_minutes)
+        times.append(f"{at:%H:%M}-{end:%H:%M}")
+        at = end
+    return times
+
+
+def render_agenda(detail: MeetingDetail, clock_times: bool = False) -> str:
+    """The agenda of one meeting as markdown: purpose, time, place, attendees, items.
+    ``clock_times``: each item's planned time of day too (the agenda sent by mail)."""
     meeting = detail.meeting
     doc = Document()
     date_text = (
@@ -51,7 +68,7 @@ def render_agenda(detail: MeetingDetail) -> str:
     doc.heading(1, f"{title} {date_text}".strip())
     _facts(doc, detail)
     _attendees(doc, detail)
-    _items(doc, detail)
+    _items(doc, detail, item_clock_times(detail) if clock_times else [])
     return doc.render()
 
 
@@ -84,8 +101,9 @@ def _attendees(doc: Document, detail: MeetingDetail) -> None:
     )
 
 
-def _items(doc: Document, detail: MeetingDetail) -> None:
-    """The agenda items as a table, their total against the meeting's length."""
+def _items(doc: Document, detail: MeetingDetail, times: list[str]) -> None:
+    """The agenda items as a table (with their time of day when ``times`` has them),
+    their total against the meeting's length."""
     meeting = detail.meeting
     people = detail.people
     doc.heading(2, _("Agenda"))
@@ -104,7 +122,12 @@ def _items(doc: Document, detail: MeetingDetail) -> None:
                 str(item.timebox_minutes),
             ]
         )
-    doc.table([_("No."), _("Item"), _("Presenter"), _("Kind"), _("Minutes")], rows)
+        if times:
+            rows[-1].insert(1, times[number - 1])
+    headers = [_("No."), _("Item"), _("Presenter"), _("Kind"), _("Minutes")]
+    if times:
+        headers.insert(1, _("Time"))
+    doc.table(headers, rows)
     doc.paragraph(
         labelled(
             _("Total"),

@@ -9,8 +9,8 @@ from icalendar import Calendar, Event, Todo, vCalAddress, vText
 
 from salestui import __version__
 from salestui.core.export.confidential import mark
-from salestui.core.models import ActionQuery, ActionStatus
-from salestui.core.service import Services
+from salestui.core.models import ActionQuery, ActionStatus, Person
+from salestui.core.service import MeetingDetail, Services
 from salestui.core.text import clean_line
 from salestui.i18n import _
 
@@ -36,6 +36,51 @@ def _stamp(moment: datetime | None) -> datetime:
     return (moment or EPOCH).astimezone(UTC)
 
 
+def meeting_event(detail: MeetingDetail) -> Event:
+    """One scheduled meeting as a VEVENT: time, title, place, agenda and attendees (each
+    REQ- or OPT-PARTICIPANT)."""
+    meeting = detail.meeting
+    assert meeting.scheduled_start is not None
+    event = Event()
+    event.add("uid", f"meeting-{meeting.id}@salestui")
+    event.add("dtstamp", _stamp(meeting.created_at))
+    start = meeting.scheduled_start.astimezone(UTC)
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=meeting.planned_minutes))
+    event.add("summary", meeting.title)
+    if meeting.location:
+        event.add("location", meeting.location)
+    lines = [_("Purpose: {purpose}").format(purpose=clean_line(meeting.purpose)), ""]
+    for number, item in enumerate(detail.agenda, start=1):
+        presenter = detail.people.get(item.presenter_id) if item.presenter_id else None
+        who = f" - {presenter.name}" if presenter else ""
+        lines.append(f"{number}. {item.title} ({item.timebox_minutes} min){who}")
+    event.add("description", "\n".join(lines))
+    for attendee in detail.attendees:
+        address = person_address(attendee.person)
+        address.params["role"] = vText(
+            "REQ-PARTICIPANT" if attendee.required else "OPT-PARTICIPANT"
+        )
+        event.add("attendee", address, encode=False)
+    return event
+
+
+def person_address(person: Person) -> vCalAddress:
+    """``mailto:`` the person's address (a ``urn:`` without one), their name as CN."""
+    address = vCalAddress(
+        f"mailto:{person.email}" if person.email else f"urn:salestui:person:{person.id}"
+    )
+    address.params["cn"] = vText(person.name)
+    return address
+
+
+def clean_ics(data: bytes) -> bytes:
+    """Stored text is cleaned when written and when read; this last pass keeps the file
+    free of terminal controls whatever a value went through (CRLF, the format's line
+    ends, stay)."""
+    return _ICS_UNSAFE.sub(b"", data)
+
+
 def render_ics(
     services: Services, meeting_id: int | None = None, include_confidential: bool = False
 ) -> bytes:
@@ -50,45 +95,7 @@ def render_ics(
     for meeting in meetings:
         if meeting.scheduled_start is None or meeting.id is None:
             continue
-        detail = services.meeting_detail(meeting.id)
-        event = Event()
-        event.add("uid", f"meeting-{meeting.id}@salestui")
-        event.add("dtstamp", _stamp(meeting.created_at))
-        event.add("dtstart", meeting.scheduled_start.astimezone(UTC))
-        event.add(
-            "dtend",
-            meeting.scheduled_start.astimezone(UTC) + timedelta(minutes=meeting.planned_minutes),
-        )
-        event.add("summary", meeting.title)
-        if meeting.location:
-            event.add("location", meeting.location)
-        lines = [_("Purpose: {purpose}").format(purpose=clean_line(meeting.purpose)), ""]
-        for number, item in enumerate(detail.agenda, start=1):
-            presenter = detail.people.get(item.presenter_id) if item.presenter_id else None
-            who = f" - {presenter.name}" if presenter else ""
-            lines.append(f"{number}. {item.title} ({item.timebox_minutes} min){who}")
-        event.add("description", "\n".join(lines))
-        for attendee in detail.attendees:
-            person = attendee.person
-            address = vCalAddress(
-                f"mailto:{person.email}" if person.email else f"urn:salestui:person:{person.id}"
-            )
-            address.params["cn"] = vText(person.name)
-            address.params["role"] = vText(
-                "REQ-PARTICIPANT" if attendee.required else "OPT-PARTICIPANT"
-            )
-            event.add("attendee", address, encode=False)
-        calendar.add_component(event)
-    _add_todos(calendar, services, meeting_id, include_confidential)
-    # Stored text is cleaned when written and when read; this last pass keeps the file free
-    # of terminal controls whatever a value went through (CRLF, the format's line ends, stay).
-    return _ICS_UNSAFE.sub(b"", calendar.to_ical())
-
-
-def _add_todos(
-    calendar: Calendar, services: Services, meeting_id: int | None, include_confidential: bool
-) -> None:
-    """The actions that have a due date, as to-dos (of one meeting, or all)."""
+        calendar.add_component(meeting_event(services.meeting_detail(meeting.id)))
     query = ActionQuery(
         has_due=True, meeting_id=meeting_id, sort="id", no_confidential=not include_confidential
     )
@@ -106,3 +113,4 @@ def _add_todos(
         if row.completed_at is not None:
             todo.add("completed", row.completed_at.astimezone(UTC))
         calendar.add_component(todo)
+    return clean_ics(calendar.to_ical())

@@ -1,6 +1,7 @@
 """Meeting minutes as markdown (DESIGN.md, "Minutes"): a pure function of the database.
 
-Sections, in order: title and facts; attendance; agenda table (planned vs actual);
+Sections, in order: title and facts; attendance; numbers (when the meeting reviewed
+numbers: ``minutes_numbers``); agenda table (planned vs actual);
 previous actions reviewed; discussion per item; decisions; action items table; action
 items by person (with Unassigned); parking lot; speaking balance; timing summary.
 
@@ -15,6 +16,7 @@ from dataclasses import replace
 
 from salestui.core.export import minutes_content as content
 from salestui.core.export import minutes_meeting as ran
+from salestui.core.export import minutes_numbers as numbers
 from salestui.core.export.confidential import kept
 from salestui.core.export.minutes_links import supersede_notes
 from salestui.core.export.minutes_parts import (
@@ -53,6 +55,7 @@ def render_minutes(
     minutes = read_minutes(services, meeting_id, people, include_confidential)
     ran.title_and_facts(minutes)
     ran.attendance(minutes)
+    numbers.numbers(minutes)
     ran.agenda_table(minutes)
     content.previous_actions(minutes)
     content.discussion(minutes)
@@ -82,7 +85,7 @@ def read_minutes(
         for a in kept(store.get_actions(reviewed_ids), include_confidential, "title")
     ]
     timed = bool(store.list_speaking(meeting_id))  # else the balance has nothing to say
-    return MinutesContext(
+    context = MinutesContext(
         services,
         meeting_id,
         live,
@@ -92,6 +95,8 @@ def read_minutes(
         live.balance(meeting_id) if timed else None,
         notes=notes,
     )
+    numbers.read_numbers(context)
+    return context
 
 
 def shown_detail(

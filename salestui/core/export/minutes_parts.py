@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from salestui.core.export.markdown import Document, annotate, inline
 from salestui.core.meeting import LiveMeeting, LiveState
 from salestui.core.meeting_attendance import Balance
+from salestui.core.meeting_numbers import MeetingScorecard, SetTarget
 from salestui.core.models import (
     ActionItem,
     AgendaStatus,
@@ -81,6 +82,10 @@ class MinutesContext:
     notes: dict[int, str] = field(default_factory=dict)
     """Per decision id: what it superseded or what superseded it (``minutes_links``)."""
     doc: Document = field(default_factory=Document)
+    # The numbers review (``minutes_numbers``): None when the meeting reviewed no numbers.
+    scorecard: MeetingScorecard | None = None
+    targets: list[SetTarget] = field(default_factory=list)
+    countermeasure_actions: dict[int, ActionItem] = field(default_factory=dict)
 
     @property
     def meeting(self) -> Meeting:

@@ -41,6 +41,7 @@ class AgendaKind(StrEnum):
     INFO = "info"
     DISCUSSION = "discussion"
     DECISION = "decision"
+    NUMBERS = "numbers"  # a numbers review: the console shows the scorecard (rule 十二)
 
 
 class AgendaStatus(StrEnum):

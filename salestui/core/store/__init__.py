@@ -16,6 +16,7 @@ from salestui.core.store.integrity import IntegrityStore
 from salestui.core.store.journal import JournalStore
 from salestui.core.store.meetings import MeetingsStore
 from salestui.core.store.numbers import NumbersStore
+from salestui.core.store.outbox import OutboxStore
 from salestui.core.store.people import PeopleStore
 from salestui.core.store.search import SearchStore
 
@@ -32,6 +33,7 @@ class Store(
     JournalStore,
     SearchStore,
     NumbersStore,
+    OutboxStore,
     BulkStore,
     AnalyticsStore,
 ):

@@ -327,6 +327,26 @@ class NumbersStore(ScorecardStore, BaseStore):
             },
         )
 
+    def meeting_touched_numbers(self, meeting_id: int) -> bool:
+        """Whether a value, goal or countermeasure was set in the meeting."""
+        row = self._one(
+            "SELECT EXISTS (SELECT 1 FROM measurable_values WHERE meeting_id = ?) "
+            "OR EXISTS (SELECT 1 FROM measurable_goals WHERE set_in_meeting_id = ?) "
+            "OR EXISTS (SELECT 1 FROM measurable_actions WHERE meeting_id = ?) AS found",
+            [meeting_id] * 3,
+        )
+        return bool(row and row["found"])
+
+    def meeting_goal_rows(self, meeting_id: int) -> list[dict[str, Any]]:
+        """The goals set in a meeting (its targets), with measurable and owner names."""
+        return self._rows(
+            "SELECT g.*, m.name AS measurable, m.unit, p.name AS person_name "
+            "FROM measurable_goals g JOIN measurables m ON m.id = g.measurable_id "
+            "LEFT JOIN people p ON p.id = g.person_id WHERE g.set_in_meeting_id = ? "
+            "ORDER BY m.position, m.id, g.period, g.team IS NULL, g.team, p.name, g.id",
+            [meeting_id],
+        )
+
     def countermeasure_rows(
         self, measurable_ids: Sequence[int] | None = None, periods: Sequence[str] | None = None
     ) -> list[dict[str, Any]]:

@@ -39,6 +39,11 @@ SET_TABLES = (
     "action_tags",
     "follow_ups",
     "speaking",
+    # the numbers review's rows a live meeting sets (``core.meeting_numbers``)
+    "measurable_values",
+    "measurable_goals",
+    "measurable_log",
+    "measurable_actions",
 )
 # Columns a SET_TABLES row is rebuilt without (a fresh id is as good as the old one).
 _FRESH_ID = ("follow_ups", "speaking")
@@ -52,6 +57,10 @@ _ORDER = {
     "action_tags": "action_id, tag",
     "follow_ups": "action_id, at, kind, id",
     "speaking": "meeting_id, started_at, id",
+    **{
+        t: "measurable_id, period, id"
+        for t in ("measurable_values", "measurable_goals", "measurable_log", "measurable_actions")
+    },
 }
 
 Scope = tuple[str, dict[str, Any]]

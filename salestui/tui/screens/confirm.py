@@ -386,6 +386,9 @@ class ConfirmScreen(SalestuiScreen):
             self.reload_data()
             self.say(str(error), error=True)
             return
+        from salestui.tui.mail import send_minutes
+
+        send_minutes(self.app, self.meeting_id)  # type: ignore[arg-type]
         self._to_summary()
 
     def _to_summary(self) -> None:

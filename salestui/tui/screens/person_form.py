@@ -1,4 +1,4 @@
-"""Add or edit a person: name, role, team and manager. A modal that returns the saved
+"""Add or edit a person: name, role, team, manager and email address. A modal that returns the saved
 ``Person`` (or ``None`` when cancelled), so any screen can add someone without leaving
 what it is doing (the meeting planner does)."""
 
@@ -78,6 +78,14 @@ class PersonFormScreen(ModalScreen[Person | None]):
                 )
                 yield Static("", classes="field-label")
                 yield Static(id="manager-hint")
+                yield Label(_("Email"), classes="field-label")
+                yield Input(
+                    (person.email or "") if person else "",
+                    placeholder=_("name@example.com (agendas and minutes go here)"),
+                    id="person-email",
+                    max_length=254,
+                    compact=True,
+                )
             yield Static(id="person-error")
 
     def on_mount(self) -> None:
@@ -143,6 +151,7 @@ class PersonFormScreen(ModalScreen[Person | None]):
         name = self.query_one("#person-name", Input).value
         role = self.query_one("#person-role", Select).value
         team = self.query_one("#person-team", Input).value
+        email = self.query_one("#person-email", Input).value.strip() or None
         typed_manager = self.query_one("#person-manager", Input).value.strip()
         manager: str | int | None = typed_manager or None
         if self._manager is not None and typed_manager == self._manager.name:
@@ -150,12 +159,17 @@ class PersonFormScreen(ModalScreen[Person | None]):
         try:
             if self.person is None:
                 saved = self.services.add_person(
-                    name, role=str(role), team=team or None, reports_to=manager
+                    name, role=str(role), team=team or None, reports_to=manager, email=email
                 )
             else:
                 assert self.person.id is not None
                 saved = self.services.edit_person(
-                    self.person.id, name=name, role=role, team=team or None, reports_to=manager
+                    self.person.id,
+                    name=name,
+                    role=role,
+                    team=team or None,
+                    reports_to=manager,
+                    email=email,
                 )
         except SalestuiError as error:  # a storage failure is one too
             self._show_error(str(error))

@@ -275,7 +275,7 @@ class PlanScreen(SalestuiScreen):
     def on_attendees_pane_invite_requested(self, event: AttendeesPane.InviteRequested) -> None:
         event.stop()
         if (meeting_id := self.ensure_meeting()) is not None:
-            self.attendees.invite(meeting_id, event.person, event.required)
+            self.attendees.invite(meeting_id, event.person, event.required, event.others)
 
     # -- saving ----------------------------------------------------------------------------
 

@@ -19,8 +19,10 @@ from textual.message import Message
 from textual.widgets import Static
 
 from salestui.core.models import Person
+from salestui.core.names import join_names
 from salestui.core.planning import Planning
 from salestui.core.service import MeetingDetail, Services
+from salestui.core.service_people import MY_TEAM, fold_team
 from salestui.i18n import N_, _
 from salestui.tui import labels
 from salestui.tui.screens.plan_data import PLAN_ERRORS, PlanChanged, problem, say
@@ -59,6 +61,7 @@ class AttendeesPane(Vertical):
 
     BINDINGS = [
         Binding("ctrl+n", "new_person", N_("New person"), id="plan.new_person"),
+        Binding("ctrl+y", "invite_team", N_("Invite a team"), id="plan.invite_team"),
     ]
 
     @dataclass
@@ -67,6 +70,7 @@ class AttendeesPane(Vertical):
 
         person: Person
         required: bool = True
+        others: tuple[Person, ...] = ()  # a team: invited with ``person``, at once
 
     def __init__(self, services: Services, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -160,15 +164,28 @@ class AttendeesPane(Vertical):
 
     def on_person_picker_no_match(self, event: PersonPicker.NoMatch) -> None:
         event.stop()
+        if any(t.casefold() == event.query.casefold() for t in self.services.teams()) or (
+            fold_team(event.query) in MY_TEAM
+        ):
+            self.action_invite_team(event.query)  # a team's name: show who, then invite
+            return
         self.picker.show_message(
             _("No one matches {name}. ctrl+n adds a new person.").format(name=event.query)
         )
 
-    def invite(self, meeting_id: int, person: Person, required: bool = True) -> None:
-        if person.id is None:
+    def invite(
+        self,
+        meeting_id: int,
+        person: Person,
+        required: bool = True,
+        others: tuple[Person, ...] = (),
+    ) -> None:
+        people = [p for p in (person, *others) if p.id is not None]
+        ids = [p.id for p in people if p.id is not None]
+        if not ids:
             return
         try:
-            self.services.invite(meeting_id, [person.id], required=required)
+            self.services.invite(meeting_id, ids, required=required)
         except PLAN_ERRORS as error:
             self.picker.show_message(problem(error))
             return
@@ -176,7 +193,7 @@ class AttendeesPane(Vertical):
         say(
             self,
             _("Invited {name} ({attends})").format(
-                name=person.name, attends=attendance_label(required)
+                name=join_names([p.name for p in people]), attends=attendance_label(required)
             ),
         )
         self._keep_key = f"person-{person.id}"
@@ -195,6 +212,20 @@ class AttendeesPane(Vertical):
                 self.post_message(self.InviteRequested(person))
 
         self.app.push_screen(PersonFormScreen(self.services, name=name), created)
+
+    def action_invite_team(self, text: str = "") -> None:
+        """Everyone in a team (or my team), shown before they are invited."""
+        from salestui.tui.screens.plan_team import TeamInviteScreen
+
+        invited = {a.person.id for a in self.detail.attendees} if self.detail else set()
+
+        def chosen(people: list[Person] | None) -> None:
+            if people:
+                self.post_message(self.InviteRequested(people[0], others=tuple(people[1:])))
+
+        self.app.push_screen(
+            TeamInviteScreen(self.services, {i for i in invited if i is not None}, text), chosen
+        )
 
     # -- changing who comes --------------------------------------------------------------
 

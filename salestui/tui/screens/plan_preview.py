@@ -1,6 +1,8 @@
-"""Circulate the agenda: read it as the participants will, write it to a file, and record
-when it went out (rule 2 of the handbook: send the agenda in advance). The agenda is read
-and rendered in a thread worker; the UI thread only shows it."""
+"""Circulate the agenda: read it as the participants will, send it to every invitee by
+email (with an invitation; the meeting counts as circulated once all of it went), write
+it to a file, or just record that it went out another way (rule 2 of the handbook: send
+the agenda in advance). The agenda is read and rendered, and the mail sent, in thread
+workers; the UI thread only shows it."""
 
 from __future__ import annotations
 
@@ -9,15 +11,17 @@ from pathlib import Path
 
 from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Markdown, Static
 
+from salestui.core.errors import SalestuiError
 from salestui.core.export.agenda import render_agenda
 from salestui.core.export.files import write_atomic
 from salestui.core.models import Meeting
+from salestui.core.outbox import SendReport
 from salestui.core.planning import Planning
 from salestui.core.service import Services
 from salestui.i18n import N_, _
@@ -45,6 +49,7 @@ class AgendaPreviewScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("escape", "close", N_("Close"), id="plan.preview.close"),
         Binding("w", "write", N_("Write to file"), id="plan.preview.write"),
+        Binding("s", "send", N_("Send to invitees"), id="plan.preview.send"),
         Binding("c", "circulate", N_("Mark circulated"), id="plan.preview.circulate"),
     ]
 
@@ -56,12 +61,13 @@ class AgendaPreviewScreen(ModalScreen[bool]):
         self.text = ""
         self.meeting: Meeting | None = None  # as last read
         self.circulated = False
+        self.sending = False
         self._confirm: Path | None = None  # a file that exists: enter again replaces it
 
     def compose(self) -> ComposeResult:
         with Vertical(id="preview-box", classes="plan-dialog") as box:
             box.border_title = _("Agenda preview")
-            box.border_subtitle = _("w write to file · c mark circulated · escape close")
+            box.border_subtitle = _("s send · w write to file · c mark circulated · escape close")
             yield Static(id="preview-status")
             with VerticalScroll(id="preview-scroll"):
                 yield Markdown("", id="preview-markdown")
@@ -81,7 +87,11 @@ class AgendaPreviewScreen(ModalScreen[bool]):
         services = self.app.readers.services()  # type: ignore[attr-defined]
         try:
             detail = services.meeting_detail(self.meeting_id)
-            found: tuple[Meeting | None, str, str] = (detail.meeting, render_agenda(detail), "")
+            found: tuple[Meeting | None, str, str] = (
+                detail.meeting,
+                render_agenda(detail, True),
+                "",
+            )
         except PLAN_ERRORS as error:
             found = (None, problem(error), problem(error))
         self.app.call_from_thread(self._loaded, *found)
@@ -163,6 +173,43 @@ class AgendaPreviewScreen(ModalScreen[bool]):
         label = circulated_label(self.meeting, self.services.clock.today())
         self._message(label)
         say(self, label)
+
+    def action_send(self) -> None:
+        """The agenda and an invitation to every invitee, in a worker (tui.mail)."""
+        from salestui.core.mail_compose import agenda_messages
+        from salestui.tui.mail import not_set_up, send_in_worker, settings_of
+
+        if self.sending:
+            return
+        app = self.app
+        settings = settings_of(app)  # type: ignore[arg-type]
+        meeting_id = self.meeting_id
+        started = send_in_worker(
+            app,  # type: ignore[arg-type]
+            lambda reads: agenda_messages(reads, meeting_id, settings),
+            lambda result: self._sent(app, result),
+        )
+        if not started:
+            self._message(not_set_up(), error=True)
+            return
+        self.sending = True
+        self._message(_("Sending the agenda…"))
+
+    def _sent(self, app: App, result: SendReport | SalestuiError) -> None:
+        from salestui.tui.mail import report_text
+
+        self.sending = False
+        if isinstance(result, SalestuiError):
+            text, failed = str(result), True
+        else:
+            text, failed = report_text(result)
+            if self.meeting_id in result.circulated:
+                self.circulated = True
+                text = _("{what}; agenda circulated").format(what=text)
+        app.notify(text, severity="warning" if failed else "information", markup=False)
+        if self.is_attached:
+            self._message(text, error=failed)
+            self._read()
 
     def action_close(self) -> None:
         if (

@@ -3,9 +3,8 @@ capture everything in one line, take attendance and tally who speaks.
 
 Nothing is held only in memory. Every key writes through ``LiveMeeting`` at once
 (``RunCommands``) and the screen reads what it shows again - every second, and after each
-change - in a thread worker (``read_console``), so a crash or a second terminal never
-leaves it out of date and the UI thread only draws.
-"""
+change - in a thread worker (``read_console``): a crash or a second terminal never leaves
+it out of date, and the UI thread only draws."""
 
 from __future__ import annotations
 
@@ -210,6 +209,7 @@ class RunScreen(SalestuiScreen):
                 self.view = read.view
                 tones = Tones.of(self.app)
                 self.query_one(RunPanel).show(read.view, tones, self.threshold, self.watching)
+                self.capture.show_numbers(read.view.scorecard is not None)
         except NoMatches:
             return  # the console is being rebuilt (e.g. a language switch): next second
         waiting, self._after_read = self._after_read, []

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
+from salestui.core.capture_numbers import is_number_line
 from salestui.core.errors import SalestuiError
 from salestui.core.meeting import LiveMeeting, LiveState
 from salestui.core.meeting_capture import CaptureResult
@@ -24,6 +25,7 @@ from salestui.tui.errors import RECOVERABLE, error_message
 from salestui.tui.screens.hosts import Notifies
 from salestui.tui.screens.run_data import LiveView
 from salestui.tui.screens.run_entries import EntriesTable
+from salestui.tui.screens.run_numbers import NumberCommands
 from salestui.tui.widgets.capture_line import CaptureLine
 
 T = TypeVar("T")
@@ -55,6 +57,8 @@ class RunHost(Notifies, Protocol):
     def set_mode(self, mode: str) -> None: ...
     def ask(self, question: str, detail: str, answered: Answered) -> None: ...
     def to_confirmation(self) -> None: ...
+    @property
+    def app(self) -> Any: ...
 
 
 class RunCommands:
@@ -62,6 +66,7 @@ class RunCommands:
 
     def __init__(self, host: RunHost) -> None:
         self.host = host
+        self.numbers = NumberCommands(host)  # /k and the countermeasures
 
     @property
     def live(self) -> LiveMeeting:
@@ -135,7 +140,8 @@ class RunCommands:
     # -- agenda flow ------------------------------------------------------------------------
 
     def next_item(self) -> None:
-        self.do(lambda: self.live.next_item(self.meeting_id))
+        """On a numbers-review item, the numbers off track are asked about first."""
+        self.numbers.next_item(lambda: self.do(lambda: self.live.next_item(self.meeting_id)))
 
     def previous_item(self) -> None:
         self.do(lambda: self.live.previous_item(self.meeting_id))
@@ -192,6 +198,9 @@ class RunCommands:
 
     def save_line(self, line: str, entry_id: int | None) -> None:
         """Enter on the capture line: save it (or replace the entry being edited)."""
+        if entry_id is None and is_number_line(line):
+            self.numbers.save(line)
+            return
         capture = self.host.capture
         try:
             if entry_id is None:
@@ -234,6 +243,9 @@ class RunCommands:
     def preview(self, line: str, editing: int | None) -> None:
         """Work the capture line's preview out off the UI thread (it resolves names and
         dates); the line shows it unless it was typed on meanwhile."""
+        if editing is None and is_number_line(line):
+            self.numbers.preview(line)
+            return
 
         def read(reads: Services) -> tuple[str, str, bool]:
             live = LiveMeeting(reads)

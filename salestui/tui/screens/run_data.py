@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from salestui.core.meeting import Balance, LiveMeeting, LiveState
+from salestui.core.meeting_numbers import MeetingScorecard
 from salestui.core.models import (
     ActionQuery,
     ActionRow,
+    AgendaKind,
     AttendanceStatus,
     Entry,
     EntryKind,
@@ -50,6 +52,7 @@ class LiveView:
     people: dict[int, Person]
     entries: list[Entry]  # on the current item (or outside the agenda when none runs)
     actions: dict[int, ActionRow]  # entry id -> the action it created
+    scorecard: MeetingScorecard | None = None  # on a numbers-review item: what it reviews
 
     @property
     def speaking_now(self) -> Speaker | None:
@@ -126,7 +129,10 @@ def load_live(
     current_id = state.current.item.id if state.current else None
     before = unchanged.state.current if unchanged is not None else None
     if unchanged is not None and (before.item.id if before else None) == current_id:
-        return LiveView(state, balance, speakers, people, unchanged.entries, unchanged.actions)
+        return LiveView(
+            state, balance, speakers, people, unchanged.entries, unchanged.actions,
+            unchanged.scorecard,
+        )  # fmt: skip
     entries = live.entries(meeting_id, current_id)
     if current_id is None:
         entries = [e for e in entries if e.agenda_item_id is None]
@@ -139,7 +145,10 @@ def load_live(
             r.id: r for r in live.services.list_actions(ActionQuery(ids=list(action_ids.values())))
         }
     actions = {entry_id: rows[a] for entry_id, a in action_ids.items() if a in rows}
-    return LiveView(state, balance, speakers, people, entries, actions)
+    scorecard = None
+    if state.current is not None and state.current.item.kind == AgendaKind.NUMBERS:
+        scorecard = live.numbers.scorecard(meeting_id)
+    return LiveView(state, balance, speakers, people, entries, actions, scorecard)
 
 
 @dataclass

@@ -16,6 +16,14 @@ from textual.widgets import Static
 from salestui.i18n import _
 from salestui.tui.screens.run_data import WIDE, LiveView
 from salestui.tui.screens.run_entries import WINDOW, EntriesTable
+from salestui.tui.screens.run_scorecard import (
+    ScorecardTable,
+    TrackTones,
+    empty_scorecard_text,
+    scorecard_columns,
+    scorecard_rows,
+    scorecard_title,
+)
 from salestui.tui.screens.run_strip import strip_text
 from salestui.tui.screens.run_tables import (
     AgendaTable,
@@ -48,6 +56,9 @@ class RunPanel(Horizontal):
             yield ItemTimer(id="timer")
             yield Static(id="strip")
             yield SpeakingNotice(id="speaking")
+            yield Static(classes="panel-title", id="scorecard-title")
+            yield ScorecardTable(id="scorecard")
+            yield Static(id="scorecard-empty")
             yield Static(classes="panel-title", id="entries-title")
             yield EntriesTable(id="entries")
             yield Static(id="entries-empty")
@@ -80,6 +91,7 @@ class RunPanel(Horizontal):
             "people", people_columns(), people_rows(view.speakers, view.balance.speaking_now, tones)
         )
         show_text(self.query_one("#strip", Static), strip_text(view))
+        self._show_scorecard(view, tones)
         self._show_entries(view, watching)
         show_text(
             self.query_one("#agenda-title", Static),
@@ -91,6 +103,8 @@ class RunPanel(Horizontal):
     def _shown_panels(self) -> set[str]:
         if self.panels is not None:
             return set(self.panels)
+        if self.has_class("-numbers"):  # the scorecard takes the width (F2/F3 show them)
+            return set()
         return {"agenda", "people"} if self.app.size.width >= WIDE else set()
 
     def _show_panels(self) -> None:
@@ -122,6 +136,18 @@ class RunPanel(Horizontal):
         self._drawn[name] = rows
         self.query_one(f"#{name}", FitTable).set_data(columns, rows)
         return True
+
+    def _show_scorecard(self, view: LiveView, tones: Tones) -> None:
+        """On a numbers-review item: the scorecard of the period under review."""
+        scorecard = view.scorecard
+        self.set_class(scorecard is not None, "-numbers")
+        if scorecard is None:
+            return
+        self.set_class(not scorecard.rows, "-no-numbers")
+        show_text(self.query_one("#scorecard-title", Static), scorecard_title(scorecard))
+        show_text(self.query_one("#scorecard-empty", Static), empty_scorecard_text(scorecard))
+        track = TrackTones(tones.success, tones.error)
+        self._fill("scorecard", scorecard_columns(), scorecard_rows(scorecard, track))
 
     def _show_entries(self, view: LiveView, watching: bool) -> None:
         current = view.state.current

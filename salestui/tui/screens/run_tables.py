@@ -87,11 +87,14 @@ class Tones:
 
     error: str = "red"
     warning: str = "yellow"
+    success: str = "green"
 
     @classmethod
     def of(cls, app: App) -> Tones:
         theme = app.current_theme
-        return cls(theme.error or cls.error, theme.warning or cls.warning)
+        return cls(
+            theme.error or cls.error, theme.warning or cls.warning, theme.success or cls.success
+        )
 
 
 def agenda_columns() -> list[FitColumn]:

@@ -75,6 +75,7 @@ class CaptureLine(Vertical):
         super().__init__(id=id)
         self.editing: int | None = None  # the entry whose text is in the line, if any
         self._failed: str | None = None  # the line whose save failed, while it is unchanged
+        self.numbers = False  # on a numbers-review item: the hint starts with /k
 
     def compose(self) -> ComposeResult:
         yield CaptureInput(id="capture-input", select_on_focus=False)
@@ -98,6 +99,8 @@ class CaptureLine(Vertical):
         self.input.placeholder = (
             _("Edit the words · Enter saves · Esc cancels · /d /a /n … captures anew")
             if self.editing is not None
+            else _("/k @name measurable actual 目标 target · a note · /d /a /p /t /l")
+            if self.numbers
             else _("Type a note · /d decision · /a action · /p park · /t new item · /l link")
         )
         self.set_class(self.editing is not None, "-editing")
@@ -150,6 +153,12 @@ class CaptureLine(Vertical):
         self._failed = value
         self.query_one("#capture-preview", Static).update(Text(message))
         self.set_class(True, "-error")
+
+    def show_numbers(self, numbers: bool) -> None:
+        """On a numbers-review item (or not): the hint in the empty line says so."""
+        if numbers != self.numbers:
+            self.numbers = numbers
+            self._update_labels()
 
     def begin_edit(self, entry_id: int, text: str) -> None:
         self.editing = entry_id
