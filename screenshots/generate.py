@@ -219,6 +219,21 @@ async def daily_meeting(app, pilot, services) -> None:
     app.clear_notifications()
 
 
+async def decisions(app, pilot, services) -> None:
+    """The register after the latest weekly meeting's first decision superseded an older
+    one, with one decision marked confidential."""
+    from salestui.core.decisions import DecisionRegister
+
+    register = DecisionRegister(services)
+    rows = register.page(register.query(status="confirmed")).rows
+    newest, oldest = rows[0], rows[-1]
+    register.supersede(oldest.id, newest.id)
+    register.set_confidential("decision", rows[1].id, True)
+    await pilot.press("D")
+    await pilot.pause()
+    await pilot.pause()
+
+
 def analytics(tab: str) -> Step:
     """The analytics screen on ``tab`` (1 numbers, 2 meetings, 3 follow-through), every
     read finished."""
@@ -276,6 +291,8 @@ SHOTS = [
     Shot("day", my_day, me="赵磊"),
     Shot("day-zh-80x24", my_day, size=(80, 24), lang="zh-CN", me="赵磊"),
     Shot("daily-zh", daily_meeting, lang="zh-CN", me="王芳"),
+    Shot("decisions", decisions),
+    Shot("decisions-zh-80x24", decisions, size=(80, 24), lang="zh-CN"),
     Shot("analytics", analytics("1")),
     Shot("analytics-meetings-zh", analytics("2"), lang="zh-CN"),
     Shot("analytics-follow-80x24", analytics("3"), size=(80, 24)),

@@ -396,6 +396,71 @@ def cli_runner() -> type[Runner]:
     return Runner
 
 
+# -- the decision register (issue 16) ---------------------------------------------------------
+
+
+def _build_register(services: Services) -> dict[str, int]:
+    """Three meetings and six decisions with known execution figures (ids by name):
+    d_rebate 2/3 (confirmed, 周例会 20 Nov; owners 王芳, Li Ming), d_freeze - (rejected),
+    d_delivery 0/1 (proposed, 与生产部协调 25 Nov; a cancelled action not counted),
+    d_rebate4 1/1 (confirmed, 周例会 27 Nov), d_secret (confirmed, confidential, 27 Nov),
+    and a decision replaced by an edit of its entry (never in the register)."""
+    from salestui.core.models import Decision, DecisionStatus, MeetingKind, MeetingStatus, Role
+    from salestui.core.planning import Planning
+
+    services.add_person("陈建国", Role.DIRECTOR, "营销部")
+    services.add_person("王芳", Role.LEAD, "销售一部", reports_to="陈建国")
+    services.add_person("Li Ming", Role.MEMBER, "销售一部", reports_to="王芳")
+    start = datetime(2026, 11, 20, 9, 0, tzinfo=SHANGHAI)
+    first = services.new_meeting("周例会", "回顾", MeetingKind.WEEKLY, start, 30, chair="陈建国")
+    planning = Planning(services)
+    series = planning.make_recurring(first.id, "weekly")
+    second = planning.next_meeting(series.id)
+    start = datetime(2026, 11, 25, 10, 0, tzinfo=SHANGHAI)
+    other = services.new_meeting(
+        "与生产部协调交期", "交期", MeetingKind.COORDINATION, start, 45, chair="陈建国"
+    )
+    for meeting_id in (first.id, other.id):
+        meeting = services.meeting(meeting_id)
+        meeting.status = MeetingStatus.CONFIRMED
+        services.store.update_meeting(meeting)
+    at = datetime(2026, 11, 20, 9, 10, tzinfo=SHANGHAI)
+
+    def decide(meeting_id: int, text: str, status: DecisionStatus, **more: Any) -> int:
+        made = services.store.add_decision(
+            Decision(meeting_id=meeting_id, text=text, status=status, decided_at=at, **more)
+        )
+        return int(made.id)
+
+    ids = {"series": series.id, "first": first.id, "second": second.id, "other": other.id}
+    ids["d_rebate"] = decide(first.id, "华东区返利提高到3%", DecisionStatus.CONFIRMED)
+    ids["d_freeze"] = decide(first.id, "Freeze the Q4 price list", DecisionStatus.REJECTED)
+    ids["d_delivery"] = decide(other.id, "与生产部每周对一次交期", DecisionStatus.PROPOSED)
+    ids["d_rebate4"] = decide(second.id, "返利提高到4%", DecisionStatus.CONFIRMED)
+    ids["d_secret"] = decide(second.id, "收购远东物流", DecisionStatus.CONFIRMED, confidential=True)
+    ids["d_ghost"] = decide(second.id, "旧的措辞", DecisionStatus.SUPERSEDED)
+    add = services.add_action
+    rebate, rebate4 = ids["d_rebate"], ids["d_rebate4"]
+    done = [
+        add("通知经销商", ["王芳"], meeting_id=first.id, decision_id=rebate),
+        add("Update the rebate sheet", ["Li Ming"], meeting_id=first.id, decision_id=rebate),
+        add("通知4%", ["Li Ming"], meeting_id=second.id, decision_id=rebate4),
+    ]
+    add("核对返利台账", ["王芳"], meeting_id=first.id, decision_id=ids["d_rebate"])
+    add("建周会日程", ["Li Ming"], meeting_id=other.id, decision_id=ids["d_delivery"])
+    dropped = add("Old plan", ["王芳"], meeting_id=other.id, decision_id=ids["d_delivery"])
+    for action in done:
+        services.mark_done(action.id)
+    services.set_status(dropped.id, "cancelled")
+    return ids
+
+
+@pytest.fixture(scope="session")
+def build_register() -> Callable[[Services], dict[str, int]]:
+    """``build_register(services)``: the decision register's test data (ids by name)."""
+    return _build_register
+
+
 # -- a real SMTP server on 127.0.0.1: the ``smtp_server`` fixture --------------------------
 
 

@@ -27,6 +27,7 @@ from salestui.cli.config import config as config_command
 from salestui.cli.cycle import drop_item, meeting_next
 from salestui.cli.data import backup, doctor, restore
 from salestui.cli.day import day as day_group
+from salestui.cli.decisions import decisions as decisions_group
 from salestui.cli.export import export as export_group
 from salestui.cli.invite import invite
 from salestui.cli.live import run_group
@@ -174,7 +175,7 @@ for command in (
     demo, people_group, meeting, agenda, invite, run_group, actions_group, followup,
     search_command, views_group, undo_command, export_group, backup, restore, doctor,
     config_command, numbers_group, rates_command, send, remind, outbox, serve_command,
-    day_group,
+    day_group, decisions_group,
 ):  # fmt: skip
     cli.add_command(command)
 meeting.add_command(meeting_next)

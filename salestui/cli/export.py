@@ -32,6 +32,12 @@ output_option = click.option(
     help="Write to FILE instead of printing (refuses to replace it without --force).",
 )
 force_option = click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+confidential_option = click.option(
+    "--include-confidential",
+    "confidential",
+    is_flag=True,
+    help="Keep confidential notes, decisions and actions (marked); left out by default.",
+)
 
 
 def _emit(document: str, output: Path | None, force: bool) -> None:
@@ -54,11 +60,13 @@ def export() -> None:
 @click.argument("meeting_id", metavar="MEETING", type=ID)
 @output_option
 @force_option
-def export_minutes(meeting_id: int, output: Path | None, force: bool) -> None:
+@confidential_option
+def export_minutes(meeting_id: int, output: Path | None, force: bool, confidential: bool) -> None:
     """The minutes of MEETING as markdown, in the current language."""
     from salestui.core.export.minutes import render_minutes
 
-    _emit(render_minutes(services(create=False), meeting_id), output, force)
+    document = render_minutes(services(create=False), meeting_id, include_confidential=confidential)
+    _emit(document, output, force)
 
 
 @export.command("agenda")
@@ -94,9 +102,11 @@ def export_agenda(meeting_id: int, output: Path | None, force: bool, circulate: 
 @click.option("--since", metavar="D", help="Done since D (default: the last meeting held).")
 @output_option
 @force_option
+@confidential_option
 def export_digest(
-    owner: str | None, team: str | None, since: str | None, output: Path | None, force: bool
-) -> None:
+    owner: str | None, team: str | None, since: str | None, output: Path | None, force: bool,
+    confidential: bool,
+) -> None:  # fmt: skip
     """Open, overdue, due-soon and recently done items: what a team lead sends upward."""
     from salestui.core.export.reports import render_digest
 
@@ -111,7 +121,10 @@ def export_digest(
     if team:
         with names_are_input():
             svc.team_member_ids(team)
-    _emit(render_digest(svc, owner=owner, team=team, since=since_date), output, force)
+    document = render_digest(
+        svc, owner=owner, team=team, since=since_date, include_confidential=confidential
+    )
+    _emit(document, output, force)
 
 
 @export.command("decisions")
@@ -119,7 +132,10 @@ def export_digest(
 @click.option("--kind", type=click.Choice(MEETING_KINDS), help="Only meetings of this kind.")
 @output_option
 @force_option
-def export_decisions(since: str | None, kind: str | None, output: Path | None, force: bool) -> None:
+@confidential_option
+def export_decisions(
+    since: str | None, kind: str | None, output: Path | None, force: bool, confidential: bool
+) -> None:
     """The decision register: every decision, its meeting, status and whether its actions
     are done."""
     from salestui.core.export.reports import render_decisions
@@ -127,7 +143,12 @@ def export_decisions(since: str | None, kind: str | None, output: Path | None, f
 
     svc = services(create=False)
     since_date = parse_date_option(since)
-    document = render_decisions(svc, since=since_date, kind=MeetingKind(kind) if kind else None)
+    document = render_decisions(
+        svc,
+        since=since_date,
+        kind=MeetingKind(kind) if kind else None,
+        include_confidential=confidential,
+    )
     _emit(document, output, force)
 
 
@@ -137,11 +158,13 @@ def export_decisions(since: str | None, kind: str | None, output: Path | None, f
     help="The folder (created if missing).",
 )  # fmt: skip
 @click.option("--force", is_flag=True, help="Replace files that already exist in DIR.")
-def export_archive(output: Path, force: bool) -> None:
+@confidential_option
+def export_archive(output: Path, force: bool, confidential: bool) -> None:
     """Every meeting's minutes as YYYY-MM-DD-<slug>.md, plus index.md, newest first."""
     from salestui.core.export.archive import export_archive as write_archive
 
-    result = write_archive(services(create=False), output, force=force)
+    svc = services(create=False)
+    result = write_archive(svc, output, force=force, include_confidential=confidential)
     click.echo(
         _("Wrote {count} files to {folder}").format(count=len(result.files), folder=result.folder)
     )
@@ -151,11 +174,14 @@ def export_archive(output: Path, force: bool) -> None:
 @click.option("--meeting", "meeting_id", type=ID, metavar="ID", help="Only this meeting.")
 @output_option
 @force_option
-def export_ics(meeting_id: int | None, output: Path | None, force: bool) -> None:
+@confidential_option
+def export_ics(
+    meeting_id: int | None, output: Path | None, force: bool, confidential: bool
+) -> None:
     """An iCalendar file: meetings as events, actions with a due date as to-dos."""
     from salestui.core.export.ics import render_ics
 
-    data = render_ics(services(create=False), meeting_id)
+    data = render_ics(services(create=False), meeting_id, include_confidential=confidential)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

@@ -19,6 +19,7 @@ from salestui.core.analytics_numbers import numbers_figures
 from salestui.core.boundary import storage_boundary
 from salestui.core.clock import to_utc_iso
 from salestui.core.errors import InvalidInput, NotFound
+from salestui.core.export.confidential import CONFIDENTIAL_MARK
 from salestui.core.models import AttendanceStatus, Role
 from salestui.core.models.analytics import (
     CarriedItem,
@@ -189,7 +190,8 @@ class AnalyticsService:
         return FollowThrough(
             trend, teams, people, decided["decisions"], decided["executed"],
             closing["n"], _days(closing["median"]), latency["n"], _days(latency["median"]),
-            [CarriedItem(r["id"], r["title"], r["owner_name"], r["carried_count"],
+            [CarriedItem(r["id"], _(CONFIDENTIAL_MARK) if r["confidential"] else r["title"],
+                         r["owner_name"], r["carried_count"],
                          date.fromisoformat(r["due"]) if r["due"] else None) for r in carried],
             total,
         )  # fmt: skip

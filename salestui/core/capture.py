@@ -16,6 +16,9 @@ The grammar, beyond the contract table:
 * Chinese commands end with a colon and may be glued to the text: ``决定：``/``决议：``
   make a decision, ``行动：``/``待办：`` an action.
 * ``//text`` escapes the command: a note whose text starts with ``/``.
+* A leading ``/c`` (``/confidential``) or ``保密:`` marks the entry confidential, before
+  any command: ``/c /d ...``, ``保密:决定:...``, ``/c`` alone with text is a note. It is
+  shown with a marker and left out of exports (``core.export.confidential``).
 * A line that is only an http(s) URL is a link. URLs anywhere are collected into
   ``links`` and stay in the text; nothing inside a URL is an owner, tag or date.
 * ``#tag`` (letters, digits, ``_``, ``-``; at least one letter, so ``#12`` stays text;
@@ -47,7 +50,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from salestui.core.capture_tokens import (
@@ -89,6 +92,7 @@ class Capture:
     priority: int | None = None
     tags: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
+    confidential: bool = False  # a leading /c or 保密: (left out of exports)
 
 
 # --- commands --------------------------------------------------------------------------------
@@ -129,6 +133,8 @@ COMMANDS: tuple[tuple[str, EntryKind], ...] = (
 """Every command the capture line knows, for completion lists and help."""
 
 _SLASH_CMD = re.compile(r"/(\S*)")
+# The confidential marker, before any command: ``/c``, ``/confidential``, ``保密:``.
+_CONFIDENTIAL = re.compile(r"(?:/c(?:onfidential)?(?=\s|$)|保密\s*:)\s*", re.IGNORECASE)
 _HASH_CMD = re.compile(r"#([^\s:]+)(?::|(?=\s|$))")
 _CHINESE_CMD = re.compile(r"(" + "|".join(_CHINESE) + r")\s*:\s*")
 
@@ -186,12 +192,25 @@ def _command(text: str, folded: str) -> tuple[EntryKind | None, int]:
     return None, 0
 
 
+def confidential_start(text: str) -> int:
+    """Where the line goes on after a leading confidential marker (0: there is none)."""
+    m = _CONFIDENTIAL.match(text.translate(_FOLD))
+    return m.end() if m else 0
+
+
 def parse_capture(line: str, people: Sequence[PersonRef], today: date) -> Capture:
     """Read one capture line. Raises ``InvalidInput`` or ``NotFound`` (translated)."""
     text = clean_capture_text(line).strip()
+    secret = confidential_start(text)
+    text = text[secret:]
     folded = text.translate(_FOLD)
     if not text:
         raise InvalidInput(_("Nothing to capture"))
+    parsed = _parse(text, folded, people, today)
+    return replace(parsed, confidential=True) if secret else parsed
+
+
+def _parse(text: str, folded: str, people: Sequence[PersonRef], today: date) -> Capture:
 
     kind, body_start = _command(text, folded)
     body, fbody = text[body_start:], folded[body_start:]
@@ -261,6 +280,8 @@ def describe(capture: Capture, today: date) -> str:
             preview = _("{preview}, p{priority}").format(preview=preview, priority=capture.priority)
     else:
         preview = _(_KIND_LABELS[EntryKind(capture.kind)])
+    if capture.confidential:
+        preview = _("Confidential {preview}").format(preview=preview)
     if capture.tags:
         preview = _("{preview}, {tags}").format(
             preview=preview, tags=" ".join(f"#{tag}" for tag in capture.tags)
@@ -272,6 +293,7 @@ def note_text(line: str) -> str:
     """The words a note keeps of its capture line: all of it but a leading ``/n``-style
     command (a note's text is never re-read for owners, dates or tags)."""
     text = clean_capture_text(line).strip()
+    text = text[confidential_start(text) :]
     kind, start = _command(text, text.translate(_FOLD))
     return text[start:].strip() if kind is not None else text
 
@@ -280,6 +302,8 @@ def starts_with_command(line: str) -> bool:
     """True when the line begins with a capture command (``/a``, ``#agreed``, ``决定:`` ...,
     or an unknown ``/word``, which the parser will refuse)."""
     text = clean_capture_text(line).strip()
+    if confidential_start(text):
+        return True
     try:
         kind, _start = _command(text, text.translate(_FOLD))
     except InvalidInput:

@@ -197,8 +197,10 @@ def _own_items(detail: MeetingDetail, person: Person) -> str:
     doc = Document()
     doc.heading(2, _("Your action items"))
     mine = [
-        a for a in detail.actions if person.id in a.owner_ids and a.status != ActionStatus.CANCELLED
-    ]
+        a
+        for a in detail.actions
+        if person.id in a.owner_ids and a.status != ActionStatus.CANCELLED and not a.confidential
+    ]  # a confidential item stays out of every mail, as out of the minutes
     if not mine:
         doc.paragraph(_("You have no action items from this meeting."))
         return doc.render()

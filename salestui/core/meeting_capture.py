@@ -85,6 +85,7 @@ class Captures:
                     text=entry_text(line, parsed),
                     person_id=_about(parsed),
                     at=now,
+                    confidential=parsed.confidential,
                 )
             )
             recording.created(
@@ -115,6 +116,7 @@ class Captures:
                     entry_id=entry.id,
                     text=parsed.text,
                     decided_at=now,
+                    confidential=entry.confidential,
                 )
             )
         elif parsed.kind == EntryKind.ACTION:
@@ -133,6 +135,7 @@ class Captures:
                     decision_id=decisions[-1].id if decisions else None,
                     entry_id=entry.id,
                     tags=list(parsed.tags),
+                    confidential=entry.confidential,
                 ),
                 now,
             )

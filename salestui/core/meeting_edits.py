@@ -103,16 +103,21 @@ class EntryEdits:
         with self.undo_log.record(
             entry.meeting_id, "edit", entry.text, *self.scopes(entry, agenda=topic)
         ):
+            old = self.store.decision_for_entry(entry.id or 0)
             self.retire(entry)
             entry.kind = parsed.kind
             entry.text = entry_text(line, parsed)
             entry.deleted = False
+            entry.confidential = entry.confidential or parsed.confidential
             self.store.update_entry(entry)
             item = (
                 self.store.get_agenda_item(entry.agenda_item_id) if entry.agenda_item_id else None
             )
             result = CaptureResult(entry=entry, capture=parsed)
             self.captures.materialise(meeting, item, entry, parsed, result)
+            if result.decision is not None and old is not None and old.supersedes_id:
+                result.decision.supersedes_id = old.supersedes_id  # the link stays
+                self.store.update_decision(result.decision)
         return result
 
     def reword(self, entry_id: int, text: str) -> CaptureResult:

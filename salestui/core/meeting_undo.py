@@ -45,6 +45,8 @@ OPERATIONS = {
     "skip": N_("skipping “{subject}”"),
     "park": N_("parking “{subject}”"),
     "goto": N_("jumping to “{subject}”"),
+    "confidential": N_("the confidential mark of “{subject}”"),
+    "supersede": N_("superseding with “{subject}”"),
     "number": N_("the number “{subject}”"),
     "countermeasure": N_("the countermeasure “{subject}”"),
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from salestui.core.schema_analytics import ANALYTICS_MIGRATION
 from salestui.core.schema_day import DAY_MIGRATION
+from salestui.core.schema_decisions import DECISIONS_MIGRATION
 from salestui.core.schema_keys import SORT_KEYS_MIGRATION
 from salestui.core.schema_mail import OUTBOX_MIGRATION
 from salestui.core.schema_numbers import NUMBERS_ITEMS_MIGRATION, NUMBERS_MIGRATION
@@ -347,7 +348,6 @@ MIGRATION_4: list[str] = [
 
 # The numbers review (issue 15): measurables, goals, values, countermeasures (schema_numbers).
 MIGRATION_5: list[str] = list(NUMBERS_MIGRATION)
-
 MIGRATION_6: list[str] = list(SORT_KEYS_MIGRATION)  # the actions list's sort keys: schema_keys
 MIGRATIONS: list[list[str]] = [
     MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6,
@@ -356,6 +356,7 @@ MIGRATIONS: list[list[str]] = [
     list(OUTBOX_MIGRATION),  # 9: the mail outbox (issue 16, schema_mail)
     list(SIGN_IN_MIGRATION),  # 10: logins and signing in (issue 17, schema_people)
     list(DAY_MIGRATION),  # 11: activity plans and daily reports, 行动报告制 (schema_day)
+    list(DECISIONS_MIGRATION),  # 12: supersede links, confidential flags (issue 16)
 ]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 SORT_KEYS_VERSION = MIGRATIONS.index(MIGRATION_6) + 1  # owner_name and the sort indexes

@@ -61,6 +61,7 @@ class SalestuiApp(App[None]):
         Binding("p", "people", N_("Staff"), show=False, id="app.people"),
         Binding("y", "analytics", N_("Analytics"), show=False, id="app.analytics"),
         Binding("n", "new_meeting", N_("New meeting"), id="app.new_meeting"),
+        Binding("D", "decisions", N_("Decisions"), show=False, id="app.decisions"),
         Binding("o", "outbox", N_("Outbox"), show=False, id="app.outbox"),
         Binding("d", "my_day", N_("My day"), show=False, id="app.my_day"),
         Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
@@ -158,6 +159,12 @@ class SalestuiApp(App[None]):
 
         if not navigation.showing(self, "DayScreen"):
             self.push_screen(DayScreen(self.services))
+
+    def action_decisions(self) -> None:
+        from salestui.tui.screens.decisions import DecisionsScreen
+
+        if not navigation.showing(self, "DecisionsScreen"):
+            self.push_screen(DecisionsScreen(self.services))
 
     def action_analytics(self) -> None:
         from salestui.tui.screens.analytics import AnalyticsScreen

@@ -43,6 +43,8 @@ COMMANDS: list[tuple[str, str, str]] = [
     (N_("Home"), N_("Back to the home screen"), "action_home"),
     (N_("Export minutes"), N_("Preview and save the minutes of the latest meeting"),
      "action_export_latest_minutes"),
+    (N_("Decisions"), N_("The decision register on screen: every decision, its status, "
+     "meeting and actions done; filter, open, supersede (d)"), "action_decisions"),
     (N_("Decision register"), N_("Every decision across meetings, its status and whether "
      "its actions are done"), "action_decision_register"),
     (N_("Outbox"), N_("Agendas, minutes and reminders sent by email, and those waiting "

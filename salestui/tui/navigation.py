@@ -55,6 +55,22 @@ def open_meeting(app: App[None], services: Services, meeting_id: int) -> None:
         app.push_screen(PlanScreen(services, meeting_id))
 
 
+def open_meeting_at(app: App[None], services: Services, meeting_id: int, text: str) -> None:
+    """Open a meeting at one of its decisions: confirmed minutes are scrolled to the
+    decision's words; a meeting in another state opens where it stands."""
+    try:
+        meeting = services.meeting(meeting_id)
+    except SalestuiError as error:
+        app.notify(str(error), severity="error")
+        return
+    if meeting.status != MeetingStatus.CONFIRMED:
+        open_meeting(app, services, meeting_id)
+        return
+    from salestui.tui.screens.export_preview import ExportPreviewScreen
+
+    app.push_screen(ExportPreviewScreen(services, meeting_id, "minutes", find=text))
+
+
 def start_next_meeting(app: App[None], services: Services) -> None:
     """Open the first meeting of today that has not ended."""
     running = services.meetings(status=MeetingStatus.RUNNING, limit=1)

@@ -38,8 +38,14 @@ def archive_name(meeting: Meeting, taken: set[str]) -> str:
     return name
 
 
-def export_archive(services: Services, folder: Path | str, force: bool = False) -> ArchiveResult:
-    """Write one markdown file per meeting and ``index.md`` linking them, newest first.
+def export_archive(
+    services: Services,
+    folder: Path | str,
+    force: bool = False,
+    include_confidential: bool = False,
+) -> ArchiveResult:
+    """Write one markdown file per meeting and ``index.md`` linking them, newest first
+    (confidential items only with ``include_confidential``, marked).
 
     Everything is written to a hidden temporary folder beside the target first and moved
     into place at the end, so an export stopped midway never leaves half an archive: a new
@@ -71,7 +77,7 @@ def export_archive(services: Services, folder: Path | str, force: bool = False) 
             _("Cannot create {path}: {reason}").format(path=target, reason=error.strerror)
         ) from error
     try:
-        _write_all(services, staging, meetings, names)
+        _write_all(services, staging, meetings, names, include_confidential)
         written = _move_into_place(staging, target, [*names, "index.md"])
     except OSError as error:
         raise StorageError(
@@ -83,7 +89,11 @@ def export_archive(services: Services, folder: Path | str, force: bool = False) 
 
 
 def _write_all(
-    services: Services, staging: Path, meetings: list[Meeting], names: list[str]
+    services: Services,
+    staging: Path,
+    meetings: list[Meeting],
+    names: list[str],
+    include_confidential: bool = False,
 ) -> None:
     """Every meeting's minutes and the index, into the private ``staging`` folder: plain
     writes (each file is moved into place whole later, by a rename), then one fsync."""
@@ -93,7 +103,8 @@ def _write_all(
     lines = []
     for meeting, name in zip(meetings, names, strict=True):
         assert meeting.id is not None
-        _write_new(staging / name, render_minutes(services, meeting.id, people))
+        minutes = render_minutes(services, meeting.id, people, include_confidential)
+        _write_new(staging / name, minutes)
         day = name[:10]
         lines.append(f"[{day} {inline(meeting.title)}](<{name}>)")
     if lines:

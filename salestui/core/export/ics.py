@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Calendar, Event, Todo, vCalAddress, vText
 
 from salestui import __version__
+from salestui.core.export.confidential import mark
 from salestui.core.models import ActionQuery, ActionStatus, Person
 from salestui.core.service import MeetingDetail, Services
 from salestui.core.text import clean_line
@@ -80,8 +81,11 @@ def clean_ics(data: bytes) -> bytes:
     return _ICS_UNSAFE.sub(b"", data)
 
 
-def render_ics(services: Services, meeting_id: int | None = None) -> bytes:
-    """An RFC 5545 calendar of meetings (all, or one) and of actions that have a due date."""
+def render_ics(
+    services: Services, meeting_id: int | None = None, include_confidential: bool = False
+) -> bytes:
+    """An RFC 5545 calendar of meetings (all, or one) and of actions that have a due date
+    (confidential actions only with ``include_confidential``, marked)."""
     calendar = Calendar()
     calendar.add("prodid", f"-//salestui//salestui {__version__}//EN")
     calendar.add("version", "2.0")
@@ -92,12 +96,14 @@ def render_ics(services: Services, meeting_id: int | None = None) -> bytes:
         if meeting.scheduled_start is None or meeting.id is None:
             continue
         calendar.add_component(meeting_event(services.meeting_detail(meeting.id)))
-    query = ActionQuery(has_due=True, meeting_id=meeting_id, sort="id")
+    query = ActionQuery(
+        has_due=True, meeting_id=meeting_id, sort="id", no_confidential=not include_confidential
+    )
     for row in services.store.list_actions(query):
         todo = Todo()
         todo.add("uid", f"action-{row.id}@salestui")
         todo.add("dtstamp", _stamp(row.created_at))
-        todo.add("summary", row.title)
+        todo.add("summary", mark(row.title) if row.confidential else row.title)
         if row.due is not None:
             todo.add("due", row.due)
         todo.add("status", TODO_STATUS[row.status])

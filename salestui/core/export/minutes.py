@@ -12,10 +12,14 @@ decided ``minutes_content``'s; what they share (the status labels among it) is
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from salestui.core.export import minutes_content as content
 from salestui.core.export import minutes_day as day
 from salestui.core.export import minutes_meeting as ran
 from salestui.core.export import minutes_numbers as numbers
+from salestui.core.export.confidential import kept
+from salestui.core.export.minutes_links import supersede_notes
 from salestui.core.export.minutes_parts import (
     ATTENDANCE_LABELS,
     DECISION_STATUS_LABELS,
@@ -25,8 +29,8 @@ from salestui.core.export.minutes_parts import (
     MinutesContext,
 )
 from salestui.core.meeting import LiveMeeting
-from salestui.core.models import Person
-from salestui.core.service import Services
+from salestui.core.models import DecisionStatus, Person
+from salestui.core.service import MeetingDetail, Services
 
 __all__ = [
     "ATTENDANCE_LABELS",
@@ -40,11 +44,16 @@ __all__ = [
 
 
 def render_minutes(
-    services: Services, meeting_id: int, people: dict[int, Person] | None = None
+    services: Services,
+    meeting_id: int,
+    people: dict[int, Person] | None = None,
+    include_confidential: bool = False,
 ) -> str:
     """The minutes of one meeting, in the current language. Same data, same bytes.
-    ``people``: everyone by id, when already read (an archive reads them once)."""
-    minutes = read_minutes(services, meeting_id, people)
+    ``people``: everyone by id, when already read (an archive reads them once).
+    Confidential notes, decisions and actions are left out unless ``include_confidential``
+    (then they are marked)."""
+    minutes = read_minutes(services, meeting_id, people, include_confidential)
     ran.title_and_facts(minutes)
     ran.attendance(minutes)
     numbers.numbers(minutes)
@@ -62,14 +71,21 @@ def render_minutes(
 
 
 def read_minutes(
-    services: Services, meeting_id: int, people: dict[int, Person] | None = None
+    services: Services,
+    meeting_id: int,
+    people: dict[int, Person] | None = None,
+    include_confidential: bool = False,
 ) -> MinutesContext:
     """Everything the minutes of ``meeting_id`` say, in a few queries whatever its size."""
     store, live = services.store, LiveMeeting(services)
     detail = services.meeting_detail(meeting_id, people=people, read_only=True)
+    detail, notes = shown_detail(services, detail, include_confidential)
     reviewed_ids = sorted(store.reviewed_action_ids(meeting_id))
     logged = store.meeting_follow_ups(meeting_id, reviewed_ids)
-    reviewed = [(a, logged.get(a.id or 0, [])) for a in store.get_actions(reviewed_ids)]
+    reviewed = [
+        (a, logged.get(a.id or 0, []))
+        for a in kept(store.get_actions(reviewed_ids), include_confidential, "title")
+    ]
     timed = bool(store.list_speaking(meeting_id))  # else the balance has nothing to say
     context = MinutesContext(
         services,
@@ -79,6 +95,29 @@ def read_minutes(
         live.state_of(detail.meeting, detail.agenda),
         reviewed,
         live.balance(meeting_id) if timed else None,
+        notes=notes,
     )
     numbers.read_numbers(context)
     return context
+
+
+def shown_detail(
+    services: Services, detail: MeetingDetail, include_confidential: bool
+) -> tuple[MeetingDetail, dict[int, str]]:
+    """The meeting as its minutes show it: confidential entries, decisions and actions
+    left out (or marked), decisions superseded by a later one kept; and a note per
+    decision on what it superseded or what superseded it."""
+    store = services.store
+    meeting_id = detail.meeting.id or 0
+    decisions = [
+        d
+        for d in store.list_decisions(meeting_id, include_superseded=True)
+        if d.status != DecisionStatus.SUPERSEDED or store.successor_of(d.id or 0) is not None
+    ]
+    shown = replace(
+        detail,
+        entries=kept(detail.entries, include_confidential),
+        decisions=kept(decisions, include_confidential),
+        actions=kept(detail.actions, include_confidential, "title"),
+    )
+    return shown, supersede_notes(services, shown.decisions)

@@ -16,6 +16,7 @@ from salestui.core.export.minutes_parts import (
 from salestui.core.models import (
     ActionItem,
     AgendaStatus,
+    Decision,
     DecisionStatus,
     Entry,
     EntryKind,
@@ -71,8 +72,7 @@ def discussion(m: MinutesContext) -> None:
         label = _(ENTRY_LABELS[entry.kind])
         text = link_entry(entry.text) if entry.kind == EntryKind.LINK else inline(entry.text)
         if entry.kind == EntryKind.DECISION and entry.id in decisions_by_entry:
-            decision = decisions_by_entry[entry.id]
-            text = decision_text(decision.text, decision.status)
+            text = _decision_line(m, decisions_by_entry[entry.id])
         if entry.kind == EntryKind.ACTION and entry.id in actions_by_entry:
             action = actions_by_entry[entry.id]
             text = _("{title} - owner: {owners}; due: {due}").format(
@@ -92,12 +92,24 @@ def discussion(m: MinutesContext) -> None:
         doc.bullets(entry_line(e) for e in by_item[None])
 
 
+def _decision_line(m: MinutesContext, decision: Decision) -> str:
+    """A decision with its status, or with what superseded it / what it supersedes."""
+    note = m.notes.get(decision.id or 0)
+    if note is None:
+        return decision_text(decision.text, decision.status)
+    if decision.status == DecisionStatus.SUPERSEDED:  # "superseded by ..." says it all
+        return annotate(inline(decision.text), _("({note})").format(note=inline(note)))
+    text = decision_text(decision.text, decision.status)
+    return annotate(text, _("({note})").format(note=inline(note)))
+
+
 def decisions(m: MinutesContext) -> None:
-    """6. The decisions, with their status (superseded ones left out)."""
+    """6. The decisions, with their status and what they superseded or what superseded
+    them (one replaced by an edit of its own entry is left out before this)."""
     m.doc.heading(2, _("Decisions"))
-    shown = [d for d in m.detail.decisions if d.status != DecisionStatus.SUPERSEDED]
+    shown = m.detail.decisions
     if shown:
-        m.doc.numbered(decision_text(d.text, d.status) for d in shown)
+        m.doc.numbered(_decision_line(m, d) for d in shown)
     else:
         m.doc.paragraph(_("No decisions."))
 

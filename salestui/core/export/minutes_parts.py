@@ -79,6 +79,8 @@ class MinutesContext:
     reviewed: list[tuple[ActionItem, list[FollowUp]]] = field(default_factory=list)
     """The earlier actions this meeting reviewed, by id, with what it logged on each."""
     balance: Balance | None = None  # who spoke how long (None: nobody's turn was timed)
+    notes: dict[int, str] = field(default_factory=dict)
+    """Per decision id: what it superseded or what superseded it (``minutes_links``)."""
     doc: Document = field(default_factory=Document)
     # The numbers review (``minutes_numbers``): None when the meeting reviewed no numbers.
     scorecard: MeetingScorecard | None = None

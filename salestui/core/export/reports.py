@@ -6,15 +6,24 @@ from datetime import date, datetime, time, timedelta
 
 from salestui.core.dates import format_due
 from salestui.core.export.agenda import KIND_LABELS
+from salestui.core.export.confidential import mark
 from salestui.core.export.markdown import Document, annotate, cell, inline, labelled
 from salestui.core.export.minutes import DECISION_STATUS_LABELS
-from salestui.core.models import OPEN_STATUSES, ActionRow, ActionStatus, MeetingKind, MeetingStatus
+from salestui.core.models import (
+    OPEN_STATUSES,
+    ActionRow,
+    ActionStatus,
+    DecisionRow,
+    MeetingKind,
+    MeetingStatus,
+)
 from salestui.core.names import join_names
 from salestui.core.service import Services
 from salestui.core.store import ActionQuery
 from salestui.i18n import N_, _
 
 MAX_ROWS = 200  # per table; a digest is read by a person
+REGISTER_ROWS = 100_000  # the register export is every decision
 STATUS_LABELS = {
     ActionStatus.OPEN: N_("open"),
     ActionStatus.IN_PROGRESS: N_("in progress"),
@@ -33,7 +42,7 @@ def _action_table(doc: Document, rows: list[ActionRow], total: int, today: date)
         [_("Action"), _("Owners"), _("Due"), _("Priority"), _("Status"), _("Meeting")],
         [
             [
-                cell(r.title),
+                cell(mark(r.title) if r.confidential else r.title),
                 join_names([inline(o) for o in r.owners]) if r.owners else _("Unassigned"),
                 annotate(r.due.isoformat(), _("({status})").format(status=format_due(r.due, today)))
                 if r.due
@@ -66,11 +75,14 @@ def render_digest(
     owner: str | None = None,
     team: str | None = None,
     since: date | None = None,
+    include_confidential: bool = False,
 ) -> str:
-    """Open, overdue, due-soon and recently done items of one person or one team."""
+    """Open, overdue, due-soon and recently done items of one person or one team
+    (confidential items only with ``include_confidential``, marked)."""
     today = services.clock.today()
     since = since or last_meeting_day(services) or today - timedelta(days=7)
     base = services.action_query(owner=owner, team=team)
+    base.no_confidential = not include_confidential
     scope = services.find_person(owner).name if owner else (team or _("the whole department"))
     doc = Document()
     doc.heading(1, _("Digest: {scope} {date}").format(scope=scope, date=today.isoformat()))
@@ -84,6 +96,7 @@ def render_digest(
 
     def section(title: str, **changes: object) -> None:
         query = services.action_query(owner=owner, team=team)
+        query.no_confidential = not include_confidential
         for key, value in changes.items():
             setattr(query, key, value)
         total = store.count_actions(query)
@@ -99,6 +112,7 @@ def render_digest(
     )
     section(_("All open items"), statuses=list(OPEN_STATUSES))
     done_query = services.action_query(owner=owner, team=team)
+    done_query.no_confidential = not include_confidential
     done_query.statuses = [ActionStatus.DONE]
     _done_since(doc, services, done_query, since, today)
     _latest_follow_ups(doc, services, base, since)
@@ -137,13 +151,18 @@ def _latest_follow_ups(doc: Document, services: Services, base: ActionQuery, sin
 
 
 def render_decisions(
-    services: Services, since: date | None = None, kind: MeetingKind | None = None
+    services: Services,
+    since: date | None = None,
+    kind: MeetingKind | None = None,
+    include_confidential: bool = False,
 ) -> str:
-    """Every decision across meetings: date, meeting, status, and whether its actions are
-    done - "were our decisions carried out?"."""
-    store = services.store
-    meetings = {m.id: m for m in store.list_meetings()}
-    counts = store.decision_action_counts()
+    """Every decision across meetings: date, meeting, status, whether its actions are
+    done - "were our decisions carried out?" - and what superseded it."""
+    from salestui.core.decisions import DecisionRegister
+
+    kinds = {m.id: m.kind for m in services.store.list_meetings()}
+    register = DecisionRegister(services)
+    query = register.query(include_confidential=include_confidential)
     doc = Document()
     doc.heading(1, _("Decision register"))
     facts = []
@@ -153,28 +172,17 @@ def render_decisions(
         facts.append(labelled(_("Kind"), _(KIND_LABELS[kind])))
     doc.bullets(facts)
     rows = []
-    for decision in reversed(store.list_decisions()):
-        meeting = meetings.get(decision.meeting_id)
-        if meeting is None or (kind and meeting.kind != kind):
+    for row in reversed(register.page(query, limit=REGISTER_ROWS).rows):
+        day = row.when.astimezone().date() if row.when else None
+        if (kind and kinds.get(row.meeting_id) != kind) or (since and (not day or day < since)):
             continue
-        when: datetime | None = meeting.scheduled_start or decision.decided_at
-        day = when.astimezone().date() if when else None
-        if since and (day is None or day < since):
-            continue
-        total, done = counts.get(decision.id or 0, (0, 0))
-        if total == 0:
-            carried = _("no actions")
-        elif done == total:
-            carried = _("all {n} done").format(n=total)
-        else:
-            carried = _("{done} of {n} done").format(done=done, n=total)
         rows.append(
             [
                 day.isoformat() if day else "-",
-                cell(meeting.title),
-                cell(decision.text),
-                _(DECISION_STATUS_LABELS[decision.status]),
-                carried,
+                cell(row.meeting_title),
+                cell(_register_words(row, include_confidential)),
+                _(DECISION_STATUS_LABELS[row.status]),
+                _carried(row.actions, row.done),
             ]
         )
     if rows:
@@ -182,3 +190,25 @@ def render_decisions(
     else:
         doc.paragraph(_("No decisions."))
     return doc.render()
+
+
+def _carried(total: int, done: int) -> str:
+    if total == 0:
+        return _("no actions")
+    if done == total:
+        return _("all {n} done").format(n=total)
+    return _("{done} of {n} done").format(done=done, n=total)
+
+
+def _register_words(row: DecisionRow, include_confidential: bool) -> str:
+    words = mark(row.text) if row.confidential else row.text
+    if row.superseded_by_id is not None:
+        new = row.superseded_by_text or ""
+        if row.superseded_by_confidential:
+            new = mark(new) if include_confidential else _("a confidential decision")
+        return _("{text} (superseded by “{new}”, {meeting})").format(
+            text=words,
+            new=new,
+            meeting=row.superseded_by_meeting or "",
+        )
+    return words

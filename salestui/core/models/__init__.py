@@ -50,6 +50,7 @@ from salestui.core.models.records import (
     Template,
     TemplateItem,
 )
+from salestui.core.models.register import DecisionQuery, DecisionRow
 from salestui.core.models.rows import (
     SORTS,
     ActionListRow,
@@ -71,6 +72,8 @@ __all__ = [
     "Cadence",
     "Day",
     "Decision",
+    "DecisionQuery",
+    "DecisionRow",
     "DecisionStatus",
     "Entry",
     "EntryKind",

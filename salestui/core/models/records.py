@@ -161,6 +161,7 @@ class Entry(_Model):
     # What the entry stood for besides its words, kept across conversions: an action's
     # owners (ids), due (ISO date), priority and tags.
     detail: dict[str, Any] = Field(default_factory=dict)
+    confidential: bool = False  # left out of exports unless asked for (issue 16)
 
     @field_validator("detail", mode="before")
     @classmethod
@@ -178,6 +179,8 @@ class Decision(_Model):
     text: Text = Field(min_length=1, max_length=5000)
     status: DecisionStatus = DecisionStatus.PROPOSED
     decided_at: datetime | None = None
+    supersedes_id: int | None = None  # the earlier decision this one replaces
+    confidential: bool = False
 
 
 class ActionItem(_Tracked):
@@ -202,6 +205,7 @@ class ActionItem(_Tracked):
         default_factory=list, max_length=TAGS_MAX
     )
     unassigned_ok: bool = False  # knowingly left without owner or due date at confirmation
+    confidential: bool = False  # left out of exports unless asked for (issue 16)
 
 
 class FollowUp(_Model):

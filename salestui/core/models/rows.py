@@ -33,6 +33,7 @@ class ActionRow(_Model):
     carried_count: int = 0
     last_follow_up: datetime | None = None
     next_follow_up: date | None = None
+    confidential: bool = False
 
 
 class ActionListRow(ActionRow):
@@ -61,4 +62,5 @@ class ActionQuery:
     check_in_by: date | None = None  # its next check-in date is on or before this day
     ids: Sequence[int] | None = None
     not_ids: Sequence[int] | None = None  # leave these items out
+    no_confidential: bool = False  # leave confidential items out (exports)
     sort: str = "due"  # due | priority | created | id

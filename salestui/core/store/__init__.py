@@ -12,6 +12,7 @@ from salestui.core.store.base import BaseStore
 from salestui.core.store.bulk import BulkStore
 from salestui.core.store.capture import CaptureStore
 from salestui.core.store.day import DayStore
+from salestui.core.store.decisions import DecisionsStore
 from salestui.core.store.integrity import IntegrityStore
 from salestui.core.store.journal import JournalStore
 from salestui.core.store.meetings import MeetingsStore
@@ -28,6 +29,7 @@ class Store(
     PeopleStore,
     MeetingsStore,
     CaptureStore,
+    DecisionsStore,
     ActionsStore,
     IntegrityStore,
     JournalStore,

@@ -20,7 +20,8 @@ class ActionRowsStore(BaseStore):
         sql = f"""
             SELECT a.id, a.title, a.due, a.priority, a.status, a.meeting_id, a.created_at,
                    a.completed_at, a.carried_count, a.next_follow_up, a.waiting_on,
-                   a.blocked_by, m.title AS meeting_title
+                   a.blocked_by, {self.confidential_column()} AS confidential,
+                   m.title AS meeting_title
             FROM action_items a LEFT JOIN meetings m ON m.id = a.meeting_id
             WHERE a.id IN ({marks})"""
         found = {row["id"]: row for row in self._rows(sql, list(ids))}

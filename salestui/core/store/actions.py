@@ -39,6 +39,7 @@ class ActionsStore(ActionPagingStore):
             "waiting_on": action.waiting_on,
             "blocked_by": action.blocked_by,
             "unassigned_ok": int(action.unassigned_ok),
+            "confidential": int(action.confidential),
         }
 
     def add_action(self, action: ActionItem, now: datetime) -> ActionItem:
@@ -159,6 +160,8 @@ class ActionsStore(ActionPagingStore):
                     f"WHERE o.person_id IN ({_placeholders(query.owner_ids)}))"
                 )
                 params.extend(query.owner_ids)
+        if query.no_confidential:
+            where.append(f"{self.confidential_column()} = 0")
         if query.unassigned:
             where.append("NOT EXISTS (SELECT 1 FROM action_owners o WHERE o.action_id = a.id)")
         if query.statuses:
@@ -216,7 +219,7 @@ class ActionsStore(ActionPagingStore):
         sql = f"""
             SELECT a.id, a.title, a.due, a.priority, a.status, a.meeting_id,
                    a.created_at, a.completed_at, a.carried_count, a.next_follow_up,
-                   m.title AS meeting_title,
+                   {self.confidential_column()} AS confidential, m.title AS meeting_title,
                    (SELECT group_concat(p.name, char(31)) FROM
                        (SELECT p.name FROM action_owners o JOIN people p ON p.id = o.person_id
                         WHERE o.action_id = a.id ORDER BY o.position) p) AS owner_names,

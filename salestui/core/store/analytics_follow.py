@@ -156,7 +156,9 @@ class FollowThroughStore(BaseStore):
         )
         total = self._rows(f"SELECT count(*) AS n {where}", params)[0]["n"]
         rows = self._rows(
-            "SELECT a.id, a.title, coalesce(a.owner_name, '') AS owner_name, a.carried_count, "
+            f"SELECT a.id, a.title, {self.confidential_column()} AS confidential, "
+            "coalesce(a.owner_name, '') AS owner_name, "
+            "a.carried_count, "
             f"a.due {where} ORDER BY a.carried_count DESC, a.due IS NULL, a.due, a.id LIMIT ?",
             [*params, limit],
         )

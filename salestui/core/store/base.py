@@ -20,7 +20,8 @@ from sqlite_utils.utils import dedupe_keys
 from salestui.core.clock import to_utc_iso
 from salestui.core.errors import Conflict, StorageError
 from salestui.core.query_terms import TRIGRAM, fts_phrase, like_pattern, search_terms
-from salestui.core.schema import FTS_TABLES
+from salestui.core.schema import FTS_TABLES, MIGRATIONS
+from salestui.core.schema_decisions import DECISIONS_MIGRATION
 from salestui.core.text import read_text
 from salestui.i18n import _
 
@@ -120,6 +121,15 @@ class BaseStore:
     @property
     def user_version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def confidential_column(self, alias: str = "a") -> str:
+        """``a.confidential``, or ``0`` on a file from before the confidential flag and
+        superseding (issue 16; such a file is only ever opened read-only, unchanged)."""
+        ready: bool | None = getattr(self, "_decisions_ready", None)
+        if not ready:  # once there, it stays
+            ready = self.user_version >= DECISIONS_VERSION
+            self._decisions_ready = ready
+        return f"{alias}.confidential" if ready else "0"
 
     def refuse_writes(self, reason: str) -> None:
         """From now on every write transaction raises StorageError(reason)."""
@@ -262,6 +272,9 @@ class BaseStore:
             params.extend(like_pattern(term) for _ in columns)
             parts.append(f"({likes})")
         return "(" + " AND ".join(parts) + ")"
+
+
+DECISIONS_VERSION = MIGRATIONS.index(DECISIONS_MIGRATION) + 1  # supersedes_id, confidential
 
 
 def _chain(first: dict[str, Any], rest: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:

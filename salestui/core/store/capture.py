@@ -30,6 +30,7 @@ class CaptureStore(BaseStore):
                 "deleted": int(entry.deleted),
                 "disposition": entry.disposition,
                 "detail": json.dumps(entry.detail, ensure_ascii=False) if entry.detail else None,
+                "confidential": int(entry.confidential),
             },
         )
         return entry.model_copy(update={"id": new_id})
@@ -47,6 +48,7 @@ class CaptureStore(BaseStore):
                 "deleted": int(entry.deleted),
                 "disposition": entry.disposition,
                 "detail": json.dumps(entry.detail, ensure_ascii=False) if entry.detail else None,
+                "confidential": int(entry.confidential),
             },
         )
 
@@ -71,6 +73,8 @@ class CaptureStore(BaseStore):
                 "text": decision.text,
                 "status": decision.status.value,
                 "decided_at": _iso(decision.decided_at),
+                "supersedes_id": decision.supersedes_id,
+                "confidential": int(decision.confidential),
             },
         )
         return decision.model_copy(update={"id": new_id})
@@ -87,6 +91,8 @@ class CaptureStore(BaseStore):
                 "text": decision.text,
                 "status": decision.status.value,
                 "agenda_item_id": decision.agenda_item_id,
+                "supersedes_id": decision.supersedes_id,
+                "confidential": int(decision.confidential),
             },
         )
 

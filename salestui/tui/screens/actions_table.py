@@ -9,6 +9,7 @@ from rich.cells import cell_len
 from textual.theme import Theme
 
 from salestui.core.dates import format_due
+from salestui.core.export.confidential import CONFIDENTIAL_MARK
 from salestui.core.followup import must_resolve
 from salestui.core.models import ActionListRow, ActionStatus
 from salestui.core.views import ActionPager
@@ -120,8 +121,11 @@ class ActionsSource:
         check_in = (
             not closed and row.next_follow_up is not None and row.next_follow_up <= self.today
         )
+        title = f"{CHECK_IN_MARK} {row.title}" if check_in else row.title
+        if row.confidential:
+            title = f"{_(CONFIDENTIAL_MARK)} {title}"
         cells: list[Cell] = [
-            f"{CHECK_IN_MARK} {row.title}" if check_in else row.title,
+            title,
             (", ".join(row.owners), "") if row.owners else (_("(unassigned)"), "dim"),
             due,
             (labels.priority(row.priority), error if row.priority == 1 else ""),

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from salestui.core.dates import format_due
+from salestui.core.export.confidential import CONFIDENTIAL_MARK
 from salestui.core.meeting import LiveMeeting
 from salestui.core.models import (
     ActionItem,
@@ -38,19 +39,47 @@ DISPOSITIONS = {
 }
 
 
-class DecisionTable(IdTable):
+class ConfidentialToggle(IdTable):
+    """A list whose highlighted row can be marked confidential (ctrl+l), or no longer:
+    one record of the meeting's undo (ctrl+z takes it back)."""
+
+    KIND = ""  # decision | action
+
+    def action_confidential(self) -> None:
+        from salestui.core.meeting_marks import LiveMarks
+
+        row_id = self.selected_id(f"{self.KIND}-")
+        data = getattr(self.screen, "data", None)
+        if row_id is None or data is None:
+            return
+        rows = data.decisions if self.KIND == "decision" else data.actions
+        current = next((r for r in rows if r.id == row_id), None)
+        if current is None:
+            return
+        marks = LiveMarks(self.screen.live)  # type: ignore[attr-defined]
+        marks.set_confidential(self.KIND, row_id, not current.confidential)
+        self.notify(_("Marked confidential") if not current.confidential
+                    else _("No longer confidential"))  # fmt: skip
+        self.screen.reload_data()  # type: ignore[attr-defined]
+
+
+class DecisionTable(ConfidentialToggle):
+    KIND = "decision"
     BINDINGS = [
         Binding("c", "screen.decide('confirmed')", N_("Confirm"), id="confirm.decision_ok"),
         Binding("x", "screen.decide('rejected')", N_("Reject"), id="confirm.decision_reject"),
         Binding("e", "screen.ask('decision_text')", N_("Edit text"), id="confirm.decision_edit"),
+        Binding("ctrl+l", "confidential", N_("Confidential"), id="confirm.decision_secret"),
     ]
 
 
-class ActionTable(IdTable):
+class ActionTable(ConfidentialToggle):
+    KIND = "action"
     BINDINGS = [
         Binding("o", "screen.ask('owners')", N_("Owners"), id="confirm.action_owners"),
         Binding("d", "screen.ask('due')", N_("Due date"), id="confirm.action_due"),
         Binding("u", "screen.leave_unassigned", N_("Leave unassigned"), id="confirm.unassigned"),
+        Binding("ctrl+l", "confidential", N_("Confidential"), id="confirm.action_secret"),
     ]
 
 
@@ -110,11 +139,21 @@ def decision_rows(data: ConfirmData, tones: Tones) -> tuple[list[FitColumn], lis
         }.get(decision.status, "")
         cells: list[Text | str] = [
             str(number),
-            Text(decision.text, style="strike dim" if style == "strike" else ""),
+            _marked(
+                decision.text, decision.confidential, "strike dim" if style == "strike" else ""
+            ),
             Text(_(DECISION_STATES[decision.status]), style=style if style != "strike" else ""),
         ]
         rows.append(FitRow(f"decision-{decision.id}", cells))
     return columns, rows
+
+
+def _marked(words: str, confidential: bool, style: str = "") -> Text:
+    """The words, after the confidential marker when they are confidential."""
+    text = Text(words, style=style)
+    if confidential:
+        text = Text.assemble((_(CONFIDENTIAL_MARK), "bold reverse"), " ", text)
+    return text
 
 
 def action_state(action: ActionItem) -> str:
@@ -140,7 +179,7 @@ def action_rows(data: ConfirmData, tones: Tones) -> tuple[list[FitColumn], list[
         owners = [data.people[i].name for i in action.owner_ids if i in data.people]
         needs = not action.unassigned_ok and (not owners or action.due is None)
         cells: list[Text | str] = [
-            Text(action.title),
+            _marked(action.title, action.confidential),
             ", ".join(owners) or "-",
             format_due(action.due, data.today) if action.due else "-",
             labels.priority(action.priority),

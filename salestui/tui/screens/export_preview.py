@@ -40,8 +40,12 @@ class ExportPreviewScreen(SalestuiScreen):
         Binding("ctrl+g", "next_meeting", N_("Next meeting"), id="export.next_meeting"),
     ]
 
-    def __init__(self, services: Services, meeting_id: int, kind: str = "minutes") -> None:
+    def __init__(
+        self, services: Services, meeting_id: int, kind: str = "minutes", find: str = ""
+    ) -> None:
+        """``find``: words to scroll to once the document is shown (a decision's)."""
         super().__init__()
+        self.find = find
         self.services = services
         self.meeting_id = meeting_id
         self.kind = kind if kind in KINDS else "minutes"
@@ -91,7 +95,10 @@ class ExportPreviewScreen(SalestuiScreen):
     def _loaded(self, found: tuple[Meeting | None, str]) -> None:
         self.meeting, self.text = found
         self.query_one(HeaderBar).show(*self.header())
-        self.query_one(MarkdownView).update(self.text)
+        view = self.query_one(MarkdownView)
+        view.update(self.text)
+        if self.find:
+            view.scroll_to_words(self.find)
         source = self.query_one("#export-source", TextArea)
         if source.display:
             source.load_text(self.text)

@@ -96,7 +96,7 @@ def build_table(
         more = Text(_("… move down to load older meetings"), style="dim italic")
         rows.append(("head-more", {"title": more}, True))
 
-    columns = _fit_columns(_columns(), [cells for _, cells, _ in rows], width)
+    columns = fit_columns(_columns(), [cells for _, cells, _ in rows], width)
     fit_rows = [
         FitRow(key, [cells.get(column.key, "") for column in columns], heading=heading)
         for key, cells, heading in rows
@@ -104,17 +104,20 @@ def build_table(
     return columns, fit_rows
 
 
-def _fit_columns(
-    columns: list[FitColumn], rows: list[dict[str, Text | str]], width: int
+def fit_columns(
+    columns: list[FitColumn],
+    rows: list[dict[str, Text | str]],
+    width: int,
+    drop_order: Sequence[str] = DROP_ORDER,
 ) -> list[FitColumn]:
-    """Drop optional columns, in ``DROP_ORDER``, until the title has ``MIN_TITLE`` cells."""
+    """Drop optional columns, in ``drop_order``, until the title has ``MIN_TITLE`` cells."""
 
     def natural(column: FitColumn) -> int:
         values = [cell_len(str(row.get(column.key, ""))) for row in rows]
         return max([cell_len(column.label), column.min_width, *values]) + PADDING
 
     kept = list(columns)
-    for key in DROP_ORDER:
+    for key in drop_order:
         fixed = sum(natural(c) for c in kept if c.ratio == 0)
         if width - fixed - PADDING >= MIN_TITLE:
             break

@@ -20,6 +20,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable
 
+from salestui.core.export.confidential import CONFIDENTIAL_MARK
 from salestui.core.models import ActionRow, Entry, EntryKind
 from salestui.i18n import N_, _, current_language
 from salestui.tui import labels
@@ -54,7 +55,7 @@ class EntryRows:
         for entry in entries:
             action = actions.get(entry.id or 0)
             signature = (
-                entry.id, entry.kind, entry.text, language, today,
+                entry.id, entry.kind, entry.text, language, today, entry.confidential,
                 (tuple(action.owners), action.due, action.priority) if action else None,
             )  # fmt: skip
             row = self._cache.get(signature)
@@ -66,6 +67,8 @@ class EntryRows:
     @staticmethod
     def _build(entry: Entry, action: ActionRow | None, today: date) -> EntryRow:
         text = Text(entry.text)
+        if entry.confidential:
+            text = Text.assemble((_(CONFIDENTIAL_MARK), "bold reverse"), " ", text)
         if entry.kind == EntryKind.ACTION and action is not None:
             parts = [", ".join(action.owners) or _("Unassigned")]
             if action.due is not None:
@@ -92,6 +95,8 @@ class EntriesTable(DataTable):
         ),
         Binding("ctrl+a", "screen.convert_entry('action')", N_("→ action"), id="run.to_action"),
         Binding("ctrl+e", "screen.convert_entry('note')", N_("→ note"), id="run.to_note"),
+        Binding("ctrl+l", "confidential", N_("Confidential"), id="run.confidential"),
+        Binding("ctrl+u", "supersede", N_("Supersedes…"), id="run.supersede"),
         Binding("home", "first", N_("First entry"), show=False, id="run.entry_first"),
         Binding("end", "last", N_("Last entry"), show=False, id="run.entry_last"),
     ]
@@ -118,6 +123,22 @@ class EntriesTable(DataTable):
             event.stop()
             event.prevent_default()
             self.post_message(self.Typed(character))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("confidential", "supersede"):  # changes: not while watching
+            screen = self.screen
+            return not getattr(screen, "watching", False) and getattr(screen, "mode", "") == "run"
+        return True
+
+    def action_confidential(self) -> None:
+        from salestui.tui.screens.run_marks import toggle_confidential
+
+        toggle_confidential(self.screen)
+
+    def action_supersede(self) -> None:
+        from salestui.tui.screens.run_marks import supersede
+
+        supersede(self.screen)
 
     def action_first(self) -> None:
         if self.row_count:

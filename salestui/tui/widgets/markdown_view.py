@@ -23,6 +23,7 @@ class MarkdownView(ScrollView, can_focus=True):
         self.source = ""
         self._lines: list[Strip] = []
         self._width = 0  # the width ``_lines`` were rendered for
+        self._find = ""  # words to scroll to once laid out
 
     def update(self, text: str) -> None:
         self.source = text
@@ -31,6 +32,23 @@ class MarkdownView(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._layout_lines()
+        if self._find:
+            self.call_after_refresh(self._scroll_to_found)
+
+    def scroll_to_words(self, words: str) -> None:
+        """Scroll so that the first line holding the start of ``words`` is at the top
+        (once the document is laid out)."""
+        self._find = words.strip()[:12]
+        self.call_after_refresh(self._scroll_to_found)
+
+    def _scroll_to_found(self) -> None:
+        if not self._find or not self._lines:
+            return
+        for index, line in enumerate(self._lines):
+            if self._find in line.text:
+                self.scroll_to(y=max(index - 1, 0), animate=False)
+                self._find = ""
+                return
 
     def _layout_lines(self) -> None:
         width = self.scrollable_content_region.width
