@@ -7,19 +7,32 @@ import os
 import random
 import sqlite3
 import stat
+from contextlib import closing
 from pathlib import Path
 
 from salestui.core import schema
 
 
 def _damage(path: Path) -> None:
+    """Overwrite leaf pages in the middle of the action items' table (found with SQLite's
+    dbstat, so a change of the schema's other tables never moves the damage elsewhere)."""
     for stamp in path.parent.glob(f"{path.name}.backups/*.checked"):
         stamp.unlink()  # the daily full check is due, as on the next day
-    page = 4096
-    middle = (path.stat().st_size // page) // 2
+    with closing(sqlite3.connect(path)) as conn:
+        pages = [
+            row[0]
+            for row in conn.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'action_items' AND pagetype = 'leaf' "
+                "ORDER BY pageno"
+            )
+        ]
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    chosen = pages[len(pages) // 2 : len(pages) // 2 + 4]
+    noise = random.Random(7)
     with path.open("r+b") as handle:
-        handle.seek(middle * page)
-        handle.write(random.Random(7).randbytes(page * 4))
+        for page in chosen:
+            handle.seek((page - 1) * size)
+            handle.write(noise.randbytes(size))
 
 
 def _many_actions(db: Path, count: int = 3000) -> None:
