@@ -316,6 +316,7 @@ class Journal:
             current = [self.store.image((i["table"], i["match"])) for i in images]
             self._check_undoable(entry, images, current)
             self._check_still_unused(entry, images, current)
+            self._check_sign_in_rights(images, current)
             self.store.restore([((i["table"], i["match"]), i["before"]) for i in images], current)
             now = self.services.clock.now()
             self.store.mark_step_undone(step_id, now, me_id)
@@ -381,6 +382,17 @@ class Journal:
                         id=entry.id, summary=entry.summary
                     )
                 )
+
+    def _check_sign_in_rights(self, images: list[dict[str, Any]], current: list[Image]) -> None:
+        """An undo never changes a login its undoer could not change by hand (on a shared
+        host, only a director changes another person's login)."""
+        for image, now in zip(images, current, strict=True):
+            if image["table"] != "people":
+                continue
+            logins = {row["id"]: row.get("login") for row in image["before"]}
+            for row in now:
+                if logins.get(row["id"]) != row.get("login"):
+                    self.services.check_may_manage(row["id"])
 
 
 def _local(moment: datetime) -> str:

@@ -123,3 +123,18 @@ def test_os_login_is_the_real_user_not_the_environment(monkeypatch: pytest.Monke
     monkeypatch.setenv("USER", "someone-else")
     monkeypatch.setenv("LOGNAME", "someone-else")
     assert os_login() == real != "someone-else"
+
+
+def test_undo_never_changes_a_login_its_undoer_could_not(team: Services) -> None:
+    """The director gives Li Ming a login; 王芳, whose login fixes who she is, cannot
+    take that back with an undo of the director's step (she could not edit it by hand)."""
+    li = team.find_person("Li Ming")
+    assert li.id is not None
+    team.set_me("张伟")
+    team.edit_person(li.id, login="liming")
+    step = team.journal.recent(1)[0]
+    team.fix_me("王芳", "You are 王芳 on this host (login wangf)")
+    with pytest.raises(InvalidInput, match="Only a director"):
+        team.journal.undo(step.id)
+    assert team.find_person("Li Ming").login == "liming"
+    assert not team.journal.entry(step.id).undone
