@@ -142,13 +142,15 @@ def add_next_agenda(
 NOT_STARTED = (MeetingStatus.DRAFT, MeetingStatus.CIRCULATED)
 
 
-def carry_into_planned(store: Store, held: Meeting, review_title: str) -> Meeting | None:
-    """What ``held`` left open, carried into the next meeting of its series when that one
-    was planned before ``held`` ended (and has not started): its open agenda items, and
-    the parked topics sent "to the next meeting". A standing item already on it becomes
-    carried as well. Carrying twice adds nothing. Returns the meeting carried into."""
-    following = planned_after(store, held)
-    if following is None or following.id is None or following.status not in NOT_STARTED:
+def carry_into_planned(
+    store: Store, held: Meeting, following: Meeting, review_title: str
+) -> Meeting | None:
+    """What ``held`` left open, carried into ``following`` - the next meeting of its series
+    (``planned_after``), planned before ``held`` ended - unless that one has started: its
+    open agenda items, and the parked topics sent "to the next meeting". A standing item
+    already on it becomes carried as well. Carrying twice adds nothing. Returns the
+    meeting carried into."""
+    if following.id is None or following.status not in NOT_STARTED:
         return None
     assert held.id is not None
     present = store.list_agenda(following.id)

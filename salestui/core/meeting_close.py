@@ -234,7 +234,7 @@ class Closing:
             if following is not None and following.id is not None:
                 # The next meeting, planned already, takes what this one left open.
                 step.watch(*meeting_scopes(following.id))
-                carry_into_planned(self.store, meeting, _(REVIEW_ITEM_TITLE))
+                carry_into_planned(self.store, meeting, following, _(REVIEW_ITEM_TITLE))
         backup_store(self.store, "meeting")  # a verified, rotating copy of the confirmed state
         return self.summary(meeting_id)
 

@@ -216,7 +216,7 @@ class SeriesPlans:
             assert existing.id is not None
             # Planned before this one ended: it takes what this one left open, once.
             with self.services.journal.step(MEETING, *meeting_scopes(existing.id)):
-                carry_into_planned(self.store, meeting, _(REVIEW_ITEM_TITLE))
+                carry_into_planned(self.store, meeting, existing, _(REVIEW_ITEM_TITLE))
             return existing, False
         assert meeting.series_id is not None
         return self.next_meeting(meeting.series_id, start), True

@@ -62,6 +62,7 @@ class AnalyticsScreen(SalestuiScreen):
         self.kind = PeriodKind.WEEK
         self.periods_back = 0  # periods back from the current one
         self.team: str | None = None
+        self.teams: list[str] = []  # the teams ``f`` goes through (read once, in a worker)
         self.measurable_id: int | None = None
         self.show_ratings = False
         self.window: Window | None = None
@@ -92,7 +93,11 @@ class AnalyticsScreen(SalestuiScreen):
 
     def on_mount(self) -> None:
         self.set_up()
+        self.read_later("teams", lambda services: services.teams(), self._teams)
         self.reload_data()
+
+    def _teams(self, teams: list[str]) -> None:
+        self.teams = teams
 
     async def rebuild(self) -> None:
         """A language switch: drawn again in the new language, on the same tab."""
@@ -240,7 +245,7 @@ class AnalyticsScreen(SalestuiScreen):
 
     def action_next_team(self) -> None:
         """The whole department, then each team in turn."""
-        choices: list[str | None] = [None, *self.services.teams()]
+        choices: list[str | None] = [None, *self.teams]
         index = choices.index(self.team) if self.team in choices else 0
         self.team = choices[(index + 1) % len(choices)]
         self.reload_data()
