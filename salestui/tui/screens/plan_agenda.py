@@ -28,6 +28,7 @@ from salestui.tui.screens.plan_data import (
     PLAN_ERRORS,
     PlanChanged,
     carried_label,
+    marked_title,
     problem,
     say,
 )
@@ -107,7 +108,7 @@ class AgendaPane(Vertical):
             note = carried_label(item, carried_from.get(item.id or 0), today)
             notes.append(note)
             rows.append(
-                self._row(f"item-{item.id}", number, item.title,
+                self._row(f"item-{item.id}", number, marked_title(item),
                           presenter.name if presenter else None,
                           item.kind, item.timebox_minutes, note)
             )  # fmt: skip
