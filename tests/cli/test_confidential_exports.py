@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from salestui.core.clock import FixedClock
+from salestui.core.cycle import carry_into_planned
 from salestui.core.db import open_store
 from salestui.core.decisions import DecisionRegister
 from salestui.core.models import Entry, EntryKind
 from salestui.core.service import Services
 
-SECRETS = ("收购远东物流", "CONFIDENTIAL-NOTE-裁员名单", "SECRET-ACTION-尽调")
+SECRETS = ("收购远东物流", "CONFIDENTIAL-NOTE-裁员名单", "SECRET-ACTION-尽调", "PARKED-合并谈判")
 
 
 @pytest.fixture
@@ -33,6 +34,12 @@ def ids(db, build_register, fixed_now) -> dict[str, int]:
         register = DecisionRegister(services)
         register.set_confidential("note", note.id, True)
         register.set_confidential("action", action.id, True)
+        # A confidential parked topic sent to the next meeting: on its agenda, confidential.
+        store.add_entry(Entry(meeting_id=ids["first"], kind=EntryKind.PARK, text=SECRETS[3],
+                              at=fixed_now, disposition="next", confidential=True))  # fmt: skip
+        first, second = services.meeting(ids["first"]), services.meeting(ids["second"])
+        carry_into_planned(store, first, second, "Review of open actions")
+        assert [i.confidential for i in store.list_agenda(ids["second"])][-1] is True
         return ids
     finally:
         store.close()
@@ -45,7 +52,7 @@ def _exports(run, ids, folder: Path, *extra: str) -> str:
         ("export", "minutes", str(ids["first"]), *extra),
         ("export", "minutes", str(ids["second"]), *extra),
         ("export", "minutes", str(ids["other"]), *extra),
-        ("export", "agenda", str(ids["second"])),
+        ("export", "agenda", str(ids["second"]), *extra),
         ("export", "digest", *extra),
         ("export", "digest", "--owner", "王芳", *extra),
         ("export", "decisions", *extra),
@@ -71,4 +78,6 @@ def test_included_on_request_and_marked(run, ids, tmp_path) -> None:
     everything = _exports(run, ids, tmp_path / "all", "--include-confidential")
     for secret in SECRETS:
         assert secret in everything
-    assert "[confidential] 收购远东物流" in everything.replace("\\[", "[").replace("\\]", "]")
+    unescaped = everything.replace("\\[", "[").replace("\\]", "]")
+    assert "[confidential] 收购远东物流" in unescaped
+    assert f"[confidential] {SECRETS[3]}" in unescaped  # the carried topic, marked
