@@ -4,6 +4,7 @@ command and searched for their words. With --include-confidential they are there
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -81,3 +82,26 @@ def test_included_on_request_and_marked(run, ids, tmp_path) -> None:
     unescaped = everything.replace("\\[", "[").replace("\\]", "]")
     assert "[confidential] 收购远东物流" in unescaped
     assert f"[confidential] {SECRETS[3]}" in unescaped  # the carried topic, marked
+
+
+def test_listings_and_search_mark_confidential_items(run, ids) -> None:
+    """The app's marker in the text listings, a "confidential" field in the JSON."""
+    listed, lines, table, found, hits, carried = run.many(
+        ("actions", "list", "--json"),
+        ("actions", "list", "--jsonl"),
+        ("actions", "list", "--owner", "王芳"),
+        ("search", "SECRET", "--json"),
+        ("search", "SECRET"),
+        ("search", "合并谈判", "--json"),
+    )
+    flags = {a["title"]: a["confidential"] for a in listed.ok().json()}
+    assert flags[SECRETS[2]] is True and flags["通知经销商"] is False
+    rows = [json.loads(line) for line in lines.ok().out.splitlines()]
+    assert {r["title"]: r["confidential"] for r in rows} == flags
+    assert f"[confidential] {SECRETS[2]}" in table.ok().out
+    assert "[confidential] 核对返利台账" not in table.out and "核对返利台账" in table.out
+    assert [(h["kind"], h["confidential"]) for h in found.ok().json()] == [("action", True)]
+    assert f"[confidential] {SECRETS[2]}" in hits.ok().out
+    assert {(h["kind"], h["confidential"]) for h in carried.ok().json()} == {
+        ("agenda_item", True), ("note", True)  # the carried topic and the parked entry
+    }  # fmt: skip
