@@ -105,8 +105,9 @@ def shown_detail(
     services: Services, detail: MeetingDetail, include_confidential: bool
 ) -> tuple[MeetingDetail, dict[int, str]]:
     """The meeting as its minutes show it: confidential entries, decisions, actions and
-    agenda items (with what was captured under them) left out, or marked; decisions superseded by a later one kept; and a note per
-    decision on what it superseded or what superseded it."""
+    agenda items (with what was captured under them) left out, or marked; decisions
+    superseded by a later one kept; and a note per decision on what it superseded or what
+    superseded it."""
     store = services.store
     meeting_id = detail.meeting.id or 0
     decisions = [
@@ -120,9 +121,10 @@ def shown_detail(
         detail,
         agenda=agenda,
         entries=[
-            e for e in kept(detail.entries, include_confidential)
+            e
+            for e in kept(detail.entries, include_confidential)
             if e.agenda_item_id is None or e.agenda_item_id not in hidden
-        ],  # fmt: skip
+        ],
         decisions=kept(decisions, include_confidential),
         actions=kept(detail.actions, include_confidential, "title"),
     )

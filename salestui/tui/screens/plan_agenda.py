@@ -24,11 +24,11 @@ from salestui.core.models import AgendaItem, AgendaKind, Template
 from salestui.core.planning import Planning
 from salestui.core.service import MeetingDetail, Services
 from salestui.i18n import N_, _
+from salestui.tui import labels
 from salestui.tui.screens.plan_data import (
     PLAN_ERRORS,
     PlanChanged,
     carried_label,
-    marked_title,
     problem,
     say,
 )
@@ -108,7 +108,7 @@ class AgendaPane(Vertical):
             note = carried_label(item, carried_from.get(item.id or 0), today)
             notes.append(note)
             rows.append(
-                self._row(f"item-{item.id}", number, marked_title(item),
+                self._row(f"item-{item.id}", number, labels.marked(item.title, item.confidential),
                           presenter.name if presenter else None,
                           item.kind, item.timebox_minutes, note)
             )  # fmt: skip
@@ -143,7 +143,7 @@ class AgendaPane(Vertical):
     def _row(
         key: str,
         number: int,
-        title: str,
+        title: str | Text,
         presenter: str | None,
         kind: AgendaKind,
         minutes: int,
@@ -152,7 +152,7 @@ class AgendaPane(Vertical):
     ) -> FitRow:
         cells: list[Text | str] = [
             str(number),
-            Text(title),
+            Text(title) if isinstance(title, str) else title,
             Text(presenter or "-", style="" if presenter else "dim"),
             _(AGENDA_KIND_LABELS[kind]),
             str(minutes),

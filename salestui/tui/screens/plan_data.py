@@ -12,7 +12,6 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
-from salestui.core.export.confidential import CONFIDENTIAL_MARK
 from salestui.core.models import AgendaItem, Cadence, Meeting, MeetingKind, Person, Template
 from salestui.core.planning import REVIEW_ITEM_TITLE, Planning
 from salestui.core.service import MeetingDetail, Services
@@ -94,12 +93,6 @@ def agenda_total(total: int, length: int) -> tuple[str, bool]:
             True,
         )
     return _("Agenda {total} / {length} min").format(total=total, length=length), False
-
-
-def marked_title(item: AgendaItem) -> str:
-    """An agenda item's title, after the confidential marker when it is confidential (a
-    confidential topic carried from a parked one: left out of the agenda sent)."""
-    return f"{_(CONFIDENTIAL_MARK)} {item.title}" if item.confidential else item.title
 
 
 def carried_label(item: AgendaItem, source: datetime | None, today: date) -> str:

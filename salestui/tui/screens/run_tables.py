@@ -14,8 +14,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from salestui.core.meeting import ItemTime
-from salestui.core.export.confidential import CONFIDENTIAL_MARK
-from salestui.core.models import AgendaItem, AgendaStatus, AttendanceStatus, EntryKind
+from salestui.core.models import AgendaStatus, AttendanceStatus, EntryKind
 from salestui.i18n import N_, _
 from salestui.tui import labels
 from salestui.tui.screens.run_data import LiveView, Speaker
@@ -117,14 +116,6 @@ def _item_time(item: ItemTime, tones: Tones) -> Text:
     return Text(text)
 
 
-def _titled(item: AgendaItem, style: str) -> Text:
-    """The item's title, after the confidential marker when it is confidential."""
-    title = Text(item.title, style=style)
-    if item.confidential:
-        title = Text.assemble((_(CONFIDENTIAL_MARK), "bold reverse"), " ", title)
-    return title
-
-
 def agenda_rows(view: LiveView, tones: Tones) -> list[FitRow]:
     rows = []
     for number, item in enumerate(view.state.items, 1):
@@ -135,7 +126,7 @@ def agenda_rows(view: LiveView, tones: Tones) -> list[FitRow]:
         marker = "▶" if active else str(number)
         cells: list[Text | str] = [
             Text(marker, style="bold" if active else ""),
-            _titled(item.item, "bold" if active else ""),
+            labels.marked(item.item.title, item.item.confidential, "bold" if active else ""),
             _item_time(item, tones),
             _(AGENDA_STATES[status]),
         ]
