@@ -72,6 +72,7 @@ def render_agenda(
     where the full agenda puts it when a confidential item is left out. Confidential items
     are left out unless ``include_confidential`` (then marked)."""
     times = dict(zip((i.id for i in detail.agenda), item_clock_times(detail), strict=False))
+    total = detail.agenda_minutes  # the whole plan's, a left-out item's minutes included
     detail = shown_agenda(detail, include_confidential)
     meeting = detail.meeting
     doc = Document()
@@ -82,7 +83,8 @@ def render_agenda(
     doc.heading(1, f"{title} {date_text}".strip())
     _facts(doc, detail)
     _attendees(doc, detail)
-    _items(doc, detail, [times[i.id] for i in detail.agenda] if clock_times and times else [])
+    shown_times = [times[i.id] for i in detail.agenda] if clock_times and times else []
+    _items(doc, detail, shown_times, total)
     return doc.render()
 
 
@@ -115,9 +117,9 @@ def _attendees(doc: Document, detail: MeetingDetail) -> None:
     )
 
 
-def _items(doc: Document, detail: MeetingDetail, times: list[str]) -> None:
+def _items(doc: Document, detail: MeetingDetail, times: list[str], total: int) -> None:
     """The agenda items as a table (with their time of day when ``times`` has them),
-    their total against the meeting's length."""
+    their total (``total``: the whole agenda's) against the meeting's length."""
     meeting = detail.meeting
     people = detail.people
     doc.heading(2, _("Agenda"))
@@ -146,16 +148,16 @@ def _items(doc: Document, detail: MeetingDetail, times: list[str]) -> None:
         labelled(
             _("Total"),
             _("{total} of {length} min").format(
-                total=detail.agenda_minutes, length=meeting.planned_minutes
+                total=total, length=meeting.planned_minutes
             ),
         )
     )
-    if detail.over_length:
+    if total > meeting.planned_minutes:
         doc.paragraph(
             labelled(
                 _("Warning"),
                 _("the agenda is {over} min longer than the meeting.").format(
-                    over=detail.agenda_minutes - meeting.planned_minutes
+                    over=total - meeting.planned_minutes
                 ),
             )
         )
