@@ -147,9 +147,7 @@ def _items(doc: Document, detail: MeetingDetail, times: list[str], total: int) -
     doc.paragraph(
         labelled(
             _("Total"),
-            _("{total} of {length} min").format(
-                total=total, length=meeting.planned_minutes
-            ),
+            _("{total} of {length} min").format(total=total, length=meeting.planned_minutes),
         )
     )
     if total > meeting.planned_minutes:
