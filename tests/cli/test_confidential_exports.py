@@ -86,13 +86,14 @@ def test_included_on_request_and_marked(run, ids, tmp_path) -> None:
 
 def test_listings_and_search_mark_confidential_items(run, ids) -> None:
     """The app's marker in the text listings, a "confidential" field in the JSON."""
-    listed, lines, table, found, hits, carried = run.many(
+    listed, lines, table, found, hits, carried, shown = run.many(
         ("actions", "list", "--json"),
         ("actions", "list", "--jsonl"),
         ("actions", "list", "--owner", "王芳"),
         ("search", "SECRET", "--json"),
         ("search", "SECRET"),
         ("search", "合并谈判", "--json"),
+        ("meeting", "show", str(ids["second"]), "--json"),
     )
     flags = {a["title"]: a["confidential"] for a in listed.ok().json()}
     assert flags[SECRETS[2]] is True and flags["通知经销商"] is False
@@ -105,3 +106,6 @@ def test_listings_and_search_mark_confidential_items(run, ids) -> None:
     assert {(h["kind"], h["confidential"]) for h in carried.ok().json()} == {
         ("agenda_item", True), ("note", True)  # the carried topic and the parked entry
     }  # fmt: skip
+    agenda = {i["title"]: i["confidential"] for i in shown.ok().json()["agenda"]}
+    assert agenda[SECRETS[3]] is True and not any(v for k, v in agenda.items() if k != SECRETS[3])
+    assert {d["text"]: d["confidential"] for d in shown.json()["decisions"]}["收购远东物流"]
