@@ -109,3 +109,13 @@ def test_listings_and_search_mark_confidential_items(run, ids) -> None:
     agenda = {i["title"]: i["confidential"] for i in shown.ok().json()["agenda"]}
     assert agenda[SECRETS[3]] is True and not any(v for k, v in agenda.items() if k != SECRETS[3])
     assert {d["text"]: d["confidential"] for d in shown.json()["decisions"]}["收购远东物流"]
+
+
+def test_an_agenda_item_marked_by_hand(run, ids) -> None:
+    """``decisions confidential item ID [--off]``: the carried topic made public again."""
+    [topic] = [i for i in run("meeting", "show", str(ids["second"]), "--json").ok().json()
+               ["agenda"] if i["confidential"]]  # fmt: skip
+    run("decisions", "confidential", "item", str(topic["id"]), "--off").ok()
+    assert SECRETS[3] in run("export", "agenda", str(ids["second"])).ok().out
+    bad = run("decisions", "confidential", "item", "9999")
+    assert "No agenda item with id 9999" in bad.assert_one_line_error(1)

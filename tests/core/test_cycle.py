@@ -207,6 +207,14 @@ def test_a_confidential_parked_topic_stays_confidential_when_carried(
     assert "展会预算" in agenda and "裁员名单" not in agenda
     marked = render_agenda(services.meeting_detail(second.id), include_confidential=True)
     assert "[confidential] 裁员名单 layoffs" in marked.replace("\\[", "[").replace("\\]", "]")
+    # Marked and unmarked by hand like any entry (a journal step: undone, marked again).
+    from salestui.core.decisions import DecisionRegister
+
+    topic = next(i for i in services.store.list_agenda(second.id) if i.confidential)
+    DecisionRegister(services).set_confidential("item", topic.id, False)
+    assert services.store.get_agenda_item(topic.id).confidential is False
+    services.journal.undo(services.journal.recent(1)[0].id)
+    assert services.store.get_agenda_item(topic.id).confidential is True
     # Skipped in week 2, it comes back in week 3 still confidential.
     _hold(services, live, second.id, clock, "nnss")
     live.confirm(second.id)

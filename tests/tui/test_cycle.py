@@ -395,6 +395,12 @@ async def test_a_confidential_agenda_item_is_marked_and_left_out_of_the_preview(
         table = "#agenda-pane FitTable"
         await wait_until(pilot, lambda: any("预算" in r for r in rows(app, table)))
         assert "3 [confidential] 预算" in " | ".join(rows(app, table))
+        app.screen.query_one(table).move_cursor(row=2)
+        await press(pilot, "ctrl+l")  # no longer confidential, then again
+        await wait_until(pilot, lambda: "3 预算" in " | ".join(rows(app, table)))
+        assert services.store.get_agenda_item(item.id).confidential is False
+        await press(pilot, "ctrl+l")
+        await wait_until(pilot, lambda: "3 [confidential] 预算" in " | ".join(rows(app, table)))
         await pilot.press("ctrl+o")
         await wait_until(pilot, lambda: isinstance(app.screen, AgendaPreviewScreen))
         preview = app.screen
