@@ -159,6 +159,11 @@ class RunCommands:
         self.do(lambda: self.live.goto_item(self.meeting_id, item_id))
 
     def end_meeting(self) -> None:
+        """Ended on a numbers-review item, its numbers off track are asked about first, as
+        when moving on from it: the meeting's end is their last chance."""
+        self.numbers.next_item(self._ask_to_end)
+
+    def _ask_to_end(self) -> None:
         question = _("End the meeting now?")
         detail = _("The actual end is recorded and the confirmation of decisions and actions "
                    "follows.")  # fmt: skip
@@ -210,9 +215,9 @@ class RunCommands:
         except SalestuiError as error:
             capture.failed(line, str(error))
             return
-        capture.saved(self.live.services.clock.now())
         if entry_id is None:
-            self._show_at_once(result)
+            self._show_at_once(result)  # the row first: the line leaves with it on the list
+        capture.saved(self.live.services.clock.now())
         if entry_id is not None:
             self.host.reload_data(then=lambda: self.host.entries.select_entry(entry_id))
         else:
