@@ -108,6 +108,7 @@ def main() -> None:
     parser.add_argument("--captures", type=int, default=60)
     parser.add_argument("--size", default="120x40")
     parser.add_argument("--db", type=Path, help="reuse this database (built when missing)")
+    parser.add_argument("--fps", type=int, help="TEXTUAL_FPS for the app (its own default if not)")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         sys.exit("tmux is needed")
@@ -117,6 +118,8 @@ def main() -> None:
         build(path, args.rows)
     salestui = Path(sys.executable).with_name("salestui")
     env = f"TERM=xterm-256color SALESTUI_LANG=en SALESTUI_ME=陈建国 HOME={tempfile.mkdtemp()}"
+    if args.fps:
+        env += f" TEXTUAL_FPS={args.fps}"
 
     def session(command: str) -> None:
         subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)

@@ -57,6 +57,7 @@ class RunHost(Notifies, Protocol):
     def set_mode(self, mode: str) -> None: ...
     def ask(self, question: str, detail: str, answered: Answered) -> None: ...
     def to_confirmation(self) -> None: ...
+    def call_after_refresh(self, callback: Callable[[], object]) -> bool: ...
     @property
     def app(self) -> Any: ...
 
@@ -220,8 +221,8 @@ class RunCommands:
         capture.saved(self.live.services.clock.now())
         if entry_id is not None:
             self.host.reload_data(then=lambda: self.host.entries.select_entry(entry_id))
-        else:
-            self.host.reload_data()
+        else:  # the read waits for the frame with the new row: it would slow that frame
+            self.host.call_after_refresh(self.host.reload_data)
         if result.new_item is not None:
             self.host.notify(
                 _("New agenda item after this one: {title}").format(title=result.new_item.title),
