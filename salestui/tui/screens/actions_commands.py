@@ -22,7 +22,7 @@ from salestui.core.models import OPEN_STATUSES, ActionListRow, ActionStatus
 from salestui.core.prompts import resolved_date
 from salestui.i18n import _, ngettext
 from salestui.tui import labels
-from salestui.tui.screens.actions_filters import names_to_ids
+from salestui.tui.screens.actions_filters import Directory, names_to_ids
 from salestui.tui.screens.actions_forms import FormField, FormScreen
 from salestui.tui.screens.actions_select import CONFIRM_ABOVE, ConfirmManyScreen
 from salestui.tui.screens.hosts import Notifies
@@ -39,6 +39,8 @@ class CommandHost(Notifies, Protocol):
     @property
     def app(self) -> App[Any]: ...
     def targets(self) -> list[int]: ...
+    @property
+    def directory(self) -> Directory: ...
     def current_row(self) -> ActionListRow | None: ...
     def after_change(self, clear_selection: bool = True) -> None: ...
     def push_form(self, form: Screen[str | None], done: Callable[[str | None], None]) -> None: ...
@@ -68,8 +70,8 @@ class ActionCommands:
 
     def _people(self, text: str) -> str:
         """Who a names field resolves to, shown in the form before saving."""
-        services = self.ops.services
-        return ", ".join(services.person(i).name for i in names_to_ids(services, text))
+        directory = self.host.directory
+        return ", ".join(directory.name(i) for i in names_to_ids(directory, text))
 
     def _today(self) -> date:
         return self.ops.services.clock.today()
@@ -224,11 +226,12 @@ class ActionCommands:
     def _reassign(self, ids: list[int]) -> None:
 
         def submit(values: dict[str, str]) -> str:
-            owners = names_to_ids(self.ops.services, values["owners"])
+            directory = self.host.directory
+            owners = names_to_ids(directory, values["owners"])
             if not owners:
                 raise InvalidInput(_("Name at least one person"))
             changed = self.ops.reassign(ids, list(owners), note=values["note"])
-            names = ", ".join(self.ops.services.person(i).name for i in owners)
+            names = ", ".join(directory.name(i) for i in owners)
             return self._remember(
                 _("{n} reassigned to {names}").format(n=changed.count, names=names),
                 changed,
