@@ -14,6 +14,7 @@ from salestui.i18n import _
 if TYPE_CHECKING:
     from textual.app import App
 
+    from salestui.core.models import Meeting
     from salestui.core.service import Services
 
 
@@ -23,24 +24,47 @@ def showing(app: App[None], name: str) -> bool:
     return type(app.screen).__name__ == name
 
 
-def open_meeting(app: App[None], services: Services, meeting_id: int) -> None:
-    """Open a meeting where it stands: plan it, run it, confirm it, or read it."""
-    try:
-        meeting = services.meeting(meeting_id)
-    except SalestuiError as error:
-        app.notify(str(error), severity="error")
-        return
+def open_meeting(
+    app: App[None], services: Services, meeting_id: int, find: str | None = None
+) -> None:
+    """Open a meeting where it stands: plan it, run it, confirm it, or read it (confirmed
+    minutes scrolled to ``find``, a decision's words, when given). Where it stands - and,
+    for a running meeting, who records it - is read in a worker; the screen opens then."""
+    readers = app.readers  # type: ignore[attr-defined]
+
+    def read() -> None:
+        try:
+            reads = readers.services()
+            meeting = reads.meeting(meeting_id)
+            scribe: str | None = None
+            if meeting.status == MeetingStatus.RUNNING:
+                from salestui.core.meeting_scribe import Scribes
+
+                scribes = Scribes(reads)
+                if not scribes.may_change(meeting_id):
+                    found = scribes.of(meeting_id)
+                    scribe = found.name if found else "?"
+        except SalestuiError as error:
+            app.call_from_thread(app.notify, str(error), severity="error")
+            return
+        app.call_from_thread(_open, app, services, meeting, scribe, find)
+
+    app.run_worker(read, thread=True, group="read:open-meeting", exit_on_error=False)
+
+
+def _open(
+    app: App[None], services: Services, meeting: Meeting, scribe: str | None, find: str | None
+) -> None:
+    """``scribe``: who records the running meeting, when it is not the user (who watches)."""
+    assert meeting.id is not None
+    meeting_id = meeting.id
     if meeting.status == MeetingStatus.RUNNING:
-        from salestui.core.meeting_scribe import Scribes
         from salestui.tui.screens.run import RunScreen
 
-        scribes = Scribes(services)
-        watching = not scribes.may_change(meeting_id)
-        app.push_screen(RunScreen(services, meeting_id, watching=watching))
-        if watching:
-            scribe = scribes.of(meeting_id)
+        app.push_screen(RunScreen(services, meeting_id, watching=scribe is not None))
+        if scribe is not None:
             message = _("{name} records this meeting: you are watching (t takes over)")
-            app.notify(message.format(name=scribe.name if scribe else "?"), timeout=6)
+            app.notify(message.format(name=scribe), timeout=6)
     elif meeting.status == MeetingStatus.ENDED:
         from salestui.tui.screens.confirm import ConfirmScreen
 
@@ -48,7 +72,7 @@ def open_meeting(app: App[None], services: Services, meeting_id: int) -> None:
     elif meeting.status == MeetingStatus.CONFIRMED:
         from salestui.tui.screens.export_preview import ExportPreviewScreen
 
-        app.push_screen(ExportPreviewScreen(services, meeting_id, "minutes"))
+        app.push_screen(ExportPreviewScreen(services, meeting_id, "minutes", find=find or ""))
     else:
         from salestui.tui.screens.plan import PlanScreen
 
@@ -58,17 +82,7 @@ def open_meeting(app: App[None], services: Services, meeting_id: int) -> None:
 def open_meeting_at(app: App[None], services: Services, meeting_id: int, text: str) -> None:
     """Open a meeting at one of its decisions: confirmed minutes are scrolled to the
     decision's words; a meeting in another state opens where it stands."""
-    try:
-        meeting = services.meeting(meeting_id)
-    except SalestuiError as error:
-        app.notify(str(error), severity="error")
-        return
-    if meeting.status != MeetingStatus.CONFIRMED:
-        open_meeting(app, services, meeting_id)
-        return
-    from salestui.tui.screens.export_preview import ExportPreviewScreen
-
-    app.push_screen(ExportPreviewScreen(services, meeting_id, "minutes", find=text))
+    open_meeting(app, services, meeting_id, find=text)
 
 
 def start_next_meeting(app: App[None], services: Services) -> None:
