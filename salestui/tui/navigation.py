@@ -5,7 +5,8 @@ stays fast."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from salestui.core.errors import SalestuiError
 from salestui.core.models import MeetingStatus
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
 
     from salestui.core.models import Meeting
     from salestui.core.service import Services
+
+T = TypeVar("T")
 
 
 def showing(app: App[None], name: str) -> bool:
@@ -30,26 +33,23 @@ def open_meeting(
     """Open a meeting where it stands: plan it, run it, confirm it, or read it (confirmed
     minutes scrolled to ``find``, a decision's words, when given). Where it stands - and,
     for a running meeting, who records it - is read in a worker; the screen opens then."""
-    readers = app.readers  # type: ignore[attr-defined]
 
-    def read() -> None:
-        try:
-            reads = readers.services()
-            meeting = reads.meeting(meeting_id)
-            scribe: str | None = None
-            if meeting.status == MeetingStatus.RUNNING:
-                from salestui.core.meeting_scribe import Scribes
+    def read(reads: Services) -> tuple[Meeting, str | None]:
+        meeting = reads.meeting(meeting_id)
+        scribe: str | None = None
+        if meeting.status == MeetingStatus.RUNNING:
+            from salestui.core.meeting_scribe import Scribes
 
-                scribes = Scribes(reads)
-                if not scribes.may_change(meeting_id):
-                    found = scribes.of(meeting_id)
-                    scribe = found.name if found else "?"
-        except SalestuiError as error:
-            app.call_from_thread(app.notify, str(error), severity="error")
-            return
-        app.call_from_thread(_open, app, services, meeting, scribe, find)
+            scribes = Scribes(reads)
+            if not scribes.may_change(meeting_id):
+                found = scribes.of(meeting_id)
+                scribe = found.name if found else "?"
+        return meeting, scribe
 
-    app.run_worker(read, thread=True, group="read:open-meeting", exit_on_error=False)
+    def show(read: tuple[Meeting, str | None]) -> None:
+        _open(app, services, *read, find)
+
+    _read_then(app, read, show)
 
 
 def _open(
@@ -85,8 +85,24 @@ def open_meeting_at(app: App[None], services: Services, meeting_id: int, text: s
     open_meeting(app, services, meeting_id, find=text)
 
 
-def start_next_meeting(app: App[None], services: Services) -> None:
-    """Open the first meeting of today that has not ended."""
+def _read_then(app: App[None], load: Callable[[Services], T], then: Callable[[T], None]) -> None:
+    """``load(services)`` in a worker, on its thread's connection; ``then(result)`` on the
+    UI thread (a storage failure is a toast instead)."""
+    readers = app.readers  # type: ignore[attr-defined]
+
+    def read() -> None:
+        try:
+            result = load(readers.services())
+        except SalestuiError as error:
+            app.call_from_thread(app.notify, str(error), severity="error")
+            return
+        app.call_from_thread(then, result)
+
+    app.run_worker(read, thread=True, group="read:navigation", exit_on_error=False)
+
+
+def _next_today(services: Services) -> int | None:
+    """The first meeting of today that has not ended (a running one first)."""
     running = services.meetings(status=MeetingStatus.RUNNING, limit=1)
     upcoming = [
         m
@@ -94,37 +110,63 @@ def start_next_meeting(app: App[None], services: Services) -> None:
         if m.status in (MeetingStatus.DRAFT, MeetingStatus.CIRCULATED)
     ]
     found = running or upcoming
-    target = found[0] if found else None
-    if target is None or target.id is None:
-        app.notify(_("No meeting left today"), severity="warning")
-        return
-    from salestui.tui.screens.run import RunScreen
+    return found[0].id if found else None
 
-    # Straight to the console: its start panel shows the warnings before starting.
-    app.push_screen(RunScreen(services, target.id))
+
+def start_next_meeting(app: App[None], services: Services) -> None:
+    """Open the first meeting of today that has not ended (read in a worker)."""
+
+    def start(meeting_id: int | None) -> None:
+        if meeting_id is None:
+            app.notify(_("No meeting left today"), severity="warning")
+            return
+        from salestui.tui.screens.run import RunScreen
+
+        # Straight to the console: its start panel shows the warnings before starting.
+        app.push_screen(RunScreen(services, meeting_id))
+
+    _read_then(app, _next_today, start)
 
 
 def next_meeting(app: App[None], services: Services) -> None:
-    """The palette's "Next meeting": after the meeting in view, else the latest held."""
+    """The palette's "Next meeting": after the meeting in view, else the latest held
+    (looked up in a worker)."""
     from salestui.tui.next_meeting import latest_held, open_next_meeting
 
     highlighted = getattr(app.screen, "highlighted_meeting", None)
     meeting_id = highlighted() if callable(highlighted) else None
     meeting_id = meeting_id or getattr(app.screen, "meeting_id", None)
-    meeting_id = meeting_id or latest_held(services)
-    if meeting_id is None:
-        app.notify(_("No meeting has been held yet"), severity="warning")
-        return
-    open_next_meeting(app, services, meeting_id)
+
+    def follow(after: int | None) -> None:
+        if after is None:
+            app.notify(_("No meeting has been held yet"), severity="warning")
+            return
+        open_next_meeting(app, services, after)  # plans it (a write), then opens it
+
+    if meeting_id:
+        follow(meeting_id)
+    else:
+        _read_then(app, latest_held, follow)
 
 
-def export_latest_minutes(app: App[None], services: Services) -> None:
-    """The minutes preview of the latest meeting held (ended or confirmed)."""
+def _latest_minutes(services: Services) -> int | None:
     for status in (MeetingStatus.ENDED, MeetingStatus.CONFIRMED):
         latest = services.meetings(status=status, descending=True, limit=1)
         if latest and latest[0].id is not None:
-            from salestui.tui.screens.export_preview import ExportPreviewScreen
+            return latest[0].id
+    return None
 
-            app.push_screen(ExportPreviewScreen(services, latest[0].id, "minutes"))
+
+def export_latest_minutes(app: App[None], services: Services) -> None:
+    """The minutes preview of the latest meeting held (ended or confirmed), looked up in
+    a worker."""
+
+    def show(meeting_id: int | None) -> None:
+        if meeting_id is None:
+            app.notify(_("No meeting has been held yet"), severity="warning")
             return
-    app.notify(_("No meeting has been held yet"), severity="warning")
+        from salestui.tui.screens.export_preview import ExportPreviewScreen
+
+        app.push_screen(ExportPreviewScreen(services, meeting_id, "minutes"))
+
+    _read_then(app, _latest_minutes, show)
