@@ -5,20 +5,17 @@ stays fast."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from salestui.core.errors import SalestuiError
 from salestui.core.models import MeetingStatus
 from salestui.i18n import _
+from salestui.tui.background import read_then
 
 if TYPE_CHECKING:
     from textual.app import App
 
     from salestui.core.models import Meeting
     from salestui.core.service import Services
-
-T = TypeVar("T")
 
 
 def showing(app: App[None], name: str) -> bool:
@@ -49,7 +46,7 @@ def open_meeting(
     def show(read: tuple[Meeting, str | None]) -> None:
         _open(app, services, *read, find)
 
-    _read_then(app, read, show)
+    read_then(app, read, show)
 
 
 def _open(
@@ -85,22 +82,6 @@ def open_meeting_at(app: App[None], services: Services, meeting_id: int, text: s
     open_meeting(app, services, meeting_id, find=text)
 
 
-def _read_then(app: App[None], load: Callable[[Services], T], then: Callable[[T], None]) -> None:
-    """``load(services)`` in a worker, on its thread's connection; ``then(result)`` on the
-    UI thread (a storage failure is a toast instead)."""
-    readers = app.readers  # type: ignore[attr-defined]
-
-    def read() -> None:
-        try:
-            result = load(readers.services())
-        except SalestuiError as error:
-            app.call_from_thread(app.notify, str(error), severity="error")
-            return
-        app.call_from_thread(then, result)
-
-    app.run_worker(read, thread=True, group="read:navigation", exit_on_error=False)
-
-
 def _next_today(services: Services) -> int | None:
     """The first meeting of today that has not ended (a running one first)."""
     running = services.meetings(status=MeetingStatus.RUNNING, limit=1)
@@ -125,7 +106,7 @@ def start_next_meeting(app: App[None], services: Services) -> None:
         # Straight to the console: its start panel shows the warnings before starting.
         app.push_screen(RunScreen(services, meeting_id))
 
-    _read_then(app, _next_today, start)
+    read_then(app, _next_today, start)
 
 
 def next_meeting(app: App[None], services: Services) -> None:
@@ -146,7 +127,7 @@ def next_meeting(app: App[None], services: Services) -> None:
     if meeting_id:
         follow(meeting_id)
     else:
-        _read_then(app, latest_held, follow)
+        read_then(app, latest_held, follow)
 
 
 def _latest_minutes(services: Services) -> int | None:
@@ -169,4 +150,4 @@ def export_latest_minutes(app: App[None], services: Services) -> None:
 
         app.push_screen(ExportPreviewScreen(services, meeting_id, "minutes"))
 
-    _read_then(app, _latest_minutes, show)
+    read_then(app, _latest_minutes, show)
