@@ -209,3 +209,25 @@ async def test_who_am_i_and_the_person_form(org: Services, ui, ui_thread_sql) ->
     assert await _drive(org, "Zhang Wei", ui_thread_sql, steps) == []
     assert any("add_person" in write for write in ui_thread_sql.writes)
     assert org.find_person("孙新").reports_to == org.find_person("王芳").id
+
+
+async def test_the_check_sees_a_read_on_the_ui_thread(org: Services, ui_thread_sql) -> None:
+    """The check itself: a read the TUI's code makes on the UI thread is caught, put down to
+    its service call and caller; the same read in a worker, or the test's own, is not."""
+    from salestui.core.views import ActionFilter
+    from salestui.tui.screens.actions_filters import describe
+
+    app = SalestuiApp(org, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        ui_thread_sql.watching = True
+        org.people()  # the test's own read: no TUI code asked for it
+        describe(org, ActionFilter(owner_ids=(1,)))  # TUI code, on the UI thread
+        worker = app.run_worker(
+            lambda: describe(app.readers.services(), ActionFilter(owner_ids=(1,))), thread=True
+        )
+        await worker.wait()
+        ui_thread_sql.watching = False
+    assert ui_thread_sql.reads == [
+        "PeopleServices.people_by_id <- tui.screens.actions_filters:describe"
+    ]
