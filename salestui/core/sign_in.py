@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -25,8 +26,20 @@ MIN_PASSWORD = 8
 MAX_PASSWORD = 1024
 
 _HASHER = PasswordHasher()
-# Verified when the name is unknown, so that a wrong name costs as long as a wrong password.
-_DUMMY = _HASHER.hash(secrets.token_hex(16))
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified when the name is unknown, so that a wrong name costs as long as a wrong
+    password. Made on first use: hashing takes a third of a second, which every command
+    would pay at start-up."""
+    return _HASHER.hash(secrets.token_hex(16))
+
+
+def prepare() -> None:
+    """Make the stand-in hash now, so that the first unknown name is not slower than the
+    rest (a server calls this before it takes sign-ins)."""
+    _dummy_hash()
 
 
 def check_new_password(password: str) -> None:
@@ -49,7 +62,7 @@ def hash_password(password: str) -> str:
 def verify_password(hashed: str | None, password: str) -> bool:
     """Whether ``password`` matches ``hashed`` (None: nobody - checked all the same)."""
     try:
-        return _HASHER.verify(hashed or _DUMMY, password) and hashed is not None
+        return _HASHER.verify(hashed or _dummy_hash(), password) and hashed is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
