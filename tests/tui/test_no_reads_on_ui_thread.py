@@ -31,6 +31,7 @@ from salestui.tui.screens.people import PeopleScreen
 from salestui.tui.screens.person_form import PersonFormScreen
 from salestui.tui.screens.plan import PlanScreen
 from salestui.tui.screens.plan_item import AgendaItemScreen
+from salestui.tui.screens.plan_team import TeamInviteScreen
 from salestui.tui.screens.run import RunScreen
 from salestui.tui.screens.who_am_i import WhoAmIScreen
 
@@ -129,8 +130,12 @@ async def test_plan_and_its_agenda_item(
         assert "Li Ming" in ui.static_text(app, "#item-hint-presenter")
         await pilot.press("enter")  # saved (a write)
         await ui.open_screen(pilot, PlanScreen)
-        await pilot.press("f3")  # the attendees
-        await ui.type_text(pilot, "wf")
+        await pilot.press("f3")  # the attendees: a team's name typed, then its members
+        await ui.type_text(pilot, "North")
+        await pilot.press("enter")
+        await ui.open_screen(pilot, TeamInviteScreen)
+        assert "North: " in ui.static_text(app, "#team-members")
+        await pilot.press("escape")
 
     assert await _drive(people, "Zhang Wei", ui_thread_sql, steps) == []
     assert any("edit_item" in write for write in ui_thread_sql.writes)
