@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, TypeVar
 
 from salestui.core.errors import StorageError
@@ -34,10 +36,47 @@ def storage_failure(error: sqlite3.Error, owner: object = None) -> StorageError:
     return StorageError(_("Database problem: {reason}").format(reason=error))
 
 
+CallWatcher = Callable[[str], AbstractContextManager[object]]
+"""Opt-in hook for the tests: called with ``Class.method`` around every outermost
+service-layer call (a call made from inside another one is not reported), on the thread
+that makes it; the call runs inside the context manager it returns."""
+
+_watcher: CallWatcher | None = None
+_depth = threading.local()
+
+
+@contextmanager
+def watching_calls(watcher: CallWatcher) -> Iterator[None]:
+    """Report every outermost service call to ``watcher`` while the block runs (the
+    tests' check that the TUI reads nothing on its UI thread). Off by default: the
+    boundary then costs one global lookup per call."""
+    global _watcher
+    previous, _watcher = _watcher, watcher
+    try:
+        yield
+    finally:
+        _watcher = previous
+
+
+def _watched(watcher: CallWatcher, function: Callable[..., Any], args: Any, kwargs: Any) -> Any:
+    depth = getattr(_depth, "value", 0)
+    _depth.value = depth + 1
+    try:
+        if depth:
+            return function(*args, **kwargs)
+        with watcher(function.__qualname__):
+            return function(*args, **kwargs)
+    finally:
+        _depth.value = depth
+
+
 def _guarded(function: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(function)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         try:
+            watcher = _watcher
+            if watcher is not None:
+                return _watched(watcher, function, args, kwargs)
             return function(*args, **kwargs)
         except sqlite3.Error as error:
             raise storage_failure(error, args[0] if args else None) from error

@@ -4,13 +4,15 @@ refuses a meeting that has ended)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from salestui.core.dates import parse_datetime
 from salestui.core.errors import InvalidInput, SalestuiError
-from salestui.core.models import Meeting, MeetingKind
+from salestui.core.models import Meeting, MeetingKind, Person
 from salestui.core.service import Services
+from salestui.core.service_people import person_in
 from salestui.core.text import clean_line, clean_text
 from salestui.i18n import _
 
@@ -67,8 +69,11 @@ def parse_minutes(text: str, maximum: int) -> int:
     return value
 
 
-def check_form(services: Services, typed: FormInput) -> CheckedForm:
-    """Read every field; collect one message per field that cannot be used."""
+def check_form(
+    services: Services, typed: FormInput, people: Sequence[Person] | None = None
+) -> CheckedForm:
+    """Read every field; collect one message per field that cannot be used. ``people``
+    (the active ones, read before): the chair is found among them, without a read."""
     checked = CheckedForm(kind=typed.kind)
     checked.title = clean_line(typed.title)
     if not checked.title:
@@ -82,7 +87,11 @@ def check_form(services: Services, typed: FormInput) -> CheckedForm:
         checked.errors["purpose"] = too_long(MAX_PURPOSE)
     if typed.chair.strip():
         try:
-            chair = services.find_person(typed.chair)
+            chair = (
+                services.find_person(typed.chair)
+                if people is None
+                else person_in(typed.chair, people)
+            )
             checked.chair_id, checked.chair_name = chair.id, chair.name
         except SalestuiError as error:
             checked.errors["chair"] = str(error)

@@ -54,6 +54,11 @@ class Services(ActionServices):
         when the file cannot be read just now (``Store.data_version``)."""
         return self.store.data_version()
 
+    def own_changes(self) -> int:
+        """How many rows this app's own connection has changed since it opened: a counter
+        SQLite keeps, no read (with ``data_version``, tells its own commits from others')."""
+        return self.store.own_changes()
+
     @property
     def read_only_reason(self) -> str | None:
         """Why the database refuses writes (a damaged file, a newer schema, a read-only

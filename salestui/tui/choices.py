@@ -26,18 +26,40 @@ class PersonalChoices:
 
     @property
     def me_label(self) -> str:
-        """Who the user is, as the headers show it ("" when nobody is known). Read again
-        only when "me" changes or someone commits to the file (a rename), not at every
-        header drawn."""
+        """Who the user is, as the headers show it ("" when nobody is known, or not read
+        yet). Read again, in a worker, only when "me" changes or someone commits to the
+        file (a rename), not at every header drawn; the headers are drawn again once the
+        name is in."""
         services = self.app.services
         key = (services.me_name, services.data_version())
         if self._me_label is None or self._me_label[0] != key:
+            shown = self._me_label[1] if self._me_label is not None else ""
+            self._me_label = (key, shown)  # until the read is in
+            self._read_me(key)
+        return self._me_label[1]
+
+    def _read_me(self, key: tuple[str | None, int | None]) -> None:
+        app = self.app
+        readers = app.readers
+
+        def read() -> None:
             try:
-                me = services.me()
+                me = readers.services().me()
             except SalestuiError:
                 me = None
-            self._me_label = (key, me.name if me else "")
-        return self._me_label[1]
+            app.call_from_thread(self._me_read, key, me.name if me else "")
+
+        app.run_worker(read, thread=True, group="read:me", exclusive=True, exit_on_error=False)
+
+    def _me_read(self, key: tuple[str | None, int | None], label: str) -> None:
+        if self._me_label is None or self._me_label[0] != key or self._me_label[1] == label:
+            return
+        self._me_label = (key, label)
+        from salestui.tui.widgets.header_bar import HeaderBar
+
+        for screen in self.app.screen_stack:
+            for header in screen.query(HeaderBar):
+                header.show_again()
 
     def apply_theme(self) -> None:
         """Start with the theme chosen in the app (this person's own choice beats the

@@ -11,6 +11,7 @@ from salestui.core.errors import SalestuiError
 from salestui.core.models import MeetingStatus
 from salestui.core.planning import Planning
 from salestui.i18n import _
+from salestui.tui.background import read_then
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -35,13 +36,11 @@ def open_next_meeting(app: App, services: Services, meeting_id: int) -> int | No
     from salestui.tui.screens.plan_data import moment_label
 
     try:
-        nxt, created = Planning(services).next_after(meeting_id)
-        agenda = services.agenda(nxt.id or 0)
+        nxt, created = Planning(services).next_after(meeting_id)  # may plan it: a write
     except SalestuiError as error:
         app.notify(str(error), severity="error")
         return None
     assert nxt.id is not None
-    carried = sum(1 for item in agenda if item.carried_from is not None)
     when = (
         moment_label(nxt.scheduled_start, services.clock.today())
         if nxt.scheduled_start
@@ -52,6 +51,11 @@ def open_next_meeting(app: App, services: Services, meeting_id: int) -> int | No
         if created
         else _("The next meeting is already planned for {when}; items carried over: {count}")
     )
-    app.notify(message.format(when=when, count=carried))
     app.push_screen(PlanScreen(services, nxt.id))
+    next_id = nxt.id
+
+    def carried(reads: Services) -> int:
+        return sum(1 for item in reads.agenda(next_id) if item.carried_from is not None)
+
+    read_then(app, carried, lambda count: app.notify(message.format(when=when, count=count)))
     return nxt.id

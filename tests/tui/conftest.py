@@ -13,7 +13,10 @@ helpers for waiting on screens, typing and reading widgets.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Callable
+import sqlite3
+import sys
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -443,3 +446,91 @@ def day_team() -> DayTeam:
     """``day_team.planned_and_reported(services, clock)``,
     ``day_team.morning_meeting(services, clock)`` -> the meeting's id."""
     return DayTeam()
+
+
+# -- the UI thread only draws: no database read of the TUI's runs on the event loop's thread --
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT",
+           "RELEASE", "CREATE", "DROP", "ALTER")  # fmt: skip
+
+
+class UIThreadSQL:
+    """What the TUI had SQLite do on the UI thread while ``watching`` (the ``ui_thread_sql``
+    fixture). Every statement any connection runs on that thread is traced and put down to
+    the outermost service-layer call it ran in (``core.boundary.watching_calls``) and to
+    the TUI code that made it; statements with no TUI code on the stack (the test's own)
+    are not counted. A call that wrote is a write (saving on a key press may stay
+    synchronous, for undo and feedback); one that only read is a read, which belongs in a
+    thread worker."""
+
+    def __init__(self) -> None:
+        self.thread = threading.get_ident()
+        self.watching = False
+        self.calls: list[str] = []  # the outermost service calls open on the UI thread
+        self.found: dict[str, set[str]] = {}  # "Class.method <- tui.module:function" -> kinds
+
+    @property
+    def reads(self) -> list[str]:
+        return sorted(key for key, kinds in self.found.items() if kinds == {"read"})
+
+    @property
+    def writes(self) -> list[str]:
+        return sorted(key for key, kinds in self.found.items() if "write" in kinds)
+
+    @staticmethod
+    def _tui_caller() -> str | None:
+        frame = sys._getframe(2)
+        while frame is not None:
+            module = frame.f_globals.get("__name__", "")
+            if module.startswith("salestui.tui"):
+                return f"{module.removeprefix('salestui.')}:{frame.f_code.co_name}"
+            frame = frame.f_back  # type: ignore[assignment]
+        return None
+
+    @contextlib.contextmanager
+    def call(self, name: str) -> Iterator[None]:
+        """The boundary's watcher: keeps the open service call on the UI thread."""
+        if threading.get_ident() != self.thread:
+            yield
+            return
+        self.calls.append(name)
+        try:
+            yield
+        finally:
+            self.calls.pop()
+
+    def statement(self, sql: str) -> None:
+        if not self.watching or threading.get_ident() != self.thread:
+            return
+        caller = self._tui_caller()
+        if caller is None:
+            return
+        name = self.calls[0] if self.calls else "(no service call)"
+        kind = "write" if sql.lstrip().upper().startswith(_WRITES) else "read"
+        self.found.setdefault(f"{name} <- {caller}", set()).add(kind)
+
+    def trace(self, conn: sqlite3.Connection) -> None:
+        conn.set_trace_callback(self.statement)
+
+
+@pytest.fixture
+def ui_thread_sql(services: Services, monkeypatch: pytest.MonkeyPatch) -> Iterator[UIThreadSQL]:
+    """``ui_thread_sql.watching = True`` ... ``assert ui_thread_sql.reads == []``: the
+    database reads the TUI made on the UI thread, as ``Class.method <- tui.module:function``
+    (``.writes`` lists its synchronous writes)."""
+    from salestui.core.boundary import watching_calls
+    from salestui.core.store.base import BaseStore
+
+    watch = UIThreadSQL()
+    original = BaseStore._connect
+
+    def connect(self: BaseStore, read_only: bool, immutable: bool) -> sqlite3.Connection:
+        conn = original(self, read_only, immutable)
+        watch.trace(conn)
+        return conn
+
+    monkeypatch.setattr(BaseStore, "_connect", connect)
+    watch.trace(services.store.db.conn)
+    with watching_calls(watch.call):
+        yield watch
+    services.store.db.conn.set_trace_callback(None)

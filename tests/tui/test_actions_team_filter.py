@@ -6,7 +6,7 @@ from __future__ import annotations
 from salestui.core.models import Role
 from salestui.core.service import Services
 from salestui.core.views import build_query
-from salestui.tui.screens.actions_filters import describe, filter_from_values
+from salestui.tui.screens.actions_filters import Directory, describe, filter_from_values
 
 
 def test_a_team_name_or_a_lead(services: Services) -> None:
@@ -20,7 +20,7 @@ def test_a_team_name_or_a_lead(services: Services) -> None:
     }
 
     def listed(team: str):  # -> (titles listed, the filter)
-        f = filter_from_values(services, {"team": team})
+        f = filter_from_values(Directory.read(services), {"team": team})
         return {titles[r.id] for r in services.list_actions(build_query(services, f))}, f
 
     by_team, f = listed("销售一部")

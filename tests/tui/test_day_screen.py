@@ -36,12 +36,38 @@ async def test_my_day_shows_plan_reports_and_flags(make_app, services, clock, da
         await _open_day(pilot, ui)
         plan = _cells(ui, app, "#plan")
         assert [row[0] for row in plan] == ["华联超市", "永辉超市", "Acme Trading"]
-        assert "✓ visited" in plan[0][3] and "not reported" in plan[2][3]
+        assert "✓ visited" in plan[0][3]
+        assert plan[2][3] == ""  # today's, not reported yet: the day is not over
         reports = _cells(ui, app, "#reports")
         assert [row[0] for row in reports] == ["华联超市", "永辉超市"]
         assert "送样品" in reports[0][5]
         assert "远东物流" in ui.static_text(app, "#day-flags")  # Thursday's, unreported
         assert "1 of 3 visits made" in ui.static_text(app, "#reports-title")
+
+
+async def test_only_a_day_that_is_over_flags_its_unreported_plans(
+    make_app, services, clock, day_team, ui
+) -> None:
+    """Friday's Acme visit, unreported: nothing on Friday; on Saturday, looking back at
+    Friday, it is flagged."""
+    day_team.planned_and_reported(services, clock)
+    clock.advance(hours=12)  # Friday 20:30: still Friday
+    app = make_app("赵磊")
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_day(pilot, ui)
+        assert _cells(ui, app, "#plan")[2][3] == ""
+    clock.advance(days=1)  # Saturday
+    app = make_app("赵磊")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_day(pilot, ui)
+        await pilot.press("f2")  # back to Friday
+        await ui.wait_until(
+            pilot, lambda: screen.day == screen.services.clock.today() - timedelta(days=1)
+        )
+        await ui.wait_until(pilot, lambda: len(_cells(ui, app, "#plan")) == 3)
+        plan = _cells(ui, app, "#plan")
+        assert plan[2][0] == "Acme Trading" and plan[2][3] == "⚑ not reported"
+        assert plan[0][3] == "✓ visited"
 
 
 async def test_capture_plans_and_reports_with_preview(make_app, services, clock, day_team,

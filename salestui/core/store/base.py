@@ -240,6 +240,11 @@ class BaseStore:
         except sqlite3.Error:
             return None
 
+    def own_changes(self) -> int:
+        """Rows this connection has inserted, changed or deleted since it opened (SQLite's
+        ``total_changes``: a counter, no read)."""
+        return int(self.db.conn.total_changes)
+
     def count(self, table: str) -> int:
         return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 

@@ -19,23 +19,29 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from salestui.core.actions_service import ActionsService
-from salestui.core.errors import SalestuiError
+from salestui.core.actions_service import ActionDetail, ActionsService
 from salestui.core.models import ActionListRow
 from salestui.core.service import Services
-from salestui.core.views import DEFAULT_VIEW, ActionFilter, ActionPager, View, Views
+from salestui.core.views import ActionFilter, ActionPager, View, Views
 from salestui.i18n import N_, _, format_number, ngettext
 from salestui.tui.screens.actions_commands import ActionCommands
 from salestui.tui.screens.actions_detail import DetailPanel
 from salestui.tui.screens.actions_filters import (
     SORT_NAMES,
-    describe,
+    Directory,
     filter_from_values,
     form_fields,
     next_bucket,
     next_sort,
 )
-from salestui.tui.screens.actions_forms import FormScreen
+from salestui.tui.screens.actions_forms import FormField, FormScreen
+from salestui.tui.screens.actions_reads import (
+    ListRead,
+    read_detail,
+    read_list,
+    resolve_view,
+    view_name,
+)
 from salestui.tui.screens.actions_select import select_all_matching
 from salestui.tui.screens.actions_table import ActionsSource, action_columns
 from salestui.tui.screens.actions_views import ViewCommands
@@ -45,7 +51,6 @@ from salestui.tui.widgets.header_bar import HeaderBar
 from salestui.tui.widgets.paged_table import PagedTable
 
 SIDE_PANEL_MIN_WIDTH = 110  # narrower: the detail panel takes the whole width
-READ_AHEAD = 60  # rows read with the count, so the first screen draws at once
 SEARCH_DEBOUNCE = 0.15  # seconds of no typing before the search runs
 
 
@@ -105,6 +110,8 @@ class ActionsScreen(SalestuiScreen):
         self.filter = ActionFilter()
         self.pager: ActionPager | None = None
         self._any_items = False  # the database holds action items (read with the list)
+        self._filter_words: list[str] = []  # the filter, as its bar says it (read with it)
+        self.directory = Directory([], {}, [])  # whom the forms can name (read with the list)
         self.detail_open = False
         self._suspended = False
 
@@ -158,18 +165,21 @@ class ActionsScreen(SalestuiScreen):
         view's name again in the current language."""
         self.table.set_columns(action_columns(self.services.clock.today()))
         if self.view is not None and not self.view.saved:
-            try:
-                self.view = replace(self.view, name=self.views.resolve(self.view.key).name)
-            except SalestuiError:
-                pass  # e.g. a person's view whose person is gone: keep the old name
+            self.read_later("view-name", partial(view_name, self.view.key), self._view_named)
+
+    def _view_named(self, name: str | None) -> None:
+        if name is not None and self.view is not None:  # None: e.g. its person is gone
+            self.view = replace(self.view, name=name)
+            self._show_bars()
 
     def on_mount(self) -> None:
         self.set_up()
-        try:
-            view = self.views.resolve(self.requested_view)
-        except SalestuiError as error:
-            self.notify(str(error), severity="warning", markup=False)
-            view = self.views.resolve(DEFAULT_VIEW)
+        self.read_later("view", partial(resolve_view, self.requested_view), self._view_resolved)
+
+    def _view_resolved(self, resolved: tuple[View, str | None]) -> None:
+        view, problem = resolved
+        if problem is not None:
+            self.notify(problem, severity="warning", markup=False)
         if view.key.startswith("action:"):  # one item, opened from a search: its detail too
             self.detail_open = True
             self.set_class(True, "-detail")
@@ -198,19 +208,13 @@ class ActionsScreen(SalestuiScreen):
         """Read the list again for ``action_filter``: the count and the first window are
         read in a worker; the table shows the new list when they are in. The filter is
         the screen's at once, so that a reload meanwhile reads the new list too."""
-        services = self.services
         self.filter = action_filter
-
-        def read(reads: Services) -> tuple[ActionPager, bool]:
-            pager = ActionPager(services, action_filter, reader=reads)
-            pager.load(cursor, cursor + READ_AHEAD, reads)
-            # An empty list says why: nothing matches, or there is nothing at all.
-            return pager, bool(pager.total or reads.has_actions())
-
+        read = partial(read_list, self.services, action_filter=action_filter, cursor=cursor)
         self.read_later("list", read, partial(self._show_list, cursor), delay)
 
-    def _show_list(self, cursor: int, found: tuple[ActionPager, bool]) -> None:
-        pager, self._any_items = found
+    def _show_list(self, cursor: int, found: ListRead) -> None:
+        pager, self._any_items = found.pager, found.any_items
+        self._filter_words, self.directory = found.words, found.directory
         self.pager = pager
         source = ActionsSource(pager, self.services.clock.today(), self.app.current_theme)
         readers = self.app.readers  # type: ignore[attr-defined]
@@ -241,7 +245,7 @@ class ActionsScreen(SalestuiScreen):
         parts = [self.view.name if self.view else ""]
         if self.view is None or self.filter != self.view.filter:
             parts[0] += " *"  # changed since the view was opened: say how
-            parts += describe(self.services, self.filter)
+            parts += self._filter_words
         parts.append(_("sorted by {sort}").format(sort=_(SORT_NAMES[self.filter.sort])))
         bar = Text(" · ".join(p for p in parts if p), no_wrap=True, overflow="ellipsis")
         self.query_one("#filter-bar", Static).update(bar)
@@ -259,14 +263,17 @@ class ActionsScreen(SalestuiScreen):
         if not self.detail_open:
             return
         row = self.current_row()
-        panel = self.query_one(DetailPanel)
+        if row is None:
+            self._detail_read((None, None))
+        else:
+            self.read_later("detail", partial(read_detail, row.id), self._detail_read)
+
+    def _detail_read(self, read: tuple[ActionDetail | None, str | None]) -> None:
+        detail, problem = read
+        if problem is not None:
+            self.notify(problem, severity="error", markup=False)
         error = self.app.current_theme.error or "red"
-        try:
-            detail = self.ops.detail(row.id) if row else None
-        except SalestuiError as problem:
-            self.notify(str(problem), severity="error", markup=False)
-            detail = None
-        panel.show(detail, self.services.clock.today(), error)
+        self.query_one(DetailPanel).show(detail, self.services.clock.today(), error)
 
     def on_paged_table_cursor_moved(self, event: PagedTable.CursorMoved) -> None:
         self._show_detail()
@@ -353,11 +360,17 @@ class ActionsScreen(SalestuiScreen):
 
     def action_filters(self) -> None:
         def submit(values: dict[str, str]) -> str:
-            self.apply_filter(filter_from_values(self.services, values))
+            self.apply_filter(filter_from_values(self.directory, values))
             return ""
 
-        fields = form_fields(self.services, self.filter, self.current_row())
-        self.app.push_screen(FormScreen(_("Filters"), fields, submit))
+        def read(reads: Services) -> list[FormField]:
+            return form_fields(reads, action_filter, row)
+
+        def show(fields: list[FormField]) -> None:
+            self.app.push_screen(FormScreen(_("Filters"), fields, submit))
+
+        action_filter, row = self.filter, self.current_row()
+        self.read_later("filter-form", read, show)
 
     def action_views(self) -> None:
         self.view_commands.pick()

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, Protocol
+from functools import partial
+from typing import Any, Protocol, TypeVar
 
 from textual.app import App
 from textual.notifications import SeverityLevel
@@ -18,14 +19,17 @@ from textual.screen import Screen
 
 from salestui.core.actions_service import ActionsService, Changed, parse_optional_date
 from salestui.core.errors import InvalidInput, SalestuiError
-from salestui.core.models import OPEN_STATUSES, ActionListRow, ActionStatus
+from salestui.core.models import OPEN_STATUSES, ActionListRow, ActionStatus, Person
 from salestui.core.prompts import resolved_date
+from salestui.core.service import Services
 from salestui.i18n import _, ngettext
 from salestui.tui import labels
-from salestui.tui.screens.actions_filters import names_to_ids
+from salestui.tui.screens.actions_filters import Directory, names_to_ids
 from salestui.tui.screens.actions_forms import FormField, FormScreen
 from salestui.tui.screens.actions_select import CONFIRM_ABOVE, ConfirmManyScreen
 from salestui.tui.screens.hosts import Notifies
+
+T = TypeVar("T")
 
 
 def _status_choices(with_unchanged: bool) -> list[tuple[str, str]]:
@@ -39,6 +43,11 @@ class CommandHost(Notifies, Protocol):
     @property
     def app(self) -> App[Any]: ...
     def targets(self) -> list[int]: ...
+    @property
+    def directory(self) -> Directory: ...
+    def read_later(
+        self, group: str, load: Callable[[Services], T], done: Callable[[T], None]
+    ) -> None: ...
     def current_row(self) -> ActionListRow | None: ...
     def after_change(self, clear_selection: bool = True) -> None: ...
     def push_form(self, form: Screen[str | None], done: Callable[[str | None], None]) -> None: ...
@@ -68,8 +77,8 @@ class ActionCommands:
 
     def _people(self, text: str) -> str:
         """Who a names field resolves to, shown in the form before saving."""
-        services = self.ops.services
-        return ", ".join(services.person(i).name for i in names_to_ids(services, text))
+        directory = self.host.directory
+        return ", ".join(directory.name(i) for i in names_to_ids(directory, text))
 
     def _today(self) -> date:
         return self.ops.services.clock.today()
@@ -224,11 +233,12 @@ class ActionCommands:
     def _reassign(self, ids: list[int]) -> None:
 
         def submit(values: dict[str, str]) -> str:
-            owners = names_to_ids(self.ops.services, values["owners"])
+            directory = self.host.directory
+            owners = names_to_ids(directory, values["owners"])
             if not owners:
                 raise InvalidInput(_("Name at least one person"))
             changed = self.ops.reassign(ids, list(owners), note=values["note"])
-            names = ", ".join(self.ops.services.person(i).name for i in owners)
+            names = ", ".join(directory.name(i) for i in owners)
             return self._remember(
                 _("{n} reassigned to {names}").format(n=changed.count, names=names),
                 changed,
@@ -285,11 +295,15 @@ class ActionCommands:
         if row.status not in OPEN_STATUSES:
             self.notify(_("Only an open item can be escalated"), severity="warning", markup=False)
             return
-        try:
-            target = self.ops.escalation_target(row.id)
-        except SalestuiError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
+        action_id = row.id
+
+        def read(reads: Services) -> Person:
+            return ActionsService(reads).escalation_target(action_id)
+
+        self.host.read_later("escalation", read, partial(self._escalate, row))
+
+    def _escalate(self, row: ActionListRow, target: Person) -> None:
+        """The escalation form, once whom it goes to is read."""
 
         def submit(values: dict[str, str]) -> str:
             manager = self.ops.escalate(row.id, values["note"].strip())

@@ -4,11 +4,12 @@ filter form's fields and what they mean."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from salestui.core.errors import InvalidInput
-from salestui.core.models import SORTS, ActionListRow, ActionStatus
+from salestui.core.models import SORTS, ActionListRow, ActionStatus, Person
 from salestui.core.service import Services
+from salestui.core.service_people import person_in
 from salestui.core.views import OPEN, ActionFilter, DueBucket
 from salestui.i18n import N_, _
 from salestui.tui import labels
@@ -142,23 +143,44 @@ def form_fields(services: Services, f: ActionFilter, row: ActionListRow | None) 
     ]
 
 
-def names_to_ids(services: Services, text: str) -> tuple[int, ...]:
+@dataclass
+class Directory:
+    """Whom the actions screen's forms can name, read in a worker with the list: names
+    typed into a form resolve among these as they are typed, with no read at each key."""
+
+    people: list[Person]  # the active ones: names resolve among them (``find_person``)
+    everyone: dict[int, Person]  # by id, those no longer active too
+    teams: list[str]
+
+    @classmethod
+    def read(cls, services: Services) -> Directory:
+        return cls(services.people(), services.people_by_id(), services.teams())
+
+    def find(self, name: str) -> Person:
+        return person_in(name, self.people)
+
+    def name(self, person_id: int) -> str:
+        person = self.everyone.get(person_id)
+        return person.name if person else f"#{person_id}"
+
+
+def names_to_ids(directory: Directory, text: str) -> tuple[int, ...]:
     ids: list[int] = []
     for part in _SPLIT.split(text):
         if part.strip():
-            person = services.find_person(part)
+            person = directory.find(part)
             assert person.id is not None
             ids.append(person.id)
     return tuple(dict.fromkeys(ids))
 
 
-def filter_from_values(services: Services, values: dict[str, str]) -> ActionFilter:
+def filter_from_values(directory: Directory, values: dict[str, str]) -> ActionFilter:
     """The filter the form's values describe (unknown names raise, changing nothing)."""
-    owners = names_to_ids(services, values.get("owners", ""))
+    owners = names_to_ids(directory, values.get("owners", ""))
     team = values.get("team", "").strip()
     # A team's name, as on the command line (--team), or a lead: their reporting tree.
-    team_name = team if team and team in services.teams() else None
-    lead_id = services.find_person(team).id if team and team_name is None else None
+    team_name = team if team and team in directory.teams else None
+    lead_id = directory.find(team).id if team and team_name is None else None
     status = values.get("status", "")
     statuses: tuple[ActionStatus, ...] = ()
     if status == "open-items":

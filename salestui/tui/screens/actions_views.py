@@ -4,15 +4,18 @@ view (Overdue, Waiting, Blocked, Due this week) between my team and the departme
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from functools import partial
+from typing import Protocol, TypeVar
 
 from textual.screen import Screen
 
-from salestui.core.errors import SalestuiError
+from salestui.core.service import Services
 from salestui.core.views import ActionFilter, View, Views
 from salestui.i18n import _
 from salestui.tui.screens.actions_forms import FormField, FormScreen, PickScreen
 from salestui.tui.screens.hosts import Notifies
+
+T = TypeVar("T")
 
 
 class ViewHost(Notifies, Protocol):
@@ -25,6 +28,9 @@ class ViewHost(Notifies, Protocol):
     def open_view(self, view: View) -> None: ...
     def view_renamed(self, view: View) -> None: ...
     def push_form(self, form: Screen[str | None], done: Callable[[str | None], None]) -> None: ...
+    def read_later(
+        self, group: str, load: Callable[[Services], T], done: Callable[[T], None]
+    ) -> None: ...
 
 
 class ViewCommands:
@@ -34,16 +40,20 @@ class ViewCommands:
         self.host = host
 
     def pick(self) -> None:
+        """The views to pick from are read in a worker; the list opens when they are in."""
+        current = self.host.view.key if self.host.view else None
+
+        def read(reads: Services) -> list[tuple[str, str]]:
+            return [(v.key, v.name) for v in Views(reads).available()]
+
+        self.host.read_later("views", read, partial(self._pick_from, current))
+
+    def _pick_from(self, current: str | None, options: list[tuple[str, str]]) -> None:
         host = self.host
-        options = [(v.key, v.name) for v in host.views.available()]
 
         def picked(key: str | None) -> None:
-            if not key:
-                return
-            try:
-                host.open_view(host.views.resolve(key))
-            except SalestuiError as error:
-                host.notify(str(error), severity="error", markup=False)
+            if key:
+                host.read_later("picked-view", partial(_resolve, key), host.open_view)
 
         def delete(key: str) -> str:
             name = key.partition(":")[2]
@@ -53,7 +63,7 @@ class ViewCommands:
         screen = PickScreen(
             _("Views"),
             options,
-            host.view.key if host.view else None,
+            current,
             on_delete=delete,
             deletable=lambda key: key.startswith("saved:"),
         )
@@ -77,15 +87,22 @@ class ViewCommands:
         host.push_form(FormScreen(_("Save these filters as a view"), [field], submit), saved)
 
     def toggle_scope(self) -> None:
-        """My team <-> the whole department, for a scoped view of a lead."""
+        """My team <-> the whole department, for a scoped view of a lead (the other view,
+        or why there is none, is read in a worker)."""
+        view = self.host.view
+
+        def read(reads: Services) -> tuple[View | None, bool]:
+            views = Views(reads)
+            other = views.other_scope(view) if view else None
+            return other, other is None and bool(views.leads())
+
+        self.host.read_later("scope", read, self._toggled)
+
+    def _toggled(self, read: tuple[View | None, bool]) -> None:
         host = self.host
-        try:
-            other = host.views.other_scope(host.view) if host.view else None
-        except SalestuiError as error:
-            host.notify(str(error), severity="error", markup=False)
-            return
+        other, leads = read
         if other is None:
-            if host.views.leads():
+            if leads:
                 message = _(
                     "Only Overdue, Waiting on others, Blocked and Due this week switch "
                     "between your team and the department"
@@ -96,3 +113,7 @@ class ViewCommands:
             return
         host.open_view(other)
         host.notify(_("Showing: {view}").format(view=other.name), markup=False)
+
+
+def _resolve(key: str, reads: Services) -> View:
+    return Views(reads).resolve(key)

@@ -120,12 +120,19 @@ class AnalyticsScreen(SalestuiScreen):
         every measurable. A read still under way for the window before is dropped."""
         self.loaded.clear()
         self.behind = None
-        for group in (*TABS, "behind"):  # results of an older window: never drawn
-            self._read_generation[group] = self._read_generation.get(group, 0) + 1
-        analytics = AnalyticsService(self.services)
-        current = analytics.window(kind=self.kind).period.shift(-self.periods_back)
-        self.window = analytics.window(current, self.team)
-        self._show_header(self.window)
+        self.drop_reads(*TABS, "behind")  # results of an older window: never drawn
+        kind, back, team = self.kind, self.periods_back, self.team
+
+        def read(services: Services) -> Window:
+            analytics = AnalyticsService(services)
+            current = analytics.window(kind=kind).period.shift(-back)
+            return analytics.window(current, team)  # a team's members are read
+
+        self.read_later("window", read, self._window_read)
+
+    def _window_read(self, window: Window) -> None:
+        self.window = window
+        self._show_header(window)
         front = self.query_one(TabbedContent).active or "numbers"
         self._queue = [front, *(t for t in TABS if t != front), "behind"]
         self._read_next()

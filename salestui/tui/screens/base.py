@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from textual import events
 from textual.binding import ActiveBinding
@@ -54,16 +54,70 @@ class ReadFinished(Message):
     error: Exception | None
 
 
-class SalestuiScreen(Screen[None]):
+class ReadsLater:
+    """Reads off the UI thread for a screen or a dialog (mixed into ``SalestuiScreen``
+    and the modal dialogs that read): ``read_later`` and the message it answers with."""
+
+    _read_generation: dict[str, int]
+
+    def read_later(
+        self,
+        group: str,
+        load: Callable[[Services], T],
+        done: Callable[[T], None],
+        delay: float = 0.0,
+    ) -> None:
+        """Read off the UI thread: ``load(services)`` runs in a thread worker on that
+        thread's own connection, then ``done(result)`` runs on the UI thread. A newer read
+        in the same ``group`` replaces an older one, whose result is dropped; ``delay``
+        (seconds) waits first, so that typing restarts it (search as you type)."""
+        if not hasattr(self, "_read_generation"):
+            self._read_generation = {}
+        self._read_generation[group] = generation = self._read_generation.get(group, 0) + 1
+        screen = cast(Screen[Any], self)
+        readers = screen.app.readers  # type: ignore[attr-defined]
+
+        def work() -> None:
+            worker = get_current_worker()
+            if delay and worker.cancelled_event.wait(delay):
+                return
+            try:
+                result = load(readers.services())
+            except SalestuiError as error:
+                if not worker.is_cancelled:
+                    screen.post_message(ReadFinished(group, generation, None, error))
+                return
+            if not worker.is_cancelled:
+                screen.post_message(ReadFinished(group, generation, partial(done, result), None))
+
+        screen.run_worker(work, thread=True, group=f"read:{group}", exclusive=True)
+
+    def drop_reads(self, *groups: str) -> None:
+        """Reads of these groups under way are dropped: their results are never drawn."""
+        if not hasattr(self, "_read_generation"):
+            self._read_generation = {}
+        for group in groups:
+            self._read_generation[group] = self._read_generation.get(group, 0) + 1
+
+    def on_read_finished(self, message: ReadFinished) -> None:
+        message.stop()
+        if message.generation != getattr(self, "_read_generation", {}).get(message.group):
+            return  # a newer read of the same thing is on its way
+        if message.error is not None:
+            self.show_read_error(message.error)
+        elif message.deliver is not None:
+            message.deliver()
+
+    def show_read_error(self, error: Exception) -> None:
+        cast(Screen[Any], self).notify(str(error), severity="error", markup=False)
+
+
+class SalestuiScreen(ReadsLater, Screen[None]):
     SCREEN_TITLE: ClassVar[str] = ""
     """Message id of the screen's name, shown in its header and its help."""
     LIVE: ClassVar[bool] = False
     """Shows something that changes every second (the live console): changes made
     elsewhere are drawn without a notice."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._read_generation: dict[str, int] = {}
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.height < SHORT_HEIGHT, "-short")
@@ -117,47 +171,6 @@ class SalestuiScreen(Screen[None]):
                 pass
         # The new Footer subscribed after the last bindings signal: send one now.
         self.refresh_bindings()
-
-    def read_later(
-        self,
-        group: str,
-        load: Callable[[Services], T],
-        done: Callable[[T], None],
-        delay: float = 0.0,
-    ) -> None:
-        """Read off the UI thread: ``load(services)`` runs in a thread worker on that
-        thread's own connection, then ``done(result)`` runs on the UI thread. A newer read
-        in the same ``group`` replaces an older one, whose result is dropped; ``delay``
-        (seconds) waits first, so that typing restarts it (search as you type)."""
-        self._read_generation[group] = generation = self._read_generation.get(group, 0) + 1
-        readers = self.app.readers  # type: ignore[attr-defined]
-
-        def work() -> None:
-            worker = get_current_worker()
-            if delay and worker.cancelled_event.wait(delay):
-                return
-            try:
-                result = load(readers.services())
-            except SalestuiError as error:
-                if not worker.is_cancelled:
-                    self.post_message(ReadFinished(group, generation, None, error))
-                return
-            if not worker.is_cancelled:
-                self.post_message(ReadFinished(group, generation, partial(done, result), None))
-
-        self.run_worker(work, thread=True, group=f"read:{group}", exclusive=True)
-
-    def on_read_finished(self, message: ReadFinished) -> None:
-        message.stop()
-        if message.generation != self._read_generation.get(message.group):
-            return  # a newer read of the same thing is on its way
-        if message.error is not None:
-            self.show_read_error(message.error)
-        elif message.deliver is not None:
-            message.deliver()
-
-    def show_read_error(self, error: Exception) -> None:
-        self.notify(str(error), severity="error", markup=False)
 
     def read(self, load: Callable[[], T]) -> T | None:
         """Run a database read; on failure show why (never a traceback) and return None."""

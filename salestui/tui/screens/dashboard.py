@@ -58,25 +58,25 @@ class DashboardScreen(SalestuiScreen):
             self.reload_data()
 
     def reload_data(self) -> None:
-        me = self.services.me()
-        today = self.services.clock.today()
-        when = labels.long_date(today)
-        title = f"salestui · {self.screen_title}"
-        note = self.query_one("#dash-note", Static)
-        if me is None:
-            self.query_one(HeaderBar).show(title, when)
-            note.update(Text(_("Who are you? Set me in the config file (me = \"王芳\") or "
-                               "SALESTUI_ME, then press r.")))  # fmt: skip
+        """Read who I am and my team's lines in a worker; draw them when they are in."""
+        when = labels.long_date(self.services.clock.today())
+
+        def read(reads: Services) -> tuple[Person, list[TeamLine]] | None:
+            me = reads.me()
+            return None if me is None else (me, ActionsService(reads).team(me))
+
+        self.read_later("team", read, partial(self._loaded, when))
+
+    def _loaded(self, when: str, read: tuple[Person, list[TeamLine]] | None) -> None:
+        if read is None:
+            self.query_one(HeaderBar).show(f"salestui · {self.screen_title}", when)
+            self.query_one("#dash-note", Static).update(Text(_(
+                "Who are you? Set me in the config file (me = \"王芳\") or "
+                "SALESTUI_ME, then press r.")))  # fmt: skip
             self.set_class(True, "-no-me")
             return
         self.set_class(False, "-no-me")
-
-        def read(reads: Services) -> list[TeamLine]:
-            return ActionsService(reads).team(me)
-
-        self.read_later("team", read, partial(self._loaded, me, when))
-
-    def _loaded(self, me: Person, when: str, lines: list[TeamLine]) -> None:
+        me, lines = read
         self.lines = lines
         title = f"salestui · {self.screen_title}"
         note = self.query_one("#dash-note", Static)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import partial
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,7 +18,6 @@ from textual.widgets import Static
 
 from salestui.core.day import PLAN_AHEAD, DayService
 from salestui.core.errors import SalestuiError
-from salestui.core.models import Person
 from salestui.core.models.day import PersonDay
 from salestui.core.service import Services
 from salestui.i18n import N_, _
@@ -94,26 +92,32 @@ class DayScreen(SalestuiScreen):
     # -- reading and drawing ------------------------------------------------------------
 
     def reload_data(self) -> None:
-        me = self.services.me()
-        if me is None:
-            self.query_one(HeaderBar).show(f"salestui · {self.screen_title}", "")
-            show_text(self.query_one("#day-flags", Static), Text(
-                _("Who are you? Set me in the config file (me = \"王芳\") or SALESTUI_ME, "
-                  "then press r.")))  # fmt: skip
-            self.set_class(True, "-no-me")
-            return
-        self.set_class(False, "-no-me")
+        """Read who I am and my day in a worker; draw them when they are in."""
         day, today = self.day, self.services.clock.today()
 
-        def read(reads: Services) -> DayRead:
+        def read(reads: Services) -> DayRead | None:
+            me = reads.me()
+            if me is None:
+                return None
             ops = DayService(reads)
             first = min(day, today)
             counts = ops.planned_days(me, first, first + timedelta(days=rows.WEEK))
             return DayRead(ops.my_day(me, day), counts, ops.recent_customers(me))
 
-        self.read_later("day", read, partial(self._loaded, me))
+        self.read_later("day", read, self._loaded)
 
-    def _loaded(self, me: Person, read: DayRead) -> None:
+    def _no_me(self) -> None:
+        self.query_one(HeaderBar).show(f"salestui · {self.screen_title}", "")
+        show_text(self.query_one("#day-flags", Static), Text(
+            _("Who are you? Set me in the config file (me = \"王芳\") or SALESTUI_ME, "
+              "then press r.")))  # fmt: skip
+        self.set_class(True, "-no-me")
+
+    def _loaded(self, read: DayRead | None) -> None:
+        if read is None:
+            self._no_me()
+            return
+        self.set_class(False, "-no-me")
         if read.day.day != self.day:
             return  # moved to another day since: its read is on its way
         self.read_result = read

@@ -26,13 +26,17 @@ MARKS = {
 WEEK = 8  # days shown in the strip: the day in view's week ahead
 
 
-def outcome_text(visit: Visit, day: date, today: date, tones: Tones) -> Text:
+def outcome_text(
+    visit: Visit, day: date, today: date, tones: Tones, *, evening: bool = False
+) -> Text:
     """``✓ visited``, ``✗ not reached``, ``→ postponed``; an unreported plan of a day that
-    has come is ``⚑ not reported``, of a day ahead nothing."""
+    is over is ``⚑ not reported``, of today or a day ahead nothing (today's reports may
+    still come). ``evening``: the evening meeting, where today's reports are due, flags
+    today's unreported plans too."""
     if visit.outcome is not None:
         style = "" if visit.outcome is VisitOutcome.VISITED else tones.warning
         return Text(f"{MARKS[visit.outcome]} {_(OUTCOME_LABELS[visit.outcome])}", style=style)
-    if day <= today:
+    if day < today or (evening and day == today):
         return Text("⚑ " + _("not reported"), style=f"bold {tones.warning}")
     return Text("")
 

@@ -5,6 +5,9 @@ without leaving what it is doing (the meeting planner does)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,11 +20,31 @@ from textual.widgets import Input, Label, Select, Static
 from salestui.core.errors import SalestuiError
 from salestui.core.models import Person, Role
 from salestui.core.service import Services
+from salestui.core.service_people import person_in
 from salestui.i18n import N_, _
 from salestui.tui import labels
+from salestui.tui.screens.base import ReadsLater
 
 
-class PersonFormScreen(ModalScreen[Person | None]):
+@dataclass
+class _FormData:
+    manager: Person | None
+    people: list[Person]
+    teams: list[str]
+    staff: set[int]
+
+
+def _form_data(person: Person | None, services: Services) -> _FormData:
+    """What the form reads (in a worker): the person's manager, everyone the manager can
+    be, the teams in use and the person's own staff (who cannot be their manager)."""
+    manager = None
+    if person is not None and person.reports_to is not None:
+        manager = services.person_or_none(person.reports_to)
+    staff = set(services.reports_of(person.id)) if person and person.id is not None else set()
+    return _FormData(manager, services.people(), services.teams(), staff)
+
+
+class PersonFormScreen(ReadsLater, ModalScreen[Person | None]):
     CSS_PATH = "person_form.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), priority=True, id="person_form.save"),
@@ -33,17 +56,17 @@ class PersonFormScreen(ModalScreen[Person | None]):
         self.services = services
         self.person = person
         self._initial_name = person.name if person else name
-        self._manager = (
-            services.person_or_none(person.reports_to)
-            if person is not None and person.reports_to is not None
-            else None
-        )
+        # Read in a worker once the form is up (``_loaded``): until then the manager's
+        # field is empty and saving waits.
+        self.loaded = False
+        self._manager: Person | None = None
+        self._people: list[Person] = []  # whom "reports to" can name
+        self._staff: set[int] = set()  # the person's own reports, directly or not
 
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         person = self.person
-        people = self.services.people()
         with Vertical(id="person-box") as box:
             # A Text, not a string: a name such as "[b]x" is not markup.
             box.border_title = Text(
@@ -66,15 +89,12 @@ class PersonFormScreen(ModalScreen[Person | None]):
                     (person.team or "") if person else "",
                     id="person-team",
                     max_length=80,
-                    suggester=SuggestFromList(self.services.teams(), case_sensitive=False),
                     compact=True,
                 )
                 yield Label(_("Reports to"), classes="field-label")
                 yield Input(
-                    self._manager.name if self._manager else "",
                     placeholder=_("name, prefix or initials (wf = 王芳)"),
                     id="person-manager",
-                    suggester=SuggestFromList([p.name for p in people], case_sensitive=False),
                     compact=True,
                 )
                 yield Static("", classes="field-label")
@@ -98,7 +118,22 @@ class PersonFormScreen(ModalScreen[Person | None]):
             yield Static(id="person-error")
 
     def on_mount(self) -> None:
-        self._show_manager_hint(self.query_one("#person-manager", Input).value)
+        self._show_manager_hint("")
+        person = self.person
+        self.read_later("person-form", partial(_form_data, person), self._loaded)
+
+    def _loaded(self, data: _FormData) -> None:
+        self._manager, self._people, self._staff = data.manager, data.people, data.staff
+        self.loaded = True
+        names = SuggestFromList([p.name for p in data.people], case_sensitive=False)
+        manager = self.query_one("#person-manager", Input)
+        manager.suggester = names
+        self.query_one("#person-team", Input).suggester = SuggestFromList(
+            data.teams, case_sensitive=False
+        )
+        if data.manager is not None and not manager.value:
+            manager.value = data.manager.name  # Changed: the hint follows
+        self._show_manager_hint(manager.value)
 
     # -- the manager field says who it resolves to as you type ---------------------------
 
@@ -114,7 +149,9 @@ class PersonFormScreen(ModalScreen[Person | None]):
     def _show_manager_hint(self, typed: str) -> None:
         hint = self.query_one("#manager-hint", Static)
         problem = False
-        if not typed.strip():
+        if not self.loaded:
+            text = _("Reading…")
+        elif not typed.strip():
             text = _("no manager: top of the reporting tree")
         else:
             try:
@@ -134,14 +171,14 @@ class PersonFormScreen(ModalScreen[Person | None]):
         # The manager already set stays valid even if they are no longer active.
         if self._manager is not None and typed.strip() == self._manager.name:
             return self._manager
-        return self.services.find_person(typed)
+        return person_in(typed, self._people)
 
     def _is_own_staff(self, manager: Person) -> bool:
         if self.person is None or self.person.id is None or manager.id is None:
             return False
         if manager.id == self.person.id:
             return True
-        return manager.id in self.services.reports_of(self.person.id)
+        return manager.id in self._staff
 
     @staticmethod
     def _describe(person: Person) -> str:
@@ -157,6 +194,9 @@ class PersonFormScreen(ModalScreen[Person | None]):
         self.action_save()
 
     def action_save(self) -> None:
+        if not self.loaded:  # the manager's field is not filled in yet
+            self._show_error(_("Reading…"))
+            return
         name = self.query_one("#person-name", Input).value
         role = self.query_one("#person-role", Select).value
         team = self.query_one("#person-team", Input).value

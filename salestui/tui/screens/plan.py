@@ -163,6 +163,9 @@ class PlanScreen(SalestuiScreen):
             return  # saved meanwhile: the read of the saved meeting is on its way
         self.detail, self.cadence = read.detail, read.cadence
         self._template_kinds = read.template_kinds
+        self.form.people = read.people
+        if first:
+            self.form.check()  # a chair typed before the people were in
         if first and self.detail is None and read.me is not None and self._saved_form:
             self._default_chair(read.me.name)
         if self.detail is not None and not self.dirty:

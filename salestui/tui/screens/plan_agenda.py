@@ -21,7 +21,7 @@ from textual.widgets import Static
 
 from salestui.core.decisions import DecisionRegister
 from salestui.core.export.agenda import AGENDA_KIND_LABELS
-from salestui.core.models import AgendaItem, AgendaKind, Template
+from salestui.core.models import AgendaItem, AgendaKind, Person, Template
 from salestui.core.planning import Planning
 from salestui.core.service import MeetingDetail, Services
 from salestui.i18n import N_, _
@@ -83,6 +83,7 @@ class AgendaPane(Vertical):
         self.services = services
         self.planning = Planning(services)
         self.items: list[AgendaItem] = []
+        self.people: dict[int, Person] = {}  # the detail's, by id: presenters
         self._keep_key: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -106,6 +107,7 @@ class AgendaPane(Vertical):
         first saved. ``carried_from``: when the meeting each carried item came from was."""
         self.items = list(detail.agenda) if detail else []
         people = detail.people if detail else {}
+        self.people = people
         today = self.services.clock.today()
         rows: list[FitRow] = []
         notes: list[str] = []
@@ -208,7 +210,9 @@ class AgendaPane(Vertical):
                 self._keep_key = f"item-{saved.id}"
                 self.post_message(PlanChanged())
 
-        self.app.push_screen(AgendaItemScreen(self.services, item.meeting_id, item), edited)
+        presenter = self.people.get(item.presenter_id) if item.presenter_id else None
+        name = presenter.name if presenter else ""
+        self.app.push_screen(AgendaItemScreen(self.services, item.meeting_id, item, name), edited)
 
     def delete(self) -> None:
         item = self._selected()

@@ -10,6 +10,7 @@ undone with ctrl+z. Inviting asks the screen for the meeting first
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,6 +26,7 @@ from salestui.core.service import MeetingDetail, Services
 from salestui.core.service_people import MY_TEAM, fold_team
 from salestui.i18n import N_, _
 from salestui.tui import labels
+from salestui.tui.screens.base import ReadsLater
 from salestui.tui.screens.plan_data import PLAN_ERRORS, PlanChanged, problem, say
 from salestui.tui.widgets.fit_table import FitColumn, FitRow, FitTable
 from salestui.tui.widgets.person_picker import PersonPicker
@@ -164,13 +166,24 @@ class AttendeesPane(Vertical):
 
     def on_person_picker_no_match(self, event: PersonPicker.NoMatch) -> None:
         event.stop()
-        if any(t.casefold() == event.query.casefold() for t in self.services.teams()) or (
-            fold_team(event.query) in MY_TEAM
-        ):
-            self.action_invite_team(event.query)  # a team's name: show who, then invite
+        query = event.query
+        if fold_team(query) in MY_TEAM:
+            self.action_invite_team(query)
+            return
+
+        def is_team(reads: Services) -> bool:
+            return any(t.casefold() == query.casefold() for t in reads.teams())
+
+        screen = self.screen
+        if isinstance(screen, ReadsLater):  # the teams are read in a worker
+            screen.read_later("typed-team", is_team, partial(self._no_match, query))
+
+    def _no_match(self, query: str, team: bool) -> None:
+        if team:
+            self.action_invite_team(query)  # a team's name: show who, then invite
             return
         self.picker.show_message(
-            _("No one matches {name}. ctrl+n adds a new person.").format(name=event.query)
+            _("No one matches {name}. ctrl+n adds a new person.").format(name=query)
         )
 
     def invite(

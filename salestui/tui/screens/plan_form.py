@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Select, Static
 
 from salestui.core.meeting_form import CheckedForm, FormInput, check_form
-from salestui.core.models import MeetingKind
+from salestui.core.models import MeetingKind, Person
 from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui import labels
@@ -53,6 +53,7 @@ class MeetingForm(VerticalScroll):
         self.services = services
         self._show_required = False  # empty required fields are flagged after a save attempt
         self._loading = False
+        self.people: list[Person] | None = None  # whom the chair can name: the screen's read
 
     def compose(self) -> ComposeResult:
         for name, label, placeholder in _INPUTS[:1]:
@@ -128,7 +129,9 @@ class MeetingForm(VerticalScroll):
         """Check every field and show the results; ``show_required`` flags empty ones too."""
         self._show_required = self._show_required or show_required
         typed = self.typed()
-        checked = check_form(self.services, typed)
+        checked = check_form(self.services, typed, self.people or [])
+        if self.people is None and typed.chair.strip():
+            checked.errors["chair"] = _("Reading…")  # the people are not read yet
         for name in ("title", "purpose", "chair", "start", "minutes", "location"):
             message = checked.errors.get(name, "")
             empty = not str(getattr(typed, name)).strip()

@@ -12,17 +12,19 @@ from textual.widgets import Input, Label, Select, Static
 
 from salestui.core.export.agenda import AGENDA_KIND_LABELS
 from salestui.core.meeting_form import MAX_ITEM_TITLE, parse_minutes, too_long
-from salestui.core.models import AgendaItem, AgendaKind
+from salestui.core.models import AgendaItem, AgendaKind, Person
 from salestui.core.planning import Planning
 from salestui.core.service import MAX_TIMEBOX, Services
+from salestui.core.service_people import person_in
 from salestui.core.text import clean_line
 from salestui.i18n import N_, _
+from salestui.tui.screens.base import ReadsLater
 from salestui.tui.screens.plan_data import PLAN_ERRORS, problem
 
 DEFAULT_TIMEBOX = 10
 
 
-class AgendaItemScreen(ModalScreen[AgendaItem | None]):
+class AgendaItemScreen(ReadsLater, ModalScreen[AgendaItem | None]):
     """Returns the saved item, or None when cancelled."""
 
     CSS_PATH = "plan.tcss"
@@ -31,20 +33,20 @@ class AgendaItemScreen(ModalScreen[AgendaItem | None]):
         Binding("ctrl+s", "save", N_("Save"), id="plan.item.save"),
     ]
 
-    def __init__(self, services: Services, meeting_id: int, item: AgendaItem | None) -> None:
+    def __init__(
+        self, services: Services, meeting_id: int, item: AgendaItem | None, presenter: str = ""
+    ) -> None:
+        """``presenter``: the name of the item's presenter, as the agenda shows it."""
         super().__init__()
         self.services = services
         self.meeting_id = meeting_id
         self.item = item
+        self.presenter = presenter
+        self.people: list[Person] | None = None  # who can present: read in a worker
 
     def compose(self) -> ComposeResult:
         item = self.item
-        presenter = ""
-        if item is not None and item.presenter_id is not None:
-            try:
-                presenter = self.services.person(item.presenter_id).name
-            except PLAN_ERRORS:
-                presenter = ""
+        presenter = self.presenter if item is not None else ""
         with Vertical(id="item-box", classes="plan-dialog") as box:
             box.border_title = _("Edit agenda item") if item else _("Add agenda item")
             box.border_subtitle = _("enter saves · escape cancels")
@@ -77,6 +79,11 @@ class AgendaItemScreen(ModalScreen[AgendaItem | None]):
     def on_mount(self) -> None:
         self.query_one("#item-title", Input).focus()
         self._hint_presenter()
+        self.read_later("item-people", lambda services: services.people(), self._people_read)
+
+    def _people_read(self, people: list[Person]) -> None:
+        self.people = people
+        self._hint_presenter()
 
     def _value(self, name: str) -> str:
         return self.query_one(f"#item-{name}", Input).value
@@ -91,9 +98,11 @@ class AgendaItemScreen(ModalScreen[AgendaItem | None]):
     def _hint_presenter(self) -> None:
         hint = Text()
         text = self._value("presenter").strip()
-        if text:
+        if text and self.people is None:
+            hint.append(_("Reading…"), style="dim")
+        elif text and self.people is not None:
             try:
-                hint.append("→ " + self.services.find_person(text).name, style="bold")
+                hint.append("→ " + person_in(text, self.people).name, style="bold")
             except PLAN_ERRORS:
                 hint.append("?", style="bold")
         self.query_one("#item-hint-presenter", Static).update(hint)
@@ -123,9 +132,11 @@ class AgendaItemScreen(ModalScreen[AgendaItem | None]):
             errors["minutes"] = problem(error)
         presenter_text = self._value("presenter").strip()
         presenter_id: int | None = None
-        if presenter_text:
+        if presenter_text and self.people is None:
+            errors["presenter"] = _("Reading…")
+        elif presenter_text and self.people is not None:
             try:
-                presenter_id = self.services.find_person(presenter_text).id
+                presenter_id = person_in(presenter_text, self.people).id
             except PLAN_ERRORS as error:
                 errors["presenter"] = problem(error)
         for name in ("title", "presenter", "minutes", "general"):

@@ -4,6 +4,8 @@ invites them all. Returns the people to invite, or None."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,9 +20,10 @@ from salestui.core.models import Person
 from salestui.core.names import join_names
 from salestui.core.service import Services
 from salestui.i18n import N_, _
+from salestui.tui.screens.base import ReadsLater
 
 
-class TeamInviteScreen(ModalScreen[list[Person] | None]):
+class TeamInviteScreen(ReadsLater, ModalScreen[list[Person] | None]):
     CSS_PATH = "plan.tcss"
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="plan.team.cancel")]
 
@@ -30,41 +33,52 @@ class TeamInviteScreen(ModalScreen[list[Person] | None]):
         self.invited = invited
         self.text = text
         self.found: list[Person] = []
+        self.teams: list[str] | None = None  # read in a worker
 
     def compose(self) -> ComposeResult:
-        teams = [*self.services.teams(), _("my team")]
         with Vertical(id="team-box", classes="plan-dialog") as box:
             box.border_title = _("Invite a team")
             box.border_subtitle = _("enter invites them · escape cancels")
             yield Input(
                 self.text,
                 placeholder=_("A team (销售一部) or my team"),
-                suggester=SuggestFromList(teams, case_sensitive=False),
                 id="team-name",
                 compact=True,
             )
             yield Static(id="team-members")
 
     def on_mount(self) -> None:
-        self._show(self.text)
+        self.read_later("teams", lambda services: services.teams(), self._teams_read)
+
+    def _teams_read(self, teams: list[str]) -> None:
+        self.teams = teams
+        self.query_one("#team-name", Input).suggester = SuggestFromList(
+            [*teams, _("my team")], case_sensitive=False
+        )
+        self._show(self.query_one("#team-name", Input).value)
 
     @on(Input.Changed, "#team-name")
     def _changed(self, event: Input.Changed) -> None:
         self._show(event.value)
 
     def _show(self, typed: str) -> None:
+        """Who the typed team is, read in a worker (the reporting tree of "my team")."""
         members = self.query_one("#team-members", Static)
         self.found = []
+        if self.teams is None:
+            members.update(Text(_("Reading…"), style="dim"))
+            return
         if not typed.strip():
-            members.update(
-                Text(_("Teams: {names}").format(names=join_names(self.services.teams())))
-            )
+            members.update(Text(_("Teams: {names}").format(names=join_names(self.teams))))
             return
-        try:
-            name, people = self.services.team_invitees(typed)
-        except SalestuiError as error:
-            members.update(Text(str(error), style="bold " + (self.app.current_theme.warning or "")))
+        self.read_later("team", partial(_invitees, typed), self._invitees_read)
+
+    def _invitees_read(self, read: tuple[str, list[Person]] | str) -> None:
+        members = self.query_one("#team-members", Static)
+        if isinstance(read, str):
+            members.update(Text(read, style="bold " + (self.app.current_theme.warning or "")))
             return
+        name, people = read
         new = [p for p in people if p.id not in self.invited]
         already = [p for p in people if p.id in self.invited]
         self.found = new
@@ -88,3 +102,11 @@ class TeamInviteScreen(ModalScreen[list[Person] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _invitees(typed: str, services: Services) -> tuple[str, list[Person]] | str:
+    """The team typed and its people, or why there is no such team."""
+    try:
+        return services.team_invitees(typed)
+    except SalestuiError as error:
+        return str(error)

@@ -87,7 +87,7 @@ def _visit_row(visit: Visit, person: PersonDay, evening: bool, today: date, tone
     plan = format_amount(visit.planned_amount)
     if not evening:
         return FitRow(f"visit-{visit.id}", _cells(evening, customer, visit.purpose, plan=plan))
-    outcome = day_rows.outcome_text(visit, person.day, today, tones)
+    outcome = day_rows.outcome_text(visit, person.day, today, tones, evening=True)
     done = format_amount(visit.reported_amount) if visit.reported else ""
     detail = visit.result or visit.purpose
     return FitRow(f"visit-{visit.id}", _cells(evening, customer, detail, outcome, plan, done))

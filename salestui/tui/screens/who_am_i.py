@@ -12,10 +12,11 @@ from textual.widgets import Static
 from salestui.core.models import Person
 from salestui.core.service import Services
 from salestui.i18n import N_, _
+from salestui.tui.screens.base import ReadsLater
 from salestui.tui.widgets.person_picker import PersonPicker, no_match_message
 
 
-class WhoAmIScreen(ModalScreen[Person | None]):
+class WhoAmIScreen(ReadsLater, ModalScreen[Person | None]):
     """A dialog: type, pick with enter; escape leaves things as they were."""
 
     DEFAULT_CSS = """
@@ -33,23 +34,29 @@ class WhoAmIScreen(ModalScreen[Person | None]):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
+        self.loaded = False  # the people are read in a worker
 
     def compose(self) -> ComposeResult:
-        current = self.services.me() if self.services.me_chosen else None
         with Vertical():
             yield Static(_("Who are you?"), classes="who-title")
             yield PersonPicker(
-                self.services.people(),
                 placeholder=_("Your name, or pinyin initials (wf = 王芳)"),
                 id="who-picker",
             )
-            hint = _("Enter picks · Esc cancels · kept for you on this computer, not shared")
-            if current is not None:
-                hint = _("Now: {name}").format(name=current.name) + " · " + hint
-            yield Static(hint, classes="who-hint")
+            yield Static(_("Reading…"), classes="who-hint", id="who-hint")
 
     def on_mount(self) -> None:
         self.query_one(PersonPicker).input.focus()
+        self.read_later("who", _who_and_people, self._loaded)
+
+    def _loaded(self, read: tuple[Person | None, list[Person]]) -> None:
+        current, people = read
+        self.loaded = True
+        self.query_one(PersonPicker).set_people(people)
+        hint = _("Enter picks · Esc cancels · kept for you on this computer, not shared")
+        if current is not None:
+            hint = _("Now: {name}").format(name=current.name) + " · " + hint
+        self.query_one("#who-hint", Static).update(hint)
 
     def on_person_picker_picked(self, event: PersonPicker.Picked) -> None:
         event.stop()
@@ -57,7 +64,12 @@ class WhoAmIScreen(ModalScreen[Person | None]):
 
     def on_person_picker_no_match(self, event: PersonPicker.NoMatch) -> None:
         event.stop()
-        event.picker.show_message(no_match_message(event.query))
+        event.picker.show_message(no_match_message(event.query) if self.loaded else _("Reading…"))
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
+
+
+def _who_and_people(services: Services) -> tuple[Person | None, list[Person]]:
+    """Who the user is now (when they said), and everyone they can pick."""
+    return (services.me() if services.me_chosen else None), services.people()

@@ -15,6 +15,9 @@ from salestui.tui.widgets.show import show_text
 
 
 class HeaderBar(Widget):
+    shown: tuple[str, str] | None = None
+    """The last ``show``'s place and context."""
+
     def compose(self) -> ComposeResult:
         with Horizontal(classes="header-row"):
             yield Static(classes="header-left")
@@ -28,6 +31,7 @@ class HeaderBar(Widget):
         """``left`` where you are, ``right`` the screen's context; who you are is added on
         the right unless the context names you already (the department shares the file:
         every screen says whose view it is)."""
+        self.shown = (left, right)
         who = getattr(self.app, "me_label", "")
         if who and who not in right:
             right = f"{right} · {who}" if right else who
@@ -37,6 +41,11 @@ class HeaderBar(Widget):
         show_text(self.query_one(".header-left", Static), place)
         show_text(self.query_one(".header-right", Static), Text(right))
         self.show_read_only()
+
+    def show_again(self) -> None:
+        """Draw the last place and context again (who you are has been read since)."""
+        if self.shown is not None:
+            self.show(*self.shown)
 
     def show_read_only(self) -> None:
         """The banner, when the app's database refuses writes (checked on every show: a
