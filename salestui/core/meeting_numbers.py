@@ -38,7 +38,6 @@ from salestui.core.numbers_export import goal_text
 from salestui.core.numbers_measurables import band_of
 from salestui.core.numbers_track import status, status_label
 from salestui.core.periods import Period, PeriodKind, period_of
-from salestui.core.store.undo import Scope
 from salestui.core.text import clean_line
 from salestui.i18n import _
 
@@ -207,17 +206,8 @@ class MeetingNumbers:
         """Save a ``/k`` line: the actual and/or the next target, in one undoable step."""
         self.flow.running(meeting_id)
         found = self.parse(meeting_id, line)
-        measurable_id = found.measurable.id
-        owner = _owner_match(found.owner)
-        scopes: list[Scope] = [
-            ("measurable_values", {"measurable_id": measurable_id, "period": found.period.key}
-             | owner),
-            ("measurable_goals", {"measurable_id": measurable_id, "period": found.next.key}
-             | owner),
-            ("measurable_log", {"measurable_id": measurable_id,
-                                "period": [found.period.key, found.next.key]} | owner),
-        ]  # fmt: skip
-        with self.undo_log.record(meeting_id, "number", _line_subject(found), *scopes):
+        # Its rows are watched by the value's and the goal's own steps, which join this one.
+        with self.undo_log.record(meeting_id, "number", _line_subject(found)):
             self.flow.running(meeting_id)
             if found.value is not None:
                 self.numbers.set_value(
@@ -297,10 +287,6 @@ class MeetingNumbers:
 def _same_unit(given: str, unit: str) -> bool:
     given, unit = given.strip().casefold(), unit.strip().casefold()
     return bool(unit) and unit.startswith(given)
-
-
-def _owner_match(owner: Owner) -> dict[str, object]:
-    return {"person_id": owner.person_id} if owner.person_id is not None else {"team": owner.team}
 
 
 def _line_subject(found: NumberCapture) -> str:
