@@ -22,7 +22,15 @@ from salestui.core.capture import Capture
 from salestui.core.capture_numbers import parse_number_line
 from salestui.core.errors import InvalidInput
 from salestui.core.meeting_capture import CaptureResult, Captures
-from salestui.core.models import AgendaKind, AgendaStatus, Entry, EntryKind, Meeting, MeetingKind
+from salestui.core.models import (
+    AgendaItem,
+    AgendaKind,
+    AgendaStatus,
+    Entry,
+    EntryKind,
+    Meeting,
+    MeetingKind,
+)
 from salestui.core.models.numbers import (
     Countermeasure,
     Goal,
@@ -138,12 +146,13 @@ class MeetingNumbers:
         rows = [r for r in rows if r.owner.person_id in people or r.owner.team in teams]
         return MeetingScorecard(period, rows)
 
-    def reviews_numbers(self, meeting_id: int) -> bool:
+    def reviews_numbers(self, meeting_id: int, agenda: list[AgendaItem] | None = None) -> bool:
         """Whether the meeting reviewed numbers: a numbers-review item it reached, or a
-        value, target or countermeasure set in it."""
+        value, target or countermeasure set in it (``agenda``: its items, if read)."""
+        items = self.store.list_agenda(meeting_id) if agenda is None else agenda
         reached = any(
             i.kind == AgendaKind.NUMBERS and i.status in (AgendaStatus.ACTIVE, AgendaStatus.DONE)
-            for i in self.store.list_agenda(meeting_id)
+            for i in items
         )
         return reached or self.store.meeting_touched_numbers(meeting_id)
 
