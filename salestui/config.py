@@ -1,6 +1,8 @@
-"""User configuration: a TOML file in the platform config folder, read by a pydantic-settings
-model, with ``SALESTUI_<KEY>`` environment variables overriding the file (``SALESTUI_ME``,
-``SALESTUI_THEME``, ...).
+"""User configuration: a TOML file in the platform config folder, read by a pydantic model,
+with ``SALESTUI_<KEY>`` environment variables overriding the file (``SALESTUI_ME``,
+``SALESTUI_THEME``, ...; the name in any case, an empty value no override, a table as
+JSON). Read by hand rather than with pydantic-settings, whose import alone was a quarter
+of every command's start.
 
 The model checks types, ranges and unknown keys. A problem never stops the app: each one is
 reported as a one-line warning and the default is used for that key instead.
@@ -9,21 +11,14 @@ reported as a one-line warning and the default is used for that key instead.
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from collections.abc import Callable
-from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
-from pydantic_settings import (
-    BaseSettings,
-    EnvSettingsSource,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    TomlConfigSettingsSource,
-)
 
 from salestui import paths
 from salestui.i18n import _, normalise
@@ -33,33 +28,10 @@ if TYPE_CHECKING:
 
 ENV_PREFIX = "SALESTUI_"
 
-# What load_config is reading: None outside it (a bare ``Config()`` is the defaults), else
-# the file (None when it could not be read) and the keys already reported as bad.
-_READING: ContextVar[tuple[Path | None, frozenset[str]] | None] = ContextVar(
-    "salestui_config_reading", default=None
-)
 
 # A key string as Textual writes it: "f2", "ctrl+shift+a", "question_mark", "?", "K" (commas
 # separate several keys for one binding).
 _KEY = re.compile(r"^(?:[a-z0-9_]+\+)*(?:[a-z0-9_]+|[^\sA-Za-z0-9_+,])$|^[A-Z]$")
-
-
-class _FileSource(TomlConfigSettingsSource):
-    """The TOML file without the keys already reported as bad."""
-
-    def __init__(self, settings_cls: type[BaseSettings]) -> None:
-        path, skipped = _READING.get() or (None, frozenset())
-        super().__init__(settings_cls, toml_file=path)
-        for key in skipped:
-            self.init_kwargs.pop(key, None)
-
-
-class _EnvSource(EnvSettingsSource):
-    """``SALESTUI_<KEY>`` variables without the ones already reported as bad."""
-
-    def __call__(self) -> dict[str, Any]:
-        _path, skipped = _READING.get() or (None, frozenset())
-        return {key: value for key, value in super().__call__().items() if key not in skipped}
 
 
 class MailConfig(BaseModel):
@@ -83,11 +55,10 @@ class MailConfig(BaseModel):
         return value
 
 
-class Config(BaseSettings):
+class Config(BaseModel):
     """Every setting, its type and its range; plus the problems found and the file read."""
 
-    # An empty variable (SALESTUI_ME=) leaves the file's value in force, as before.
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", env_ignore_empty=True)
+    model_config = ConfigDict(extra="forbid")
 
     me: str | None = None
     language: str | None = None
@@ -134,21 +105,6 @@ class Config(BaseSettings):
             raise ValueError("a boolean is not a number")
         return value
 
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        """Keyword arguments, then the environment, then the file; a bare ``Config()``
-        (outside load_config) is the defaults alone."""
-        if _READING.get() is None:
-            return (init_settings,)
-        return (init_settings, _EnvSource(settings_cls), _FileSource(settings_cls))
-
 
 _RANGES = ("greater_than", "greater_than_equal", "less_than", "less_than_equal")
 
@@ -180,14 +136,49 @@ def _problem(key: str, error: Any) -> str:
     return _("expected text")
 
 
+def _file_values(path: Path | None) -> dict[str, Any]:
+    if path is None or not path.is_file():
+        return {}
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _environment_values() -> dict[str, Any]:
+    """``SALESTUI_<KEY>`` for each key (any case; empty: no override; a table as JSON)."""
+    found = {name.lower(): value for name, value in os.environ.items()}
+    values: dict[str, Any] = {}
+    for key, field in Config.model_fields.items():
+        value = found.get((ENV_PREFIX + key).lower())
+        if not value:
+            continue
+        if field.annotation is not None and "dict" in str(field.annotation):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                pass  # left as text: the model says it is not a table
+        values[key] = value
+    return values
+
+
+def _merged(low: dict[str, Any], high: dict[str, Any]) -> dict[str, Any]:
+    """``high`` over ``low``, tables merged key by key."""
+    out = dict(low)
+    for key, value in high.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merged(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
 def _validate(path: Path | None) -> Config:
-    """The model with every bad key reported once and left at its default."""
+    """The model with every bad key reported once and left at its default: the
+    environment over the file."""
     skipped: set[str] = set()
     warnings: list[str] = []
+    given = _merged(_file_values(path), _environment_values())
     while True:
-        token = _READING.set((path, frozenset(skipped)))
         try:
-            config = Config()
+            config = Config.model_validate({k: v for k, v in given.items() if k not in skipped})
         except ValidationError as error:
             new = {str(item["loc"][0]): item for item in error.errors() if item["loc"]}
             new = {key: item for key, item in new.items() if key not in skipped}
@@ -201,8 +192,6 @@ def _validate(path: Path | None) -> Config:
                     message = _("Bad value for config key {key}: {problem}")
                     warnings.append(message.format(key=key, problem=_problem(key, item)))
             continue
-        finally:
-            _READING.reset(token)
         config.warnings[:0] = warnings
         config._rejected = frozenset(skipped)
         return config
