@@ -9,37 +9,37 @@ The app process trusts nothing else a browser could have a say in.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from salestui.core.errors import InvalidInput
 from salestui.i18n import _
-
-if TYPE_CHECKING:
-    from argon2 import PasswordHasher
 
 TOKEN_ENV = "SALESTUI_SIGN_IN_TOKEN"  # set by ``serve`` for the app process it starts
 TOKEN_SECONDS = 60
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024
 
-
-@functools.cache
-def _hasher() -> PasswordHasher:
-    # Made (and argon2 imported) when a password is first hashed or checked: not by every
-    # command that starts (hashing the dummy below takes a fifth of a second).
-    from argon2 import PasswordHasher
-
-    return PasswordHasher()
+_HASHER = PasswordHasher()
 
 
-@functools.cache
-def _dummy() -> str:
-    """Verified when the name is unknown, so a wrong name costs as long as a wrong password."""
-    return _hasher().hash(secrets.token_hex(16))
+@cache
+def _dummy_hash() -> str:
+    """Verified when the name is unknown, so that a wrong name costs as long as a wrong
+    password. Made on first use: hashing takes a third of a second, which every command
+    would pay at start-up."""
+    return _HASHER.hash(secrets.token_hex(16))
+
+
+def prepare() -> None:
+    """Make the stand-in hash now, so that the first unknown name is not slower than the
+    rest (a server calls this before it takes sign-ins)."""
+    _dummy_hash()
 
 
 def check_new_password(password: str) -> None:
@@ -56,16 +56,13 @@ def check_new_password(password: str) -> None:
 
 def hash_password(password: str) -> str:
     check_new_password(password)
-    return _hasher().hash(password)
+    return _HASHER.hash(password)
 
 
 def verify_password(hashed: str | None, password: str) -> bool:
     """Whether ``password`` matches ``hashed`` (None: nobody - checked all the same)."""
-    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-
-    dummy = _dummy()  # made first whichever the case, so the first check costs the same
     try:
-        return _hasher().verify(hashed or dummy, password) and hashed is not None
+        return _HASHER.verify(hashed or _dummy_hash(), password) and hashed is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

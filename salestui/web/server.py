@@ -29,7 +29,7 @@ from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from salestui.core.sign_in import TOKEN_ENV
+from salestui.core.sign_in import TOKEN_ENV, prepare
 from salestui.i18n import _, current_language
 from salestui.web.gate import Gate
 from salestui.web.guard import Attempts, Sessions
@@ -119,6 +119,7 @@ class SalestuiServer(Server):
         self.sessions = Sessions()
         self.attempts = Attempts()
         self.terminals: set[web.WebSocketResponse] = set()
+        prepare()  # every sign-in costs the same from the first
 
     async def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[_headers])

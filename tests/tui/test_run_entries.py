@@ -229,3 +229,34 @@ async def test_the_scrollbar_comes_when_the_list_overflows_and_follows_it_after(
         )  # fmt: skip
         assert table.scroll_y == table.max_scroll_y > 0
         assert "more 2" in live_console.table_text(app, "#entries")[-1]
+
+
+async def test_the_line_leaves_the_input_with_its_row_on_the_list_and_keys_behind_enter_stay(
+    live_console, services: Services, clock: FixedClock
+) -> None:
+    """The cleared line and the new row reach the screen together: whenever the input
+    empties, the row is on the list already. Keys typed right behind Enter begin the next
+    line; a line that cannot be saved stays in the input."""
+    meeting_id = started(live_console, services)
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await live_console.open_run(app, pilot, meeting_id)
+        table = screen.query_one("#entries", EntriesTable)
+        rows_when_emptied: list[int] = []
+
+        def emptied(value: str) -> None:
+            if value == "":
+                rows_when_emptied.append(table.row_count)
+
+        screen.watch(screen.capture.input, "value", emptied, init=False)
+        await pilot.press(*"华东回款", "enter", *"下一")
+        await pilot.pause()
+        assert rows_when_emptied == [4]  # emptied once, with the fourth row shown
+        assert screen.capture.value == "下一"
+        assert "华东回款" in live_console.table_text(app, "#entries")[-1]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert rows_when_emptied == [4, 5] and screen.capture.value == ""
+        await pilot.press(*"/a @nobody 提交", "enter")  # no such person: not saved
+        await pilot.pause()
+        assert screen.capture.value == "/a @nobody 提交" and table.row_count == 5

@@ -210,9 +210,9 @@ class RunCommands:
         except SalestuiError as error:
             capture.failed(line, str(error))
             return
-        capture.saved(self.live.services.clock.now())
         if entry_id is None:
-            self._show_at_once(result)
+            self._show_at_once(result)  # the row first: the line leaves with it on the list
+        capture.saved(self.live.services.clock.now())
         if entry_id is not None:
             self.host.reload_data(then=lambda: self.host.entries.select_entry(entry_id))
         else:

@@ -7,9 +7,10 @@ UI thread and answers with ``show_preview``) and ``Submitted`` on Enter (the scr
 and answers with ``saved`` - the line is cleared - or ``failed`` - the text stays).
 
 Enter is handled by the input itself, in order with the characters around it: the line
-goes out in the message and the input is emptied at once, so characters typed right
-behind Enter start the next line. (As a binding it would only run once the key had
-bubbled up to the app, after those characters.) A line that cannot be saved comes back.
+goes out in the message, and characters typed right behind Enter start the next line.
+(As a binding it would only run once the key had bubbled up to the app, after those
+characters.) The line leaves the input when the screen answers that it was saved, in the
+same frame as the new entry shows; a line that cannot be saved stays, to be put right.
 """
 
 from __future__ import annotations
@@ -46,14 +47,29 @@ class CaptureInput(Input):
 
         value: str
 
+    sent: tuple[str, ...] = ()
+    """Lines sent with Enter and not yet answered, oldest first: the start of the text."""
+
     def on_key(self, event: events.Key) -> None:
         if event.key != "enter":
             return
         event.stop()
         event.prevent_default()
-        if self.value.strip():
-            value, self.value = self.value, ""
-            self.post_message(self.Entered(value))
+        line = self.value[sum(len(sent) for sent in self.sent) :]
+        if line.strip():
+            self.sent += (line,)
+            self.post_message(self.Entered(line))
+
+    def answered(self, saved: bool) -> None:
+        """The oldest line sent was saved: it leaves the text, and what was typed behind it
+        stays. Not saved: it stays to be put right, and so do the lines sent after it."""
+        if not self.sent:
+            return
+        line, self.sent = self.sent[0], self.sent[1:] if saved else ()
+        if saved and self.value.startswith(line):
+            cursor = self.cursor_position
+            self.value = self.value[len(line) :]
+            self.cursor_position = max(0, cursor - len(line))
 
 
 class CaptureLine(Vertical):
@@ -92,6 +108,10 @@ class CaptureLine(Vertical):
     @property
     def input(self) -> Input:
         return self.query_one("#capture-input", Input)
+
+    @property
+    def _capture_input(self) -> CaptureInput:
+        return self.query_one("#capture-input", CaptureInput)
 
     @property
     def value(self) -> str:
@@ -147,7 +167,8 @@ class CaptureLine(Vertical):
         self.set_class(error, "-error")
 
     def saved(self, at: datetime) -> None:
-        """The line was stored (it left the input on Enter): say so, discreetly."""
+        """The line was stored: it leaves the input, and a discreet word says so."""
+        self._capture_input.answered(saved=True)
         self.editing = None
         self._update_labels()
         self.ask_preview(self.input.value)
@@ -155,12 +176,10 @@ class CaptureLine(Vertical):
         show_text(self.query_one("#capture-saved", Static), Text(saved))
 
     def failed(self, line: str, message: str) -> None:
-        """Nothing was saved: ``line`` comes back (before anything typed since) with why."""
-        value = line + self.input.value
-        with self.input.prevent(Input.Changed):
-            self.input.value = value
-        self.input.cursor_position = len(value)
-        self._failed = value
+        """Nothing was saved: ``line`` stays in the input (before anything typed since),
+        with why."""
+        self._capture_input.answered(saved=False)
+        self._failed = self.input.value
         self.query_one("#capture-preview", Static).update(Text(message))
         self.set_class(True, "-error")
 
@@ -171,6 +190,7 @@ class CaptureLine(Vertical):
             self._update_labels()
 
     def begin_edit(self, entry_id: int, text: str) -> None:
+        self._capture_input.sent = ()
         self.editing = entry_id
         self.input.value = text
         self.input.cursor_position = len(text)
@@ -179,6 +199,7 @@ class CaptureLine(Vertical):
         self.input.focus()
 
     def cancel_edit(self) -> None:
+        self._capture_input.sent = ()
         self.editing = None
         self.input.value = ""
         self._update_labels()
