@@ -36,7 +36,6 @@ ACTION_COLUMNS = (
 OWNER_COLUMNS = ("action_id", "person_id", "position")
 TAG_COLUMNS = ("action_id", "tag")
 HISTORY_DAYS = 540  # scale meetings spread over the last year and a half
-_ISO = "%Y-%m-%dT%H:%M:%SZ"
 
 # Status weights by where the due date stands (open, in_progress, waiting, blocked,
 # done, cancelled): long past -> mostly closed; not yet due -> mostly open.
@@ -133,14 +132,14 @@ def _meetings(
                 "purpose": purpose,
                 "chair_id": chair,
                 "series_id": None,
-                "scheduled_start": start.strftime(_ISO),
+                "scheduled_start": start.isoformat()[:19] + "Z",
                 "planned_minutes": minutes,
                 "location": None,
                 "status": MeetingStatus.CONFIRMED.value,
-                "agenda_circulated_at": (start - timedelta(days=1)).strftime(_ISO),
-                "actual_start": actual_start.strftime(_ISO),
-                "actual_end": actual_end.strftime(_ISO),
-                "created_at": (start - timedelta(days=3)).strftime(_ISO),
+                "agenda_circulated_at": (start - timedelta(days=1)).isoformat()[:19] + "Z",
+                "actual_start": actual_start.isoformat()[:19] + "Z",
+                "actual_end": actual_end.isoformat()[:19] + "Z",
+                "created_at": (start - timedelta(days=3)).isoformat()[:19] + "Z",
             }
         )
         items.append(
@@ -153,7 +152,7 @@ def _meetings(
                 item_base + n,
                 team,
                 int(actual_end.timestamp()),
-                actual_end.strftime(_ISO),
+                actual_end.isoformat()[:19] + "Z",
                 local_day,
             )
         )
@@ -342,13 +341,14 @@ class _ActionRows:
         count, slots, n_meetings = self.count, self.slots, len(self.slots)
         values, waiting, blocked = self._values, ActionStatus.WAITING, ActionStatus.BLOCKED
         closed_statuses = (ActionStatus.DONE, ActionStatus.CANCELLED)
+        n_due, n_carried = len(_DUE_IN), len(_CARRIED)
         for n in range(start, stop):
             action_id = self.action_base + n
             meeting_id, item_id, team, created, created_s, created_ord = slots[
                 n * n_meetings // count
             ]
             title, tag = self._title()
-            due_ord = created_ord + pick(_DUE_IN)
+            due_ord = created_ord + _DUE_IN[int(random_() * n_due)]
             status = self._status(due_ord)
             completed, updated_s = self._updates(status, created, created_s)
             closed = status in closed_statuses
@@ -371,7 +371,7 @@ class _ActionRows:
                 updated_s,
                 completed,
                 follow,
-                pick(_CARRIED) if not closed else 0,
+                _CARRIED[int(random_() * n_carried)] if not closed else 0,
                 pick(data.WAITING_ON) if status == waiting else None,
                 pick(data.BLOCKED_BY) if status == blocked else None,
                 int(roll < 0.04),
