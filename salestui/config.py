@@ -46,6 +46,7 @@ class MailConfig(BaseModel):
     user: str | None = None
     from_: str | None = Field(default=None, alias="from")
     timeout: float = Field(default=20, gt=0, le=600)
+    cafile: str | None = None  # a PEM file to trust instead of the system's (a self-signed server)
 
     @field_validator("port", "timeout", mode="before")
     @classmethod
@@ -297,4 +298,5 @@ def mail_settings(config: Config) -> MailSettings:
         user=(mail.user or "").strip() or None,
         sender=(mail.from_ or "").strip() or None,
         timeout=mail.timeout,
+        cafile=(mail.cafile or "").strip() or None,
     )

@@ -507,16 +507,19 @@ class SmtpServer:
     """An aiosmtpd server on 127.0.0.1 that can be stopped (the port then refuses) and
     started again on the same port, plus a [mail] config that points at it."""
 
-    def __init__(self) -> None:
+    def __init__(self, **options: Any) -> None:
         self.host = "127.0.0.1"
         self.port = free_port()
         self.mailbox = Mailbox()
         self.controller: Any = None
+        self.options = options  # aiosmtpd's: ssl_context, tls_context, authenticator, ...
 
     def start(self) -> None:
         from aiosmtpd.controller import Controller
 
-        self.controller = Controller(self.mailbox, hostname=self.host, port=self.port)
+        self.controller = Controller(
+            self.mailbox, hostname=self.host, port=self.port, **self.options
+        )
         self.controller.start()
 
     def stop(self) -> None:
@@ -549,6 +552,57 @@ def smtp_server() -> Iterator[SmtpServer]:
     server.start()
     yield server
     server.stop()
+
+
+class TlsServers:
+    """SMTP servers on 127.0.0.1 with a certificate made for the test (trustme): ``ca_pem``
+    is the file a [mail] table's cafile names to trust it; ``start(mode)`` starts one -
+    "ssl" (TLS from the first byte) or "starttls" - whose logins (user, password) are
+    recorded in ``.logins`` and must be ``password``."""
+
+    def __init__(self, folder: Path) -> None:
+        import ssl
+
+        import trustme
+
+        self.ca = trustme.CA(organization_name="salestui tests")
+        self.ca_pem = folder / "test-ca.pem"
+        self.ca.cert_pem.write_to_path(str(self.ca_pem))
+        self.context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        self.ca.issue_cert("127.0.0.1", "localhost").configure_cert(self.context)
+        self.logins: list[tuple[str, str]] = []
+        self.password = ""
+        self.servers: list[SmtpServer] = []
+
+    def _authenticate(self, server, session, envelope, mechanism, auth_data):  # noqa: ANN001
+        from aiosmtpd.smtp import AuthResult
+
+        login = auth_data.login.decode()
+        password = auth_data.password.decode()
+        self.logins.append((login, password))
+        ok = bool(self.password) and password == self.password
+        return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535
+
+    def start(self, mode: str) -> SmtpServer:
+        if mode == "ssl":
+            options: dict[str, Any] = {"ssl_context": self.context}
+        else:
+            options = {"tls_context": self.context, "require_starttls": True}
+        server = SmtpServer(authenticator=self._authenticate, auth_required=bool(self.password),
+                            **options)  # fmt: skip
+        server.start()
+        self.servers.append(server)
+        return server
+
+
+@pytest.fixture
+def tls_servers(tmp_path: Path) -> Iterator[TlsServers]:
+    """``tls_servers.start("ssl" | "starttls")``: a real SMTP server speaking TLS with a
+    certificate of the test's own CA (``tls_servers.ca_pem``); stopped after the test."""
+    servers = TlsServers(tmp_path)
+    yield servers
+    for server in servers.servers:
+        server.stop()
 
 
 @pytest.fixture

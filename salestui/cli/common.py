@@ -324,6 +324,7 @@ def action_json(row: ActionRow) -> dict[str, Any]:
         "carried_count": row.carried_count,
         "last_follow_up": _moment(row.last_follow_up),
         "next_follow_up": row.next_follow_up.isoformat() if row.next_follow_up else None,
+        "confidential": row.confidential,
     }
 
 
@@ -346,7 +347,9 @@ ACTION_HEADERS = (N_("ID"), N_("Title"), N_("Owners"), N_("Due"), N_("P"), N_("S
 
 
 def action_cells(row: ActionRow, today: date) -> list[tuple[str, bool]]:
-    """The cells of one actions-table row, each with whether it is a warning (overdue)."""
+    """The cells of one actions-table row, each with whether it is a warning (overdue). A
+    confidential item's title comes after the marker the app shows (``[confidential]``)."""
+    from salestui.core.export.confidential import mark
     from salestui.core.names import join_names
 
     closed = row.status.value in ("done", "cancelled")
@@ -355,7 +358,7 @@ def action_cells(row: ActionRow, today: date) -> list[tuple[str, bool]]:
     due = row.due.isoformat() if closed and row.due else due_label(row.due, today)
     return [
         (str(row.id), False),
-        (row.title, False),
+        (mark(row.title) if row.confidential else row.title, False),
         (join_names(row.owners) if row.owners else _("(unassigned)"), False),
         (due, overdue),
         (f"p{row.priority}", False),

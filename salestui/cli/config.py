@@ -165,6 +165,7 @@ def _mail_json(settings: Any) -> dict[str, Any]:
         "user": mail.user,
         "from": mail.sender,
         "timeout": mail.timeout,
+        "cafile": mail.cafile,
         "password": password_source(mail) if mail.configured else "none",
     }
 

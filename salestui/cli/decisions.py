@@ -109,12 +109,12 @@ def decisions_supersede(old_id: int, new_id: int) -> None:
 
 
 @decisions.command("confidential")
-@click.argument("kind", type=click.Choice(["note", "decision", "action"]))
+@click.argument("kind", type=click.Choice(["note", "decision", "action", "item"]))
 @click.argument("row_id", metavar="ID", type=ID)
 @click.option("--off", is_flag=True, help="No longer confidential.")
 def decisions_confidential(kind: str, row_id: int, off: bool) -> None:
-    """Mark a meeting note (entry id), decision or action item confidential: left out of
-    every export unless --include-confidential is given."""
+    """Mark a meeting note (entry id), decision, action item or agenda item (item)
+    confidential: left out of every export unless --include-confidential is given."""
     from salestui.core.decisions import DecisionRegister
 
     DecisionRegister(open_services()).set_confidential(kind, row_id, not off)

@@ -36,7 +36,8 @@ confidential_option = click.option(
     "--include-confidential",
     "confidential",
     is_flag=True,
-    help="Keep confidential notes, decisions and actions (marked); left out by default.",
+    help="Keep confidential notes, decisions, actions and agenda items (marked); left out "
+    "by default.",
 )
 
 
@@ -76,15 +77,21 @@ def export_minutes(meeting_id: int, output: Path | None, force: bool, confidenti
 @click.option(
     "--circulate", is_flag=True, help="Also record that the agenda went out to participants now."
 )
-def export_agenda(meeting_id: int, output: Path | None, force: bool, circulate: bool) -> None:
+@confidential_option
+def export_agenda(
+    meeting_id: int, output: Path | None, force: bool, circulate: bool, confidential: bool
+) -> None:
     """The agenda of MEETING as markdown, to send to participants before the meeting.
 
-    Exporting alone does not mark the agenda as circulated; --circulate does.
+    Exporting alone does not mark the agenda as circulated; --circulate does. Confidential
+    agenda items (a confidential topic carried from a parked one) are left out unless
+    --include-confidential.
     """
     from salestui.core.export.agenda import render_agenda
 
     svc = services(create=False)
-    _emit(render_agenda(svc.meeting_detail(meeting_id)), output, force)
+    document = render_agenda(svc.meeting_detail(meeting_id), include_confidential=confidential)
+    _emit(document, output, force)
     if circulate:
         from salestui.core.planning import Planning
 

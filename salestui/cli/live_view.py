@@ -212,6 +212,13 @@ class Pending:
     command: str
 
 
+def _shown(text: str, confidential: bool) -> str:
+    """The words, after the app's confidential marker when they are confidential."""
+    from salestui.core.export.confidential import mark
+
+    return mark(text) if confidential else text
+
+
 def pending(detail: MeetingDetail) -> list[Pending]:
     """The same questions as ``LiveMeeting.open_questions``, each with its id and command."""
     from salestui.core.models import DecisionStatus, EntryKind
@@ -222,7 +229,7 @@ def pending(detail: MeetingDetail) -> list[Pending]:
             found.append(
                 Pending(
                     _("decision {id} not confirmed: {text}").format(
-                        id=decision.id, text=decision.text
+                        id=decision.id, text=_shown(decision.text, decision.confidential)
                     ),
                     f"salestui run decide {decision.id} confirmed|rejected",
                 )
@@ -238,13 +245,14 @@ def pending(detail: MeetingDetail) -> list[Pending]:
             command = f"salestui run settle {action.id} --due DATE | --unassigned"
         else:
             continue
-        found.append(Pending(what.format(id=action.id, text=action.title), command))
+        text = _shown(action.title, action.confidential)
+        found.append(Pending(what.format(id=action.id, text=text), command))
     for entry in detail.entries:
         if entry.kind == EntryKind.PARK and entry.disposition is None and not entry.deleted:
             found.append(
                 Pending(
                     _("parked entry {id} not resolved: {text}").format(
-                        id=entry.id, text=entry.text
+                        id=entry.id, text=_shown(entry.text, entry.confidential)
                     ),
                     f"salestui run park-resolve {entry.id} next|action|dropped",
                 )
@@ -261,12 +269,14 @@ def pending_lines(live_meeting: LiveMeeting, meeting_id: int) -> list[str]:
     for row in live_meeting.must_resolve_actions(meeting_id):
         what = _("action {id} carried {count} times must be resolved: {text}")
         command = f"salestui run review {meeting_id} {row.id} done|new_due|drop|escalate"
-        found.append(Pending(what.format(id=row.id, count=row.carried_count, text=row.title),
+        text = _shown(row.title, row.confidential)
+        found.append(Pending(what.format(id=row.id, count=row.carried_count, text=text),
                              command))  # fmt: skip
     for item in live_meeting.must_resolve_items(meeting_id):
         what = _("agenda item {id} carried {count} times must be resolved: {text}")
         command = f"salestui run drop-item {item.id}"
-        found.append(Pending(what.format(id=item.id, count=item.carried_count, text=item.title),
+        text = _shown(item.title, item.confidential)
+        found.append(Pending(what.format(id=item.id, count=item.carried_count, text=text),
                              command))  # fmt: skip
     if len(found) != len(questions):  # the core knows best: show its own words
         return [f"  - {q}" for q in questions]

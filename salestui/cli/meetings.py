@@ -184,13 +184,20 @@ def _detail_json(detail: MeetingDetail) -> dict[str, Any]:
             "standing": item.standing,
             "carried_from": item.carried_from,
             "carried_count": item.carried_count,
+            "confidential": item.confidential,
         }
         for item in detail.agenda
     ]
     data["agenda_minutes"] = detail.agenda_minutes
     data["over_length"] = detail.over_length
     data["decisions"] = [
-        {"id": d.id, "text": d.text, "status": d.status, "decided_at": d.decided_at}
+        {
+            "id": d.id,
+            "text": d.text,
+            "status": d.status,
+            "decided_at": d.decided_at,
+            "confidential": d.confidential,
+        }
         for d in detail.decisions
     ]
     data["actions"] = [action_json(action_row(a.id)) for a in detail.actions if a.id]

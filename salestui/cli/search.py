@@ -23,6 +23,7 @@ def search(words: tuple[str, ...], limit: int, as_json: bool) -> None:
     follow-up notes, waiting/blocked reasons, decisions, meeting notes, agenda items and
     meetings. Each hit says where it matched and which action or meeting to open."""
     from salestui.cli.stream import TextTable, plain
+    from salestui.core.export.confidential import mark
     from salestui.core.search import search as find
 
     svc = services(create=False)
@@ -37,6 +38,7 @@ def search(words: tuple[str, ...], limit: int, as_json: bool) -> None:
                     "action_id": h.action_id,
                     "meeting_id": h.meeting_id,
                     "at": h.at,
+                    "confidential": h.confidential,
                 }
                 for h in hits
             ]
@@ -51,7 +53,7 @@ def search(words: tuple[str, ...], limit: int, as_json: bool) -> None:
             (plain(hit.where), False),
             (_("action {id}").format(id=hit.action_id) if hit.action_id is not None
              else _("meeting {id}").format(id=hit.meeting_id), False),
-            (plain(hit.text), False),
+            (plain(mark(hit.text) if hit.confidential else hit.text), False),
         ]
         for hit in hits
     )  # fmt: skip

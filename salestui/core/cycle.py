@@ -105,6 +105,7 @@ def add_next_agenda(
                 standing=True,
                 carried_from=held.id if source is not None and held is not None else None,
                 carried_count=source.carried_count + 1 if source is not None else 0,
+                confidential=source.confidential if source is not None else False,
             )
         )
     if held is None or held.id is None:
@@ -122,6 +123,7 @@ def add_next_agenda(
                     kind=item.kind,
                     carried_from=held.id,
                     carried_count=item.carried_count + 1,
+                    confidential=item.confidential,
                 )
             )
     for entry in store.list_entries(held.id):
@@ -134,6 +136,7 @@ def add_next_agenda(
                     kind=AgendaKind.DISCUSSION,
                     carried_from=held.id,
                     carried_count=1,
+                    confidential=entry.confidential,
                 )
             )
 
@@ -162,6 +165,7 @@ def carry_into_planned(
         if item.title in standing:
             mark = standing[item.title]
             mark.carried_from, mark.carried_count = held.id, item.carried_count + 1
+            mark.confidential = mark.confidential or item.confidential
             store.update_agenda_item(mark)
             continue
         store.add_agenda_item(
@@ -169,6 +173,7 @@ def carry_into_planned(
                 meeting_id=following.id, title=item.title,
                 timebox_minutes=item.timebox_minutes, presenter_id=item.presenter_id,
                 kind=item.kind, carried_from=held.id, carried_count=item.carried_count + 1,
+                confidential=item.confidential,
             )
         )  # fmt: skip
     for entry in store.list_entries(held.id):
@@ -178,7 +183,7 @@ def carry_into_planned(
                     AgendaItem(
                         meeting_id=following.id, title=entry.text,
                         timebox_minutes=PARKED_TOPIC_MINUTES, kind=AgendaKind.DISCUSSION,
-                        carried_from=held.id, carried_count=1,
+                        carried_from=held.id, carried_count=1, confidential=entry.confidential,
                     )
                 )  # fmt: skip
     return following

@@ -27,7 +27,9 @@ from salestui.core.service import Services
 from salestui.i18n import _
 
 PAGE_SIZE = 200  # rows read per page; the screen reads the next page as it scrolls
-CONFIDENTIAL_TABLES = {"note": "entries", "decision": "decisions", "action": "action_items"}
+CONFIDENTIAL_TABLES = {
+    "note": "entries", "decision": "decisions", "action": "action_items", "item": "agenda_items",
+}  # fmt: skip
 
 
 @dataclass
@@ -166,7 +168,8 @@ class DecisionRegister:
     # -- confidential ------------------------------------------------------------------------
 
     def set_confidential(self, kind: str, row_id: int, confidential: bool) -> None:
-        """Mark a note (entry), decision or action confidential, or not (a journal step).
+        """Mark a note (entry), decision, action or agenda item confidential, or not (a
+        journal step).
         A decision's or action's own entry goes with it."""
         target = self.confidential_target(kind, row_id)
         summary = _("Marked confidential") if confidential else _("No longer confidential")
@@ -177,7 +180,9 @@ class DecisionRegister:
         """The rows a confidential mark of ``kind`` ``row_id`` changes (``NotFound``)."""
         table = CONFIDENTIAL_TABLES.get(kind)
         if table is None:
-            raise InvalidInput(_("Only notes, decisions and actions can be confidential"))
+            raise InvalidInput(
+                _("Only notes, decisions, actions and agenda items can be confidential")
+            )
         meeting_id: int | None
         if table == "decisions":
             decision = self._decision(row_id)
@@ -187,6 +192,11 @@ class DecisionRegister:
             if action is None:
                 raise NotFound(_("No action item with id {id}").format(id=row_id))
             meeting_id, entry_id, words = action.meeting_id, action.entry_id, action.title
+        elif table == "agenda_items":
+            item = self.store.get_agenda_item(row_id)
+            if item is None:
+                raise NotFound(_("No agenda item with id {id}").format(id=row_id))
+            meeting_id, entry_id, words = item.meeting_id, None, item.title
         else:
             entry = self.store.get_entry(row_id)
             if entry is None:

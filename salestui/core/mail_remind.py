@@ -44,14 +44,19 @@ def _reminder_text(person: Person, days: int, lists: dict[str, list[ActionRow]])
 
 def _gather(services: Services, days: int, today: date) -> dict[int, dict[str, list]]:
     """Each owner's overdue, due-soon and check-in items (an item with two owners goes to
-    both)."""
+    both). Confidential items stay out, as out of every mail."""
     store = services.store
     due_rows = store.list_actions(
-        ActionQuery(statuses=list(OPEN_STATUSES), due_before=today + timedelta(days=days + 1)),
+        ActionQuery(
+            statuses=list(OPEN_STATUSES),
+            due_before=today + timedelta(days=days + 1),
+            no_confidential=True,
+        ),
         limit=_LIMIT,
     )
     check_rows = store.list_actions(
-        ActionQuery(statuses=list(OPEN_STATUSES), check_in_by=today), limit=_LIMIT
+        ActionQuery(statuses=list(OPEN_STATUSES), check_in_by=today, no_confidential=True),
+        limit=_LIMIT,
     )
     owners: dict[int, dict[str, list]] = {}
 

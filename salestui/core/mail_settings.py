@@ -50,6 +50,9 @@ class MailSettings:
     user: str | None = None
     sender: str | None = None  # "from": '王芳 <wang.fang@example.com>' or an address
     timeout: float = DEFAULT_TIMEOUT
+    # The certificate(s) to trust, a PEM file, instead of the system's: a server with a
+    # self-signed certificate (or one of the company's own CA).
+    cafile: str | None = None
 
     @property
     def configured(self) -> bool:

@@ -7,6 +7,7 @@ worker thread, so a slow server never holds up the screen."""
 
 from __future__ import annotations
 
+import base64
 import smtplib
 import socket
 import ssl
@@ -44,8 +45,36 @@ class Transport(Protocol):
     def close(self) -> None: ...
 
 
+def tls_context(settings: MailSettings) -> ssl.SSLContext:
+    """Verify the server's certificate and name: against the system's certificates, or
+    only those in ``cafile`` (a self-signed server's own certificate, the company's CA)."""
+    if settings.cafile is None:
+        return ssl.create_default_context()
+    path = Path(settings.cafile).expanduser()
+    if not path.is_file():
+        raise ValueError(
+            _("cafile in the [mail] table is not a file: {path}").format(path=settings.cafile)
+        )
+    return ssl.create_default_context(cafile=str(path))
+
+
+def _tls_text(error: ssl.SSLError) -> str:
+    """Why TLS failed, with what to do when the certificate was not trusted."""
+    if isinstance(error, ssl.SSLCertVerificationError):
+        reason = error.verify_message or error.reason or str(error)
+        return _(
+            "the mail server's certificate was not accepted ({reason}); if the server uses "
+            'its own certificate, set cafile = "/path/to/its-cert.pem" in the [mail] table'
+        ).format(reason=reason)
+    return _("the secure connection to the mail server failed: {reason}").format(
+        reason=error.reason or " ".join(str(error).split())
+    )
+
+
 def failure_text(error: BaseException) -> str:
     """One line for why sending failed (never the password: smtplib does not echo it)."""
+    if isinstance(error, ssl.SSLError):
+        return _tls_text(error)
     if isinstance(error, TimeoutError | socket.timeout) or isinstance(
         error.__context__, TimeoutError | socket.timeout
     ):  # smtplib reports a reply that never came as a lost connection
@@ -65,6 +94,22 @@ def failure_text(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
 
+def login(smtp: smtplib.SMTP, user: str, password: str) -> None:
+    """Log in; a name or password beyond ASCII (口令) goes as UTF-8 in AUTH PLAIN (RFC
+    4616), which smtplib's own login cannot send."""
+    if (user + password).isascii():
+        smtp.login(user, password)
+        return
+    if "plain" not in smtp.esmtp_features.get("auth", "").lower().split():
+        raise smtplib.SMTPException(
+            _("the mail server cannot take a user name or password that is not plain ASCII")
+        )
+    token = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
+    code, answer = smtp.docmd("AUTH", f"PLAIN {token}")
+    if code not in (235, 503):  # 503: already logged in
+        raise smtplib.SMTPAuthenticationError(code, answer)
+
+
 class SmtpTransport:
     """One connection for a run of messages."""
 
@@ -77,18 +122,18 @@ class SmtpTransport:
         host, port, timeout = settings.host or "", settings.smtp_port, settings.timeout
         if settings.security == "ssl":
             smtp: smtplib.SMTP = smtplib.SMTP_SSL(
-                host, port, timeout=timeout, context=ssl.create_default_context()
+                host, port, timeout=timeout, context=tls_context(settings)
             )
         else:
             smtp = smtplib.SMTP(host, port, timeout=timeout)
         try:
             smtp.ehlo()
             if settings.security == "starttls":
-                smtp.starttls(context=ssl.create_default_context())
+                smtp.starttls(context=tls_context(settings))
                 smtp.ehlo()
             password = mail_password(settings)
             if settings.user and password:
-                smtp.login(settings.user, password)
+                login(smtp, settings.user, password)
         except BaseException:
             smtp.close()
             raise

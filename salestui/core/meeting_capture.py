@@ -148,6 +148,7 @@ class Captures:
                     title=parsed.text,
                     timebox_minutes=5,
                     kind=AgendaKind.DISCUSSION,
+                    confidential=entry.confidential,
                 )
             )
             where = order.index(current.id) + 1 if current and current.id in order else len(order)

@@ -137,7 +137,7 @@ class Closing:
             if disposition == "action":
                 created = self.services.add_action(
                     entry.text, owners or [], meeting_id=entry.meeting_id,
-                    agenda_item_id=entry.agenda_item_id,
+                    agenda_item_id=entry.agenda_item_id, confidential=entry.confidential,
                 )  # fmt: skip
                 recording.created(("action_items", {"id": created.id}))
                 return created

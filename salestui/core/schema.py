@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from salestui.core.schema_analytics import ANALYTICS_MIGRATION
 from salestui.core.schema_day import DAY_MIGRATION
-from salestui.core.schema_decisions import DECISIONS_MIGRATION
+from salestui.core.schema_decisions import AGENDA_CONFIDENTIAL_MIGRATION, DECISIONS_MIGRATION
 from salestui.core.schema_keys import SORT_KEYS_MIGRATION
 from salestui.core.schema_mail import OUTBOX_MIGRATION
 from salestui.core.schema_numbers import NUMBERS_ITEMS_MIGRATION, NUMBERS_MIGRATION
@@ -357,6 +357,7 @@ MIGRATIONS: list[list[str]] = [
     list(SIGN_IN_MIGRATION),  # 10: logins and signing in (issue 17, schema_people)
     list(DAY_MIGRATION),  # 11: activity plans and daily reports, 行动报告制 (schema_day)
     list(DECISIONS_MIGRATION),  # 12: supersede links, confidential flags (issue 16)
+    list(AGENDA_CONFIDENTIAL_MIGRATION),  # 13: confidential agenda items (carried topics)
 ]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 SORT_KEYS_VERSION = MIGRATIONS.index(MIGRATION_6) + 1  # owner_name and the sort indexes

@@ -21,3 +21,9 @@ DECISIONS_MIGRATION: list[str] = [
     "CREATE INDEX IF NOT EXISTS decisions_supersedes ON decisions(supersedes_id)",
     "CREATE INDEX IF NOT EXISTS decisions_status ON decisions(status, decided_at, id)",
 ]
+
+# An agenda item may be confidential too: a confidential parked topic carried into the
+# next meeting stays confidential there (and out of its agenda and minutes by default).
+AGENDA_CONFIDENTIAL_MIGRATION: list[str] = [
+    "ALTER TABLE agenda_items ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0",
+]

@@ -33,6 +33,7 @@ class Hit:
     action_id: int | None  # what to open: the action ...
     meeting_id: int | None  # ... or the meeting
     at: datetime | None
+    confidential: bool = False  # shown with the confidential marker (issue 16)
 
     @property
     def where(self) -> str:
@@ -56,6 +57,7 @@ def search(store: Store, text: str, limit: int = 20) -> list[Hit]:
             action_id=row["action_id"],
             meeting_id=row["meeting_id"],
             at=datetime.fromisoformat(row["at"]) if row["at"] else None,
+            confidential=bool(row.get("confidential")),
         )
         for row in rows
     ]

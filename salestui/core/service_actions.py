@@ -46,6 +46,7 @@ class ActionServices(MeetingServices):
         agenda_item_id: int | None = None,
         decision_id: int | None = None,
         tags: Sequence[str] = (),
+        confidential: bool = False,
     ) -> ActionItem:
         owner_ids = [pid for pid in (self._resolve_person_id(o) for o in owners) if pid]
         if meeting_id is not None:
@@ -60,6 +61,7 @@ class ActionServices(MeetingServices):
             agenda_item_id=agenda_item_id,
             decision_id=decision_id,
             tags=list(tags),
+            confidential=confidential,
         )
         with self.journal.step(ACTIONS) as step:
             added = self.store.add_action(action, self.clock.now())

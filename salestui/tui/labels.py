@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from rich.text import Text
+
+from salestui.core.export.confidential import CONFIDENTIAL_MARK
 from salestui.core.models import ActionStatus, MeetingKind, MeetingStatus, Role
 from salestui.i18n import N_, _, format_date
 
@@ -96,3 +99,12 @@ def local_time(moment: datetime | None) -> str:
 
 def local_date(moment: datetime) -> date:
     return moment.astimezone().date()
+
+
+def marked(words: str, confidential: bool, style: str = "") -> Text:
+    """The words, after the confidential marker (``[confidential]``, reversed) when they
+    are confidential: the one mark the app puts on confidential entries everywhere."""
+    text = Text(words, style=style)
+    if confidential:
+        text = Text.assemble((_(CONFIDENTIAL_MARK), "bold reverse"), " ", text)
+    return text

@@ -18,6 +18,7 @@ from textual.command import Hit, Hits, Provider
 
 from salestui.core.errors import SalestuiError
 from salestui.i18n import _
+from salestui.tui import labels
 
 if TYPE_CHECKING:
     from salestui.core.search import Hit as Found
@@ -56,7 +57,8 @@ class SearchEverything(Provider):
                 if found.action_id is not None
                 else _("meeting {id}").format(id=found.meeting_id)
             )
-            title = Text.assemble((_("{where}: ").format(where=found.where), "dim"), text)
+            where = (_("{where}: ").format(where=found.where), "dim")
+            title = Text.assemble(where, labels.marked(text, found.confidential))
             # below every command that matches at all (a fuzzy score may be small), in the
             # search's own order
             score = 0.001 * (1 - rank / (len(hits) + 1))

@@ -5,7 +5,7 @@ from __future__ import annotations
 ACTION_KEYS = {
     "id", "title", "owners", "owner_ids", "due", "priority", "status", "meeting_id",
     "meeting_title", "created_at", "completed_at", "carried_count", "last_follow_up",
-    "next_follow_up",
+    "next_follow_up", "confidential",
 }  # fmt: skip
 
 

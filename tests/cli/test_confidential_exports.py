@@ -4,18 +4,20 @@ command and searched for their words. With --include-confidential they are there
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from salestui.core.clock import FixedClock
+from salestui.core.cycle import carry_into_planned
 from salestui.core.db import open_store
 from salestui.core.decisions import DecisionRegister
 from salestui.core.models import Entry, EntryKind
 from salestui.core.service import Services
 
-SECRETS = ("收购远东物流", "CONFIDENTIAL-NOTE-裁员名单", "SECRET-ACTION-尽调")
+SECRETS = ("收购远东物流", "CONFIDENTIAL-NOTE-裁员名单", "SECRET-ACTION-尽调", "PARKED-合并谈判")
 
 
 @pytest.fixture
@@ -33,6 +35,12 @@ def ids(db, build_register, fixed_now) -> dict[str, int]:
         register = DecisionRegister(services)
         register.set_confidential("note", note.id, True)
         register.set_confidential("action", action.id, True)
+        # A confidential parked topic sent to the next meeting: on its agenda, confidential.
+        store.add_entry(Entry(meeting_id=ids["first"], kind=EntryKind.PARK, text=SECRETS[3],
+                              at=fixed_now, disposition="next", confidential=True))  # fmt: skip
+        first, second = services.meeting(ids["first"]), services.meeting(ids["second"])
+        carry_into_planned(store, first, second, "Review of open actions")
+        assert [i.confidential for i in store.list_agenda(ids["second"])][-1] is True
         return ids
     finally:
         store.close()
@@ -45,7 +53,7 @@ def _exports(run, ids, folder: Path, *extra: str) -> str:
         ("export", "minutes", str(ids["first"]), *extra),
         ("export", "minutes", str(ids["second"]), *extra),
         ("export", "minutes", str(ids["other"]), *extra),
-        ("export", "agenda", str(ids["second"])),
+        ("export", "agenda", str(ids["second"]), *extra),
         ("export", "digest", *extra),
         ("export", "digest", "--owner", "王芳", *extra),
         ("export", "decisions", *extra),
@@ -71,4 +79,43 @@ def test_included_on_request_and_marked(run, ids, tmp_path) -> None:
     everything = _exports(run, ids, tmp_path / "all", "--include-confidential")
     for secret in SECRETS:
         assert secret in everything
-    assert "[confidential] 收购远东物流" in everything.replace("\\[", "[").replace("\\]", "]")
+    unescaped = everything.replace("\\[", "[").replace("\\]", "]")
+    assert "[confidential] 收购远东物流" in unescaped
+    assert f"[confidential] {SECRETS[3]}" in unescaped  # the carried topic, marked
+
+
+def test_listings_and_search_mark_confidential_items(run, ids) -> None:
+    """The app's marker in the text listings, a "confidential" field in the JSON."""
+    listed, lines, table, found, hits, carried, shown = run.many(
+        ("actions", "list", "--json"),
+        ("actions", "list", "--jsonl"),
+        ("actions", "list", "--owner", "王芳"),
+        ("search", "SECRET", "--json"),
+        ("search", "SECRET"),
+        ("search", "合并谈判", "--json"),
+        ("meeting", "show", str(ids["second"]), "--json"),
+    )
+    flags = {a["title"]: a["confidential"] for a in listed.ok().json()}
+    assert flags[SECRETS[2]] is True and flags["通知经销商"] is False
+    rows = [json.loads(line) for line in lines.ok().out.splitlines()]
+    assert {r["title"]: r["confidential"] for r in rows} == flags
+    assert f"[confidential] {SECRETS[2]}" in table.ok().out
+    assert "[confidential] 核对返利台账" not in table.out and "核对返利台账" in table.out
+    assert [(h["kind"], h["confidential"]) for h in found.ok().json()] == [("action", True)]
+    assert f"[confidential] {SECRETS[2]}" in hits.ok().out
+    assert {(h["kind"], h["confidential"]) for h in carried.ok().json()} == {
+        ("agenda_item", True), ("note", True)  # the carried topic and the parked entry
+    }  # fmt: skip
+    agenda = {i["title"]: i["confidential"] for i in shown.ok().json()["agenda"]}
+    assert agenda[SECRETS[3]] is True and not any(v for k, v in agenda.items() if k != SECRETS[3])
+    assert {d["text"]: d["confidential"] for d in shown.json()["decisions"]}["收购远东物流"]
+
+
+def test_an_agenda_item_marked_by_hand(run, ids) -> None:
+    """``decisions confidential item ID [--off]``: the carried topic made public again."""
+    [topic] = [i for i in run("meeting", "show", str(ids["second"]), "--json").ok().json()
+               ["agenda"] if i["confidential"]]  # fmt: skip
+    run("decisions", "confidential", "item", str(topic["id"]), "--off").ok()
+    assert SECRETS[3] in run("export", "agenda", str(ids["second"])).ok().out
+    bad = run("decisions", "confidential", "item", "9999")
+    assert "No agenda item with id 9999" in bad.assert_one_line_error(1)

@@ -4,6 +4,7 @@ addresses, ``invite --team`` and the [mail] settings."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -170,3 +171,22 @@ def test_run_confirm_mails_the_minutes(
     assert result.err_lines == ["Warning: no email address, not sent to: 赵磊"]
     [minutes] = smtp_server.mailbox.of("wang.fang@example.com")
     assert "send the plan - due 2026-12-04" in minutes.get_body(("plain",)).get_content()
+
+
+def test_tls_with_a_certificate_of_its_own(
+    run: Runner, tmp_path: Path, services: Services, mail_meeting: int, tls_servers
+) -> None:
+    """An SSL server whose certificate the system does not know: one clear line naming
+    cafile; with cafile set to its certificate, the agenda goes."""
+    server = tls_servers.start("ssl")
+    table = server.toml().replace('"none"', '"ssl"')
+    (tmp_path / "config.toml").write_text(table, encoding="utf-8")
+    run("people", "edit", "赵磊", "--email", "zhao.lei@example.com").ok()
+    refused = run("send", "agenda", str(mail_meeting)).assert_one_line_error(1)
+    assert "certificate was not accepted" in refused and "set cafile =" in refused
+    assert "Traceback" not in refused
+    cafile = json.dumps(str(tls_servers.ca_pem))
+    (tmp_path / "config.toml").write_text(f"{table}cafile = {cafile}\n", encoding="utf-8")
+    assert run("config", "--json").ok().json()["mail"]["cafile"] == str(tls_servers.ca_pem)
+    sent = run("outbox", "--retry").ok()
+    assert "Sent 4 messages" in sent.out and len(server.mailbox.messages) == 4

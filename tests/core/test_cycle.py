@@ -177,3 +177,47 @@ def test_a_next_meeting_planned_ahead_still_takes_what_was_left_open(
     services.journal.undo(confirmation.id)
     assert services.meeting(first.id).status == MeetingStatus.ENDED
     assert _agenda(services, ahead.id) == planned
+
+
+@pytest.mark.parametrize("ahead", [False, True], ids=["next-made-after", "planned-ahead"])
+def test_a_confidential_parked_topic_stays_confidential_when_carried(
+    cycle, services, clock, ahead: bool
+) -> None:
+    """A confidential parked topic sent to the next meeting is a confidential agenda item
+    there - and carried again, still confidential - whether the next meeting is made after
+    this one or was planned ahead; the agenda export leaves it out unless asked."""
+    from salestui.core.export.agenda import render_agenda
+
+    planning, live = cycle
+    first = services.new_meeting("周例会", "p", MeetingKind.WEEKLY, clock.now(), 60)
+    services.add_agenda_item(first.id, "业绩", 10)
+    series = planning.make_recurring(first.id, "weekly")
+    second = planning.next_meeting(series.id) if ahead else None
+    live.start(first.id)
+    secret = live.capture(first.id, "/c /p 裁员名单 layoffs").entry
+    plain = live.capture(first.id, "/p 展会预算").entry
+    live.end(first.id)
+    live.resolve_parked(secret.id, "next")
+    live.resolve_parked(plain.id, "next")
+    live.confirm(first.id)
+    second = second or planning.next_meeting(series.id)
+    flags = {i.title: i.confidential for i in services.store.list_agenda(second.id)}
+    assert flags["裁员名单 layoffs"] is True and flags["展会预算"] is False
+    agenda = render_agenda(services.meeting_detail(second.id), clock_times=True)
+    assert "展会预算" in agenda and "裁员名单" not in agenda
+    marked = render_agenda(services.meeting_detail(second.id), include_confidential=True)
+    assert "[confidential] 裁员名单 layoffs" in marked.replace("\\[", "[").replace("\\]", "]")
+    # Marked and unmarked by hand like any entry (a journal step: undone, marked again).
+    from salestui.core.decisions import DecisionRegister
+
+    topic = next(i for i in services.store.list_agenda(second.id) if i.confidential)
+    DecisionRegister(services).set_confidential("item", topic.id, False)
+    assert services.store.get_agenda_item(topic.id).confidential is False
+    services.journal.undo(services.journal.recent(1)[0].id)
+    assert services.store.get_agenda_item(topic.id).confidential is True
+    # Skipped in week 2, it comes back in week 3 still confidential.
+    _hold(services, live, second.id, clock, "nnss")
+    live.confirm(second.id)
+    third = planning.next_meeting(series.id)
+    carried = [i for i in services.store.list_agenda(third.id) if i.title == "裁员名单 layoffs"]
+    assert [(i.carried_count, i.confidential) for i in carried] == [(2, True)]

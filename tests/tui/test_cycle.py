@@ -375,3 +375,42 @@ async def test_a_parked_agenda_item_is_settled_at_confirmation(services, clock) 
         nxt = app.screen.meeting_id
     carried = [(t, c) for t, c, standing in agenda(services, nxt) if c]
     assert carried == [("预算", 1), ("AOB", 1)]
+
+
+async def test_a_confidential_agenda_item_is_marked_and_left_out_of_the_preview(
+    services: Services,
+) -> None:
+    """A confidential agenda item (as a confidential parked topic carried in becomes):
+    marked on the Plan and Run screens; the agenda preview - what is sent - leaves it out
+    and says so."""
+    meeting_id = build(services)
+    item = next(i for i in services.store.list_agenda(meeting_id) if i.title == "预算")
+    item.confidential = True
+    services.store.update_agenda_item(item)
+    app = SalestuiApp(Services(services.store, services.clock, me="陈建国"), Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_meeting(meeting_id)
+        await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
+        await press(pilot, "f4")
+        table = "#agenda-pane FitTable"
+        await wait_until(pilot, lambda: any("预算" in r for r in rows(app, table)))
+        assert "3 [confidential] 预算" in " | ".join(rows(app, table))
+        app.screen.query_one(table).move_cursor(row=2)
+        await press(pilot, "ctrl+l")  # no longer confidential, then again
+        await wait_until(pilot, lambda: "3 预算" in " | ".join(rows(app, table)))
+        assert services.store.get_agenda_item(item.id).confidential is False
+        await press(pilot, "ctrl+l")
+        await wait_until(pilot, lambda: "3 [confidential] 预算" in " | ".join(rows(app, table)))
+        await pilot.press("ctrl+o")
+        await wait_until(pilot, lambda: isinstance(app.screen, AgendaPreviewScreen))
+        preview = app.screen
+        await wait_until(pilot, lambda: bool(preview.text))
+        assert "上周业绩" in preview.text and "预算" not in preview.text
+        said = shown(app, "#preview-message")
+        assert said == "1 confidential item is left out of the agenda sent"
+        await press(pilot, "escape")
+        await pilot.press("f5")
+        await wait_until(pilot, lambda: isinstance(app.screen, RunScreen))
+        await press(pilot, "s")  # start
+        await wait_until(pilot, lambda: any("预算" in r for r in rows(app, "#agenda")))
+        assert any("[confidential] 预算" in r for r in rows(app, "#agenda")), rows(app, "#agenda")

@@ -93,7 +93,7 @@ async def test_home_shows_my_overdue_and_due_soon_actions(app: SalestuiApp) -> N
         )
         counts = static_text(app.screen.query_one("#counts", Static))
         assert counts.startswith("Department: 6 open, 3 overdue")
-        assert "Mine: 4 open" in counts
+        assert "Mine: 4 open" in counts and "✉" not in counts  # the outbox is empty
 
 
 async def test_help_lists_the_screen_keys_and_escape_closes_it(app: SalestuiApp) -> None:
@@ -260,3 +260,33 @@ async def test_inboxes_escalated_to_me_and_check_ins_due(org: Services) -> None:
         assert isinstance(app.screen, HomeScreen)
         assert not section(app, "escalated").display
         assert "Call back the Sinopec buyer" in cells(section(app, "overdue").table)
+
+
+async def test_the_outbox_waiting_shows_on_home(org: Services, ui) -> None:
+    """Messages not sent yet (waiting for a retry or given up): a line on Home - read in
+    its worker - that says how many and that o opens the outbox; o does."""
+    from salestui.core.mail_compose import Composed, Outgoing
+    from salestui.core.outbox import Outbox
+    from salestui.tui.screens.outbox import OutboxScreen
+
+    person = next(p for p in org.people() if p.name == "王芳")
+    assert person.id is not None
+    org.edit_person(person.id, email="wang.fang@example.com")
+    person = org.person(person.id)
+    ids = Outbox(org).queue(
+        Composed([Outgoing("reminder", person, f"salestui: {n}", b"x") for n in range(3)])
+    )
+    org.store.mail_failed(ids[0], "the mail server refused the connection", None)  # given up
+    app = SalestuiApp(org, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        counts = app.screen.query_one("#counts", Static)
+        await ui.wait_until(pilot, lambda: "✉" in static_text(counts))
+        assert static_text(counts).endswith("✉ 3 waiting (1 given up) · o to open")
+        data = app.screen.data
+        await pilot.press("o")
+        await ui.open_screen(pilot, OutboxScreen)
+    assert data is not None
+    i18n.set_language("zh-CN")
+    assert HomeScreen._outbox_text(data) == "✉ 3 封待发（1 封已放弃）· o 打开"
+    data.outbox_given_up = 0
+    assert HomeScreen._outbox_text(data) == "✉ 3 封待发 · o 打开"

@@ -113,3 +113,14 @@ async def test_the_command_palette_offers_the_search_and_stays_commands_only(
                 and "notes" in app.screen.query_one(CommandInput).placeholder
             ),
         )
+
+
+async def test_a_confidential_hit_carries_the_marker(org: Services, make_app, ui) -> None:
+    org.add_action("收购远东物流的尽调", owners=["王芳"], confidential=True)
+    org.add_action("远东物流的发票", owners=["王芳"])
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        titles = await offered(pilot, ui, "远东物流", "发票")
+        firsts = [t.splitlines()[0] for t in titles]
+        assert "Action: [confidential] 收购远东物流的尽调" in firsts
+        assert "Action: 远东物流的发票" in firsts

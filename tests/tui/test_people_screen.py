@@ -347,7 +347,17 @@ def test_snapshot_people_80x24(snap_compare, people_app: SalestuiApp) -> None:
 
 
 async def _form_with_error(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press("p", "a", *"wang fang", "tab", "tab", "tab", *"zz", "enter")
+    async def until(screen_type: type) -> None:  # a busy machine opens screens late
+        for _ in range(200):
+            if isinstance(pilot.app.screen, screen_type):
+                return
+            await pilot.pause(0.05)
+
+    await pilot.press("p")
+    await until(PeopleScreen)
+    await pilot.press("a")
+    await until(PersonFormScreen)
+    await pilot.press(*"wang fang", "tab", "tab", "tab", *"zz", "enter")
     await pilot.pause()
 
 

@@ -260,3 +260,31 @@ async def test_the_line_leaves_the_input_with_its_row_on_the_list_and_keys_behin
         await pilot.press(*"/a @nobody 提交", "enter")  # no such person: not saved
         await pilot.pause()
         assert screen.capture.value == "/a @nobody 提交" and table.row_count == 5
+
+
+async def test_page_keys_and_a_click_move_the_cursor(
+    live_console, services: Services, clock: FixedClock
+) -> None:
+    meeting_id = started(live_console, services)
+    live = LiveMeeting(services)
+    for n in range(40):
+        live.capture(meeting_id, f"note {n}")
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await live_console.open_run(app, pilot, meeting_id)
+        table = screen.query_one("#entries", EntriesTable)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table.cursor_row == 42 and table.scroll_y == table.max_scroll_y
+        page = table.scrollable_content_region.height - 1  # under the header
+        await pilot.press("pageup")
+        assert table.cursor_row == 42 - page and not table.is_anchored
+        await pilot.press("pagedown", "pagedown")
+        assert table.cursor_row == 42  # not past the last
+        await pilot.press("home")
+        assert (table.cursor_row, table.scroll_y) == (0, 0)
+        await pilot.click(EntriesTable, offset=(10, 3))  # the third row under the header
+        await pilot.pause()
+        assert table.cursor_row == 2
+        assert "华东区回款计划通过" not in " ".join(map(str, table.get_row_at(2)))
+        assert "提交计划" in " ".join(map(str, table.get_row_at(2)))

@@ -162,3 +162,28 @@ async def test_escape_keeps_the_numbers_item_and_the_prompt_asks_nothing_twice(
         await ui.wait_until(pilot, lambda: "2. 问题与对策" in ui.static_text(app, "#timer-title"))
         assert not isinstance(app.screen, CountermeasureScreen)
     assert not NumbersService(services).countermeasures("sales", "2026-W47")
+
+
+async def test_ending_the_meeting_on_a_numbers_item_asks_for_countermeasures_first(
+    services: Services, clock: FixedClock, numbers_meeting, ui
+) -> None:
+    """The meeting's end is the numbers' last chance: ctrl+f on a numbers item asks about
+    the numbers off track before the question to end, as ctrl+n does."""
+    meeting = numbers_meeting.build(services)
+    live = LiveMeeting(services)
+    clock.advance(minutes=34)
+    live.start(meeting)
+    app = SalestuiApp(services, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = RunScreen(app.services, meeting)
+        await app.push_screen(screen)
+        await ui.wait_until(pilot, lambda: bool(app.screen.query_one("#scorecard").row_count))
+        await pilot.press("ctrl+f")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, CountermeasureScreen))
+        await pilot.press("escape")  # not now: the meeting goes on, on the same item
+        await ui.wait_until(pilot, lambda: app.screen is screen)
+        assert live.services.store.get_meeting(meeting).actual_end is None
+        await pilot.press("ctrl+f")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, CountermeasureScreen))
+        await pilot.press("ctrl+n")  # pass them by: now the question to end
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, AskScreen))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
+from salestui.core.export.confidential import kept
 from salestui.core.export.markdown import Document, cell, inline, labelled
 from salestui.core.models import AgendaKind, MeetingKind
 from salestui.core.names import join_names
@@ -56,9 +58,22 @@ def item_clock_times(detail: MeetingDetail) -> list[str]:
     return times
 
 
-def render_agenda(detail: MeetingDetail, clock_times: bool = False) -> str:
+def shown_agenda(detail: MeetingDetail, include_confidential: bool) -> MeetingDetail:
+    """The meeting as an agenda export shows it: confidential items (a confidential topic
+    carried from a parked one) left out, or with ``include_confidential`` marked."""
+    return replace(detail, agenda=kept(detail.agenda, include_confidential, "title"))
+
+
+def render_agenda(
+    detail: MeetingDetail, clock_times: bool = False, include_confidential: bool = False
+) -> str:
     """The agenda of one meeting as markdown: purpose, time, place, attendees, items.
-    ``clock_times``: each item's planned time of day too (the agenda sent by mail)."""
+    ``clock_times``: each item's planned time of day too (the agenda sent by mail), kept
+    where the full agenda puts it when a confidential item is left out. Confidential items
+    are left out unless ``include_confidential`` (then marked)."""
+    times = dict(zip((i.id for i in detail.agenda), item_clock_times(detail), strict=False))
+    total = detail.agenda_minutes  # the whole plan's, a left-out item's minutes included
+    detail = shown_agenda(detail, include_confidential)
     meeting = detail.meeting
     doc = Document()
     date_text = (
@@ -68,7 +83,8 @@ def render_agenda(detail: MeetingDetail, clock_times: bool = False) -> str:
     doc.heading(1, f"{title} {date_text}".strip())
     _facts(doc, detail)
     _attendees(doc, detail)
-    _items(doc, detail, item_clock_times(detail) if clock_times else [])
+    shown_times = [times[i.id] for i in detail.agenda] if clock_times and times else []
+    _items(doc, detail, shown_times, total)
     return doc.render()
 
 
@@ -101,9 +117,9 @@ def _attendees(doc: Document, detail: MeetingDetail) -> None:
     )
 
 
-def _items(doc: Document, detail: MeetingDetail, times: list[str]) -> None:
+def _items(doc: Document, detail: MeetingDetail, times: list[str], total: int) -> None:
     """The agenda items as a table (with their time of day when ``times`` has them),
-    their total against the meeting's length."""
+    their total (``total``: the whole agenda's) against the meeting's length."""
     meeting = detail.meeting
     people = detail.people
     doc.heading(2, _("Agenda"))
@@ -131,17 +147,15 @@ def _items(doc: Document, detail: MeetingDetail, times: list[str]) -> None:
     doc.paragraph(
         labelled(
             _("Total"),
-            _("{total} of {length} min").format(
-                total=detail.agenda_minutes, length=meeting.planned_minutes
-            ),
+            _("{total} of {length} min").format(total=total, length=meeting.planned_minutes),
         )
     )
-    if detail.over_length:
+    if total > meeting.planned_minutes:
         doc.paragraph(
             labelled(
                 _("Warning"),
                 _("the agenda is {over} min longer than the meeting.").format(
-                    over=detail.agenda_minutes - meeting.planned_minutes
+                    over=total - meeting.planned_minutes
                 ),
             )
         )

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Calendar, Event, Todo, vCalAddress, vText
 
 from salestui import __version__
-from salestui.core.export.confidential import mark
+from salestui.core.export.confidential import kept, mark
 from salestui.core.models import ActionQuery, ActionStatus, Person
 from salestui.core.service import MeetingDetail, Services
 from salestui.core.text import clean_line
@@ -36,10 +36,12 @@ def _stamp(moment: datetime | None) -> datetime:
     return (moment or EPOCH).astimezone(UTC)
 
 
-def meeting_event(detail: MeetingDetail) -> Event:
+def meeting_event(detail: MeetingDetail, include_confidential: bool = False) -> Event:
     """One scheduled meeting as a VEVENT: time, title, place, agenda and attendees (each
-    REQ- or OPT-PARTICIPANT)."""
+    REQ- or OPT-PARTICIPANT). Confidential agenda items only with ``include_confidential``
+    (marked)."""
     meeting = detail.meeting
+    agenda = kept(detail.agenda, include_confidential, "title")
     assert meeting.scheduled_start is not None
     event = Event()
     event.add("uid", f"meeting-{meeting.id}@salestui")
@@ -51,7 +53,7 @@ def meeting_event(detail: MeetingDetail) -> Event:
     if meeting.location:
         event.add("location", meeting.location)
     lines = [_("Purpose: {purpose}").format(purpose=clean_line(meeting.purpose)), ""]
-    for number, item in enumerate(detail.agenda, start=1):
+    for number, item in enumerate(agenda, start=1):
         presenter = detail.people.get(item.presenter_id) if item.presenter_id else None
         who = f" - {presenter.name}" if presenter else ""
         lines.append(f"{number}. {item.title} ({item.timebox_minutes} min){who}")
@@ -95,7 +97,8 @@ def render_ics(
     for meeting in meetings:
         if meeting.scheduled_start is None or meeting.id is None:
             continue
-        calendar.add_component(meeting_event(services.meeting_detail(meeting.id)))
+        detail = services.meeting_detail(meeting.id)
+        calendar.add_component(meeting_event(detail, include_confidential))
     query = ActionQuery(
         has_due=True, meeting_id=meeting_id, sort="id", no_confidential=not include_confidential
     )

@@ -106,9 +106,10 @@ def read_minutes(
 def shown_detail(
     services: Services, detail: MeetingDetail, include_confidential: bool
 ) -> tuple[MeetingDetail, dict[int, str]]:
-    """The meeting as its minutes show it: confidential entries, decisions and actions
-    left out (or marked), decisions superseded by a later one kept; and a note per
-    decision on what it superseded or what superseded it."""
+    """The meeting as its minutes show it: confidential entries, decisions, actions and
+    agenda items (with what was captured under them) left out, or marked; decisions
+    superseded by a later one kept; and a note per decision on what it superseded or what
+    superseded it."""
     store = services.store
     meeting_id = detail.meeting.id or 0
     decisions = [
@@ -116,9 +117,16 @@ def shown_detail(
         for d in store.list_decisions(meeting_id, include_superseded=True)
         if d.status != DecisionStatus.SUPERSEDED or store.successor_of(d.id or 0) is not None
     ]
+    agenda = kept(detail.agenda, include_confidential, "title")
+    hidden = {i.id for i in detail.agenda} - {i.id for i in agenda}  # confidential topics
     shown = replace(
         detail,
-        entries=kept(detail.entries, include_confidential),
+        agenda=agenda,
+        entries=[
+            e
+            for e in kept(detail.entries, include_confidential)
+            if e.agenda_item_id is None or e.agenda_item_id not in hidden
+        ],
         decisions=kept(decisions, include_confidential),
         actions=kept(detail.actions, include_confidential, "title"),
     )

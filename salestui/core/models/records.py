@@ -137,6 +137,7 @@ class AgendaItem(_Tracked):
     carried_from: int | None = None  # meeting id the item was carried from
     carried_count: int = 0  # how many meetings in a row it has been carried
     standing: bool = False
+    confidential: bool = False  # a confidential topic (e.g. carried from a parked one)
 
 
 class Attendance(_Model):

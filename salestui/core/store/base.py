@@ -21,7 +21,7 @@ from salestui.core.clock import to_utc_iso
 from salestui.core.errors import Conflict, StorageError
 from salestui.core.query_terms import TRIGRAM, fts_phrase, like_pattern, search_terms
 from salestui.core.schema import FTS_TABLES, MIGRATIONS
-from salestui.core.schema_decisions import DECISIONS_MIGRATION
+from salestui.core.schema_decisions import AGENDA_CONFIDENTIAL_MIGRATION, DECISIONS_MIGRATION
 from salestui.core.text import read_text
 from salestui.i18n import _
 
@@ -129,6 +129,14 @@ class BaseStore:
         if not ready:  # once there, it stays
             ready = self.user_version >= DECISIONS_VERSION
             self._decisions_ready = ready
+        return f"{alias}.confidential" if ready else "0"
+
+    def agenda_confidential_column(self, alias: str = "i") -> str:
+        """``i.confidential`` of an agenda item, or ``0`` on a file from before it."""
+        ready: bool | None = getattr(self, "_agenda_secret_ready", None)
+        if not ready:
+            ready = self.user_version >= AGENDA_CONFIDENTIAL_VERSION
+            self._agenda_secret_ready = ready
         return f"{alias}.confidential" if ready else "0"
 
     def refuse_writes(self, reason: str) -> None:
@@ -275,6 +283,7 @@ class BaseStore:
 
 
 DECISIONS_VERSION = MIGRATIONS.index(DECISIONS_MIGRATION) + 1  # supersedes_id, confidential
+AGENDA_CONFIDENTIAL_VERSION = MIGRATIONS.index(AGENDA_CONFIDENTIAL_MIGRATION) + 1
 
 
 def _chain(first: dict[str, Any], rest: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:

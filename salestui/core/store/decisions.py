@@ -121,7 +121,7 @@ class DecisionsStore(BaseStore):
         return Decision(**row) if row else None
 
     def set_confidential(self, table: str, row_id: int, confidential: bool) -> None:
-        """Mark an entry, decision or action item confidential (or not)."""
-        if table not in ("entries", "decisions", "action_items"):
+        """Mark an entry, decision, action item or agenda item confidential (or not)."""
+        if table not in ("entries", "decisions", "action_items", "agenda_items"):
             raise ValueError(table)
         self._update(table, row_id, {"confidential": int(confidential)})

@@ -294,6 +294,7 @@ class MeetingsStore(BaseStore):
             "carried_from": item.carried_from,
             "carried_count": item.carried_count,
             "standing": int(item.standing),
+            "confidential": int(item.confidential),
         }
 
     def add_agenda_item(self, item: AgendaItem) -> AgendaItem:

@@ -21,13 +21,11 @@ from salestui.core.service import Services
 from salestui.i18n import N_, _
 from salestui.tui.screens.base import SalestuiScreen
 from salestui.tui.screens.decisions_rows import build_table, detail_text, status_label
-from salestui.tui.screens.meetings_rows import cycle
+from salestui.tui.screens.meetings_rows import SEARCH_DEBOUNCE, cycle, next_series
 from salestui.tui.widgets.fit_table import FitTable
 from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
 from salestui.tui.widgets.show import show_text
-
-SEARCH_DEBOUNCE = 0.15
 
 
 @dataclass
@@ -253,12 +251,11 @@ class DecisionsScreen(SalestuiScreen):
     def action_series(self, step: int) -> None:
         if self.view is None:
             return
-        ids = [None, *(s.id for s in self.view.page.series)]
-        if len(ids) == 1:
-            self.notify(_("There are no recurring series yet."), severity="warning")
-            return
-        self.filters.series_id = cycle(ids, self.filters.series_id, step)
-        self._filters_changed()
+        ids = [s.id for s in self.view.page.series]
+        changed, series_id = next_series(ids, self.filters.series_id, step, self.notify)
+        if changed:
+            self.filters.series_id = series_id
+            self._filters_changed()
 
     def action_owner(self, step: int) -> None:
         if self.view is None:

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 from salestui.core.dates import format_due
 from salestui.core.models import OPEN_STATUSES, ActionRow, MeetingStatus
 from salestui.core.service import Services
-from salestui.i18n import N_, _, format_number
+from salestui.i18n import N_, _, format_number, ngettext
 from salestui.tui import labels
 from salestui.tui.screens.base import SHORT_HEIGHT, SalestuiScreen
 from salestui.tui.screens.home_data import (
@@ -245,7 +245,7 @@ class HomeScreen(SalestuiScreen):
         priority_style = f"bold {theme.error}" if row.priority == 1 else ""
         cells: list[Text | str] = [
             Text(due, style=f"bold {theme.error}" if overdue else ""),
-            Text(row.title),
+            labels.marked(row.title, row.confidential),
             Text(labels.priority(row.priority), style=priority_style),
             labels.action_status(row.status),
             Text(row.meeting_title or "-", style="dim"),
@@ -311,4 +311,21 @@ class HomeScreen(SalestuiScreen):
         if data.me is not None:
             text.append("   ")
             text.append(_("Mine: {open} open").format(open=format_number(data.my_open_total)))
+        if data.outbox_waiting:  # nothing at all when the outbox is empty
+            text.append("   ")
+            text.append(self._outbox_text(data), style=f"bold {self.app.current_theme.warning}")
         return text
+
+    @staticmethod
+    def _outbox_text(data: HomeData) -> str:
+        """``✉ 3 waiting · o to open``; with messages given up, how many."""
+        waiting = format_number(data.outbox_waiting)
+        if data.outbox_given_up:
+            return ngettext(
+                "✉ {n} waiting ({failed} given up) · o to open",
+                "✉ {n} waiting ({failed} given up) · o to open",
+                data.outbox_waiting,
+            ).format(n=waiting, failed=format_number(data.outbox_given_up))
+        return ngettext(
+            "✉ {n} waiting · o to open", "✉ {n} waiting · o to open", data.outbox_waiting
+        ).format(n=waiting)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from salestui.core.models import OPEN_STATUSES, ActionQuery, ActionRow, Meeting, Person, Role
+from salestui.core.outbox import Outbox
 from salestui.core.service import Services
 
 UPCOMING_DAYS = 7
@@ -37,6 +38,8 @@ class HomeData:
     my_open_total: int = 0
     open_total: int = 0
     overdue_all: int = 0
+    outbox_waiting: int = 0  # messages not sent yet: waiting for a retry or given up
+    outbox_given_up: int = 0
 
 
 def _open_statuses() -> list[str]:
@@ -50,6 +53,9 @@ def load_home(services: Services) -> HomeData:
     if not services.meetings(limit=1) and not services.count_actions(ActionQuery()):
         data.empty = True
         return data
+    mail = Outbox(services).counts()
+    data.outbox_given_up = mail.get("failed", 0)
+    data.outbox_waiting = mail.get("pending", 0) + mail.get("sending", 0) + data.outbox_given_up
     data.open_total = services.count_actions(services.action_query(statuses=_open_statuses()))
     data.overdue_all = services.count_actions(services.action_query(overdue=True))
     meetings = services.upcoming_meetings(days=UPCOMING_DAYS)[:MEETINGS_LIMIT]

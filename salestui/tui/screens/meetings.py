@@ -24,14 +24,13 @@ from salestui.tui.screens.meetings_data import (
     MeetingsPage,
     load_meetings,
 )
-from salestui.tui.screens.meetings_rows import build_table, cycle
+from salestui.tui.screens.meetings_rows import SEARCH_DEBOUNCE, build_table, cycle, next_series
 from salestui.tui.widgets.fit_table import FitTable
 from salestui.tui.widgets.footer import SalestuiFooter
 from salestui.tui.widgets.header_bar import HeaderBar
 from salestui.tui.widgets.show import show_text
 
 AUTO_RELOAD_SECONDS = 60  # pick up changes made from the CLI in another terminal
-SEARCH_DEBOUNCE = 0.15  # seconds of no typing before the search runs
 NOT_ITEMS = ("head-", "none-")  # group headings and "nothing here" lines: not meetings
 
 
@@ -285,12 +284,11 @@ class MeetingsScreen(SalestuiScreen):
     def action_series(self, step: int) -> None:
         if self.page is None:
             return
-        ids = [None, *(s.id for s in self.page.series)]
-        if len(ids) == 1:
-            self.notify(_("There are no recurring series yet."), severity="warning")
-            return
-        self.filters.series_id = cycle(ids, self.filters.series_id, step)
-        self._filters_changed()
+        ids = [s.id for s in self.page.series]
+        changed, series_id = next_series(ids, self.filters.series_id, step, self.notify)
+        if changed:
+            self.filters.series_id = series_id
+            self._filters_changed()
 
     def action_clear_filters(self) -> None:
         self.filters = MeetingFilters()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TypeVar
 
@@ -28,6 +28,20 @@ def cycle(values: Sequence[T], current: T, step: int) -> T:
     """The value ``step`` places after ``current`` in ``values``, wrapping round."""
     index = values.index(current) if current in values else 0
     return values[(index + step) % len(values)]
+
+
+SEARCH_DEBOUNCE = 0.15  # seconds of no typing before a search runs
+
+
+def next_series(
+    series_ids: Sequence[int | None], current: int | None, step: int, notify: Callable[..., object]
+) -> tuple[bool, int | None]:
+    """A series filter's next value, cycling through none and every series: (False,
+    None) with a word to the user when there is no series to cycle through."""
+    if not series_ids:
+        notify(_("There are no recurring series yet."), severity="warning")
+        return False, None
+    return True, cycle([None, *series_ids], current, step)
 
 
 def when_text(line: MeetingLine, today: date) -> str:

@@ -19,11 +19,13 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
+from salestui.core.decisions import DecisionRegister
 from salestui.core.export.agenda import AGENDA_KIND_LABELS
 from salestui.core.models import AgendaItem, AgendaKind, Template
 from salestui.core.planning import Planning
 from salestui.core.service import MeetingDetail, Services
 from salestui.i18n import N_, _
+from salestui.tui import labels
 from salestui.tui.screens.plan_data import (
     PLAN_ERRORS,
     PlanChanged,
@@ -45,7 +47,9 @@ class AgendaTable(FitTable):
         Binding("delete,d", "delete", N_("Delete"), id="plan.agenda.delete"),
         Binding("shift+up", "move(-1)", N_("Move up/down"), key_display="⇧↑↓", id="plan.agenda.up"),
         Binding("shift+down", "move(1)", N_("Move down"), show=False, id="plan.agenda.down"),
-    ]
+        Binding("ctrl+l", "confidential", N_("Confidential"), show=False,
+                id="plan.agenda.secret"),
+    ]  # fmt: skip
 
     @dataclass
     class Pressed(Message):
@@ -65,6 +69,9 @@ class AgendaTable(FitTable):
 
     def action_move(self, delta: int) -> None:
         self.post_message(self.Pressed("move", delta))
+
+    def action_confidential(self) -> None:
+        self.post_message(self.Pressed("confidential"))
 
 
 class AgendaPane(Vertical):
@@ -107,7 +114,7 @@ class AgendaPane(Vertical):
             note = carried_label(item, carried_from.get(item.id or 0), today)
             notes.append(note)
             rows.append(
-                self._row(f"item-{item.id}", number, item.title,
+                self._row(f"item-{item.id}", number, labels.marked(item.title, item.confidential),
                           presenter.name if presenter else None,
                           item.kind, item.timebox_minutes, note)
             )  # fmt: skip
@@ -142,7 +149,7 @@ class AgendaPane(Vertical):
     def _row(
         key: str,
         number: int,
-        title: str,
+        title: str | Text,
         presenter: str | None,
         kind: AgendaKind,
         minutes: int,
@@ -151,7 +158,7 @@ class AgendaPane(Vertical):
     ) -> FitRow:
         cells: list[Text | str] = [
             str(number),
-            Text(title),
+            Text(title) if isinstance(title, str) else title,
             Text(presenter or "-", style="" if presenter else "dim"),
             _(AGENDA_KIND_LABELS[kind]),
             str(minutes),
@@ -175,6 +182,8 @@ class AgendaPane(Vertical):
             self.edit()
         elif event.command == "delete":
             self.delete()
+        elif event.command == "confidential":
+            self.toggle_confidential()
         else:
             self.move(event.delta)
 
@@ -212,6 +221,20 @@ class AgendaPane(Vertical):
             return
         label = _("Deleted {title}").format(title=item.title)
         say(self, _("{what} - ctrl+z to undo").format(what=label))
+        self.post_message(PlanChanged())
+
+    def toggle_confidential(self) -> None:
+        """ctrl+l: the item confidential (left out of the agenda sent), or no longer."""
+        item = self._selected()
+        if item is None or item.id is None:
+            return
+        try:
+            DecisionRegister(self.services).set_confidential("item", item.id, not item.confidential)
+        except PLAN_ERRORS as error:
+            say(self, problem(error), "error")
+            return
+        say(self, _("No longer confidential") if item.confidential else _("Marked confidential"))
+        self._keep_key = f"item-{item.id}"
         self.post_message(PlanChanged())
 
     def move(self, delta: int) -> None:

@@ -24,7 +24,7 @@ from salestui.core.models import Meeting
 from salestui.core.outbox import SendReport
 from salestui.core.planning import Planning
 from salestui.core.service import Services
-from salestui.i18n import N_, _
+from salestui.i18n import N_, _, ngettext
 from salestui.tui.screens.plan_data import (
     PLAN_ERRORS,
     default_agenda_path,
@@ -87,21 +87,31 @@ class AgendaPreviewScreen(ModalScreen[bool]):
         services = self.app.readers.services()  # type: ignore[attr-defined]
         try:
             detail = services.meeting_detail(self.meeting_id)
-            found: tuple[Meeting | None, str, str] = (
+            secret = sum(1 for item in detail.agenda if item.confidential)
+            found: tuple[Meeting | None, str, str, int] = (
                 detail.meeting,
                 render_agenda(detail, True),
                 "",
+                secret,
             )
         except PLAN_ERRORS as error:
-            found = (None, problem(error), problem(error))
+            found = (None, problem(error), problem(error), 0)
         self.app.call_from_thread(self._loaded, *found)
 
-    def _loaded(self, meeting: Meeting | None, text: str, problem_text: str) -> None:
+    def _loaded(self, meeting: Meeting | None, text: str, problem_text: str, secret: int) -> None:
         if not self.is_attached:
             return  # closed meanwhile
         self.meeting, self.text = meeting, text
         self.query_one("#preview-markdown", Markdown).update(text)
         self._show_status(problem_text)
+        if secret:  # say what the preview does not show
+            self._message(
+                ngettext(
+                    "{n} confidential item is left out of the agenda sent",
+                    "{n} confidential items are left out of the agenda sent",
+                    secret,
+                ).format(n=secret)
+            )
 
     def _show_status(self, problem_text: str = "") -> None:
         theme = self.app.current_theme

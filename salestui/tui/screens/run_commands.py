@@ -159,6 +159,11 @@ class RunCommands:
         self.do(lambda: self.live.goto_item(self.meeting_id, item_id))
 
     def end_meeting(self) -> None:
+        """Ended on a numbers-review item, its numbers off track are asked about first, as
+        when moving on from it: the meeting's end is their last chance."""
+        self.numbers.next_item(self._ask_to_end)
+
+    def _ask_to_end(self) -> None:
         question = _("End the meeting now?")
         detail = _("The actual end is recorded and the confirmation of decisions and actions "
                    "follows.")  # fmt: skip

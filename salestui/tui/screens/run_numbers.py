@@ -65,8 +65,9 @@ class NumberCommands:
     # -- countermeasures before a numbers item closes ----------------------------------------
 
     def next_item(self, move_on: Callable[[], object]) -> None:
-        """ctrl+n: on a numbers-review item with numbers off track and no countermeasure,
-        ask for them first (``move_on`` once the chair moves on); otherwise move on."""
+        """ctrl+n (or ending the meeting): on a numbers-review item with numbers off track
+        and no countermeasure, ask for them first (``move_on`` once the chair moves on);
+        otherwise move on."""
         view = self.host.view
         current = view.state.current if view is not None else None
         if current is None or current.item.kind != AgendaKind.NUMBERS:

@@ -126,7 +126,7 @@ def agenda_rows(view: LiveView, tones: Tones) -> list[FitRow]:
         marker = "▶" if active else str(number)
         cells: list[Text | str] = [
             Text(marker, style="bold" if active else ""),
-            Text(item.item.title, style="bold" if active else ""),
+            labels.marked(item.item.title, item.item.confidential, "bold" if active else ""),
             _item_time(item, tones),
             _(AGENDA_STATES[status]),
         ]
