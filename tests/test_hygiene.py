@@ -28,7 +28,7 @@ _EACH_ALONE = """
 import importlib, os, sys
 import pydantic, sqlite_utils
 libraries = set(sys.modules)
-import babel.dates, babel.numbers, babel.support, argon2, icalendar, pydantic_settings
+import babel.dates, babel.numbers, babel.support, argon2, icalendar
 import email.mime.multipart, smtplib, ssl
 import salestui.i18n, salestui.core.errors, salestui.core.models
 def front_ends(names):
