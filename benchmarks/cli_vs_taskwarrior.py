@@ -7,9 +7,12 @@ due dates, statuses), then gives Taskwarrior the same items (``task import``: ea
 a tag ``oN``, due dates, done items completed). Then it runs, alternating, each tool's
 listing of one owner's open items - ``salestui actions list --owner NAME --status ...
 --limit 0`` and ``task +oN list`` - and the full listings (``actions list --json`` and
-``task export``), and prints the median time, the peak memory of the process and the
-ratio. Taskwarrior comes from the system (``apt-get install taskwarrior``); without it
-only salestui's figures are printed. Needs GNU time (``/usr/bin/time``) for the memory.
+``task export``), and prints the median wall time, the median CPU time (user + system),
+the peak memory of the process and the ratios. Each command runs once untimed first;
+salestui runs as installed, its compiled modules cached (without the
+``PYTHONDONTWRITEBYTECODE`` a shell may set, which would compile it again every run).
+Taskwarrior comes from the system (``apt-get install taskwarrior``); without it only
+salestui's figures are printed. Needs GNU time (``/usr/bin/time``) for memory and CPU.
 Output is read through a pipe, as a script would read it.
 """
 
@@ -84,11 +87,12 @@ def taskwarrior(folder: Path, tasks: list[dict]) -> dict[str, str] | None:
     return env
 
 
-def measure(command: list[str], env: dict[str, str], folder: Path) -> tuple[float, int]:
-    """Wall time (s) and peak RSS (MiB) of one run, output read through a pipe. The peak
-    comes from GNU time (a forked child would report the parent's size before exec)."""
+def measure(command: list[str], env: dict[str, str], folder: Path) -> tuple[float, int, float]:
+    """Wall time (s), peak RSS (MiB) and CPU time (user + system, s) of one run, output
+    read through a pipe. The peak and the CPU time come from GNU time (a forked child
+    would report the parent's size before exec)."""
     report = folder / "rss"
-    timed = ["/usr/bin/time", "-f", "%M", "-o", str(report), *command]
+    timed = ["/usr/bin/time", "-f", "%M %U %S", "-o", str(report), *command]
     started = time.perf_counter()
     process = subprocess.Popen(timed, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL)  # fmt: skip
@@ -99,7 +103,8 @@ def measure(command: list[str], env: dict[str, str], folder: Path) -> tuple[floa
     elapsed = time.perf_counter() - started
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} exited {process.returncode}")
-    return elapsed, int(report.read_text().split()[-1]) // 1024
+    rss, user, system = report.read_text().split()[-3:]
+    return elapsed, int(rss) // 1024, float(user) + float(system)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,14 +113,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args(argv)
     exe = [sys.executable, "-m", "salestui"]
-    print(f"{'size':>7} | {'listing':<22} | {'salestui':>16} | {'taskwarrior':>16} | ratio")
-    print("-" * 80)
+    print(f"{'':>7} | {'':<22} | {'salestui':^24} | {'taskwarrior':^24} | ratio")
+    print(f"{'size':>7} | {'listing':<22} | {'wall    CPU    peak':>24} | "
+          f"{'wall    CPU    peak':>24} | wall   CPU")  # fmt: skip
+    print("-" * 100)
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             db, owner = build(folder, size)
             tw_env = taskwarrior(folder, owner.pop("tasks"))
-            ours_env = {**os.environ, "SALESTUI_DB": str(db)}
+            # As installed: compiled modules cached (pip compiles them; a shell that says
+            # PYTHONDONTWRITEBYTECODE would have every run compile salestui again).
+            ours_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            ours_env["SALESTUI_DB"] = str(db)
             statuses = [arg for s in OPEN for arg in ("--status", s)]
             cases = {
                 "one owner's open items": (
@@ -137,25 +147,30 @@ def main(argv: list[str] | None = None) -> int:
                 ),
             }
             for name, (ours, theirs) in cases.items():
+                measure(ours, ours_env, folder)  # warm-up: modules compiled, file cached
+                if tw_env is not None:
+                    measure(theirs, tw_env, folder)
                 times: dict[str, list[float]] = {"s": [], "t": []}
+                cpu: dict[str, list[float]] = {"s": [], "t": []}
                 memory: dict[str, int] = {"s": 0, "t": 0}
                 for _ in range(args.runs):  # alternate, so both see the same machine
-                    elapsed, rss = measure(ours, ours_env, folder)
-                    times["s"].append(elapsed)
-                    memory["s"] = max(memory["s"], rss)
+                    runs = [("s", ours, ours_env)]
                     if tw_env is not None:
-                        elapsed, rss = measure(theirs, tw_env, folder)
-                        times["t"].append(elapsed)
-                        memory["t"] = max(memory["t"], rss)
-                ours_s = statistics.median(times["s"])
-                shown = f"{ours_s:6.2f} s {memory['s']:4d} MiB"
+                        runs.append(("t", theirs, tw_env))
+                    for key, command, env in runs:
+                        elapsed, rss, used = measure(command, env, folder)
+                        times[key].append(elapsed)
+                        cpu[key].append(used)
+                        memory[key] = max(memory[key], rss)
+                ours_s, ours_cpu = statistics.median(times["s"]), statistics.median(cpu["s"])
+                shown = f"{ours_s:5.2f} s {ours_cpu:5.2f} s {memory['s']:4d} MiB"
                 if tw_env is None:
-                    print(f"{size:>7} | {name:<22} | {shown:>16} | {'(not installed)':>16} |")
+                    print(f"{size:>7} | {name:<22} | {shown:>24} | {'(not installed)':>24} |")
                     continue
-                theirs_s = statistics.median(times["t"])
-                other = f"{theirs_s:6.2f} s {memory['t']:4d} MiB"
-                print(f"{size:>7} | {name:<22} | {shown:>16} | {other:>16} | "
-                      f"{ours_s / theirs_s:4.2f}x")  # fmt: skip
+                theirs_s, theirs_cpu = statistics.median(times["t"]), statistics.median(cpu["t"])
+                other = f"{theirs_s:5.2f} s {theirs_cpu:5.2f} s {memory['t']:4d} MiB"
+                ratios = f"{ours_s / theirs_s:4.2f}x {ours_cpu / max(theirs_cpu, 0.005):5.2f}x"
+                print(f"{size:>7} | {name:<22} | {shown:>24} | {other:>24} | {ratios}")
     return 0
 
 

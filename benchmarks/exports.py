@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import tempfile
@@ -58,6 +59,11 @@ def big_meeting(services: Services, entries: int) -> int:
             live.next_item(meeting.id)
     live.end(meeting.id)
     return meeting.id
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _create_empty_files(folder: Path, count: int) -> tuple[float, float]:
@@ -126,12 +132,15 @@ def main() -> None:
         out = args.out or Path(folder)
         out.mkdir(parents=True, exist_ok=True)
         target = Path(tempfile.mkdtemp(prefix="archive.", dir=out)) / "archive"
+        children = _children_cpu()
         started, cpu = time.perf_counter(), time.process_time()
         result = export_archive(services, target)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        children = _children_cpu() - children  # the process forked to share the work
         print(
-            f"archive of {len(meetings)} meetings: {seconds:.2f} s (CPU {cpu:.2f} s; "
-            f"{len(result.files)} files in {out}; target <= 3 s)"
+            f"archive of {len(meetings)} meetings: {seconds:.2f} s (CPU {cpu:.2f} s here, "
+            f"{children:.2f} s in a second process; {len(result.files)} files in {out}; "
+            "target <= 3 s)"
         )
         shutil.rmtree(target.parent)
         seconds, cpu = _create_empty_files(out, len(result.files))

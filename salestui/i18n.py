@@ -17,7 +17,7 @@ import os
 import struct
 import zlib
 from contextlib import suppress
-from functools import cache
+from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -201,9 +201,14 @@ def format_date(day: date, skeleton: str) -> str:
     """``day`` in the current language's form of the CLDR ``skeleton``: ``EEE`` is the
     weekday (Fri, 周五), ``MMMd`` the day and month (4 Dec, 12月4日), ``yMMMd`` with the
     year, ``MMMEd`` and ``yMMMEd`` with the weekday too (Fri 4 Dec, 12月4日周五)."""
+    return _format_date(day, skeleton, current_language())
+
+
+@lru_cache(maxsize=4096)  # a long listing shows the same days again and again
+def _format_date(day: date, skeleton: str, language: str) -> str:
     from babel.dates import format_skeleton
 
-    return format_skeleton(skeleton, day, locale=_locale(current_language()))
+    return format_skeleton(skeleton, day, locale=_locale(language))
 
 
 def format_number(number: int | float) -> str:

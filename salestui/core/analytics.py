@@ -233,7 +233,20 @@ class AnalyticsService:
                 raise InvalidInput(_("Only the meeting's attendees rate it"))
             if rating is not None and not 1 <= rating <= 10:
                 raise InvalidInput(_("A rating is a whole number from 1 to 10"))
-        self.store.set_meeting_ratings(meeting_id, ratings, self.services.clock.now())
+        from salestui.core.journal_text import short_title
+        from salestui.core.meeting_undo import RATING
+
+        names = self.services.people_by_id()
+        given = ", ".join(
+            f"{names[p].name if p in names else p} {r if r is not None else '-'}"
+            for p, r in ratings.items()
+        )
+        summary = _("Rated “{title}”: {ratings}").format(
+            title=short_title(meeting.title), ratings=given
+        )
+        scope = ("meeting_ratings", {"meeting_id": meeting_id})
+        with self.services.journal.step(RATING, scope, summary=summary):
+            self.store.set_meeting_ratings(meeting_id, ratings, self.services.clock.now())
 
     # -- hourly rates per role (department-wide) ---------------------------------------
 

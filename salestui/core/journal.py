@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 ACTIONS, MEETING, LIVE, PEOPLE = "actions", "meeting", "live", "people"
 # Rows others point at: an undo that would remove one still pointed at is refused.
-_REFERRED = ("people", "series")
+_REFERRED = ("people", "series", "measurables")
 LIST_LENGTH = 20
 # Fields a follow-up entry does not already show in an item's history.
 _NOT_IN_FOLLOW_UPS = {"title", "priority", "tags", "created", "deleted", "other"}

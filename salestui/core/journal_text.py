@@ -31,6 +31,11 @@ FIELD_LABELS = {
     "agenda": N_("agenda"),
     "attendance": N_("attendees"),
     "visit": N_("visit"),
+    "measurable": N_("measurable"),
+    "number": N_("number"),
+    "target": N_("target"),
+    "countermeasure": N_("countermeasure"),
+    "rating": N_("rating"),
     "other": N_("other"),
 }
 STATUS_LABELS = {
@@ -61,6 +66,11 @@ _TABLES = {
     "agenda_items": "agenda",
     "attendance": "attendance",
     "visits": "visit",
+    "measurables": "measurable",
+    "measurable_values": "number",
+    "measurable_goals": "target",
+    "measurable_actions": "countermeasure",
+    "meeting_ratings": "rating",
 }
 _ORDER = list(FIELD_LABELS)
 

@@ -22,7 +22,15 @@ from salestui.core.capture import Capture
 from salestui.core.capture_numbers import parse_number_line
 from salestui.core.errors import InvalidInput
 from salestui.core.meeting_capture import CaptureResult, Captures
-from salestui.core.models import AgendaKind, AgendaStatus, Entry, EntryKind, Meeting, MeetingKind
+from salestui.core.models import (
+    AgendaItem,
+    AgendaKind,
+    AgendaStatus,
+    Entry,
+    EntryKind,
+    Meeting,
+    MeetingKind,
+)
 from salestui.core.models.numbers import (
     Countermeasure,
     Goal,
@@ -38,7 +46,6 @@ from salestui.core.numbers_export import goal_text
 from salestui.core.numbers_measurables import band_of
 from salestui.core.numbers_track import status, status_label
 from salestui.core.periods import Period, PeriodKind, period_of
-from salestui.core.store.undo import Scope
 from salestui.core.text import clean_line
 from salestui.i18n import _
 
@@ -139,12 +146,13 @@ class MeetingNumbers:
         rows = [r for r in rows if r.owner.person_id in people or r.owner.team in teams]
         return MeetingScorecard(period, rows)
 
-    def reviews_numbers(self, meeting_id: int) -> bool:
+    def reviews_numbers(self, meeting_id: int, agenda: list[AgendaItem] | None = None) -> bool:
         """Whether the meeting reviewed numbers: a numbers-review item it reached, or a
-        value, target or countermeasure set in it."""
+        value, target or countermeasure set in it (``agenda``: its items, if read)."""
+        items = self.store.list_agenda(meeting_id) if agenda is None else agenda
         reached = any(
             i.kind == AgendaKind.NUMBERS and i.status in (AgendaStatus.ACTIVE, AgendaStatus.DONE)
-            for i in self.store.list_agenda(meeting_id)
+            for i in items
         )
         return reached or self.store.meeting_touched_numbers(meeting_id)
 
@@ -207,17 +215,8 @@ class MeetingNumbers:
         """Save a ``/k`` line: the actual and/or the next target, in one undoable step."""
         self.flow.running(meeting_id)
         found = self.parse(meeting_id, line)
-        measurable_id = found.measurable.id
-        owner = _owner_match(found.owner)
-        scopes: list[Scope] = [
-            ("measurable_values", {"measurable_id": measurable_id, "period": found.period.key}
-             | owner),
-            ("measurable_goals", {"measurable_id": measurable_id, "period": found.next.key}
-             | owner),
-            ("measurable_log", {"measurable_id": measurable_id,
-                                "period": [found.period.key, found.next.key]} | owner),
-        ]  # fmt: skip
-        with self.undo_log.record(meeting_id, "number", _line_subject(found), *scopes):
+        # Its rows are watched by the value's and the goal's own steps, which join this one.
+        with self.undo_log.record(meeting_id, "number", _line_subject(found)):
             self.flow.running(meeting_id)
             if found.value is not None:
                 self.numbers.set_value(
@@ -297,10 +296,6 @@ class MeetingNumbers:
 def _same_unit(given: str, unit: str) -> bool:
     given, unit = given.strip().casefold(), unit.strip().casefold()
     return bool(unit) and unit.startswith(given)
-
-
-def _owner_match(owner: Owner) -> dict[str, object]:
-    return {"person_id": owner.person_id} if owner.person_id is not None else {"team": owner.team}
 
 
 def _line_subject(found: NumberCapture) -> str:

@@ -8,6 +8,8 @@ after-image of the rows it may change and stores them in ``live_undo``; the jour
 takes the newest record of a meeting (last in, first out), checks that those rows still
 look as the edit left them, and puts the before-image back in one transaction. Nothing is
 kept in memory, so undo works the same after a restart or a kill, from the TUI and the CLI.
+Ratings given at confirmation are journal steps of their own (``salestui undo``); the
+meeting's undo takes them back too when they are newer than its last live edit.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from salestui.core.store.undo import Scope, same_image
 from salestui.i18n import N_, _
 
 SUBJECT_LENGTH = 60
+RATING = "rating"  # the journal's kind of attendees' ratings of a meeting (core.analytics)
 
 # What each kind of record undoes, as the end of "Undone: ...".
 OPERATIONS = {
@@ -49,6 +52,7 @@ OPERATIONS = {
     "supersede": N_("superseding with “{subject}”"),
     "number": N_("the number “{subject}”"),
     "countermeasure": N_("the countermeasure “{subject}”"),
+    RATING: N_("the ratings of “{subject}”"),
 }
 _ANY_CHANGE = N_("the change of “{subject}”")
 # Moves on the agenda and its timer: they mean something only while the meeting runs.
@@ -111,6 +115,10 @@ class UndoLog:
         meeting = self.services.meeting(meeting_id)
         if meeting.status == MeetingStatus.CONFIRMED:
             raise Conflict(_("The meeting is confirmed: its record can no longer be undone"))
+        rating = self.store.meeting_step_after_live(meeting_id, RATING)
+        if rating is not None:  # ratings given at confirmation, after the last live edit
+            self.services.journal.undo(rating)
+            return Undone(RATING, _subject(meeting.title))
         record = self.store.last_undo(meeting_id)
         if record is None:
             raise Conflict(_("Nothing left to undo in this meeting"))

@@ -31,6 +31,14 @@ from salestui.core.models.numbers import (
 from salestui.core.numbers_amounts import parse_amount, to_stored
 from salestui.core.numbers_measurables import MeasurableServices, band_of
 from salestui.core.numbers_scorecard import build_rows
+from salestui.core.numbers_steps import (
+    NUMBERS,
+    countermeasure_summary,
+    goal_scopes,
+    goal_summary,
+    value_scopes,
+    value_summary,
+)
 from salestui.core.periods import WINDOW, Period, PeriodKind, parse_period, period_of
 from salestui.core.service import Services
 from salestui.core.store.numbers import STANDING
@@ -98,16 +106,20 @@ class NumbersService(MeasurableServices):
         source = ValueSource(source)
         if meeting_id is not None:
             self.services.meeting(meeting_id)
-        self.store.set_value(
-            self._id(found),
-            when.key,
-            (who.person_id, who.team),
-            to_stored(number) if number is not None else None,
-            self.services.clock.now(),
-            self._me_id(),
-            source.value,
-            meeting_id,
-        )
+        measurable_id = self._id(found)
+        summary = value_summary(found.name, who, when.key, number)
+        scopes = value_scopes(measurable_id, when.key, who)
+        with self.services.journal.step(NUMBERS, *scopes, summary=summary):
+            self.store.set_value(
+                measurable_id,
+                when.key,
+                (who.person_id, who.team),
+                to_stored(number) if number is not None else None,
+                self.services.clock.now(),
+                self._me_id(),
+                source.value,
+                meeting_id,
+            )
         if number is None:
             return None
         return self.value(found, when, who)
@@ -147,16 +159,21 @@ class NumbersService(MeasurableServices):
         if target is not None:
             low, top = band_of(found.direction, target, high)
             goal = (to_stored(low), to_stored(top) if top is not None else None)
-        self.store.set_goal(
-            self._id(found),
-            key,
-            (who.person_id, who.team),
-            goal,
-            self.services.clock.now(),
-            self._me_id(),
-            meeting_id,
-            ValueSource(source).value,
-        )
+        measurable_id = self._id(found)
+        summary = goal_summary(found.name, who, key, Goal(low, top) if goal else None)
+        with self.services.journal.step(
+            NUMBERS, *goal_scopes(measurable_id, key, who), summary=summary
+        ):
+            self.store.set_goal(
+                measurable_id,
+                key,
+                (who.person_id, who.team),
+                goal,
+                self.services.clock.now(),
+                self._me_id(),
+                meeting_id,
+                ValueSource(source).value,
+            )
         if goal is None:
             return None
         return Goal(low, top)
@@ -255,7 +272,9 @@ class NumbersService(MeasurableServices):
         if (action_id is None) == (title is None):
             raise InvalidInput(_("Give an existing action or a title for a new one"))
         owner_ids = [self._person_id(o) for o in action_owners]
-        with self.store.transaction():
+        what = title if title is not None else f"#{action_id}"
+        summary = countermeasure_summary(found.name, who, when.key, what)
+        with self.services.journal.step(NUMBERS, summary=summary) as step:
             if action_id is None:
                 assert title is not None
                 action = self.services.add_action(
@@ -276,15 +295,10 @@ class NumbersService(MeasurableServices):
                     )
             assert action_id is not None
             new_id = self.store.add_countermeasure(
-                self._id(found),
-                when.key,
-                (who.person_id, who.team),
-                action_id,
-                cause,
-                self.services.clock.now(),
-                self._me_id(),
-                meeting_id,
-            )
+                self._id(found), when.key, (who.person_id, who.team), action_id, cause,
+                self.services.clock.now(), self._me_id(), meeting_id,
+            )  # fmt: skip
+            step.created(("measurable_actions", {"id": [new_id]}))
         return next(c for c in self.countermeasures(found, when) if c.id == new_id)
 
     def _person_id(self, who: str | int) -> int | None:

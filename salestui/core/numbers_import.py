@@ -22,8 +22,9 @@ from salestui.core.models.numbers import Measurable, Owner, ValueSource
 from salestui.core.numbers_amounts import parse_amount, to_stored
 from salestui.core.numbers_files import Row, read_rows
 from salestui.core.numbers_measurables import band_of, fold
+from salestui.core.numbers_steps import NUMBERS, import_scopes
 from salestui.core.periods import Period
-from salestui.i18n import _
+from salestui.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from salestui.core.numbers import NumbersService
@@ -214,7 +215,13 @@ def import_file(
     now = numbers.services.clock.now()
     me = numbers.services.me()
     by = me.id if me else None
-    with store.transaction():
+    ids = [row.measurable.id for row in report.good if row.measurable.id is not None]
+    scopes = import_scopes(ids, [row.period.key for row in report.good])
+    summary = ngettext(
+        "Imported {n} row of numbers from {file}", "Imported {n} rows of numbers from {file}",
+        len(report.good),
+    ).format(n=len(report.good), file=Path(path).name)  # fmt: skip
+    with numbers.services.journal.step(NUMBERS, *scopes, summary=summary):
         for row in report.good:
             assert row.measurable.id is not None
             owner = (row.owner.person_id, row.owner.team)

@@ -17,6 +17,7 @@ from salestui.core.boundary import storage_boundary
 from salestui.core.errors import InvalidInput, NotFound
 from salestui.core.models.numbers import Direction, Measurable, Owner, Rollup
 from salestui.core.numbers_amounts import parse_amount
+from salestui.core.numbers_steps import NUMBERS, measurable_scope
 from salestui.core.periods import PeriodKind, kind_label
 from salestui.i18n import _
 
@@ -174,7 +175,11 @@ class MeasurableServices:
         )
         measurable = Measurable(**values, created_by=self._me_id())
         self._check_unique(measurable, None)
-        return self.store.add_measurable(measurable, self.services.clock.now())
+        summary = _("Added the measurable {name}").format(name=measurable.name)
+        with self.services.journal.step(NUMBERS, summary=summary) as step:
+            added = self.store.add_measurable(measurable, self.services.clock.now())
+            step.created(measurable_scope(self._id(added)))
+        return added
 
     def edit_measurable(self, ref: Measurable | int | str, **changes: Any) -> Measurable:
         """Change fields of a measurable (any of ``EDITABLE``; ``owner`` as a name). Its
@@ -196,7 +201,10 @@ class MeasurableServices:
                 )
             )
         self._check_unique(updated, found.id)
-        self.store.update_measurable(updated)
+        summary = _("Edited the measurable {name}").format(name=updated.name)
+        scope = measurable_scope(self._id(found))
+        with self.services.journal.step(NUMBERS, scope, summary=summary):
+            self.store.update_measurable(updated)
         return updated
 
     def _checked(self, values: dict[str, Any]) -> dict[str, Any]:

@@ -26,25 +26,32 @@ _MAX_DEPTH = 64  # a reporting line longer than this is a cycle
 
 def depths(people: Mapping[int, Person]) -> dict[int, int]:
     """Each person's distance from the top of their reporting line (0: reports to no one)."""
+    # The same people are ordered again and again (an archive: once per meeting).
+    return dict(_depths(tuple((pid, p.reports_to) for pid, p in people.items())))
+
+
+@lru_cache(maxsize=16)
+def _depths(lines: tuple[tuple[int, int | None], ...]) -> tuple[tuple[int, int], ...]:
+    reports_to = dict(lines)
     found: dict[int, int] = {}
 
     def depth(person_id: int) -> int:
         chain: list[int] = []
         current: int | None = person_id
-        while current is not None and current not in found and current in people:
+        while current is not None and current not in found and current in reports_to:
             if current in chain or len(chain) > _MAX_DEPTH:  # a cycle: cut it here
                 found[current] = 0
                 break
             chain.append(current)
-            current = people[current].reports_to
+            current = reports_to[current]
         base = found.get(current, -1) if current is not None else -1
         for offset, pid in enumerate(reversed(chain), start=1):
             found.setdefault(pid, base + offset)
         return found.get(person_id, 0)
 
-    for person_id in people:
+    for person_id in reports_to:
         depth(person_id)
-    return found
+    return tuple(found.items())
 
 
 def _strip_accents(text: str) -> str:

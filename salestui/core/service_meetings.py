@@ -117,11 +117,16 @@ class MeetingServices(PeopleServices):
         return [m for m in running if m.id not in seen] + found
 
     def meeting_detail(
-        self, meeting_id: int, people: dict[int, Person] | None = None, read_only: bool = False
+        self,
+        meeting_id: int,
+        people: dict[int, Person] | None = None,
+        read_only: bool = False,
+        meeting: Meeting | None = None,
     ) -> MeetingDetail:
         """The meeting with all it holds; ``people``: everyone by id, if already read;
-        ``read_only``: its action items are for reading, never written back."""
-        meeting = self.meeting(meeting_id)
+        ``read_only``: its action items are for reading, never written back; ``meeting``:
+        the meeting itself, if just read (an archive lists them all first)."""
+        meeting = self.meeting(meeting_id) if meeting is None else meeting
         people = self.people_by_id() if people is None else people
         attendees = sort_people(
             (

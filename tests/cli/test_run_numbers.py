@@ -80,3 +80,30 @@ def test_run_scorecard_and_countermeasure(
         "Warning: 1 number off track without a countermeasure: 新客户拜访 · Li Ming "
         f"(salestui run countermeasure {meeting} ...)"
     ]
+
+
+def test_numbers_and_ratings_are_undone_by_salestui_undo(
+    tmp_path: Path, db_path: Path, services: Services, clock: FixedClock, numbers_meeting,
+    cli_runner,
+) -> None:  # fmt: skip
+    meeting = str(numbers_meeting.build(services))
+    services.store.close()
+    run = cli_runner(tmp_path, db_path)
+    me = ("--me", "王芳")
+    run(*me, "numbers", "set", "sales", "12.5", "-p", "2026-W47", "--owner", "周杰").ok()
+    assert run(*me, "run", "start", meeting, **NOW).code == 0  # (warnings on stderr)
+    run(*me, "run", "end", meeting, SALESTUI_NOW="2026-11-27T09:40:00+08:00").ok()
+    run(*me, "run", "rate", meeting, "王芳=7", "周杰=9").ok()
+    run(*me, "run", "rate", meeting, "王芳=8").ok()  # replaces her 7
+    steps = run("undo", "--list", "--json").ok().json()
+    assert [(s["person"], s["kind"], s["summary"]) for s in steps[:2]] == [
+        ("王芳", "rating", "Rated “周例会”: 王芳 8"),
+        ("王芳", "rating", "Rated “周例会”: 王芳 7, 周杰 9"),
+    ]
+    assert run(*me, "undo").ok().out.startswith("Undid #")
+    rated = run("run", "rate", meeting, "--json").ok().json()
+    assert {r["name"]: r["rating"] for r in rated} == {"王芳": 7, "周杰": 9, "Li Ming": None}
+    numbers_step = next(s for s in steps if s["kind"] == "numbers")
+    assert numbers_step["summary"] == "Number 销售额 · 周杰 · 2026-W47: 12.5"
+    run(*me, "undo", str(numbers_step["id"])).ok()
+    assert sales_of(db_path, clock, "2026-W47", "周杰") == Decimal("10.4")

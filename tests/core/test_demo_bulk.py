@@ -76,6 +76,10 @@ def _words() -> list[str]:
 def test_a_bulk_loaded_demo_equals_one_loaded_row_by_row(pair: tuple[Store, Store]) -> None:
     bulk, rows = pair
     assert _table_rows(bulk) == _table_rows(rows)  # owner names too
+    # Loaded with a rollback journal and foreign keys unchecked: both are back after.
+    assert bulk.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert bulk.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert bulk.db.execute("PRAGMA foreign_key_check").fetchall() == []
     schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
     assert bulk.db.execute(schema).fetchall() == rows.db.execute(schema).fetchall()
     for fts in FTS_TABLES:  # whole and consistent with their content

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from salestui import i18n
-from salestui.core.errors import Conflict
+from salestui.core.errors import Conflict, StorageError
 from salestui.core.export.agenda import render_agenda
 from salestui.core.export.archive import export_archive
 from salestui.core.export.files import write_atomic
@@ -79,6 +80,33 @@ def test_archive_files_and_index(demo: Services, tmp_path: Path) -> None:
     with pytest.raises(Conflict):
         export_archive(demo, tmp_path / "archive")
     export_archive(demo, tmp_path / "archive", force=True)
+
+
+def test_a_big_archive_is_written_by_two_processes_alike(
+    demo: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above ``PARALLEL_FROM`` meetings a forked process writes every other file: the
+    archive is the same, byte for byte, as one written by this process alone."""
+    from salestui.core.export import archive
+
+    alone = export_archive(demo, tmp_path / "alone")
+    monkeypatch.setattr(archive, "PARALLEL_FROM", 2)  # the demo's few meetings count as many
+    forks: list[int] = []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    shared = export_archive(demo, tmp_path / "shared")
+    assert forks  # the second process did write
+    assert [p.name for p in shared.files] == [p.name for p in alone.files]
+    for one, other in zip(alone.files, shared.files, strict=True):
+        assert one.read_bytes() == other.read_bytes(), one.name
+    # A file the child cannot write (one there already) fails the export, nothing moved.
+    staged = tmp_path / ".blocked"
+    staged.mkdir()
+    monkeypatch.setattr(archive.tempfile, "mkdtemp", lambda **_kw: str(staged))
+    (staged / alone.files[1].name).write_text("in the way", encoding="utf-8")
+    with pytest.raises(StorageError, match="File exists"):
+        export_archive(demo, tmp_path / "never")
+    assert not (tmp_path / "never").exists()
 
 
 def test_ics_reparses(demo: Services) -> None:

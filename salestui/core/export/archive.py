@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,9 +14,13 @@ from salestui.core.export.files import current_umask, refuse_database
 from salestui.core.export.markdown import Document, inline
 from salestui.core.export.minutes import render_minutes
 from salestui.core.export.slug import slugify
-from salestui.core.models import Meeting
+from salestui.core.models import Meeting, Person
 from salestui.core.service import Services
+from salestui.core.store import Store
 from salestui.i18n import _
+
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+PARALLEL_FROM = 400  # meetings: a smaller archive is written by this process alone
 
 
 @dataclass
@@ -96,17 +101,22 @@ def _write_all(
     include_confidential: bool = False,
 ) -> None:
     """Every meeting's minutes and the index, into the private ``staging`` folder: plain
-    writes (each file is moved into place whole later, by a rename), then one fsync."""
+    writes (each file is moved into place whole later, by a rename), then one fsync.
+
+    A big archive is rendered by two processes at once where that is safe (``_forked``):
+    this one writes every other meeting, a forked copy of it the rest."""
     people = services.people_by_id()  # once, not per meeting
+    jobs = list(zip(meetings, names, strict=True))
+    child = _forked(services, staging, jobs[1::2], people, include_confidential)
+    mine = jobs[0::2] if child is not None else jobs
+    try:
+        _render(services, staging, mine, people, include_confidential)
+    finally:
+        if child is not None:
+            _wait(*child)
     index = Document()
     index.heading(1, _("Meeting archive"))
-    lines = []
-    for meeting, name in zip(meetings, names, strict=True):
-        assert meeting.id is not None
-        minutes = render_minutes(services, meeting.id, people, include_confidential)
-        _write_new(staging / name, minutes)
-        day = name[:10]
-        lines.append(f"[{day} {inline(meeting.title)}](<{name}>)")
+    lines = [f"[{name[:10]} {inline(meeting.title)}](<{name}>)" for meeting, name in jobs]
     if lines:
         index.bullets(lines)
     else:
@@ -115,9 +125,80 @@ def _write_all(
     _fsync_folder(staging)
 
 
+def _render(
+    services: Services,
+    staging: Path,
+    jobs: list[tuple[Meeting, str]],
+    people: dict[int, Person],
+    include_confidential: bool,
+) -> None:
+    for meeting, name in jobs:
+        assert meeting.id is not None
+        minutes = render_minutes(services, meeting.id, people, include_confidential, meeting)
+        _write_new(staging / name, minutes)
+
+
+def _forked(
+    services: Services,
+    staging: Path,
+    jobs: list[tuple[Meeting, str]],
+    people: dict[int, Person],
+    include_confidential: bool,
+) -> tuple[int, int] | None:
+    """A child process rendering ``jobs`` with a connection of its own (pid, and the pipe
+    its error comes back on); None where forking is not safe or not worth it: few
+    meetings, one core, no ``fork`` (Windows), another thread running (a fork copies
+    only this one, and whatever locks the others held), or an in-memory database."""
+    if (
+        len(jobs) < PARALLEL_FROM // 2
+        or (os.cpu_count() or 1) < 2
+        or not hasattr(os, "fork")
+        or threading.active_count() != 1
+        or not Path(services.store.path).is_file()
+    ):
+        return None
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid != 0:
+        os.close(write)
+        return pid, read
+    code = 1
+    try:  # the child: never returns, never touches the parent's connection
+        os.close(read)
+        store = Store(services.store.path, read_only=True)
+        _render(Services(store, services.clock), staging, jobs, people, include_confidential)
+        code = 0
+    except BaseException as error:  # noqa: BLE001 - the parent reports it
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        os.write(write, reason.encode("utf-8", "replace"))
+    finally:
+        os._exit(code)
+
+
+def _wait(pid: int, read: int) -> None:
+    """Wait for the child; its error, if it had one, is this export's."""
+    try:
+        _pid, status = os.waitpid(pid, 0)
+        reason = b""
+        while chunk := os.read(read, 4096):
+            reason += chunk
+    finally:
+        os.close(read)
+    if status != 0:
+        raise OSError(0, reason.decode("utf-8", "replace") or f"status {status}")
+
+
 def _write_new(path: Path, text: str) -> None:
-    with path.open("x", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+    # A new file (never one there: O_EXCL), its bytes in one write, without a file
+    # object's layers of buffering and encoding.
+    data = text.encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -29,7 +29,7 @@ from salestui.core.export.minutes_parts import (
     MinutesContext,
 )
 from salestui.core.meeting import LiveMeeting
-from salestui.core.models import DecisionStatus, Person
+from salestui.core.models import DecisionStatus, Meeting, Person
 from salestui.core.service import MeetingDetail, Services
 
 __all__ = [
@@ -48,12 +48,13 @@ def render_minutes(
     meeting_id: int,
     people: dict[int, Person] | None = None,
     include_confidential: bool = False,
+    meeting: Meeting | None = None,
 ) -> str:
     """The minutes of one meeting, in the current language. Same data, same bytes.
-    ``people``: everyone by id, when already read (an archive reads them once).
-    Confidential notes, decisions and actions are left out unless ``include_confidential``
-    (then they are marked)."""
-    minutes = read_minutes(services, meeting_id, people, include_confidential)
+    ``people``: everyone by id, when already read (an archive reads them once), and
+    ``meeting`` itself likewise. Confidential notes, decisions and actions are left out
+    unless ``include_confidential`` (then they are marked)."""
+    minutes = read_minutes(services, meeting_id, people, include_confidential, meeting)
     ran.title_and_facts(minutes)
     ran.attendance(minutes)
     numbers.numbers(minutes)
@@ -75,10 +76,11 @@ def read_minutes(
     meeting_id: int,
     people: dict[int, Person] | None = None,
     include_confidential: bool = False,
+    meeting: Meeting | None = None,
 ) -> MinutesContext:
     """Everything the minutes of ``meeting_id`` say, in a few queries whatever its size."""
     store, live = services.store, LiveMeeting(services)
-    detail = services.meeting_detail(meeting_id, people=people, read_only=True)
+    detail = services.meeting_detail(meeting_id, people, read_only=True, meeting=meeting)
     detail, notes = shown_detail(services, detail, include_confidential)
     reviewed_ids = sorted(store.reviewed_action_ids(meeting_id))
     logged = store.meeting_follow_ups(meeting_id, reviewed_ids)

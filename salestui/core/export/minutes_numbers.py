@@ -104,7 +104,7 @@ def numbers(m: MinutesContext) -> None:
 def read_numbers(m: MinutesContext) -> None:
     """What the Numbers section says, when the meeting reviewed numbers."""
     found = m.live.numbers
-    if not found.reviews_numbers(m.meeting_id):
+    if not found.reviews_numbers(m.meeting_id, m.detail.agenda):
         return
     m.scorecard = card = found.scorecard(m.meeting_id)
     m.targets = found.targets(m.meeting_id)

@@ -94,6 +94,19 @@ class JournalStore(UndoStore):
                 [_iso(at), person_id, live_undo_id],
             )
 
+    def meeting_step_after_live(self, meeting_id: int, kind: str) -> int | None:
+        """The newest step of ``kind`` on one meeting's rows (its first image's match names
+        the meeting), not undone, made after the meeting's newest live edit still to undo."""
+        row = self.db.execute(
+            "SELECT id FROM journal WHERE kind = ? AND undone_at IS NULL "
+            "AND live_undo_id IS NULL AND json_extract(images, '$[0].match.meeting_id') = ? "
+            "AND id > coalesce((SELECT max(j.id) FROM live_undo u "
+            "JOIN journal j ON j.live_undo_id = u.id WHERE u.meeting_id = ?), 0) "
+            "ORDER BY id DESC LIMIT 1",
+            [kind, meeting_id, meeting_id],
+        ).fetchone()
+        return int(row[0]) if row else None
+
     def ids_after(self, table: str, last_id: int) -> list[int]:
         """The ids of ``table``'s rows added after ``last_id`` (by this change: it holds
         the write lock)."""

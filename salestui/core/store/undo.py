@@ -31,6 +31,7 @@ ID_TABLES = (
     "decisions",
     "action_items",
     "visits",
+    "measurables",
 )
 # Tables whose rows nobody refers to: restored by replacing the scope's rows.
 SET_TABLES = (
@@ -45,6 +46,8 @@ SET_TABLES = (
     "measurable_goals",
     "measurable_log",
     "measurable_actions",
+    # each attendee's rating of a meeting (``core.analytics``)
+    "meeting_ratings",
 )
 # Columns a SET_TABLES row is rebuilt without (a fresh id is as good as the old one).
 _FRESH_ID = ("follow_ups", "speaking")
@@ -58,6 +61,7 @@ _ORDER = {
     "action_tags": "action_id, tag",
     "follow_ups": "action_id, at, kind, id",
     "speaking": "meeting_id, started_at, id",
+    "meeting_ratings": "meeting_id, person_id",
     **{
         t: "measurable_id, period, id"
         for t in ("measurable_values", "measurable_goals", "measurable_log", "measurable_actions")
