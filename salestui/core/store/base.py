@@ -8,6 +8,7 @@ queue on the busy timeout instead of failing with "database is locked".
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -105,7 +106,20 @@ class BaseStore:
         return conn
 
     def use_wal(self) -> None:
-        self.db.conn.execute("PRAGMA journal_mode = WAL")
+        """Switch the file to write-ahead logging. The switch needs the file to itself, and
+        SQLite answers "locked" at once, without waiting, when another process opening the
+        same new file holds a lock this one would deadlock on: so it is tried again, until
+        the usual busy timeout."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.db.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as error:
+                busy = "locked" in str(error) or "busy" in str(error)
+                if not busy or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     # -- lifecycle -------------------------------------------------------------------
 
