@@ -303,6 +303,9 @@ class HomeScreen(SalestuiScreen):
 
     def _counts_text(self, data: HomeData) -> Text:
         text = Text()
+        if data.outbox_waiting:  # first, so a narrow screen never cuts it; else nothing
+            text.append(self._outbox_text(data), style=f"bold {self.app.current_theme.warning}")
+            text.append("   ")
         text.append(
             _("Department: {open} open, {overdue} overdue").format(
                 open=format_number(data.open_total), overdue=format_number(data.overdue_all)
@@ -311,9 +314,6 @@ class HomeScreen(SalestuiScreen):
         if data.me is not None:
             text.append("   ")
             text.append(_("Mine: {open} open").format(open=format_number(data.my_open_total)))
-        if data.outbox_waiting:  # nothing at all when the outbox is empty
-            text.append("   ")
-            text.append(self._outbox_text(data), style=f"bold {self.app.current_theme.warning}")
         return text
 
     @staticmethod
