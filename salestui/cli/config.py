@@ -186,3 +186,7 @@ def _print_mail(settings: Any) -> None:
     click.echo(_("Mail: {server}, from {sender}, {password}").format(
         server=mail.describe(), sender=mail.sender or mail.user or "-", password=source
     ))  # fmt: skip
+    if mail.cafile:
+        click.echo(_("Mail: the server's certificate is checked against {file}").format(
+            file=mail.cafile
+        ))  # fmt: skip

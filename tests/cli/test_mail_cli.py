@@ -188,5 +188,6 @@ def test_tls_with_a_certificate_of_its_own(
     cafile = json.dumps(str(tls_servers.ca_pem))
     (tmp_path / "config.toml").write_text(f"{table}cafile = {cafile}\n", encoding="utf-8")
     assert run("config", "--json").ok().json()["mail"]["cafile"] == str(tls_servers.ca_pem)
+    assert f"certificate is checked against {tls_servers.ca_pem}" in run("config").ok().out
     sent = run("outbox", "--retry").ok()
     assert "Sent 4 messages" in sent.out and len(server.mailbox.messages) == 4
