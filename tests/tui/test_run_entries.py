@@ -31,6 +31,15 @@ def started(live_console, services: Services) -> int:
     return meeting_id
 
 
+def with_notes(live_console, services: Services, count: int = 40) -> int:
+    """A started meeting whose current item has ``count`` notes after the three lines."""
+    meeting_id = started(live_console, services)
+    live = LiveMeeting(services)
+    for n in range(count):
+        live.capture(meeting_id, f"note {n}")
+    return meeting_id
+
+
 async def on_list(
     live_console, app: SalestuiApp, pilot, meeting_id: int
 ) -> tuple[RunScreen, EntriesTable]:
@@ -175,10 +184,8 @@ async def on_the_action(live_console, app: SalestuiApp, pilot, meeting_id: int):
 async def test_new_rows_show_at_once_while_typing_and_the_list_stays_put_while_in_it(
     live_console, services: Services, clock: FixedClock
 ) -> None:
-    meeting_id = started(live_console, services)
+    meeting_id = with_notes(live_console, services)
     live = LiveMeeting(services)
-    for n in range(40):
-        live.capture(meeting_id, f"note {n}")
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
         screen = await live_console.open_run(app, pilot, meeting_id)
@@ -265,10 +272,7 @@ async def test_the_line_leaves_the_input_with_its_row_on_the_list_and_keys_behin
 async def test_page_keys_and_a_click_move_the_cursor(
     live_console, services: Services, clock: FixedClock
 ) -> None:
-    meeting_id = started(live_console, services)
-    live = LiveMeeting(services)
-    for n in range(40):
-        live.capture(meeting_id, f"note {n}")
+    meeting_id = with_notes(live_console, services)
     app = SalestuiApp(services, Config())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await live_console.open_run(app, pilot, meeting_id)

@@ -131,6 +131,14 @@ async def test_a_weekly_meeting_reviews_numbers_and_the_next_one_reviews_its_tar
         assert "no value" in rows[("销售额", "周杰")]
 
 
+async def on_the_numbers_item(app: SalestuiApp, pilot, ui, meeting: int) -> RunScreen:  # type: ignore[no-untyped-def]
+    """The console of the started meeting, on its numbers item with the scorecard read."""
+    screen = RunScreen(app.services, meeting)
+    await app.push_screen(screen)
+    await ui.wait_until(pilot, lambda: bool(app.screen.query_one("#scorecard").row_count))
+    return screen
+
+
 async def test_escape_keeps_the_numbers_item_and_the_prompt_asks_nothing_twice(
     services: Services, clock: FixedClock, numbers_meeting, ui
 ) -> None:
@@ -140,9 +148,7 @@ async def test_escape_keeps_the_numbers_item_and_the_prompt_asks_nothing_twice(
     live.start(meeting)
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen = RunScreen(app.services, meeting)
-        await app.push_screen(screen)
-        await ui.wait_until(pilot, lambda: bool(app.screen.query_one("#scorecard").row_count))
+        screen = await on_the_numbers_item(app, pilot, ui, meeting)
         await pilot.press("ctrl+n")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, CountermeasureScreen))
         await pilot.press("escape")  # back to the item: it stays current
@@ -175,9 +181,7 @@ async def test_ending_the_meeting_on_a_numbers_item_asks_for_countermeasures_fir
     live.start(meeting)
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
-        screen = RunScreen(app.services, meeting)
-        await app.push_screen(screen)
-        await ui.wait_until(pilot, lambda: bool(app.screen.query_one("#scorecard").row_count))
+        screen = await on_the_numbers_item(app, pilot, ui, meeting)
         await pilot.press("ctrl+f")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, CountermeasureScreen))
         await pilot.press("escape")  # not now: the meeting goes on, on the same item
