@@ -131,6 +131,13 @@ async def test_a_weekly_meeting_reviews_numbers_and_the_next_one_reviews_its_tar
         assert "no value" in rows[("销售额", "周杰")]
 
 
+def started_numbers_meeting(services: Services, clock: FixedClock, numbers_meeting) -> int:  # type: ignore[no-untyped-def]
+    meeting = numbers_meeting.build(services)
+    clock.advance(minutes=34)
+    LiveMeeting(services).start(meeting)
+    return int(meeting)
+
+
 async def on_the_numbers_item(app: SalestuiApp, pilot, ui, meeting: int) -> RunScreen:  # type: ignore[no-untyped-def]
     """The console of the started meeting, on its numbers item with the scorecard read."""
     screen = RunScreen(app.services, meeting)
@@ -142,10 +149,7 @@ async def on_the_numbers_item(app: SalestuiApp, pilot, ui, meeting: int) -> RunS
 async def test_escape_keeps_the_numbers_item_and_the_prompt_asks_nothing_twice(
     services: Services, clock: FixedClock, numbers_meeting, ui
 ) -> None:
-    meeting = numbers_meeting.build(services)
-    live = LiveMeeting(services)
-    clock.advance(minutes=34)
-    live.start(meeting)
+    meeting = started_numbers_meeting(services, clock, numbers_meeting)
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
         screen = await on_the_numbers_item(app, pilot, ui, meeting)
@@ -175,10 +179,7 @@ async def test_ending_the_meeting_on_a_numbers_item_asks_for_countermeasures_fir
 ) -> None:
     """The meeting's end is the numbers' last chance: ctrl+f on a numbers item asks about
     the numbers off track before the question to end, as ctrl+n does."""
-    meeting = numbers_meeting.build(services)
-    live = LiveMeeting(services)
-    clock.advance(minutes=34)
-    live.start(meeting)
+    meeting = started_numbers_meeting(services, clock, numbers_meeting)
     app = SalestuiApp(services, Config())
     async with app.run_test(size=SIZE) as pilot:
         screen = await on_the_numbers_item(app, pilot, ui, meeting)
@@ -186,7 +187,7 @@ async def test_ending_the_meeting_on_a_numbers_item_asks_for_countermeasures_fir
         await ui.wait_until(pilot, lambda: isinstance(app.screen, CountermeasureScreen))
         await pilot.press("escape")  # not now: the meeting goes on, on the same item
         await ui.wait_until(pilot, lambda: app.screen is screen)
-        assert live.services.store.get_meeting(meeting).actual_end is None
+        assert services.store.get_meeting(meeting).actual_end is None
         await pilot.press("ctrl+f")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, CountermeasureScreen))
         await pilot.press("ctrl+n")  # pass them by: now the question to end
