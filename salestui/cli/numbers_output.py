@@ -182,7 +182,7 @@ def print_scorecard(period: Period, rows: Sequence[ScorecardRow]) -> None:
     from salestui.core.models.numbers import TrackStatus
     from salestui.core.numbers_amounts import format_amount
     from salestui.core.numbers_export import goal_text
-    from salestui.core.numbers_track import sparkline, status_label
+    from salestui.core.numbers_track import scorecard_status, sparkline
 
     click.echo(_("Scorecard {period}").format(period=period.label()))
     if not rows:
@@ -205,11 +205,7 @@ def print_scorecard(period: Period, rows: Sequence[ScorecardRow]) -> None:
         pct = row.variance_pct
         variance = row.variance
         off = row.status == TrackStatus.OFF_TRACK
-        status = status_label(row.status)
-        if off and row.off_track_streak >= 2:
-            status = _("{status} ({count} running)").format(
-                status=status, count=row.off_track_streak
-            )
+        status = scorecard_status(row)
         return [
             *_cells(
                 f"{row.measurable.name} ({row.measurable.unit})"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from salestui.core.models.numbers import Direction, Goal, TrackStatus
+from salestui.core.models.numbers import Direction, Goal, ScorecardRow, TrackStatus
 from salestui.core.numbers_amounts import percent
 from salestui.i18n import N_, _
 
@@ -78,6 +78,14 @@ _BARS = "▁▂▃▄▅▆▇█"
 
 def status_label(value: TrackStatus) -> str:
     return _(STATUS_LABELS[value])
+
+
+def scorecard_status(row: ScorecardRow) -> str:
+    """``off track``, ``off track (3 running)``, ``on track``... - in every front end."""
+    label = status_label(row.status)
+    if row.status == TrackStatus.OFF_TRACK and row.off_track_streak >= 2:
+        label = _("{status} ({count} running)").format(status=label, count=row.off_track_streak)
+    return label
 
 
 def direction_label(value: Direction) -> str:

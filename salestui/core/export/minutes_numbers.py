@@ -9,24 +9,17 @@ from salestui.core.export.markdown import cell, inline, labelled
 from salestui.core.export.minutes_parts import MinutesContext, due_text
 from salestui.core.meeting_numbers import MeetingScorecard
 from salestui.core.models import ActionItem
-from salestui.core.models.numbers import Countermeasure, ScorecardRow, TrackStatus
+from salestui.core.models.numbers import Countermeasure, ScorecardRow
 from salestui.core.names import join_names
 from salestui.core.numbers_amounts import format_amount
 from salestui.core.numbers_export import goal_text
-from salestui.core.numbers_track import status_label
+from salestui.core.numbers_track import scorecard_status
 from salestui.i18n import _
 
 
 def _measurable(row: ScorecardRow) -> str:
     name, unit = row.measurable.name, row.measurable.unit
     return cell(_("{name} ({unit})").format(name=name, unit=unit) if unit else name)
-
-
-def _status(row: ScorecardRow) -> str:
-    label = status_label(row.status)
-    if row.status == TrackStatus.OFF_TRACK and row.off_track_streak >= 2:
-        label = _("{status} ({count} running)").format(status=label, count=row.off_track_streak)
-    return label
 
 
 def _signed(number: object, suffix: str = "") -> str:
@@ -42,7 +35,7 @@ def _table(m: MinutesContext, card: MeetingScorecard) -> None:
             cell(format_amount(row.actual) + ("*" if row.current.rolled_up else "")),
             _signed(row.variance),
             _signed(row.variance_pct, "%"),
-            _status(row),
+            scorecard_status(row),
         ]
         for row in card.rows
     ]

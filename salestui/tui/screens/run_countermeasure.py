@@ -23,8 +23,8 @@ from textual.widgets import Input, Static
 from salestui.core.models.numbers import ScorecardRow
 from salestui.core.numbers_amounts import format_amount
 from salestui.core.numbers_export import goal_text
+from salestui.core.numbers_track import scorecard_status
 from salestui.i18n import N_, _
-from salestui.tui.screens.run_scorecard import status_text
 from salestui.tui.widgets.show import show_text
 
 Save = Callable[[ScorecardRow, str, str], str | None]  # the error, or None when saved
@@ -42,7 +42,7 @@ def number_line(row: ScorecardRow) -> str:
     )
     return (
         f"{row.measurable.name} · {row.owner.name} · {row.period.key}: {figures} · "
-        f"{status_text(row)}"
+        f"{scorecard_status(row)}"
     )
 
 

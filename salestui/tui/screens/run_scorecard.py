@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from rich.text import Text
 
 from salestui.core.meeting_numbers import MeetingScorecard
-from salestui.core.models.numbers import ScorecardRow, TrackStatus
+from salestui.core.models.numbers import TrackStatus
 from salestui.core.numbers_amounts import format_amount
 from salestui.core.numbers_export import goal_text
-from salestui.core.numbers_track import sparkline, status_label
+from salestui.core.numbers_track import scorecard_status, sparkline, status_label
 from salestui.i18n import _, ngettext
 from salestui.tui.screens.run_tables import IdTable
 from salestui.tui.widgets.fit_table import FitColumn, FitRow
@@ -51,14 +51,6 @@ def _status_width() -> int:
     return 3 + max(Text(status_label(s)).cell_len for s in TrackStatus)
 
 
-def status_text(row: ScorecardRow) -> str:
-    """``off track``, ``off track (3 running)``, ``on track``..."""
-    label = status_label(row.status)
-    if row.status == TrackStatus.OFF_TRACK and row.off_track_streak >= 2:
-        label = _("{status} ({count} running)").format(status=label, count=row.off_track_streak)
-    return label
-
-
 def _signed(number: object, suffix: str = "") -> str:
     return "" if number is None else f"{number:+f}{suffix}"
 
@@ -76,7 +68,7 @@ def scorecard_rows(scorecard: MeetingScorecard, tones: TrackTones) -> list[FitRo
             Text(actual, style="bold" if off else ""),
             Text(_signed(row.variance), style=tone if off else ""),
             Text(_signed(row.variance_pct, "%"), style=tone if off else ""),
-            Text(("✗ " if off else "✓ " if tone == tones.on else "") + status_text(row),
+            Text(("✗ " if off else "✓ " if tone == tones.on else "") + scorecard_status(row),
                  style=f"bold {tone}" if off else tone),
             Text(sparkline(row.sparkline), style=tone if off else "dim"),
         ]  # fmt: skip
