@@ -2,36 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from salestui.cli.action_filter import OWNER_HELP, Filters, filter_options
 from salestui.cli.common import (
-    ACTION_HEADERS,
     ACTION_STATUSES,
     ID,
     SQLITE_MAX_INTEGER,
-    action_cells,
     action_json,
     action_row,
     json_option,
     parse_date_option,
     person_ids,
     print_json,
+    row_cells,
     services,
 )
-from salestui.cli.stream import TextTable, plain, write_json_array, write_json_lines
-from salestui.i18n import _, format_number
+from salestui.cli.listing import DEFAULT_LIMIT, write_listing, write_plain
+from salestui.cli.stream import encode
+from salestui.i18n import _
 
 if TYPE_CHECKING:
-    from salestui.core.models import ActionRow
     from salestui.core.service import Services
     from salestui.core.views import ActionPager
 
-DEFAULT_LIMIT = 200
 PAGE = 500  # rows read at a time for the sorted views
 
 
@@ -88,8 +86,16 @@ def actions_list(
         _list_with_views(svc, filters, sort, limit, output)
         return
     query = filters.query(svc)
-    rows = svc.store.iter_actions(query, limit=limit or None)
-    write_listing(rows, output, svc.clock.today(), limit, lambda: svc.store.count_actions(query))
+    where, params = svc.store.action_where(query)
+    write_plain(
+        svc.store.db.conn,
+        where,
+        params,
+        output,
+        svc.clock.today(),
+        limit,
+        svc.store.confidential_column(),
+    )
 
 
 def _list_with_views(svc: Services, filters: Filters, sort: str, limit: int, output: str) -> None:
@@ -108,34 +114,12 @@ def write_pager(pager: ActionPager, output: str, today: date, limit: int) -> Non
         for start in range(0, wanted, PAGE)
         for row in pager.rows(start, min(start + PAGE, wanted))
     )
-    write_listing(rows, output, today, limit, lambda: pager.total)
-
-
-def write_listing(
-    rows: Iterable[ActionRow], output: str, today: date, limit: int, total: Callable[[], int]
-) -> None:
-    """Write the rows as they come; say when ``limit`` left some out."""
-    if output == "jsonl":
-        write_json_lines(
-            (action_json(r) for r in rows),
-            total=lambda count: total() if limit and count == limit else None,
-        )
-        return
-    if output == "json":
-        count = write_json_array(action_json(r) for r in rows)
-    else:
-        table = TextTable([_(h) for h in ACTION_HEADERS])
-        count = table.write(
-            [(plain(text), warn) for text, warn in action_cells(r, today)] for r in rows
-        )
-        if count == 0:
-            click.echo(_("No action items found."))
-            return
-    if limit and count == limit and (matched := total()) > limit:
-        message = _("Showing {shown} of {total}; use --limit 0 to see all.").format(
-            shown=format_number(limit), total=format_number(matched)
-        )
-        click.echo(message, err=output == "json")
+    shaped: Iterable[Any] = (
+        (row_cells(r, today) for r in rows)
+        if output == "table"
+        else (encode(action_json(r)) for r in rows)
+    )
+    write_listing(output, shaped, limit, lambda: pager.total)
 
 
 def _print_action(action_id: int, message: str, as_json: bool) -> None:

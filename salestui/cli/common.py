@@ -42,10 +42,9 @@ from salestui.cli.vocabulary import (
     VOCABULARIES,
     label,
 )
-from salestui.i18n import N_, _
+from salestui.i18n import _
 
 __all__ = [
-    "ACTION_HEADERS",
     "ACTION_STATUSES",
     "AGENDA_KINDS",
     "AGENDA_STATUSES",
@@ -60,7 +59,6 @@ __all__ = [
     "VOCABULARIES",
     "AppContext",
     "IdType",
-    "action_cells",
     "action_json",
     "action_row",
     "actions_table",
@@ -79,6 +77,7 @@ __all__ = [
     "person_ids",
     "person_json",
     "print_json",
+    "row_cells",
     "services",
     "table",
     "text",
@@ -342,35 +341,29 @@ def action_row(action_id: int) -> ActionRow:
     return rows[0]
 
 
-ACTION_HEADERS = (N_("ID"), N_("Title"), N_("Owners"), N_("Due"), N_("P"), N_("Status"),
-                  N_("Meeting"))  # fmt: skip
+def row_cells(row: ActionRow, today: date) -> list[tuple[str, bool]]:
+    """The actions-table cells of a row read through the models (``listing.action_cells``)."""
+    from salestui.cli.listing import action_cells
 
-
-def action_cells(row: ActionRow, today: date) -> list[tuple[str, bool]]:
-    """The cells of one actions-table row, each with whether it is a warning (overdue). A
-    confidential item's title comes after the marker the app shows (``[confidential]``)."""
-    from salestui.core.export.confidential import mark
-    from salestui.core.names import join_names
-
-    closed = row.status.value in ("done", "cancelled")
-    overdue = row.due is not None and row.due < today and not closed
-    # A closed item's due date is history, not a warning: show the plain date.
-    due = row.due.isoformat() if closed and row.due else due_label(row.due, today)
-    return [
-        (str(row.id), False),
-        (mark(row.title) if row.confidential else row.title, False),
-        (join_names(row.owners) if row.owners else _("(unassigned)"), False),
-        (due, overdue),
-        (f"p{row.priority}", False),
-        (label("status", row.status), False),
-        (row.meeting_title or "", False),
-    ]
+    return action_cells(
+        row.id,
+        row.title,
+        row.owners,
+        row.due,
+        row.priority,
+        row.status.value,
+        row.meeting_title,
+        row.confidential,
+        today,
+    )
 
 
 def actions_table(rows: Sequence[ActionRow], today: date, title: str | None = None) -> Any:
+    from salestui.cli.listing import ACTION_HEADERS
+
     grid = table(*(_(h) for h in ACTION_HEADERS), title=title)
     for row in rows:
         grid.add_row(
-            *(text(value, "bold red" if warn else "") for value, warn in action_cells(row, today))
+            *(text(value, "bold red" if warn else "") for value, warn in row_cells(row, today))
         )
     return grid

@@ -2,7 +2,7 @@
 
 Memory stays flat in the number of rows: a text table takes its column widths from the
 first window of rows (a later, longer value widens its own line only, nothing is cut),
-and JSON is encoded one row at a time with the C encoder.
+and JSON is written one row at a time (encoded by SQLite or the C encoder).
 """
 
 from __future__ import annotations
@@ -82,36 +82,39 @@ def plain(value: object) -> str:
     return text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
 
 
-def write_json_array(items: Iterable[dict[str, Any]], out: TextIO | None = None) -> int:
-    """A JSON array, one object a line; returns the number of objects."""
+def write_json_array(items: Iterable[str], out: TextIO | None = None) -> int:
+    """A JSON array of encoded objects (``encode``), one a line; returns how many."""
     out = out or sys.stdout
     count = 0
     out.write("[")
     for item in items:
-        out.write(("\n" if count == 0 else ",\n") + _encode(item))
+        out.write(("\n" if count == 0 else ",\n") + json_safe(item))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count
 
 
 def write_json_lines(
-    items: Iterable[dict[str, Any]],
+    items: Iterable[str],
     out: TextIO | None = None,
     total: Callable[[int], int | None] | None = None,
 ) -> int:
-    """One JSON object a line. When ``total(count)`` names more matches than were
-    written (a --limit cut the list), a last line ``{"total": T, "shown": N}`` says so."""
+    """One encoded JSON object (``encode``) a line. When ``total(count)`` names more
+    matches than were written (a --limit cut the list), a last line
+    ``{"total":T,"shown":N}`` says so."""
     out = out or sys.stdout
     count = 0
     for item in items:
-        out.write(_encode(item) + "\n")
+        out.write(json_safe(item) + "\n")
         count += 1
     matched = total(count) if total else None
     if matched is not None and matched > count:
-        out.write(_encode({"total": matched, "shown": count}) + "\n")
+        out.write(encode({"total": matched, "shown": count}) + "\n")
     return count
 
 
-def _encode(item: dict[str, Any]) -> str:
-    # CJK stays readable; what a terminal would act on (U+009B, bidi controls) is escaped.
-    return json_safe(json.dumps(item, ensure_ascii=False))
+def encode(item: dict[str, Any]) -> str:
+    """One object as the listings write it: compact, as SQLite's ``json_object`` makes
+    them, and CJK kept readable. What a terminal would act on (U+009B, bidi controls) is
+    escaped when written."""
+    return json.dumps(item, ensure_ascii=False, separators=(",", ":"))

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from salestui.core import filemodes
+from salestui.core.check_stamp import backup_folder
 from salestui.core.errors import StorageError
 from salestui.core.store import Store
 from salestui.core.store import integrity as sql
@@ -38,7 +39,7 @@ class BackupPolicy:
     keep: int = DEFAULT_KEEP
 
     def folder_for(self, db: Path) -> Path:
-        return self.folder.expanduser() if self.folder else db.parent / f"{db.name}.backups"
+        return backup_folder(db, self.folder)
 
 
 @dataclass

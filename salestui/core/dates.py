@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
+from salestui.core.date_labels import format_day, format_due
 from salestui.core.dates_rules import (
     DATE_SHAPES,
     EN_MONTH,
@@ -22,7 +23,18 @@ from salestui.core.dates_rules import (
     rule_time,
 )
 from salestui.core.errors import InvalidInput
-from salestui.i18n import N_, _, format_date
+from salestui.i18n import N_, _
+
+__all__ = [
+    "DEFAULT_TIME",
+    "check_dates_in",
+    "format_day",
+    "format_due",
+    "parse_date",
+    "parse_datetime",
+    "split_leading_date",
+    "split_trailing_date",
+]
 
 DEFAULT_TIME = time(9, 0)
 """The time given to a date that comes without one."""
@@ -214,24 +226,3 @@ def split_trailing_date(text: str, today: date, strict: bool = False) -> tuple[d
             if found is not None:
                 return found, stripped[:start].strip()
     return None, text
-
-
-def format_due(due: date, today: date) -> str:
-    """A short label for a due date in lists: today, tomorrow, 3d overdue, Fri, 4 Dec,
-    4 Dec 2027 (周五, 12月4日, 2027年12月4日 in Chinese)."""
-    days = (due - today).days
-    if days == 0:
-        return _("today")
-    if days == 1:
-        return _("tomorrow")
-    if days < 0:
-        return _("{n}d overdue").format(n=-days)
-    if days <= 6:
-        return format_date(due, "EEE")
-    return format_date(due, "MMMd" if due.year == today.year else "yMMMd")
-
-
-def format_day(day: date, today: date) -> str:
-    """A date in full for a preview: ``Fri 4 Dec`` (``Fri, 4 Dec 2027`` in another year;
-    ``12月4日周五`` in Chinese)."""
-    return format_date(day, "MMMEd" if day.year == today.year else "yMMMEd")

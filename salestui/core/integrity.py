@@ -11,55 +11,26 @@ way by the CLI, and ``salestui doctor`` runs the full ``integrity_check``.
 
 from __future__ import annotations
 
-import json
-import os
 import sqlite3
-import time
 from pathlib import Path
 
-from salestui.core import filemodes, schema
+from salestui.core import check_stamp, schema
 from salestui.core.backup import BackupPolicy, newest_backup
 from salestui.core.errors import StorageError
 from salestui.core.store import Store
 from salestui.i18n import _
 
-CHECK_EVERY_SECONDS = 24 * 60 * 60
-
-
-def _stamp_path(db: Path, policy: BackupPolicy) -> Path:
-    return policy.folder_for(db) / f"{db.name}.checked"
-
-
-def _file_key(db: Path) -> list[int]:
-    info = db.stat()
-    return [info.st_dev, info.st_ino]
+CHECK_EVERY_SECONDS = check_stamp.CHECK_EVERY_SECONDS
 
 
 def full_check_due(db: Path, policy: BackupPolicy) -> bool:
     """True unless this very file passed a full check in the last day."""
-    try:
-        stamp = json.loads(_stamp_path(db, policy).read_text(encoding="utf-8"))
-        key = _file_key(db)
-        return not (
-            stamp.get("file") == key and 0 <= time.time() - stamp["at"] < CHECK_EVERY_SECONDS
-        )
-    except (OSError, ValueError, KeyError, TypeError):
-        return True
+    return check_stamp.full_check_due(db, policy.folder)
 
 
 def record_full_check(db: Path, policy: BackupPolicy) -> None:
-    """Remember that ``db`` passed a full check now (best effort: a read-only folder
-    just means the check runs again next time)."""
-    path = _stamp_path(db, policy)
-    try:
-        filemodes.make_folder(path.parent)
-        partial = path.with_name(f".{path.name}.{os.getpid()}")
-        fd = filemodes.open_new(partial, os.O_TRUNC | os.O_WRONLY)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps({"at": time.time(), "file": _file_key(db)}))
-        os.replace(partial, path)
-    except OSError:
-        pass
+    """Remember that ``db`` passed a full check now (best effort)."""
+    check_stamp.record_full_check(db, policy.folder)
 
 
 # -- messages ---------------------------------------------------------------------------

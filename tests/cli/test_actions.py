@@ -223,7 +223,7 @@ def test_a_sorted_listing_gives_every_row_past_the_first_read(run, db, clock) ->
         rows = run("actions", "list", "--sort", sort, "--json").ok().json()
         assert len(rows) == 1_203 and len({r["id"] for r in rows}) == 1_203, sort
     cut = run("actions", "list", "--sort", "owner", "--limit", "700", "--jsonl").ok().out
-    assert cut.splitlines()[-1] == '{"total": 1203, "shown": 700}'
+    assert cut.splitlines()[-1] == '{"total":1203,"shown":700}'
     assert len(cut.splitlines()) == 701
 
 

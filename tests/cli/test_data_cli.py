@@ -160,7 +160,7 @@ def test_backup_list_and_restore(org, db: Path, tmp_path: Path) -> None:
 
 
 def test_at_most_one_start_backup_a_day(tmp_path: Path) -> None:
-    from salestui.cli import _daily_backup
+    from salestui.cli.app import _daily_backup
     from salestui.core.backup import BackupPolicy, list_backups
     from salestui.core.db import open_store
 

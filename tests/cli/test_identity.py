@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from salestui.cli import _adopt_database_choices
+from salestui.cli.app import _adopt_database_choices
 from salestui.core.db import open_store
 from salestui.personal import Personal
 from salestui.tui.app import SalestuiApp

@@ -6,13 +6,14 @@ from __future__ import annotations
 import io
 import json
 import tracemalloc
+from contextlib import redirect_stdout
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from salestui.cli.common import ACTION_HEADERS, action_cells, action_json
+from salestui.cli.listing import write_plain
 from salestui.cli.stream import TextTable, plain, write_json_array, write_json_lines
 from salestui.core.clock import FixedClock
 from salestui.core.dates import format_due
@@ -34,24 +35,22 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _peak(path: Path, limit: int, output: str) -> tuple[int, int]:
-    """Peak traced memory (bytes) of listing ``limit`` rows, and the rows written."""
+    """Peak traced memory (bytes) of listing ``limit`` rows as ``actions list`` does, and
+    the rows written."""
     store = open_store(path)
     try:
         today = date(2026, 11, 27)
         sink = Discard()
         # The language's date forms (CLDR data) load once per process, whatever the rows.
         format_due(today + timedelta(days=400), today)
+        where, params = store.action_where(ActionQuery())
         tracemalloc.start()
-        rows = store.iter_actions(ActionQuery(), limit=limit)
-        if output == "json":
-            count = write_json_array((action_json(r) for r in rows), out=sink)
-        else:
-            table = TextTable(list(ACTION_HEADERS), out=sink)
-            count = table.write([(plain(t), w) for t, w in action_cells(r, today)] for r in rows)
+        with redirect_stdout(sink):
+            write_plain(store.db.conn, where, params, output, today, limit)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        assert sink.written > 0
-        return peak, count
+        # Less the array's brackets; the table's heading, rule and "Showing N of M" line.
+        return peak, sink.lines - (2 if output == "json" else 3)
     finally:
         store.close()
 
@@ -59,10 +58,10 @@ def _peak(path: Path, limit: int, output: str) -> tuple[int, int]:
 class Discard(io.TextIOBase):
     """Standard output that keeps nothing (a pipe read as it is written)."""
 
-    written = 0
+    lines = 0
 
     def write(self, text: str) -> int:
-        self.written += len(text)
+        self.lines += text.count("\n")
         return len(text)
 
     def isatty(self) -> bool:

@@ -10,15 +10,11 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from salestui.i18n import N_, _
+from salestui.core.confidential_mark import CONFIDENTIAL_MARK, mark
 
-CONFIDENTIAL_MARK = N_("[confidential]")
+__all__ = ["CONFIDENTIAL_MARK", "kept", "mark"]
+
 M = TypeVar("M", bound=BaseModel)
-
-
-def mark(text: str) -> str:
-    """``text`` with the confidential marker in front."""
-    return f"{_(CONFIDENTIAL_MARK)} {text}"
 
 
 def kept(items: Iterable[M], include: bool, field: str = "text") -> list[M]:

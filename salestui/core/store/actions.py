@@ -17,6 +17,7 @@ from salestui.core.models import (
 )
 from salestui.core.store.actions_paging import ActionPagingStore
 from salestui.core.store.base import _iso, _placeholders
+from salestui.core.store.listing_sql import DUE_ORDER, filter_clauses
 
 
 class ActionsStore(ActionPagingStore):
@@ -142,6 +143,11 @@ class ActionsStore(ActionPagingStore):
             actions.append(action)
         return actions
 
+    def action_where(self, query: ActionQuery) -> tuple[str, list[Any]]:
+        """The WHERE clause of ``query`` over ``action_items a``, and its values."""
+        params: list[Any] = []
+        return self._action_where(query, params), params
+
     def _action_where(self, query: ActionQuery, params: list[Any]) -> str:
         where: list[str] = []
         if query.ids is not None:
@@ -150,23 +156,17 @@ class ActionsStore(ActionPagingStore):
         if query.not_ids:
             where.append("a.id NOT IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(query.not_ids)))
-        if query.owner_ids is not None:
-            if not query.owner_ids:
-                where.append("0")
-            else:
-                # IN (not a correlated EXISTS): SQLite reads the owners' index once.
-                where.append(
-                    "a.id IN (SELECT o.action_id FROM action_owners o "
-                    f"WHERE o.person_id IN ({_placeholders(query.owner_ids)}))"
-                )
-                params.extend(query.owner_ids)
+        where += filter_clauses(
+            params,
+            owner_ids=query.owner_ids,
+            statuses=[s.value for s in query.statuses or ()],
+            tag=query.tag,
+            priority=query.priority,
+            meeting_id=query.meeting_id,
+            unassigned=query.unassigned,
+        )
         if query.no_confidential:
             where.append(f"{self.confidential_column()} = 0")
-        if query.unassigned:
-            where.append("NOT EXISTS (SELECT 1 FROM action_owners o WHERE o.action_id = a.id)")
-        if query.statuses:
-            where.append(f"a.status IN ({_placeholders(query.statuses)})")
-            params.extend(s.value for s in query.statuses)
         if query.due_before is not None:
             where.append("a.due < ?")
             params.append(query.due_before.isoformat())
@@ -180,24 +180,15 @@ class ActionsStore(ActionPagingStore):
             where.append("a.due IS NOT NULL")
         elif query.has_due is False:
             where.append("a.due IS NULL")
-        if query.meeting_id is not None:
-            where.append("a.meeting_id = ?")
-            params.append(query.meeting_id)
         if query.series_id is not None:
             where.append("a.meeting_id IN (SELECT id FROM meetings WHERE series_id = ?)")
             params.append(query.series_id)
-        if query.tag:
-            where.append("a.id IN (SELECT t.action_id FROM action_tags t WHERE t.tag = ?)")
-            params.append(query.tag)
-        if query.priority is not None:
-            where.append("a.priority = ?")
-            params.append(query.priority)
         if query.text:
             where.append(self._fts_clause("action_items", "a.id", query.text, params))
         return f"WHERE {' AND '.join(where)}" if where else ""
 
     _ACTION_ORDER = {
-        "due": "a.due IS NULL, a.due, a.priority, a.id",
+        "due": DUE_ORDER,
         "priority": "a.priority, a.due IS NULL, a.due, a.id",
         "created": "a.created_at, a.id",
         "check-in": "a.next_follow_up IS NULL, a.next_follow_up, a.due IS NULL, a.due, a.id",
