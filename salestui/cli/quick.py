@@ -2,7 +2,8 @@
 pydantic-settings or sqlite-utils, so that a short list takes about as long as starting
 Python (issue 14: as fast as Taskwarrior on the same data).
 
-It answers only runs it is sure of, and prints exactly what the full command line would:
+It answers ``salestui --version`` and the listings it is sure of, and prints exactly what
+the full command line would:
 
 - the options are the global ``--db``, ``--lang``, ``--me`` and ``actions list``'s
   ``--owner`` (an id or a full name), ``--status``, ``--tag``, ``--priority``,
@@ -60,6 +61,11 @@ class Run:
 
 def answer(args: list[str]) -> int | None:
     """Run ``args`` quickly and return the exit code, or None: not a run for this path."""
+    if args == ["--version"]:
+        from salestui import __version__
+
+        sys.stdout.write(f"salestui {__version__}\n")  # as click's version option says it
+        return 0
     try:
         run = parse(args)
         return _list(run)

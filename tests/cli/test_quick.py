@@ -255,3 +255,9 @@ def test_the_quick_path_s_constants_are_the_command_line_s() -> None:
     assert quick.NOW_YEARS == common.NOW_YEARS
     assert quick.MAX_INTEGER == common.SQLITE_MAX_INTEGER
     assert settings_cache.CHOICES_FILE == personal.FILE_NAME
+
+
+def test_the_version_quickly(capsys: pytest.CaptureFixture[str], env: Path) -> None:
+    from salestui import __version__
+
+    assert _same(capsys, ["--version"]) == (0, f"salestui {__version__}\n", "")
