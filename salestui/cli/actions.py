@@ -109,15 +109,11 @@ def _list_with_views(svc: Services, filters: Filters, sort: str, limit: int, out
 def write_pager(pager: ActionPager, output: str, today: date, limit: int) -> None:
     """Every row of ``pager`` (or the first ``limit``), read ``PAGE`` rows at a time."""
     wanted = min(limit, pager.total) if limit else pager.total
-    rows = (
-        row
-        for start in range(0, wanted, PAGE)
-        for row in pager.rows(start, min(start + PAGE, wanted))
-    )
+    pages = (pager.rows(start, min(start + PAGE, wanted)) for start in range(0, wanted, PAGE))
     shaped: Iterable[Any] = (
-        (row_cells(r, today) for r in rows)
+        (row_cells(r, today) for page in pages for r in page)
         if output == "table"
-        else (encode(action_json(r)) for r in rows)
+        else ([encode(action_json(r)) for r in page] for page in pages)
     )
     write_listing(output, shaped, limit, lambda: pager.total)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from salestui.cli.stream import Cell, TextTable, plain, write_json_array, write_json_lines
+from salestui.cli.stream import Cell, TextTable, encode, plain, write_json_array, write_json_lines
 from salestui.cli.vocabulary import label
 from salestui.core.confidential_mark import mark
 from salestui.core.store import listing_sql as action_sql
@@ -66,7 +66,7 @@ def write_listing(
     total: Callable[[], int],
 ) -> None:
     """Write the rows as they come (``output`` "table": lists of cells; "json" and
-    "jsonl": encoded objects) and say when ``limit`` left some out."""
+    "jsonl": batches of encoded objects) and say when ``limit`` left some out."""
     if output == "jsonl":
         write_json_lines(rows, total=lambda count: total() if limit and count == limit else None)
         return
@@ -96,13 +96,19 @@ def write_plain(
     limit: int,
     confidential: str = "a.confidential",
 ) -> None:
-    """A listing in the due order read straight from SQL (``core.action_sql``)."""
-    make = action_sql.table_sql if output == "table" else action_sql.json_sql
-    sql = make(where, confidential)
+    """A listing in the due order read straight from SQL (``store.listing_sql``)."""
+    if output == "table":
+        sql = action_sql.table_sql(where, confidential)
+    else:
+        sql = action_sql.json_sql(where, confidential, action_sql.moment_sql(conn))
     if limit:
         sql += f" LIMIT {int(limit)}"
     cursor = conn.execute(sql, params)
-    rows = _table_rows(cursor, today) if output == "table" else _json_rows(cursor)
+    rows: Iterable[Any]
+    if output == "table":
+        rows = _table_rows(cursor, today)
+    else:
+        rows = _json_batches(cursor, _Owners(action_sql.owner_names(conn)))
 
     def total() -> int:
         return int(conn.execute(action_sql.count_sql(where), params).fetchone()[0])
@@ -113,31 +119,44 @@ def write_plain(
         cursor.close()
 
 
-def _fetched(cursor: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
-    while batch := cursor.fetchmany(READ_AT_ONCE):
-        yield from batch
-
-
 def _table_rows(cursor: sqlite3.Cursor, today: date) -> Iterator[list[Cell]]:
     days: dict[str, date] = {}
-    for action_id, title, due, priority, status, secret, meeting, names in _fetched(cursor):
-        day = None
-        if due is not None:
-            day = days.get(due) or days.setdefault(due, date.fromisoformat(due))
-        yield action_cells(
-            action_id,
-            title,
-            names.split("\x1f") if names else [],
-            day,
-            priority,
-            status,
-            meeting,
-            bool(secret),
-            today,
-        )
+    while batch := cursor.fetchmany(READ_AT_ONCE):
+        for action_id, title, due, priority, status, secret, meeting, names in batch:
+            day = None
+            if due is not None:
+                day = days.get(due) or days.setdefault(due, date.fromisoformat(due))
+            yield action_cells(
+                action_id,
+                title,
+                names.split("\x1f") if names else [],
+                day,
+                priority,
+                status,
+                meeting,
+                bool(secret),
+                today,
+            )
 
 
-def _json_rows(cursor: sqlite3.Cursor) -> Iterator[str]:
+class _Owners(dict[bytes | None, bytes]):
+    """The owners' part of a JSON row (``,"owners":[...],"owner_ids":[...],``) for each
+    list of owner ids, made once per list."""
+
+    def __init__(self, names: dict[int, str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def __missing__(self, ids: bytes | None) -> bytes:
+        known = [int(i) for i in ids.split(b",")] if ids else []
+        known = [i for i in known if i in self.names]
+        names = encode([self.names[i] for i in known])
+        part = f',"owners":{names},"owner_ids":{encode(known)},'.encode()
+        self[ids] = part
+        return part
+
+
+def _json_batches(cursor: sqlite3.Cursor, owners: _Owners) -> Iterator[list[bytes]]:
     join = action_sql.json_row
-    for head, owners, tail in _fetched(cursor):
-        yield join(head, owners, tail)
+    while batch := cursor.fetchmany(READ_AT_ONCE):
+        yield [join(head, owners[ids], tail) for head, ids, tail in batch]

@@ -82,39 +82,50 @@ def plain(value: object) -> str:
     return text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
 
 
-def write_json_array(items: Iterable[str], out: TextIO | None = None) -> int:
-    """A JSON array of encoded objects (``encode``), one a line; returns how many."""
+def _text(batch: list[str] | list[bytes], separator: str) -> str:
+    if batch and isinstance(batch[0], bytes):
+        joined = separator.encode().join(batch)  # type: ignore[arg-type]
+        # Bytes that are not UTF-8 (another tool wrote them) become U+FFFD, as on a read.
+        return json_safe(joined.decode("utf-8", "replace"))
+    return json_safe(separator.join(batch))  # type: ignore[arg-type]
+
+
+def write_json_array(batches: Iterable[list[str] | list[bytes]], out: TextIO | None = None) -> int:
+    """A JSON array of encoded objects (``encode``, or UTF-8 bytes), one a line, given a
+    batch at a time; returns how many objects."""
     out = out or sys.stdout
     count = 0
     out.write("[")
-    for item in items:
-        out.write(("\n" if count == 0 else ",\n") + json_safe(item))
-        count += 1
+    for batch in batches:
+        if batch:
+            out.write(("\n" if count == 0 else ",\n") + _text(batch, ",\n"))
+            count += len(batch)
     out.write("\n]\n" if count else "]\n")
     return count
 
 
 def write_json_lines(
-    items: Iterable[str],
+    batches: Iterable[list[str] | list[bytes]],
     out: TextIO | None = None,
     total: Callable[[int], int | None] | None = None,
 ) -> int:
-    """One encoded JSON object (``encode``) a line. When ``total(count)`` names more
-    matches than were written (a --limit cut the list), a last line
-    ``{"total":T,"shown":N}`` says so."""
+    """One encoded JSON object (``encode``, or UTF-8 bytes) a line, given a batch at a
+    time. When ``total(count)`` names more matches than were written (a --limit cut the
+    list), a last line ``{"total":T,"shown":N}`` says so."""
     out = out or sys.stdout
     count = 0
-    for item in items:
-        out.write(json_safe(item) + "\n")
-        count += 1
+    for batch in batches:
+        if batch:
+            out.write(_text(batch, "\n") + "\n")
+            count += len(batch)
     matched = total(count) if total else None
     if matched is not None and matched > count:
         out.write(encode({"total": matched, "shown": count}) + "\n")
     return count
 
 
-def encode(item: dict[str, Any]) -> str:
-    """One object as the listings write it: compact, as SQLite's ``json_object`` makes
+def encode(item: Any) -> str:
+    """One value as the listings write it: compact, as SQLite's ``json_object`` makes
     them, and CJK kept readable. What a terminal would act on (U+009B, bidi controls) is
     escaped when written."""
     return json.dumps(item, ensure_ascii=False, separators=(",", ":"))

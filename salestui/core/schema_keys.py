@@ -53,3 +53,10 @@ SORT_KEYS_MIGRATION: tuple[str, ...] = (
     "ON action_items(status, due, priority, created_at, carried_count) "
     f"WHERE status IN ({OPEN_STATUS_SQL})",
 )
+
+# Each item's owners in their order straight from an index (no sort per item): the JSON
+# listing reads them for every row (issue 14).
+OWNER_ORDER_MIGRATION = (
+    "CREATE INDEX IF NOT EXISTS action_owners_order "
+    "ON action_owners(action_id, position, person_id)",
+)

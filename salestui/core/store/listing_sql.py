@@ -11,7 +11,10 @@ A JSON listing is made by SQLite itself (``json_object``), times included: a sto
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 # Items without a due date come after every date, then by priority and id: the order of
@@ -23,10 +26,11 @@ OWNER_NAMES = """(SELECT group_concat(p.name, char(31)) FROM
     (SELECT p.name FROM action_owners o JOIN people p ON p.id = o.person_id
      WHERE o.action_id = a.id ORDER BY o.position) p)"""
 
-# The owners as two JSON arrays, names then ids, separated by U+001F.
-_OWNERS_JSON = """(SELECT json_group_array(name) || char(31) || json_group_array(person_id) FROM
-    (SELECT p.name, o.person_id FROM action_owners o JOIN people p ON p.id = o.person_id
-     WHERE o.action_id = a.id ORDER BY o.position))"""
+# The owners' ids in their order, separated by commas (index action_owners_order).
+OWNER_IDS = """(SELECT group_concat(person_id) FROM
+    (SELECT person_id FROM action_owners WHERE action_id = a.id ORDER BY position))"""
+DAY = 24 * 60 * 60
+SOON = 400 * DAY  # how far past now the fast local times reach (later ones: the C library)
 
 
 def placeholders(values: Sequence[object]) -> str:
@@ -97,27 +101,111 @@ def table_sql(where: str, confidential: str = "a.confidential") -> str:
         {where} ORDER BY {DUE_ORDER}"""
 
 
-def json_sql(where: str, confidential: str = "a.confidential") -> str:
-    """Each row as three strings that ``json_row`` joins into the object ``actions list
-    --json`` gives (the keys of ``cli.common.action_json``, in its order)."""
+def json_sql(
+    where: str, confidential: str = "a.confidential", moment: Callable[[str], str] = local_time
+) -> str:
+    """Each row as three byte strings that ``json_row`` joins into the object ``actions list
+    --json`` gives (the keys of ``cli.common.action_json``, in its order): the id and title,
+    the owners' ids (``OWNER_IDS``) and the rest. ``moment`` writes a stored moment's SQL
+    as local time (``local_time``, or ``moments`` for the periods of the data)."""
     last = "(SELECT max(f.at) FROM follow_ups f WHERE f.action_id = a.id)"
-    return f"""SELECT json_object('id', a.id, 'title', a.title), {_OWNERS_JSON},
-        json_object('due', a.due, 'priority', a.priority, 'status', a.status,
+    return f"""SELECT CAST(json_object('id', a.id, 'title', a.title) AS BLOB),
+        CAST({OWNER_IDS} AS BLOB),
+        CAST(json_object('due', a.due, 'priority', a.priority, 'status', a.status,
             'meeting_id', a.meeting_id, 'meeting_title', m.title,
-            'created_at', {local_time("a.created_at")},
-            'completed_at', {local_time("a.completed_at")},
+            'created_at', {moment("a.created_at")},
+            'completed_at', {moment("a.completed_at")},
             'carried_count', a.carried_count,
-            'last_follow_up', (SELECT {local_time("t")} FROM (SELECT {last} AS t)),
+            'last_follow_up', (SELECT {moment("t")} FROM (SELECT {last} AS t)),
             'next_follow_up', a.next_follow_up,
             'confidential', json(CASE WHEN {confidential} THEN 'true' ELSE 'false' END))
+            AS BLOB)
         FROM action_items a LEFT JOIN meetings m ON m.id = a.meeting_id
         {where} ORDER BY {DUE_ORDER}"""
 
 
-def json_row(head: str, owners: str, tail: str) -> str:
-    """One JSON object from the three parts ``json_sql`` reads."""
-    names, _, ids = owners.partition("\x1f")
-    return f'{head[:-1]},"owners":{names},"owner_ids":{ids},{tail[1:]}'
+def json_row(head: bytes, owners: bytes, tail: bytes) -> bytes:
+    """One JSON object from ``json_sql``'s first and last parts and the owners' part
+    (``,"owners":[...],"owner_ids":[...],``)."""
+    return head[:-1] + owners + tail[1:]
+
+
+def owner_names(conn: sqlite3.Connection) -> dict[int, str]:
+    """Everyone's name by id (owners may have left: inactive people too)."""
+    return {int(person_id): name for person_id, name in conn.execute("SELECT id, name FROM people")}
+
+
+def first_moment(conn: sqlite3.Connection) -> str | None:
+    """The earliest moment an item was made (index action_items_created)."""
+    row = conn.execute("SELECT min(created_at) FROM action_items").fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def _stored(seconds: int) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+
+
+def offset_periods(start: int, end: int) -> list[tuple[int, int, int]] | None:
+    """The spans of time (``[from, until)`` in seconds since the epoch) in which the local
+    offset from UTC stays the same, with that offset in minutes, from ``start`` to ``end``;
+    None when an offset is not a whole number of minutes (no fast form for it).
+
+    The C library's offset is read once a day and a change is found to the second by
+    halving (time zones change their offset at most once in a day)."""
+    periods: list[tuple[int, int, int]] = []
+    begin, offset = start, time.localtime(start).tm_gmtoff
+    day = start
+    while day < end:
+        following = min(day + DAY, end)
+        then = time.localtime(following).tm_gmtoff
+        if then != offset:
+            low, high = day, following
+            while high - low > 1:
+                middle = (low + high) // 2
+                if time.localtime(middle).tm_gmtoff == offset:
+                    low = middle
+                else:
+                    high = middle
+            periods.append((begin, high, offset))
+            begin, offset = high, then
+        day = following
+    periods.append((begin, end, offset))
+    if any(seconds % 60 for _, _, seconds in periods):
+        return None
+    return [(begin, until, seconds // 60) for begin, until, seconds in periods]
+
+
+def moments(periods: list[tuple[int, int, int]]) -> Callable[[str], str]:
+    """``local_time`` for moments within ``periods`` (``offset_periods``) by adding their
+    offset, which SQLite does several times faster than asking the C library; a moment
+    outside them still goes through ``local_time``."""
+
+    def write(column: str) -> str:
+        branches = [f"WHEN {column} IS NULL THEN NULL"]
+        branches.append(f"WHEN {column} < '{_stored(periods[0][0])}' THEN {local_time(column)}")
+        for _begin, until, minutes in periods:
+            sign = "-" if minutes < 0 else "+"
+            hours, rest = divmod(abs(minutes), 60)
+            shifted = f"replace(datetime({column}, '{minutes:+d} minutes'), ' ', 'T')"
+            suffix = f"{sign}{hours:02d}:{rest:02d}"
+            branches.append(f"WHEN {column} < '{_stored(until)}' THEN {shifted} || '{suffix}'")
+        return f"(CASE {' '.join(branches)} ELSE {local_time(column)} END)"
+
+    return write
+
+
+def moment_sql(conn: sqlite3.Connection) -> Callable[[str], str]:
+    """How ``json_sql`` writes moments for this database's span of time (from its first
+    item to a year past now)."""
+    first = first_moment(conn)
+    if first is None:
+        return local_time
+    try:
+        start = int(datetime.fromisoformat(first[:19]).replace(tzinfo=UTC).timestamp())
+    except ValueError:
+        return local_time
+    periods = offset_periods(start, int(time.time()) + SOON)
+    return moments(periods) if periods else local_time
 
 
 def count_sql(where: str) -> str:
