@@ -24,12 +24,12 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from salestui import i18n_cldr
-
 if TYPE_CHECKING:
     from datetime import date
 
     from babel.core import Locale
+
+    from salestui.i18n_cldr import Table
 
 SUPPORTED = ("en", "zh-CN")
 
@@ -232,10 +232,11 @@ def format_number(number: int | float) -> str:
 
 
 @cache
-def cldr_table(language: str) -> i18n_cldr.Table | None:
+def cldr_table(language: str) -> Table | None:
     """The date and number forms of ``language`` from the cache folder (made with Babel
     the first time), once per process; None when Babel must format everything."""
+    from salestui.i18n_cldr import load_table
     from salestui.paths import cache_dir
 
     name = CLDR_LOCALES.get(language, CLDR_LOCALES["en"])
-    return i18n_cldr.load_table(cache_dir() / "locales", name, lambda: _locale(language))
+    return load_table(cache_dir() / "locales", name, lambda: _locale(language))

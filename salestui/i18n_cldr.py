@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 from contextlib import suppress
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+
     from babel.core import Locale
 
 # Every skeleton salestui formats dates with (a test finds each ``format_date`` call's).
@@ -33,14 +34,24 @@ LARGEST = 10**15  # beyond, Babel's decimal context matters: Babel formats it
 Field = tuple[str, int]  # a pattern letter and its count, such as ("M", 3)
 
 
-class Table(NamedTuple):
+class Table:
     """A locale's date and number forms, checked when read."""
 
-    patterns: dict[str, tuple[str | Field, ...] | None]  # None: a field only Babel knows
-    months: dict[str, dict[str, list[str]]]  # context -> width -> 12 names
-    days: dict[str, dict[str, list[str]]]  # context -> width -> 7 names from Monday
-    first_week_day: int
-    number: dict[str, Any] | None  # None: the decimal pattern is Babel's to apply
+    __slots__ = ("days", "first_week_day", "months", "number", "patterns")
+
+    def __init__(
+        self,
+        patterns: dict[str, tuple[str | Field, ...] | None],  # None: a field only Babel knows
+        months: dict[str, dict[str, list[str]]],  # context -> width -> 12 names
+        days: dict[str, dict[str, list[str]]],  # context -> width -> 7 names from Monday
+        first_week_day: int,
+        number: dict[str, Any] | None,  # None: the decimal pattern is Babel's to apply
+    ) -> None:
+        self.patterns = patterns
+        self.months = months
+        self.days = days
+        self.first_week_day = first_week_day
+        self.number = number
 
     def format_date(self, day: date, skeleton: str) -> str | None:
         """``day`` in the pattern of ``skeleton``, or None when Babel must do it."""
