@@ -139,7 +139,9 @@ def load_table(folder: Path, cldr_locale: str, locale: Callable[[], Locale]) -> 
         # A read-only or full cache only costs the extraction again on the next run.
         with suppress(OSError):
             partial.unlink(missing_ok=True)
-    return _checked(data, cldr_locale, version)
+    with suppress(ValueError, KeyError, TypeError, IndexError):
+        return _checked(data, cldr_locale, version)
+    return None  # Babel's data in a shape this module does not read: Babel formats
 
 
 def _checked(data: dict[str, Any], cldr_locale: str, version: str) -> Table:
@@ -170,7 +172,9 @@ def _checked(data: dict[str, Any], cldr_locale: str, version: str) -> Table:
         if len(sizes) != 2 or min(sizes) < 1 or not isinstance(number["group"], str):
             raise ValueError("grouping")
         number = {**number, "grouping": sizes, "min_digits": int(number["min_digits"])}
-        if not all(isinstance(s, str) for s in (*number["prefix"], *number["suffix"])):
+        signs = (*number["prefix"], *number["suffix"])
+        two_each = len(number["prefix"]) == len(number["suffix"]) == 2
+        if not two_each or not all(isinstance(s, str) for s in signs):
             raise ValueError("signs")
     return Table(patterns, data["months"], data["days"], int(data["first_week_day"]), number)
 
