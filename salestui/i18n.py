@@ -4,7 +4,9 @@ numbers in the language's own forms.
 English strings are the message ids. Other languages are gettext catalogs,
 ``salestui/locales/<name>/LC_MESSAGES/salestui.po``, read the first time a message of that
 language is asked for (no compile step, so an editable install is always current).
-Dates and numbers follow the language's CLDR locale (through Babel).
+Dates and numbers follow the language's CLDR locale: what salestui's date skeletons and
+whole numbers need of it is taken from Babel once and kept in the cache folder
+(``salestui.i18n_cldr``), so a process that only lists things does not load Babel.
 
 The language is chosen by, in order: an explicit ``set_language`` call (from config),
 ``SALESTUI_LANG``, ``LANG`` / ``LC_ALL`` / ``LC_MESSAGES``; the default is English.
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
     from datetime import date
 
     from babel.core import Locale
+
+    from salestui.i18n_cldr import Table
 
 SUPPORTED = ("en", "zh-CN")
 
@@ -206,6 +210,10 @@ def format_date(day: date, skeleton: str) -> str:
 
 @lru_cache(maxsize=4096)  # a long listing shows the same days again and again
 def _format_date(day: date, skeleton: str, language: str) -> str:
+    table = cldr_table(language)
+    text = table.format_date(day, skeleton) if table is not None else None
+    if text is not None:
+        return text
     from babel.dates import format_skeleton
 
     return format_skeleton(skeleton, day, locale=_locale(language))
@@ -213,6 +221,22 @@ def _format_date(day: date, skeleton: str, language: str) -> str:
 
 def format_number(number: int | float) -> str:
     """A count or amount with the current language's digit grouping: ``8,351``."""
+    language = current_language()
+    table = cldr_table(language)
+    text = table.format_integer(number) if table is not None else None
+    if text is not None:
+        return text
     from babel.numbers import format_decimal
 
-    return format_decimal(number, locale=_locale(current_language()))
+    return format_decimal(number, locale=_locale(language))
+
+
+@cache
+def cldr_table(language: str) -> Table | None:
+    """The date and number forms of ``language`` from the cache folder (made with Babel
+    the first time), once per process; None when Babel must format everything."""
+    from salestui.i18n_cldr import load_table
+    from salestui.paths import cache_dir
+
+    name = CLDR_LOCALES.get(language, CLDR_LOCALES["en"])
+    return load_table(cache_dir() / "locales", name, lambda: _locale(language))
