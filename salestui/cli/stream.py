@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any, TextIO
 
-from salestui.core.text import json_safe, strip_controls
+from salestui.core.text import json_safe, json_safe_already, strip_controls
 
 # Rows read before the widths of a text table are fixed.
 WINDOW = 200
@@ -86,7 +86,8 @@ def _text(batch: list[str] | list[bytes], separator: str) -> str:
     if batch and isinstance(batch[0], bytes):
         joined = separator.encode().join(batch)  # type: ignore[arg-type]
         # Bytes that are not UTF-8 (another tool wrote them) become U+FFFD, as on a read.
-        return json_safe(joined.decode("utf-8", "replace"))
+        text = joined.decode("utf-8", "replace")
+        return text if json_safe_already(joined) else json_safe(text)
     return json_safe(separator.join(batch))  # type: ignore[arg-type]
 
 
