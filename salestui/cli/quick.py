@@ -71,6 +71,14 @@ def answer(args: list[str]) -> int | None:
         return _list(run)
     except NotSure:
         return None
+    except KeyboardInterrupt as error:
+        return _failed(error)
+    except Exception:
+        # Nothing is printed before the listing starts, and every failure after that is
+        # answered in ``_answer``: what this path did not foresee, the full way answers.
+        if os.environ.get("SALESTUI_DEBUG"):
+            raise
+        return None
 
 
 def _number(text: str, low: int, high: int) -> int:
@@ -236,7 +244,7 @@ def _answer(conn: sqlite3.Connection, run: Run, settings: dict[str, Any], today:
     try:
         write_plain(conn, where, params, run.output, today, limit)
         sys.stdout.flush()
-    except (sqlite3.Error, OSError, UnicodeError, KeyboardInterrupt) as error:
+    except (Exception, KeyboardInterrupt) as error:
         return _failed(error)
     return 0
 
@@ -258,6 +266,8 @@ def _failed(error: BaseException) -> int:
         app._error(_("Interrupted"))
         return 130
     assert isinstance(error, Exception)
+    if os.environ.get("SALESTUI_DEBUG"):
+        raise error
     return app._failure(error)
 
 

@@ -261,3 +261,22 @@ def test_the_version_quickly(capsys: pytest.CaptureFixture[str], env: Path) -> N
     from salestui import __version__
 
     assert _same(capsys, ["--version"]) == (0, f"salestui {__version__}\n", "")
+
+
+def test_a_reader_that_goes_away_stops_the_listing_quietly(env: Path, demo_db: Path) -> None:
+    """``salestui actions list | head -1``: the quick path ends as the full one does."""
+    environment = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    base = [sys.executable, "-m", "salestui", "--db", str(demo_db), "actions", "list"]
+    subprocess.run([*base, "--limit", "1"], capture_output=True, env=environment, check=True)
+    codes = []
+    for extra in (["--jsonl"], ["--jsonl", "--sort", "priority"]):  # quick, then full
+        child = subprocess.Popen(
+            [*base, *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment
+        )
+        assert child.stdout is not None and child.stderr is not None
+        assert child.stdout.readline().startswith(b'{"id":')
+        child.stdout.close()
+        codes.append(child.wait(timeout=60))
+        assert b"Traceback" not in child.stderr.read()
+        child.stderr.close()
+    assert codes[0] == codes[1]
