@@ -73,7 +73,7 @@ def write_listing(
     if output == "json":
         count = write_json_array(rows)
     else:
-        table = TextTable([_(h) for h in ACTION_HEADERS])
+        table = TextTable([_(h) for h in ACTION_HEADERS], main=1)  # the title gives way last
         count = table.write([(plain(text), warn) for text, warn in cells] for cells in rows)
         if count == 0:
             sys.stdout.write(_("No action items found.") + "\n")

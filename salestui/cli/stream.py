@@ -35,12 +35,28 @@ def cell_width(text: str) -> int:
 
 
 class TextTable:
-    """A plain table in the look of the CLI's other tables, streamed row by row."""
+    """A plain table in the look of the CLI's other tables, streamed row by row.
 
-    def __init__(self, headers: list[str], out: TextIO | None = None) -> None:
+    On a terminal the table fits its width (``fit``: the widest columns give way first,
+    the ``main`` one last) and a cut cell ends in ``…``; into a file or a pipe every cell
+    is whole, however wide the line."""
+
+    def __init__(
+        self,
+        headers: list[str],
+        out: TextIO | None = None,
+        columns: int | None = None,
+        main: int | None = None,
+    ) -> None:
         self.headers = headers
+        self.main = main  # the column that gives way last (``fit``)
         self.out = out or sys.stdout
         self.color = self.out.isatty()
+        if columns is None and self.color:
+            import shutil
+
+            columns = shutil.get_terminal_size().columns
+        self.columns = columns  # the terminal's width; None: lines as long as they come
         self.widths: list[int] = []
 
     def write(self, rows: Iterable[list[Cell]]) -> int:
@@ -53,6 +69,9 @@ class TextTable:
             max([cell_width(header)] + [min(cell_width(row[i][0]), MAX_WIDTH) for row in first])
             for i, header in enumerate(self.headers)
         ]
+        if self.columns is not None:
+            room = self.columns - len(GAP) * (len(self.widths) - 1)
+            self.widths = fit(self.widths, room, self.main)
         self._line([(h, False) for h in self.headers])
         self.out.write(RULE * (sum(self.widths) + len(GAP) * (len(self.widths) - 1)) + "\n")
         count = 0
@@ -65,10 +84,49 @@ class TextTable:
         parts = []
         last = len(row) - 1
         for i, (text, warn) in enumerate(row):
+            if self.columns is not None:
+                text = cut(text, self.widths[i])
             pad = "" if i == last else " " * max(self.widths[i] - cell_width(text), 0)
             shown = f"{BOLD_RED[0]}{text}{BOLD_RED[1]}" if warn and self.color else text
             parts.append(shown + pad)
         self.out.write(GAP.join(parts).rstrip() + "\n")
+
+
+NARROWEST = 6  # a column is never cut narrower than this to fit a terminal
+GIVES_FIRST = 12  # how far the other columns give way before the main one does
+MAIN_KEEPS = 20  # and the main one, before the others give way again
+
+
+def fit(widths: list[int], room: int, main: int | None = None) -> list[int]:
+    """``widths`` narrowed until they add up to ``room``, the widest first: the other
+    wide columns down to ``GIVES_FIRST``, then the ``main`` one (a title) to
+    ``MAIN_KEEPS``, then the others and last the main one down to ``NARROWEST``. Columns
+    no wider than ``GIVES_FIRST`` keep their width (a line may still wrap)."""
+    # Short columns (ids, dates, statuses) are never cut: only ones wider than GIVES_FIRST.
+    others = [i for i, w in enumerate(widths) if i != main and w > GIVES_FIRST]
+    widths = list(widths)
+    steps = [(GIVES_FIRST, others), (MAIN_KEEPS, [main]), (NARROWEST, others), (NARROWEST, [main])]
+    for floor, columns in steps:
+        while sum(widths) > room:
+            wider = [i for i in columns if i is not None and widths[i] > floor]
+            if not wider:
+                break
+            widths[max(wider, key=lambda i: widths[i])] -= 1
+    return widths
+
+
+def cut(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal columns, ending in ``…`` when cut."""
+    if cell_width(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        size = cell_width(char)
+        if used + size > width - 1:
+            break
+        kept.append(char)
+        used += size
+    return "".join(kept) + "…"
 
 
 def _chain(first: list[Any], rest: Iterator[Any]) -> Iterator[Any]:

@@ -136,3 +136,23 @@ def test_search_command(org, run) -> None:  # type: ignore[no-untyped-def]
     assert "跟进记录" in zh and "行动项 1" in zh
     empty = run("search", "  ")
     assert empty.code == 2 and empty.err.startswith("Error: ") and len(empty.err.splitlines()) == 1
+
+
+def test_on_a_terminal_the_table_fits_its_width_the_title_giving_way_last() -> None:
+    from salestui.cli.stream import cell_width, cut, fit
+
+    widths = [2, 55, 8, 11, 2, 7, 22]  # id, title, owners, due, p, status, meeting
+    fitted = fit(widths, 80 - 3 * 6, main=1)
+    assert sum(fitted) <= 62 and fitted[1] >= 20
+    assert [fitted[i] for i in (0, 3, 4, 5)] == [2, 11, 2, 7]  # short columns stay whole
+    assert fit(widths, 200, main=1) == widths
+    assert cut("提交华东区回款计划", 9) == "提交华东…" and cell_width(cut("abcdefghij", 6)) == 6
+    out = io.StringIO()
+    table = TextTable(["ID", "Title", "Meeting"], out=out, columns=30, main=1)
+    row = [("1", False), ("提交华东区回款计划，本周内完成", False), ("营销部周例会", False)]
+    table.write([row])
+    assert all(cell_width(line) <= 30 for line in out.getvalue().splitlines())
+    assert "…" in out.getvalue()
+    whole = io.StringIO()  # not a terminal, no width given: nothing is cut
+    TextTable(["ID", "Title"], out=whole).write([[("1", False), ("x" * 90, False)]])
+    assert "x" * 90 in whole.getvalue()
