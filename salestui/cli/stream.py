@@ -105,10 +105,11 @@ def fit(widths: list[int], room: int, main: int | None = None) -> list[int]:
     # Short columns (ids, dates, statuses) are never cut: only ones wider than GIVES_FIRST.
     others = [i for i, w in enumerate(widths) if i != main and w > GIVES_FIRST]
     widths = list(widths)
-    steps = [(GIVES_FIRST, others), (MAIN_KEEPS, [main]), (NARROWEST, others), (NARROWEST, [main])]
+    titles = [] if main is None else [main]
+    steps = [(GIVES_FIRST, others), (MAIN_KEEPS, titles), (NARROWEST, others), (NARROWEST, titles)]
     for floor, columns in steps:
         while sum(widths) > room:
-            wider = [i for i in columns if i is not None and widths[i] > floor]
+            wider = [i for i in columns if widths[i] > floor]
             if not wider:
                 break
             widths[max(wider, key=lambda i: widths[i])] -= 1
