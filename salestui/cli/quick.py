@@ -7,7 +7,8 @@ the full command line would:
 
 - the options are the global ``--db``, ``--lang``, ``--me`` and ``actions list``'s
   ``--owner`` (an id or a full name), ``--status``, ``--tag``, ``--priority``,
-  ``--meeting``, ``--unassigned``, ``--limit``, ``--json``, ``--jsonl``, ``--sort due``;
+  ``--meeting``, ``--unassigned``, ``--overdue``, ``--limit``, ``--json``, ``--jsonl``,
+  ``--sort due``;
 - the settings are the ones the last full run worked out for the same environment and
   the same config file (``cli.settings_cache``);
 - the database is a writable salestui file at the current schema, in WAL mode, whose daily
@@ -36,7 +37,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite databa
 MAX_INTEGER = 2**63 - 1
 NOW_YEARS = (1900, 9000)  # cli.common.NOW_YEARS (checked by a test)
 _VALUED = {"--owner", "--status", "--tag", "--priority", "--meeting", "--limit", "--sort"}
-_FLAGS = {"--json", "--jsonl", "--unassigned"}
+_FLAGS = {"--json", "--jsonl", "--unassigned", "--overdue"}
+OPEN = ACTION_STATUSES[:4]  # core.models.OPEN_STATUSES (checked by a test)
 _GLOBAL = {"--db", "--lang", "--me"}
 
 
@@ -55,6 +57,7 @@ class Run:
         self.priority: int | None = None
         self.meeting_id: int | None = None
         self.unassigned = False
+        self.overdue = False
         self.limit: int | None = None
         self.output = "table"
 
@@ -132,7 +135,7 @@ def parse(args: list[str]) -> Run:
             continue
         if (name in _GLOBAL) != (position < command_at):
             raise NotSure  # a global option after the command, or the reverse
-        if name in seen and name not in ("--status", "--json", "--jsonl", "--unassigned"):
+        if name in seen and name not in ("--status", *_FLAGS):
             raise NotSure
         seen.add(name)
         _take(run, name, value)
@@ -163,6 +166,8 @@ def _take(run: Run, name: str, value: str) -> None:
             raise NotSure
     elif name == "--unassigned":
         run.unassigned = True
+    elif name == "--overdue":
+        run.overdue = True
     else:
         run.output = "json" if name == "--json" else "jsonl"
 
@@ -224,11 +229,16 @@ def _answer(conn: sqlite3.Connection, run: Run, settings: dict[str, Any], today:
     if run.meeting_id is not None and not reads.meeting_exists(conn, run.meeting_id):
         raise NotSure
     tag = run.tag.lstrip("#") if run.tag else None
+    statuses, due_before = run.statuses, None
+    if run.overdue:  # as ``action_query`` reads --overdue: the open ones, due before today
+        statuses = [s for s in (statuses or OPEN) if s in OPEN] or ["open"]
+        due_before = today.isoformat()
     where = action_sql.where_sql(
         action_sql.filter_clauses(
             params,
             owner_ids=owner_ids,
-            statuses=run.statuses,
+            statuses=statuses,
+            due_before=due_before,
             tag=tag,
             priority=run.priority,
             meeting_id=run.meeting_id,

@@ -110,6 +110,9 @@ CASES: list[Callable[[dict[str, object]], list[str]]] = [
     lambda p: ["--meeting", str(p["meeting"]), "--limit", "0"],
     lambda p: ["--unassigned"],
     lambda p: ["--owner", str(p["id"]), "--unassigned"],  # nothing: "No action items found."
+    lambda p: ["--overdue", "--json"],
+    lambda p: ["--overdue", "--status", "waiting", "--status", "done", "--owner", str(p["id"])],
+    lambda p: ["--overdue", "--status", "done"],  # none open asked for: the open ones
 ]
 
 
@@ -163,7 +166,6 @@ NOT_SURE = [
     ["--status", "Open"],
     ["--meeting", "999999"],
     ["--help"],
-    ["--overdue"],
     ["--owner"],
     ["--limit", "1", "--limit", "2"],
 ]
@@ -251,8 +253,10 @@ def test_the_command_answers_without_the_heavy_libraries(
 def test_the_quick_path_s_constants_are_the_command_line_s() -> None:
     from salestui import personal
     from salestui.cli import common
+    from salestui.core.models import OPEN_STATUSES
 
     assert quick.NOW_YEARS == common.NOW_YEARS
+    assert quick.OPEN == tuple(s.value for s in OPEN_STATUSES)
     assert quick.MAX_INTEGER == common.SQLITE_MAX_INTEGER
     assert settings_cache.CHOICES_FILE == personal.FILE_NAME
 

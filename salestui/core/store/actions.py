@@ -164,12 +164,10 @@ class ActionsStore(ActionPagingStore):
             priority=query.priority,
             meeting_id=query.meeting_id,
             unassigned=query.unassigned,
+            due_before=query.due_before.isoformat() if query.due_before else None,
         )
         if query.no_confidential:
             where.append(f"{self.confidential_column()} = 0")
-        if query.due_before is not None:
-            where.append("a.due < ?")
-            params.append(query.due_before.isoformat())
         if query.due_on_or_after is not None:
             where.append("a.due >= ?")
             params.append(query.due_on_or_after.isoformat())

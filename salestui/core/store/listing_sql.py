@@ -57,6 +57,7 @@ def filter_clauses(
     priority: int | None = None,
     meeting_id: int | None = None,
     unassigned: bool = False,
+    due_before: str | None = None,
 ) -> list[str]:
     """The WHERE terms of these filters (over ``action_items a``); their values are added
     to ``params`` in order. ``owner_ids`` empty matches nothing; None does not filter."""
@@ -85,6 +86,9 @@ def filter_clauses(
     if priority is not None:
         where.append("a.priority = ?")
         params.append(priority)
+    if due_before is not None:
+        where.append("a.due < ?")
+        params.append(due_before)
     return where
 
 
