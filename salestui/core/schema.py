@@ -12,7 +12,11 @@ from salestui.core.schema_day import DAY_MIGRATION
 from salestui.core.schema_decisions import AGENDA_CONFIDENTIAL_MIGRATION, DECISIONS_MIGRATION
 from salestui.core.schema_keys import OWNER_ORDER_MIGRATION, SORT_KEYS_MIGRATION
 from salestui.core.schema_mail import OUTBOX_MIGRATION
-from salestui.core.schema_numbers import NUMBERS_ITEMS_MIGRATION, NUMBERS_MIGRATION
+from salestui.core.schema_numbers import (
+    MEETING_NUMBERS_MIGRATION,
+    NUMBERS_ITEMS_MIGRATION,
+    NUMBERS_MIGRATION,
+)
 from salestui.core.schema_people import SIGN_IN_MIGRATION
 
 _FTS_TABLES = {
@@ -359,6 +363,7 @@ MIGRATIONS: list[list[str]] = [
     list(DECISIONS_MIGRATION),  # 12: supersede links, confidential flags (issue 16)
     list(AGENDA_CONFIDENTIAL_MIGRATION),  # 13: confidential agenda items (carried topics)
     list(OWNER_ORDER_MIGRATION),  # 14: owners in order from an index (schema_keys)
+    list(MEETING_NUMBERS_MIGRATION),  # 15: a meeting's numbers by its id (schema_numbers)
 ]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 SORT_KEYS_VERSION = MIGRATIONS.index(MIGRATION_6) + 1  # owner_name and the sort indexes

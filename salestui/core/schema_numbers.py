@@ -130,3 +130,14 @@ NUMBERS_ITEMS_MIGRATION: list[str] = [
     "AND status = 'pending' AND meeting_id IN (SELECT id FROM meetings "
     "WHERE kind = 'weekly' AND status IN ('draft', 'circulated'))",
 ]
+
+# What a meeting did to the numbers, found by its id instead of a read of every row: the
+# minutes and the archive ask it of each meeting, and deleting a meeting sets these to NULL.
+MEETING_NUMBERS_MIGRATION = (
+    "CREATE INDEX IF NOT EXISTS measurable_values_meeting "
+    "ON measurable_values(meeting_id) WHERE meeting_id IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS measurable_goals_meeting "
+    "ON measurable_goals(set_in_meeting_id) WHERE set_in_meeting_id IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS measurable_actions_meeting "
+    "ON measurable_actions(meeting_id) WHERE meeting_id IS NOT NULL",
+)

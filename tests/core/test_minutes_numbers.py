@@ -12,6 +12,7 @@ from salestui.core.clock import FixedClock
 from salestui.core.export.minutes import render_minutes
 from salestui.core.meeting import LiveMeeting
 from salestui.core.service import Services
+from salestui.core.store import Store
 
 
 @pytest.fixture
@@ -108,3 +109,16 @@ def test_markdownlint_accepts_the_numbers_section(
     i18n.set_language("zh-CN")
     chinese = render_minutes(services, reviewed)
     assert markdownlint.many({"en.md": english, "zh.md": chinese}) == ""
+
+
+def test_what_a_meeting_did_to_the_numbers_is_found_by_its_id(store: Store) -> None:
+    """The minutes (and each meeting of an archive) ask it: never a read of every row."""
+    for table, column in (
+        ("measurable_values", "meeting_id"),
+        ("measurable_goals", "set_in_meeting_id"),
+        ("measurable_actions", "meeting_id"),
+    ):
+        plan = store.db.execute(
+            f"EXPLAIN QUERY PLAN SELECT 1 FROM {table} WHERE {column} = ?", [1]
+        ).fetchall()
+        assert "USING COVERING INDEX" in plan[0][3], (table, plan)
