@@ -221,14 +221,17 @@ async def test_the_scrollbar_comes_when_the_list_overflows_and_follows_it_after(
         screen = await live_console.open_run(app, pilot, meeting_id)
         table = screen.query_one("#entries", EntriesTable)
         assert not table.show_vertical_scrollbar
+        line = screen.capture.input  # each line is put in whole: the rows are the point
         n = 0
         while not table.show_vertical_scrollbar:
             assert n < 60, "the list never overflowed"
-            await pilot.press(*f"note {n}", "enter")
+            line.value = f"note {n}"
+            await pilot.press("enter")
             await pilot.pause()
             n += 1
         for m in range(3):
-            await pilot.press(*f"more {m}", "enter")
+            line.value = f"more {m}"
+            await pilot.press("enter")
             await pilot.pause()
         bar = table.vertical_scrollbar
         assert (bar.window_virtual_size, bar.window_size) == (
