@@ -21,7 +21,6 @@ import click
 
 from salestui.cli.output import (
     console,
-    due_label,
     json_option,
     jsonable,
     local_moment,
@@ -64,7 +63,6 @@ __all__ = [
     "actions_table",
     "app_context",
     "console",
-    "due_label",
     "json_option",
     "jsonable",
     "label",

@@ -94,11 +94,3 @@ def local_moment(moment: datetime | None) -> str:
         return "-"
     local = moment.astimezone()
     return f"{local:%Y-%m-%d %H:%M} {format_date(local.date(), 'EEE')}"
-
-
-def due_label(due: date | None, today: date) -> str:
-    if due is None:
-        return "-"
-    from salestui.core.dates import format_due
-
-    return format_due(due, today)
