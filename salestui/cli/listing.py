@@ -7,6 +7,8 @@ sorts). Loads neither click nor the models, so the quick path can use it.
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -156,7 +158,36 @@ class _Owners(dict[bytes | None, bytes]):
         return part
 
 
+# What SQLite's JSON may carry that the text a connection reads never does (a control
+# character escaped, DEL, C1, bidi controls: another tool wrote them): a byte search finds
+# the batches that may hold one, a pattern the rows that do.
+_MAYBE = (b"\\", b"\x7f", b"\xc2", b"\xe2")
+_UNCLEAN = re.compile(
+    rb"\\(?:u00|[bfnrt])|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+)
+
+
 def _json_batches(cursor: sqlite3.Cursor, owners: _Owners) -> Iterator[list[bytes]]:
     join = action_sql.json_row
     while batch := cursor.fetchmany(READ_AT_ONCE):
-        yield [join(head, owners[ids], tail) for head, ids, tail in batch]
+        rows = [join(head, owners[ids], tail) for head, ids, tail in batch]
+        joined = b"".join(rows)
+        if any(mark in joined for mark in _MAYBE) and _UNCLEAN.search(joined):
+            rows = [_cleaned(row) if _UNCLEAN.search(row) else row for row in rows]
+        yield rows
+
+
+def _cleaned(row: bytes) -> bytes:
+    """A JSON row with every text as the connection's text factory reads it (controls
+    and terminal sequences taken out), as the listings made from the models give it."""
+    from salestui.core.text import read_text
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return read_text(value.encode("utf-8", "surrogatepass"))
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        return value
+
+    item = json.loads(row.decode("utf-8", "replace"))
+    return encode({name: clean(value) for name, value in item.items()}).encode()

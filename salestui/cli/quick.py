@@ -60,6 +60,7 @@ class Run:
         self.overdue = False
         self.limit: int | None = None
         self.output = "table"
+        self.where: tuple[Path, Path | None] | None = None  # the file and its backup folder
 
 
 def answer(args: list[str]) -> int | None:
@@ -67,7 +68,13 @@ def answer(args: list[str]) -> int | None:
     if args == ["--version"]:
         from salestui import __version__
 
-        sys.stdout.write(f"salestui {__version__}\n")  # as click's version option says it
+        if sys.stdout is None:
+            return 0  # no standard output at all (``>&-``), as click's version option
+        try:  # as click's version option says it
+            sys.stdout.write(f"salestui {__version__}\n")
+            sys.stdout.flush()
+        except (Exception, KeyboardInterrupt) as error:
+            return _failed(error)
         return 0
     try:
         run = parse(args)
@@ -255,7 +262,7 @@ def _answer(conn: sqlite3.Connection, run: Run, settings: dict[str, Any], today:
         write_plain(conn, where, params, run.output, today, limit)
         sys.stdout.flush()
     except (Exception, KeyboardInterrupt) as error:
-        return _failed(error)
+        return _failed(error, run.where)
     return 0
 
 
@@ -266,19 +273,37 @@ def _warn(message: str) -> None:
     sys.stderr.write(clean_line(_("Warning: {message}").format(message=message)) + "\n")
 
 
-def _failed(error: BaseException) -> int:
-    """After the listing began: the full command line's message and exit code."""
+def _failed(error: BaseException, where: tuple[Path, Path | None] | None = None) -> int:
+    """After the listing began: the full command line's message and exit code (``where``:
+    the database and its backup folder, for the way out of a damaged file)."""
     from salestui.cli import app
+    from salestui.i18n import _
 
     if isinstance(error, KeyboardInterrupt):
-        from salestui.i18n import _
-
+        sys.stderr.write("\n")  # as click leaves the line it interrupted
         app._error(_("Interrupted"))
         return 130
     assert isinstance(error, Exception)
     if os.environ.get("SALESTUI_DEBUG"):
         raise error
-    return app._failure(error)
+    if isinstance(error, sqlite3.Error) and where is not None:
+        from salestui.core import integrity
+        from salestui.core.backup import BackupPolicy
+
+        if integrity.is_damage(error):
+            app._error(integrity.damaged_message(where[0], BackupPolicy(folder=where[1])))
+            return 1
+    from pydantic import ValidationError
+
+    from salestui.core.errors import SalestuiError
+
+    known = (SalestuiError, sqlite3.Error, OSError, ValidationError, OverflowError, UnicodeError)
+    if isinstance(error, known):
+        return app._failure(error)
+    app._error(
+        _("Unexpected problem ({kind}): {reason}").format(kind=type(error).__name__, reason=error)
+    )
+    return 1
 
 
 def _open(run: Run, settings: dict[str, Any]) -> sqlite3.Connection:
@@ -302,17 +327,20 @@ def _open(run: Run, settings: dict[str, Any]) -> sqlite3.Connection:
     writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
     if not stat.S_ISREG(info.st_mode) or header != SQLITE_HEADER or not writable:
         raise NotSure
-    backups = settings["backup_dir"]
-    if full_check_due(path, Path(backups) if backups else None):
+    backups = Path(settings["backup_dir"]) if settings["backup_dir"] else None
+    if full_check_due(path, backups):
         raise NotSure
+    run.where = (path, backups)
     try:
-        conn = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+        # No wait for a lock here: a file that is busy now, the full way opens (and waits).
+        conn = sqlite3.connect(str(path), timeout=0, isolation_level=None)
     except sqlite3.Error as error:
         raise NotSure from error
     try:
         conn.text_factory = read_text
         if reads.file_state(conn) != (schema.APPLICATION_ID, schema.LATEST_VERSION, "wal"):
             raise NotSure
+        reads.wait_when_busy(conn)
     except (sqlite3.Error, NotSure) as error:
         conn.close()
         raise NotSure from error

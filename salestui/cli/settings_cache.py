@@ -4,8 +4,9 @@ The config file is read by its pydantic-settings model (``salestui.config``), wh
 more to load than a quick listing takes in all. So each full run remembers its outcome -
 the language, the config's warnings, who the config and the app's choices say I am, the
 backup folder - under a key made of everything that outcome depends on: salestui's
-version, the ``--lang`` given, the environment variables the settings read, and the size,
-times and inode of the config file and of the choices file. A quick run uses the outcome
+version, the ``--lang`` given, the environment variables the settings read (a digest of
+them: no value is written down), and the size, times and inode of the config file and of
+the choices file. A quick run uses the outcome
 only when its own key is the same; any other run (or any doubt) goes the full way, which
 records the new outcome. The file is a cache in the cache folder: damaged or odd, it is
 ignored and written again.
@@ -22,7 +23,7 @@ from salestui import __version__, paths
 from salestui.i18n import SUPPORTED
 
 FILE_NAME = "cli-settings.json"
-FORMAT = 1
+FORMAT = 2
 KEPT = 4  # outcomes kept (a few --lang or environment variants)
 # Besides SALESTUI_*: what the language and the folders are read from.
 ENVIRONMENT = ("LANG", "LC_ALL", "LC_MESSAGES", "HOME", "XDG_CONFIG_HOME")
@@ -40,13 +41,24 @@ def _file(path: Path) -> list[Any] | None:
     return [str(path), info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino]
 
 
+def _environment() -> str:
+    """A digest of the variables the settings are read from (pydantic-settings reads
+    ``salestui_me`` as ``SALESTUI_ME``: any case). Only the digest is kept: some of them
+    are secrets (a mail password, a sign-in token)."""
+    import hashlib
+
+    chosen = sorted(
+        (name, value)
+        for name, value in os.environ.items()
+        if (name.upper().startswith("SALESTUI_") and name.upper() not in NOT_SETTINGS)
+        or name in ENVIRONMENT
+    )
+    return hashlib.sha256(json.dumps(chosen, ensure_ascii=False).encode()).hexdigest()
+
+
 def key(lang_option: str | None) -> dict[str, Any] | None:
     """The key of this run's settings (None when a file cannot even be looked at)."""
-    environment = {
-        name: value
-        for name, value in os.environ.items()
-        if (name.startswith("SALESTUI_") and name not in NOT_SETTINGS) or name in ENVIRONMENT
-    }
+    environment = _environment()
     try:
         config = paths.config_file()
         return {

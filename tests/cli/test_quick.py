@@ -284,3 +284,28 @@ def test_a_reader_that_goes_away_stops_the_listing_quietly(env: Path, demo_db: P
         assert b"Traceback" not in child.stderr.read()
         child.stderr.close()
     assert codes[0] == codes[1]
+
+
+def test_the_recorded_settings_follow_variables_in_any_case_and_keep_no_value(
+    env: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    before = settings_cache.key(None)
+    monkeypatch.setenv("salestui_language", "zh-CN")  # pydantic-settings reads it too
+    assert settings_cache.key(None) != before
+    monkeypatch.setenv("SALESTUI_MAIL_PASSWORD", "hunter2-secret")
+    values = {"language": "en", "warnings": [], "config_me": None, "choices_me": None,
+              "backup_dir": None, "backup_keep": 14}  # fmt: skip
+    settings_cache.save(settings_cache.key(None), values)
+    written = (tmp_path / "cache" / settings_cache.FILE_NAME).read_text(encoding="utf-8")
+    assert "hunter2" not in written and settings_cache.load(settings_cache.key(None)) == values
+
+
+def test_the_version_into_a_closed_or_gone_output(env: Path) -> None:
+    command = [sys.executable, "-m", "salestui", "--version"]
+    closed = subprocess.run(command, capture_output=False, stdout=subprocess.DEVNULL)
+    assert closed.returncode == 0
+    gone = subprocess.run(
+        [*command[:3], "--version"], stdout=None, stderr=subprocess.PIPE, close_fds=True,
+        pass_fds=(), preexec_fn=lambda: os.close(1),
+    )  # fmt: skip
+    assert gone.returncode == 0 and b"Traceback" not in gone.stderr

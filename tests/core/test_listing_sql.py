@@ -23,6 +23,7 @@ from salestui.demo import generate_demo
 
 ZONES = [
     "UTC",
+    "America/Sao_Paulo",  # summer time until 2019: 2040 follows today's rules
     "Asia/Shanghai",
     "America/New_York",  # summer time, whole hours
     "Europe/London",  # summer time from +00:00
@@ -40,10 +41,12 @@ def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def _moments() -> list[str]:
-    """Stored moments over three years, every 7 hours 13 minutes and around each hour."""
+    """Stored moments over three years, every 7 hours 13 minutes and around each hour;
+    and some far outside them (before 1970, after 2037: Python converts those)."""
     start = datetime(2025, 1, 1, tzinfo=UTC)
     step = timedelta(hours=7, minutes=13, seconds=7)
-    return [(start + step * i).strftime("%Y-%m-%dT%H:%M:%SZ") for i in range(3700)]
+    far = ["1969-07-20T20:17:40Z", "2040-01-15T15:00:00Z", "2040-07-15T15:00:00Z"]
+    return [(start + step * i).strftime("%Y-%m-%dT%H:%M:%SZ") for i in range(3700)] + far
 
 
 @pytest.mark.parametrize("name", ZONES)
@@ -58,6 +61,7 @@ def test_local_times_from_sqlite_are_python_s(
     assert periods is not None
     fast = listing_sql.moments(periods)
     conn = sqlite3.connect(":memory:")
+    listing_sql.use_local_time(conn)
     conn.execute("CREATE TABLE t (x TEXT)")
     conn.executemany("INSERT INTO t VALUES (?)", [(s,) for s in stored])
     conn.execute("INSERT INTO t VALUES (NULL)")
@@ -90,6 +94,9 @@ def test_json_rows_are_the_models_rows(
     generate_demo(store, FixedClock(now), seed=2, scale=200)
     store.db.execute("UPDATE action_items SET confidential = 1 WHERE id % 7 = 0")
     store.db.execute("DELETE FROM action_owners WHERE action_id = 5")
+    # Written by another tool: what the connection's reads take out, the JSON too.
+    dirty = "A\x1b[31mred\x1b[0m\x07bell\u009b2J\u202eevil\x7fdel \\n kept"
+    store.db.execute("UPDATE action_items SET title = ? WHERE id = 9", [dirty])
     try:
         for name in ("Asia/Shanghai", "America/New_York"):
             monkeypatch.setenv("TZ", name)
@@ -103,6 +110,7 @@ def test_json_rows_are_the_models_rows(
             for line in lines:
                 row = json.loads(line)
                 assert list(row.items()) == list(models[row["id"]].items()), line
+            assert models[9]["title"] == "Aredbell2Jevildel \\n kept"
     finally:
         store.close()
 

@@ -5,8 +5,8 @@ models or the store (``cli.quick``), with the same filters and rows as the store
 
 A JSON listing is made by SQLite itself (``json_object``), times included: a stored moment
 (UTC, ``Z``) becomes local time with its offset (``2026-11-27T16:30:00+08:00``), as Python's
-``astimezone().isoformat(timespec="seconds")`` gives it; both ask the C library's
-``localtime`` for the offset.
+``astimezone().isoformat(timespec="seconds")`` gives it: SQLite adds the offset of each
+span of time the C library reports (``moments``), and Python converts what lies outside.
 """
 
 from __future__ import annotations
@@ -37,15 +37,30 @@ def placeholders(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
 
 
+LOCAL_TIME = "salestui_local_time"  # a function of the connection (``use_local_time``)
+
+
+def _local(value: object) -> str | None:
+    """A stored moment in local time with its offset, as the models and ``jsonable``
+    give it (None for NULL or what is not a moment)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value).astimezone().isoformat(timespec="seconds")
+    except (ValueError, OverflowError):
+        return None
+
+
+def use_local_time(conn: sqlite3.Connection) -> None:
+    """Give ``conn`` the function ``local_time`` calls (Python's own conversion: right in
+    every year, where SQLite's 'localtime' takes another year's rules outside 1970-2037)."""
+    conn.create_function(LOCAL_TIME, 1, _local, deterministic=True)
+
+
 def local_time(column: str) -> str:
-    """SQL for a stored UTC moment as local ISO-8601 with the offset (NULL stays NULL)."""
-    minutes = f"(julianday({column}, 'localtime') - julianday({column})) * 1440"
-    sign = "CASE WHEN d < 0 THEN '-' ELSE '+' END"
-    return (
-        f"strftime('%Y-%m-%dT%H:%M:%S', {column}, 'localtime') || "
-        f"(SELECT {sign} || printf('%02d:%02d', abs(d) / 60, abs(d) % 60) "
-        f"FROM (SELECT CAST(round({minutes}) AS INTEGER) AS d))"
-    )
+    """SQL for a stored UTC moment as local ISO-8601 with the offset (NULL stays NULL),
+    through Python (``use_local_time``): for the moments ``moments`` has no period for."""
+    return f"{LOCAL_TIME}({column})"
 
 
 def filter_clauses(
@@ -180,9 +195,9 @@ def offset_periods(start: int, end: int) -> list[tuple[int, int, int]] | None:
 
 
 def moments(periods: list[tuple[int, int, int]]) -> Callable[[str], str]:
-    """``local_time`` for moments within ``periods`` (``offset_periods``) by adding their
-    offset, which SQLite does several times faster than asking the C library; a moment
-    outside them still goes through ``local_time``."""
+    """Moments within ``periods`` (``offset_periods``) in local time by adding their
+    offset in SQLite, many times faster than a call per moment; a moment outside them
+    goes through ``local_time``."""
 
     def write(column: str) -> str:
         branches = [f"WHEN {column} IS NULL THEN NULL"]
@@ -200,7 +215,8 @@ def moments(periods: list[tuple[int, int, int]]) -> Callable[[str], str]:
 
 def moment_sql(conn: sqlite3.Connection) -> Callable[[str], str]:
     """How ``json_sql`` writes moments for this database's span of time (from its first
-    item to a year past now)."""
+    item to a year past now); ``conn`` gets ``use_local_time`` for the others."""
+    use_local_time(conn)
     first = first_moment(conn)
     if first is None:
         return local_time

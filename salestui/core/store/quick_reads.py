@@ -16,6 +16,11 @@ def file_state(conn: sqlite3.Connection) -> tuple[int, int, str]:
     )
 
 
+def wait_when_busy(conn: sqlite3.Connection) -> None:
+    """From now on a lock is waited for as the store waits (``BUSY_TIMEOUT_MS``)."""
+    conn.execute("PRAGMA busy_timeout = 30000")
+
+
 def person_with_login(conn: sqlite3.Connection, login: str) -> int | None:
     """The id of the active person who signs in as ``login`` (``person_by_login``)."""
     row = conn.execute("SELECT id FROM people WHERE login = ? AND active = 1", [login]).fetchone()
