@@ -162,9 +162,7 @@ class _Owners(dict[bytes | None, bytes]):
 # character escaped, DEL, C1, bidi controls: another tool wrote them): a byte search finds
 # the batches that may hold one, a pattern the rows that do.
 _MAYBE = (b"\\", b"\x7f", b"\xc2", b"\xe2")
-_UNCLEAN = re.compile(
-    rb"\\(?:u00|[bfnrt])|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
-)
+_UNCLEAN = rb"\\(?:u00|[bfnrt])|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
 
 
 def _json_batches(cursor: sqlite3.Cursor, owners: _Owners) -> Iterator[list[bytes]]:
@@ -172,8 +170,10 @@ def _json_batches(cursor: sqlite3.Cursor, owners: _Owners) -> Iterator[list[byte
     while batch := cursor.fetchmany(READ_AT_ONCE):
         rows = [join(head, owners[ids], tail) for head, ids, tail in batch]
         joined = b"".join(rows)
-        if any(mark in joined for mark in _MAYBE) and _UNCLEAN.search(joined):
-            rows = [_cleaned(row) if _UNCLEAN.search(row) else row for row in rows]
+        if any(mark in joined for mark in _MAYBE):
+            unclean = re.compile(_UNCLEAN)  # (compiled once: re keeps it)
+            if unclean.search(joined):
+                rows = [_cleaned(row) if unclean.search(row) else row for row in rows]
         yield rows
 
 

@@ -45,7 +45,10 @@ def _environment() -> str:
     """A digest of the variables the settings are read from (pydantic-settings reads
     ``salestui_me`` as ``SALESTUI_ME``: any case). Only the digest is kept: some of them
     are secrets (a mail password, a sign-in token)."""
-    import hashlib
+    try:  # the module hashlib takes BLAKE2 from, without loading OpenSSL as hashlib does
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
 
     chosen = sorted(
         (name, value)
@@ -53,7 +56,7 @@ def _environment() -> str:
         if (name.upper().startswith("SALESTUI_") and name.upper() not in NOT_SETTINGS)
         or name in ENVIRONMENT
     )
-    return hashlib.sha256(json.dumps(chosen, ensure_ascii=False).encode()).hexdigest()
+    return blake2b(json.dumps(chosen, ensure_ascii=False).encode()).hexdigest()
 
 
 def key(lang_option: str | None) -> dict[str, Any] | None:
