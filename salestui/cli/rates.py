@@ -85,6 +85,6 @@ def _rating(text: str) -> int | None:
     text = text.strip()
     if not text:
         return None
-    if not text.isdigit() or not 1 <= int(text) <= 10:
+    if not text.isdecimal() or not 1 <= int(text) <= 10:
         raise InvalidInput(_("A rating is a whole number from 1 to 10"))
     return int(text)

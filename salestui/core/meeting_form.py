@@ -61,7 +61,7 @@ def too_long(maximum: int) -> str:
 def parse_minutes(text: str, maximum: int) -> int:
     """A whole number of minutes between 1 and ``maximum`` (``InvalidInput`` otherwise)."""
     text = text.strip().translate({cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)})
-    if not text.isdigit():
+    if not text.isdecimal():
         raise InvalidInput(_("Type a whole number of minutes"))
     value = int(text)
     if not 0 < value <= maximum:

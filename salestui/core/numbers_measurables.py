@@ -110,7 +110,7 @@ class MeasurableServices:
         if isinstance(ref, Measurable):
             return ref
         text = str(ref).strip()
-        if isinstance(ref, int) or text.isdigit():
+        if isinstance(ref, int) or text.isdecimal():
             found = self.store.get_measurable(int(text))
             if found is None:
                 raise InvalidInput(_("No measurable with id {id}").format(id=text))
@@ -231,7 +231,7 @@ class MeasurableServices:
         else:
             out["goal"], out["goal_high"] = band_of(direction, values["goal"], values["goal_high"])
         key = (out.get("key") or "").strip()
-        if key.isdigit():
+        if key.isdecimal():
             raise InvalidInput(_("A key cannot be a number (numbers are ids)"))
         out["key"] = key or None
         return out

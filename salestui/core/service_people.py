@@ -27,7 +27,7 @@ def person_in(query: str, people: Sequence[Person]) -> Person:
     query = query.strip().lstrip("@＠")
     if not query:
         raise InvalidInput(_("A name is needed"))
-    if query.isdigit():
+    if query.isdecimal():
         for person in people:
             if person.id == int(query):
                 return person
@@ -58,7 +58,7 @@ class PeopleServices(SignInServices):
     def find_person(self, query: str) -> Person:
         """A person by full name, unique prefix or pinyin initials."""
         cleaned = query.strip().lstrip("@＠")
-        if cleaned.isdigit():
+        if cleaned.isdecimal():
             return self.person(int(cleaned))
         return person_in(query, self.store.list_people())
 

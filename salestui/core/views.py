@@ -160,12 +160,12 @@ class Views:
             if rest not in saved:
                 raise NotFound(_("No saved view called {name}").format(name=rest))
             return View(key, rest, saved[rest], saved=True)
-        if kind == "action" and rest.isdigit():
+        if kind == "action" and rest.isdecimal():
             item = self.services.action(int(rest))
             name = _("Action {id}: {title}").format(id=item.id, title=item.title)
             return View(key, name, ActionFilter(action_id=item.id, sort="due"))
         number, _sep, suffix = rest.partition(":")
-        if kind in ("person", "team") and number.isdigit() and suffix in ("", "overdue"):
+        if kind in ("person", "team") and number.isdecimal() and suffix in ("", "overdue"):
             person = self.services.person(int(number))
             assert person.id is not None
             bucket = DueBucket.OVERDUE if suffix else None

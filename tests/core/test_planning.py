@@ -156,3 +156,18 @@ def test_next_meeting_is_never_in_the_past(planning: Planning, services: Service
     assert nxt.scheduled_start >= clock.now()
     with pytest.raises(InvalidInput):
         planning.make_recurring(old.id, "yearly")
+
+
+def test_digits_that_are_not_numbers_are_refused_as_input(services: Services) -> None:
+    """A superscript or other digit that ``int`` cannot read (``²``) is bad input with its
+    message, never an unforeseen error; decimal digits of any script still count."""
+    from salestui.core.errors import NotFound
+    from salestui.core.meeting_form import parse_minutes
+
+    with pytest.raises(InvalidInput):
+        parse_minutes("²", 600)
+    assert parse_minutes("４５", 600) == 45
+    services.add_person("王芳")
+    with pytest.raises(NotFound):
+        services.find_person("²")
+    assert services.find_person("1").name == "王芳"
