@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 APP_NAME = "salestui"
+CHOICES_FILE = "chosen.toml"  # a person's own choices, beside the config file (personal)
 
 
 def _user_dir(kind: str, variable: str, default: str) -> Path:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from salestui import paths
 
-FILE_NAME = "chosen.toml"
+FILE_NAME = paths.CHOICES_FILE
 KEYS = ("me", "language", "theme")
 
 

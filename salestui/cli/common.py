@@ -37,7 +37,9 @@ from salestui.cli.vocabulary import (
     DECISION_STATUSES,
     MEETING_KINDS,
     MEETING_STATUSES,
+    NOW_YEARS,
     ROLES,
+    SQLITE_MAX_INTEGER,
     VOCABULARIES,
     label,
 )
@@ -94,7 +96,6 @@ if TYPE_CHECKING:
 
 # The years a fixed SALESTUI_NOW may fall in: dates a year or so either side of it must
 # still be representable.
-NOW_YEARS = (1900, 9000)
 
 
 def _checked_clock(make: Any, error: type[Exception]) -> Any:
@@ -195,8 +196,6 @@ def services(create: bool = True) -> Services:
 
 
 # -- input ----------------------------------------------------------------------------------
-
-SQLITE_MAX_INTEGER = 2**63 - 1
 
 
 class IdType(click.ParamType):

@@ -30,15 +30,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from salestui.cli.vocabulary import ACTION_STATUSES
+from salestui.cli.vocabulary import ACTION_STATUSES, NOW_YEARS
+from salestui.cli.vocabulary import OPEN_ACTION_STATUSES as OPEN
+from salestui.cli.vocabulary import SQLITE_MAX_INTEGER as MAX_INTEGER
 from salestui.core.store import quick_reads as reads
 
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database file
-MAX_INTEGER = 2**63 - 1
-NOW_YEARS = (1900, 9000)  # cli.common.NOW_YEARS (checked by a test)
 _VALUED = {"--owner", "--status", "--tag", "--priority", "--meeting", "--limit", "--sort"}
 _FLAGS = {"--json", "--jsonl", "--unassigned", "--overdue"}
-OPEN = ACTION_STATUSES[:4]  # core.models.OPEN_STATUSES (checked by a test)
 _GLOBAL = {"--db", "--lang", "--me"}
 
 

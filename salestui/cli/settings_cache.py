@@ -29,7 +29,7 @@ KEPT = 4  # outcomes kept (a few --lang or environment variants)
 ENVIRONMENT = ("LANG", "LC_ALL", "LC_MESSAGES", "HOME", "XDG_CONFIG_HOME")
 # SALESTUI_* variables that are not settings (the database, the clock, debugging).
 NOT_SETTINGS = ("SALESTUI_DB", "SALESTUI_NOW", "SALESTUI_DEBUG")
-CHOICES_FILE = "chosen.toml"  # salestui.personal.FILE_NAME (checked by a test)
+CHOICES_FILE = paths.CHOICES_FILE
 
 
 def _file(path: Path) -> list[Any] | None:

@@ -26,6 +26,12 @@ ACTION_STATUSES = (
     NP_("status", "open"), NP_("status", "in_progress"), NP_("status", "waiting"),
     NP_("status", "blocked"), NP_("status", "done"), NP_("status", "cancelled"),
 )  # fmt: skip
+# The open ones (``core.models.OPEN_STATUSES``, checked by a test).
+OPEN_ACTION_STATUSES = ACTION_STATUSES[:4]
+# The largest id or count SQLite can hold.
+SQLITE_MAX_INTEGER = 2**63 - 1
+# The years SALESTUI_NOW may name (beyond them date arithmetic fails).
+NOW_YEARS = (1900, 9000)
 ROLES = (NP_("role", "director"), NP_("role", "deputy"), NP_("role", "lead"), NP_("role", "member"))
 AGENDA_KINDS = (
     NP_("agenda_kind", "info"), NP_("agenda_kind", "discussion"), NP_("agenda_kind", "decision"),

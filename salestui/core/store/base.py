@@ -23,6 +23,7 @@ from salestui.core.errors import Conflict, StorageError
 from salestui.core.query_terms import TRIGRAM, fts_phrase, like_pattern, search_terms
 from salestui.core.schema import FTS_TABLES, MIGRATIONS
 from salestui.core.schema_decisions import AGENDA_CONFIDENTIAL_MIGRATION, DECISIONS_MIGRATION
+from salestui.core.store.listing_sql import placeholders as _placeholders
 from salestui.core.text import read_text
 from salestui.i18n import _
 
@@ -35,10 +36,6 @@ def _iso(value: datetime | date | None) -> str | None:
     if isinstance(value, datetime):
         return to_utc_iso(value)
     return value.isoformat()
-
-
-def _placeholders(values: Sequence[Any]) -> str:
-    return ", ".join("?" for _ in values)
 
 
 class BaseStore:
